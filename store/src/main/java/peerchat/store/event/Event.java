@@ -1,0 +1,99 @@
+package peerchat.store.event;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Everything a node records, in the order it happened: the log is a sequence of these and the
+ * only durable state of a node. Times are epoch milliseconds from the node's injected clock.
+ *
+ * <p>Causal inputs are recorded so that replaying them through the causal core rebuilds its state
+ * exactly: {@link MessageSent} is a send (with the metadata each destination was given, so it can
+ * be retransmitted from the log), {@link MessageReceived} a receive (appended before the sender is
+ * acknowledged), and {@link MessageDelivered} the moment a received message passed the delivery
+ * condition (it points at its {@code MessageReceived} entry rather than copying it).
+ */
+public sealed interface Event {
+    long ts();
+
+    /** This node's own identity, written once at first start (and again if the display name changes). */
+    record IdentityCreated(NodeId id, String name, String publicKey, long ts) implements Event {
+        public IdentityCreated {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(publicKey, "publicKey");
+        }
+    }
+
+    /**
+     * This node sent a message (delivered to itself at once). {@code meta} maps each destination
+     * to the KS metadata it was sent and {@code linkSeq} to the message's number on the link to
+     * that destination (1, 2, 3, ... per destination: what link acks count); {@code transmitAt} is
+     * when it may first go on the wire ({@code -delay}), equal to {@code ts} normally.
+     */
+    record MessageSent(MessageId id, Set<NodeId> destinations, Map<NodeId, List<Dependency>> meta,
+                       Map<NodeId, Long> linkSeq, Payload payload, long ts, long transmitAt) implements Event {
+        public MessageSent {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(payload, "payload");
+            destinations = Set.copyOf(destinations);
+            meta = Map.copyOf(meta);
+            linkSeq = Map.copyOf(linkSeq);
+        }
+    }
+
+    /**
+     * A message from another node reached this one and was logged (not yet necessarily delivered:
+     * it may wait in the causal buffer). {@code meta} is the metadata this node was sent;
+     * {@code linkSeq} its number on the sender's link to us; {@code sentAt} is the sender's clock,
+     * {@code ts} ours.
+     */
+    record MessageReceived(MessageId id, Set<NodeId> destinations, List<Dependency> meta, long linkSeq,
+                           Payload payload, long sentAt, long ts) implements Event {
+        public MessageReceived {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(payload, "payload");
+            destinations = Set.copyOf(destinations);
+            meta = List.copyOf(meta);
+        }
+    }
+
+    /** The received message logged at {@code receivedIndex} was delivered, in this order. */
+    record MessageDelivered(MessageId id, long receivedIndex, long ts) implements Event {
+        public MessageDelivered {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /** A node proved its identity in a handshake or was heard of: its name and where it listens. */
+    record PeerSeen(NodeId id, String name, String address, String publicKey, long ts) implements Event {
+        public PeerSeen {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(name, "name");
+        }
+    }
+
+    record PeerConnected(NodeId id, String address, long ts) implements Event {
+        public PeerConnected {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    record PeerDisconnected(NodeId id, String reason, long ts) implements Event {
+        public PeerDisconnected {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
+    /**
+     * Peer {@code id} has logged every message this node sent it up to and including link number
+     * {@code linkSeq}: nothing at or below it is ever sent to that peer again.
+     */
+    record PeerAcked(NodeId id, long linkSeq, long ts) implements Event {
+        public PeerAcked {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package peerchat.engine.api;
+
+/**
+ * What frontends see happen, on the node's one hot stream ({@link Node#events()}). Answers to
+ * commands are not here: they come back from {@link Node#execute(String)} to whoever asked.
+ */
+public sealed interface ChatEvent {
+    /** A message this node sent or delivered, at the moment it was sent or delivered. */
+    record Message(MessageView message) implements ChatEvent {
+    }
+
+    record GroupCreated(String group, String by) implements ChatEvent {
+    }
+
+    record Joined(String group, String user) implements ChatEvent {
+    }
+
+    record Left(String group, String user) implements ChatEvent {
+    }
+
+    record PeerUp(UserView user) implements ChatEvent {
+    }
+
+    record PeerDown(UserView user, String reason) implements ChatEvent {
+    }
+
+    /** The current conversation changed (by {@code -open} or a frontend). */
+    record Opened(Conversation conversation, String label) implements ChatEvent {
+    }
+}

@@ -1,0 +1,74 @@
+package peerchat.engine.api;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import peerchat.engine.api.CommandSpec.ArgKind;
+
+/**
+ * The command table shared by every frontend (terminal, Swing command line, {@code --json}):
+ * the original program's commands, each with IRC-style aliases. Lines that start with none of
+ * these are messages: {@code @user text}, {@code #group text}, or plain text to the current
+ * conversation.
+ */
+public final class Commands {
+    public static final List<CommandSpec> ALL = List.of(
+            spec("help", "", "show this help", "Session", ArgKind.NONE, "-h", "-help", "/help"),
+            spec("quit", "", "close the node and leave", "Session", ArgKind.NONE, "-q", "-quit", "-exit", "/quit", "/exit"),
+            spec("open", "<#group|@user>", "make it the current conversation (plain text goes there)", "Messages", ArgKind.TARGET, "-open", "/open"),
+            spec("msg", "<#group|@user> <text>", "send to a group or a user (also: @user text, #group text)", "Messages", ArgKind.TARGET, "-msg", "/msg"),
+            spec("delay", "<seconds> <message line>", "send now, but hold its transmission back that long (watch causal order work)", "Messages", ArgKind.TEXT, "-delay", "/delay"),
+            spec("history", "[#group|@user] [n]", "the last n messages (default 20) of a conversation, from the log", "Messages", ArgKind.TARGET, "-history", "/history"),
+            spec("more", "", "page further back in the last history shown", "Messages", ArgKind.NONE, "-more", "/more"),
+            spec("creategroup", "<group>", "create a group (you join it)", "Groups", ArgKind.GROUP, "-creategroup", "/create"),
+            spec("joingroup", "<group>", "join a group", "Groups", ArgKind.GROUP, "-joingroup", "/join"),
+            spec("leavegroup", "<group>", "leave a group (not all)", "Groups", ArgKind.GROUP, "-leavegroup", "/leave", "/part"),
+            spec("listgroups", "", "groups with their members", "Groups", ArgKind.NONE, "-lg", "-listgroups", "/groups", "/list"),
+            spec("members", "<group>", "the members of a group, with presence", "Groups", ArgKind.GROUP, "-members", "/members", "/names"),
+            spec("findgroup", "<text>", "groups whose name contains text, best matches first", "Groups", ArgKind.TEXT, "-findgroup", "/findgroup"),
+            spec("listusers", "", "online users with their groups", "Users", ArgKind.NONE, "-lu", "-listusers", "/users", "/who"),
+            spec("finduser", "<text>", "users whose name contains text, best matches first", "Users", ArgKind.TEXT, "-finduser", "/whois", "/finduser"));
+
+    private Commands() {
+    }
+
+    private static CommandSpec spec(String name, String args, String help, String section, ArgKind kind, String... spellings) {
+        return new CommandSpec(name, List.of(spellings), args, help, section, kind);
+    }
+
+    /** The command a first word invokes ({@code -lu}, {@code /join}, ... case-insensitive). */
+    public static Optional<CommandSpec> bySpelling(String word) {
+        String w = word.toLowerCase(Locale.ROOT);
+        return ALL.stream().filter(c -> c.spellings().contains(w)).findFirst();
+    }
+
+    public static CommandSpec byName(String name) {
+        return ALL.stream().filter(c -> c.name().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no command " + name));
+    }
+
+    /** Help text, grouped by section, one command a line. */
+    public static String helpText() {
+        StringBuilder out = new StringBuilder();
+        String section = "";
+        for (String s : List.of("Messages", "Groups", "Users", "Session")) {
+            for (CommandSpec c : ALL) {
+                if (!c.section().equals(s)) {
+                    continue;
+                }
+                if (!s.equals(section)) {
+                    out.append(s).append(":\n");
+                    if (s.equals("Messages")) {
+                        out.append(String.format(Locale.ROOT, "  %-36s %s%n", "<text>", "send to the current conversation"));
+                        out.append(String.format(Locale.ROOT, "  %-36s %s%n", "@user <text>", "direct message"));
+                        out.append(String.format(Locale.ROOT, "  %-36s %s%n", "#group <text>", "to a group (@group works when not ambiguous)"));
+                    }
+                    section = s;
+                }
+                String names = String.join(" ", c.spellings());
+                out.append(String.format(Locale.ROOT, "  %-36s %s%n", names + (c.args().isEmpty() ? "" : " " + c.args()), c.help()));
+            }
+        }
+        return out.toString();
+    }
+}

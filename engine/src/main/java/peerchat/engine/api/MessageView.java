@@ -1,0 +1,23 @@
+package peerchat.engine.api;
+
+import peerchat.store.event.NodeId;
+
+/**
+ * A chat message as frontends show it.
+ *
+ * @param id           the message id, the same on every node ({@code <sender id>-<seq>})
+ * @param fromId       the sender
+ * @param from         the sender's label (see {@link UserView#label()})
+ * @param to           {@code #group} or {@code @label} of the recipient
+ * @param conversation where it belongs from this node's point of view
+ * @param text         the text
+ * @param ts           when the sender sent it (sender's clock, epoch ms)
+ * @param deliveredAt  when it was delivered here (epoch ms; equal to ts for own messages)
+ * @param own          sent by this node
+ * @param heldBack     it reached this node before something it depends on, and causal order held
+ *                     it back until that arrived (frontends mark it as late)
+ * @param cursor       its position in this node's log: page further back with it
+ */
+public record MessageView(String id, NodeId fromId, String from, String to, Conversation conversation,
+                          String text, long ts, long deliveredAt, boolean own, boolean heldBack, long cursor) {
+}

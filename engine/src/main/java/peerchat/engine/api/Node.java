@@ -1,0 +1,66 @@
+package peerchat.engine.api;
+
+import java.util.List;
+import java.util.Optional;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The node as frontends see it: commands in, one hot stream of events out. The terminal UI, the
+ * Swing window and the {@code --json} mode use nothing else of the engine.
+ *
+ * <p>Thread contract: every method may be called from any thread and never blocks on the network
+ * or the disk; the queries ({@link #users()}, {@link #groups()}, ...) answer from memory. Events
+ * are emitted on the node's own thread: a frontend hops to its own (the Swing EDT, say).
+ */
+public interface Node extends AutoCloseable {
+
+    /** Starts a node: opens (or creates) its data directory, replays its log, starts listening. */
+    static Mono<Node> start(NodeConfig config) {
+        return peerchat.engine.node.PeerNode.start(config);
+    }
+
+    NodeInfo self();
+
+    /** Live events from now on. Hot: a late subscriber misses what came before it. */
+    Flux<ChatEvent> events();
+
+    /**
+     * The last {@code recent} messages of the current conversation as {@link ChatEvent.Message}
+     * events, oldest first, then the live stream, with nothing lost or repeated in between.
+     */
+    Flux<ChatEvent> events(int recent);
+
+    /** Runs one command line (a command, or a message); exactly one reply. Never errors. */
+    Mono<Reply> execute(String line);
+
+    Conversation current();
+
+    /** Makes {@code conversation} the current one (plain text goes there). */
+    void open(Conversation conversation);
+
+    /** Every known user, self included, sorted by label. */
+    List<UserView> users();
+
+    Optional<UserView> user(peerchat.store.event.NodeId id);
+
+    /** Every group with its members, sorted by name. */
+    List<GroupView> groups();
+
+    /** Groups this node's user is in, {@code all} first. */
+    List<String> myGroups();
+
+    /** The last {@code n} messages of a conversation, oldest first, read from the log. */
+    Mono<List<MessageView>> history(Conversation conversation, int n);
+
+    /** The {@code n} messages before {@code cursor} ({@link MessageView#cursor()}), oldest first. */
+    Mono<List<MessageView>> historyBefore(Conversation conversation, long cursor, int n);
+
+    /** Closes links, flushes and closes the log. Idempotent. */
+    Mono<Void> shutdown();
+
+    @Override
+    default void close() {
+        shutdown().block();
+    }
+}

@@ -1,0 +1,16 @@
+package peerchat.engine.api;
+
+import java.util.List;
+import peerchat.store.event.NodeId;
+
+/**
+ * A user as frontends show it. {@code label} is the name to display: the plain name, or
+ * {@code name@address} (or {@code name#shortid}) when another known user has the same name.
+ * {@code groups} are group names, sorted, always including {@code all}.
+ */
+public record UserView(NodeId id, String name, String label, String address, boolean online,
+                       boolean self, List<String> groups) {
+    public UserView {
+        groups = List.copyOf(groups);
+    }
+}

@@ -10,8 +10,8 @@ import java.util.regex.Pattern;
  */
 public record GroupName(String value) implements Comparable<GroupName> {
     public static final int MAX_LENGTH = 32;
-    public static final GroupName ALL = new GroupName("all");
     private static final Pattern FORM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+    public static final GroupName ALL = new GroupName("all");
 
     public GroupName {
         Objects.requireNonNull(value, "value");

@@ -72,7 +72,7 @@ final class WireCodec {
         try {
             b = mapper.readValue(bytes, Body.class);
         } catch (IOException e) {
-            throw new MalformedBody("not a message body: " + e.getOriginalMessage(), e);
+            throw new MalformedBody("not a message body: " + e.getMessage(), e);
         }
         try {
             if (b.v() != VERSION) {

@@ -5,6 +5,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.store.event.Event;
+import peerchat.store.event.MessageId;
 import peerchat.store.event.Payload;
 import peerchat.store.log.EventLog;
 import peerchat.store.log.Logged;
@@ -23,7 +24,7 @@ public final class Projections {
     private final Membership membership = new Membership();
     private final History history;
     private final Links links = new Links();
-    private final Map<Long, Event.MessageReceived> undelivered = new HashMap<>();
+    private final Map<MessageId, Logged> undelivered = new HashMap<>();
 
     public Projections(EventLog log) {
         this.history = new History(log);
@@ -53,7 +54,7 @@ public final class Projections {
         } else if (event instanceof Event.MessageReceived) {
             Event.MessageReceived received = (Event.MessageReceived) event;
             links.received(received);
-            undelivered.put(logged.index(), received);
+            undelivered.put(received.id(), logged);
         } else if (event instanceof Event.MessageDelivered) {
             delivered((Event.MessageDelivered) event);
         } else if (event instanceof Event.PeerAcked) {
@@ -81,19 +82,16 @@ public final class Projections {
     }
 
     private void delivered(Event.MessageDelivered delivered) {
-        Event.MessageReceived received = undelivered.remove(delivered.receivedIndex());
-        if (received == null || !received.id().equals(delivered.id())) {
-            LOG.warn("delivery of {} points at log entry {}, which holds no undelivered message of that id: ignored",
-                    delivered.id(), delivered.receivedIndex());
-            if (received != null) {
-                undelivered.put(delivered.receivedIndex(), received);
-            }
+        Logged logged = undelivered.remove(delivered.id());
+        if (logged == null) {
+            LOG.warn("delivery of {}, which was not received or was delivered already: ignored", delivered.id());
             return;
         }
+        Event.MessageReceived received = (Event.MessageReceived) logged.event();
         Payload payload = received.payload();
         if (payload instanceof Payload.Chat) {
             Payload.Chat chat = (Payload.Chat) payload;
-            history.delivered(Conversation.of(received.id().sender(), chat.to(), false), delivered.receivedIndex(), delivered.ts());
+            history.delivered(Conversation.of(received.id().sender(), chat.to(), false), logged.index(), delivered.ts());
         } else {
             membership.changed(received.id().sender(), (Payload.Membership) payload);
         }

@@ -46,7 +46,7 @@ class MembershipTest {
     /** A membership change from {@code from}, received and then delivered here. */
     private void deliveredChange(NodeId from, long seq, String group, Change c) {
         long at = fixture.given(received(from, seq, change(group, c), seq, 100 + seq));
-        fixture.given(new Event.MessageDelivered(new MessageId(from, seq), at, 101 + seq));
+        fixture.given(new Event.MessageDelivered(new MessageId(from, seq), 101 + seq));
     }
 
     private List<String> names(List<UserInfo> users) {
@@ -88,7 +88,7 @@ class MembershipTest {
     void aReceivedChangeTakesEffectOnlyWhenDelivered() {
         long at = fixture.given(received(BOB, 1, change("team", Change.CREATE), 1, 50));
         assertThat(membership.exists(TEAM)).isFalse();
-        fixture.given(new Event.MessageDelivered(new MessageId(BOB, 1), at, 51));
+        fixture.given(new Event.MessageDelivered(new MessageId(BOB, 1), 51));
         assertThat(names(membership.members(TEAM))).containsExactly("bob");
     }
 

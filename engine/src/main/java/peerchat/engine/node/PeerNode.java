@@ -93,6 +93,7 @@ public final class PeerNode implements Node {
                 .flatMap(node -> node.network.start()
                         .map(listen -> {
                             node.info = new NodeInfo(node.identity.id(), config.name(), listen);
+                            node.invalidate();
                             LOG.info("node {} ({}) listening on {}", config.name(), node.identity.id(), listen);
                             return (Node) node;
                         })
@@ -213,7 +214,7 @@ public final class PeerNode implements Node {
     Directory directory() {
         Directory d = directory;
         if (d == null) {
-            d = Views.directory(store.membership());
+            d = Views.directory(store.membership(), info.listen());
             directory = d;
         }
         return d;

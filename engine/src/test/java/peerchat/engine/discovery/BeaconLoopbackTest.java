@@ -147,10 +147,10 @@ class BeaconLoopbackTest {
 
     @Test
     void anInterfaceThisHostDoesNotHaveIsAClearError() throws Exception {
-        // TEST-NET-1 (RFC 5737) is never assigned to a host; nothing is bound or sent.
-        Beacon a = beacon(config.withInterface(InetAddress.getByName("192.0.2.123")));
+        // A documentation address (RFC 5737, TEST-NET-3) that no host here has: it fails before any bind or send.
+        Beacon a = beacon(config.withInterface(InetAddress.getByName("203.0.113.77")));
         assertThatThrownBy(() -> a.start(A, address("127.0.0.11", 5001)).block(TIMEOUT))
-                .hasMessageContaining("no interface of this host has the address 192.0.2.123");
+                .hasMessageContaining("no interface of this host has the address 203.0.113.77");
     }
 
     private Beacon beacon(BeaconConfig beaconConfig) {

@@ -161,6 +161,14 @@ final class UdpBeacon implements Beacon {
             } else {
                 sender = connection;
             }
+            connection.onDispose(() -> {
+                synchronized (lock) {
+                    if (!closed) {
+                        log.warn("beacon {} socket closed unexpectedly: discovery has stopped",
+                                isReceiver ? "receiver" : "sender");
+                    }
+                }
+            });
             return Mono.just(connection);
         }
     }

@@ -71,7 +71,7 @@ final class UdpBeacon implements Beacon {
             try {
                 iface = BeaconInterface.resolve(config);
             } catch (SocketException e) {
-                return Mono.error(e);
+                return close().then(Mono.error(e));
             }
             byte[] datagram = BeaconCodec.encode(new BeaconMessage(self, advertised(listen, iface)));
             SightingFilter filter = new SightingFilter(self, config.dedupWindow(), clock);
@@ -82,7 +82,9 @@ final class UdpBeacon implements Beacon {
                     .doOnNext(s -> startTicks(s, datagram))
                     .doOnSuccess(s -> log.debug("beacon of {} up on {} ({} to {}:{})", self, iface.address(),
                             config.mode(), config.destination().getHostAddress(), config.port()))
-                    .then();
+                    .then()
+                    // Half a beacon is no use: let go of whatever was bound, then report why.
+                    .onErrorResume(e -> close().then(Mono.error(e)));
         });
     }
 

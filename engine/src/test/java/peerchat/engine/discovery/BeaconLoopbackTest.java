@@ -153,6 +153,20 @@ class BeaconLoopbackTest {
                 .hasMessageContaining("no interface of this host has the address 203.0.113.77");
     }
 
+    @Test
+    void aPortTakenWithoutAddressReuseIsAClearErrorAndTheBeaconCloses() throws Exception {
+        // The broadcast receiver binds the wildcard with SO_REUSEADDR; a socket holding that port
+        // without it (it only receives, nothing is sent) makes the bind fail.
+        try (DatagramSocket squatter = new DatagramSocket(null)) {
+            squatter.setReuseAddress(false);
+            squatter.bind(new InetSocketAddress("0.0.0.0", config.port()));
+            Beacon a = beacon(config);
+            assertThatThrownBy(() -> a.start(A, address("127.0.0.11", 5001)).block(TIMEOUT))
+                    .hasMessageContaining(Integer.toString(config.port()));
+            StepVerifier.create(a.sightings()).expectComplete().verify(TIMEOUT);
+        }
+    }
+
     private Beacon beacon(BeaconConfig beaconConfig) {
         Beacon beacon = Beacon.create(beaconConfig, Clock.systemUTC());
         beacons.add(beacon);

@@ -68,12 +68,13 @@ final class UdpBeacon implements Beacon {
                 return Mono.error(new IllegalStateException("beacon already started"));
             }
             BeaconInterface iface;
+            byte[] datagram;
             try {
                 iface = BeaconInterface.resolve(config);
-            } catch (SocketException e) {
+                datagram = BeaconCodec.encode(new BeaconMessage(self, advertised(listen, iface)));
+            } catch (SocketException | IllegalArgumentException e) {
                 return close().then(Mono.error(e));
             }
-            byte[] datagram = BeaconCodec.encode(new BeaconMessage(self, advertised(listen, iface)));
             SightingFilter filter = new SightingFilter(self, config.dedupWindow(), clock);
             return bindReceiver(iface, filter)
                     .flatMap(r -> adopt(r, true))

@@ -167,6 +167,18 @@ class BeaconLoopbackTest {
         }
     }
 
+    @Test
+    void aListenAddressPeersCannotDialIsRefused() {
+        Beacon unresolved = beacon(config);
+        assertThatThrownBy(() -> unresolved.start(A, InetSocketAddress.createUnresolved("localhost", 5001))
+                .block(TIMEOUT)).hasMessageContaining("resolved");
+        StepVerifier.create(unresolved.sightings()).expectComplete().verify(TIMEOUT);
+
+        Beacon portZero = beacon(config);
+        assertThatThrownBy(() -> portZero.start(A, address("127.0.0.11", 0)).block(TIMEOUT))
+                .hasMessageContaining("real port");
+    }
+
     private Beacon beacon(BeaconConfig beaconConfig) {
         Beacon beacon = Beacon.create(beaconConfig, Clock.systemUTC());
         beacons.add(beacon);

@@ -34,8 +34,8 @@ class DiscoveryLayeringTest {
     }
 
     @Test
-    void thePeerDirectoryDoesNoIo() {
-        noClasses().that().haveNameMatching(".*(PeerDirectory|DialPolicy|SightingFilter|BeaconCodec).*")
+    void theCodecAndFilterDoNoIo() {
+        noClasses().that().haveNameMatching(".*(SightingFilter|BeaconCodec).*")
                 .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "reactor..", "java.net.http..")
                 .orShould().dependOnClassesThat().haveFullyQualifiedName("java.net.DatagramSocket")
                 .check(discovery);

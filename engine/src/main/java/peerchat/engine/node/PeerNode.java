@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -147,8 +150,19 @@ public final class PeerNode implements Node {
         }
     }
 
-    /** The listener the messenger tells about sends and deliveries, on the node thread, in order. */
+    /**
+     * The listener the messenger tells about sends and deliveries, on the node thread, in order.
+     * Membership messages are shown only when they change something: a user re-announcing its
+     * groups to a newcomer is news to the newcomer, not to everyone else.
+     */
     private final class Shown implements Messenger.Listener {
+        private final Map<GroupName, Set<NodeId>> members = new HashMap<>();
+
+        Shown() {
+            store.membership().groups().forEach(g -> members.put(g.name(),
+                    g.members().stream().map(u -> u.id()).collect(Collectors.toCollection(HashSet::new))));
+        }
+
         @Override
         public void sent(Event.MessageSent sent, long position) {
             show(sent.id().sender(), sent.payload(), () -> Views.sent(directory(), sent, position));
@@ -167,16 +181,21 @@ public final class PeerNode implements Node {
             Payload.Membership m = (Payload.Membership) payload;
             invalidate();
             String who = directory().label(from);
-            switch (m.change()) {
-                case CREATE:
-                    emit(new ChatEvent.GroupCreated(m.group().value(), who));
-                    break;
-                case JOIN:
-                    emit(new ChatEvent.Joined(m.group().value(), who));
-                    break;
-                default:
-                    emit(new ChatEvent.Left(m.group().value(), who));
-                    break;
+            String group = m.group().value();
+            boolean known = members.containsKey(m.group());
+            Set<NodeId> in = members.computeIfAbsent(m.group(), g -> new HashSet<>());
+            if (m.change() == Payload.Change.LEAVE) {
+                if (in.remove(from)) {
+                    emit(new ChatEvent.Left(group, who));
+                }
+                return;
+            }
+            boolean joined = in.add(from);
+            if (!known) {
+                emit(new ChatEvent.GroupCreated(group, who));
+            }
+            if (joined && (known || m.change() == Payload.Change.JOIN)) {
+                emit(new ChatEvent.Joined(group, who));
             }
         }
     }

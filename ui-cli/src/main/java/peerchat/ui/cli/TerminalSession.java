@@ -97,6 +97,7 @@ public final class TerminalSession {
             if (line.isBlank()) {
                 continue;
             }
+            renderer.echo(line).ifPresent(reader::printAbove);
             Reply reply = execute(line);
             for (AttributedString l : renderer.reply(reply)) {
                 reader.printAbove(l);
@@ -147,6 +148,8 @@ public final class TerminalSession {
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
+                // A sent line comes back as a message line (time, target, name): no raw echo above it.
+                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
                 .build();
     }
 }

@@ -66,7 +66,7 @@ class RealPtyTest {
         reader.start();
         OutputStream keys = process.getOutputStream();
 
-        await().atMost(WAIT).until(() -> plain().contains("alice@127.0.0.1:7117 @bob> "));
+        await().atMost(WAIT).until(() -> plain().contains("alice@127.0.0.1:7117 #all> "));
         type(keys, "@bo\thi from a pty\r");
         await().atMost(WAIT).until(() -> plain().contains("alice: @bob hi from a pty"));
         type(keys, "-q\r");

@@ -111,12 +111,20 @@ class RendererTest {
     }
 
     @Test
+    void commandsAreEchoedAndMessagesAreNot() {
+        assertThat(plain.echo("  -lu ").map(AttributedString::toString)).contains("> -lu");
+        assertThat(plain.echo("/join games").map(AttributedString::toString)).contains("> /join games");
+        assertThat(plain.echo("hello -lu")).isEmpty();
+        assertThat(plain.echo("@bob hi")).isEmpty();
+    }
+
+    @Test
     void bannerAndPrompt() {
         NodeInfo self = new NodeInfo(FakeNode.SELF, "alice", "10.0.0.4:7117");
         UserView carol = new UserView(FakeNode.BEATRICE, "carol", "carol", "10.0.0.5:7117", true, false, List.of("all"));
         assertThat(plain.banner("1.0", self, List.of(alice, bob, carol)).toString())
-                .isEqualTo("peerchat 1.0 | alice (a1a1a1a1) listening on 10.0.0.4:7117 | 1 online: carol | -h for help");
-        assertThat(plain.banner("1.0", self, List.of(alice)).toString()).contains("no peers found yet");
+                .isEqualTo("peerchat 1.0 | alice (a1a1a1a1) on 10.0.0.4:7117 | 1 online: carol | -h: help");
+        assertThat(plain.banner("1.0", self, List.of(alice)).toString()).contains("no peers yet");
         assertThat(plain.prompt(self, "#games").toString()).isEqualTo("alice@10.0.0.4:7117 #games> ");
     }
 }

@@ -163,7 +163,7 @@ class TerminalSessionTest {
         run(node, term);
         await().atMost(WAIT).until(() -> term.text().contains("bob: earlier on"));
         String text = term.text();
-        assertThat(text).contains("peerchat test | alice (a1a1a1a1) listening on 127.0.0.1:7117 | 1 online: bob");
-        assertThat(text.indexOf("listening on")).isLessThan(text.indexOf("bob: earlier on"));
+        assertThat(text).contains("peerchat test | alice (a1a1a1a1) on 127.0.0.1:7117 | 1 online: bob");
+        assertThat(text.indexOf("peerchat test")).isLessThan(text.indexOf("bob: earlier on"));
     }
 }

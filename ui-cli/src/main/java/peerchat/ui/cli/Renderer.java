@@ -169,7 +169,7 @@ public final class Renderer {
     private AttributedString user(UserView u, int width) {
         AttributedStringBuilder b = new AttributedStringBuilder().append("  ");
         b.append(palette.name(pad(u.label(), width), u.self()));
-        b.append("  ").append(palette.plain(pad(u.address() == null ? "?" : u.address(), 21)));
+        b.append("  ").append(palette.plain(pad(u.address() == null || u.address().isBlank() ? "-" : u.address(), 21)));
         b.append("  ").append(u.online() ? "online " : "offline");
         b.append("  ").append(palette.group(u.groups().stream().map(g -> "#" + g).collect(Collectors.joining(" "))));
         if (u.self()) {

@@ -78,12 +78,12 @@ public final class PeerNode implements Node {
         this.identity = Identity.loadOrCreate(config.dataDir());
         this.store = Store.open(config.dataDir().resolve("log"));
         this.thread = Schedulers.newSingle("peerchat-node");
+        this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
         Recovered recovered = recover(identity.id(), store);
         this.messenger = new Messenger(identity.id(), store, recovered.core, recovered.buffered, thread, clock, new Shown());
         this.commands = new CommandRunner(this);
         recordIdentity();
         messenger.logMissingDeliveries(recovered.deliveredButNotLogged).block();
-        this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
         this.network = new Network(this, config, identity, messenger);
     }
 
@@ -93,6 +93,7 @@ public final class PeerNode implements Node {
                 .flatMap(node -> node.network.start()
                         .map(listen -> {
                             node.info = new NodeInfo(node.identity.id(), config.name(), listen);
+                            node.invalidate();
                             LOG.info("node {} ({}) listening on {}", config.name(), node.identity.id(), listen);
                             return (Node) node;
                         })
@@ -213,7 +214,7 @@ public final class PeerNode implements Node {
     Directory directory() {
         Directory d = directory;
         if (d == null) {
-            d = Views.directory(store.membership());
+            d = Views.directory(store.membership(), info.listen());
             directory = d;
         }
         return d;

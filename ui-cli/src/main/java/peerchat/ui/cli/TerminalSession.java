@@ -12,6 +12,7 @@ import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.Reply;
@@ -48,7 +49,8 @@ public final class TerminalSession {
         // Ctrl-C between two lines (while a command runs) must not kill the JVM past the clean close.
         terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
         reader.printAbove(renderer.banner(version, node.self(), node.users()));
-        Disposable events = node.events(RECENT).subscribe(
+        // A conversation switch shows in the next prompt and in the reply to /open: no third line.
+        Disposable events = node.events(RECENT).filter(e -> !(e instanceof ChatEvent.Opened)).subscribe(
                 e -> reader.printAbove(renderer.event(e)),
                 err -> LOG.error("the event stream failed", err));
         try {

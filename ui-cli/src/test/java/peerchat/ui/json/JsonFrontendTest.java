@@ -15,6 +15,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
 import peerchat.ui.testing.FakeNode;
 
 /** The {@code --json} loop with the node's side played by {@link FakeNode}: stdin bytes in, lines out. */
@@ -60,6 +61,24 @@ class JsonFrontendTest {
         assertThat(lines).filteredOn(l -> l.path("event").asText().equals("message"))
                 .extracting(l -> l.path("text").asText()).containsExactly("hello there");
         assertThat(node.lines()).containsExactly("-lu", "-lg", "hello there", "-bogus");
+    }
+
+    @Test
+    void peersOnlineBeforeTheSubscriptionAreAnnouncedOnceAfterReady() {
+        node.answering(line -> {
+            UserView bob = node.users().stream().filter(u -> u.name().equals("bob")).findFirst().orElseThrow();
+            // bob was online before the frontend subscribed: his down is news, his next up too.
+            node.emit(new ChatEvent.PeerDown(bob, "gone"));
+            node.emit(new ChatEvent.PeerDown(bob, "gone again"));
+            node.emit(new ChatEvent.PeerUp(bob));
+            node.emit(new ChatEvent.PeerUp(bob));
+            return new Reply.Done("x", "");
+        });
+        List<JsonNode> lines = run("go\n");
+        assertThat(lines.get(0).path("event").asText()).isEqualTo("ready");
+        assertThat(lines).filteredOn(l -> l.path("event").asText().startsWith("peer-"))
+                .extracting(l -> l.path("event").asText() + " " + l.path("name").asText())
+                .containsExactly("peer-up bob", "peer-down bob", "peer-up bob");
     }
 
     @Test

@@ -67,6 +67,7 @@ public final class PeerNode implements Node {
     private final Network network;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Directory directory;
+    private final Map<NodeId, String> justMet = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Conversation current = Conversation.all();
     private volatile NodeInfo info;
 
@@ -225,6 +226,13 @@ public final class PeerNode implements Node {
         }
     }
 
+    /** A peer's handshake completed: its name is known before the log says so. Any thread. */
+    void met(NodeId peer, String name) {
+        if (justMet.put(peer, name) == null) {
+            invalidate();
+        }
+    }
+
     /** Membership or presence changed: labels and groups are worked out again when next asked. */
     void invalidate() {
         directory = null;
@@ -233,7 +241,7 @@ public final class PeerNode implements Node {
     Directory directory() {
         Directory d = directory;
         if (d == null) {
-            d = Views.directory(store.membership(), info.listen());
+            d = Views.directory(store.membership(), info.listen(), justMet);
             directory = d;
         }
         return d;

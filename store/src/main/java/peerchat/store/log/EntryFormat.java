@@ -23,8 +23,8 @@ final class EntryFormat {
         out.write(body);
     }
 
-    /** Reads the document in {@code in} (positioned at its start, limited to its end). */
-    static Event read(Bytes<?> in, EventCodec codec, byte[][] scratch) throws UnreadableEventException {
+    /** Reads the document in {@code in} (positioned at its start, limited to its end); see {@link EventCodec#decodeSummary}. */
+    static Event read(Bytes<?> in, EventCodec codec, boolean summary, byte[][] scratch) throws UnreadableEventException {
         long remaining = in.readRemaining();
         if (remaining < HEADER_BYTES) {
             throw new UnreadableEventException("entry of " + remaining + " bytes is shorter than its header");
@@ -44,6 +44,6 @@ final class EntryFormat {
             scratch[0] = buffer;
         }
         in.read(buffer, 0, length);
-        return codec.decode(version, tag, buffer, 0, length);
+        return summary ? codec.decodeSummary(version, tag, buffer, 0, length) : codec.decode(version, tag, buffer, 0, length);
     }
 }

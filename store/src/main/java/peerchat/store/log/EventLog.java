@@ -122,8 +122,20 @@ public final class EventLog implements AutoCloseable {
 
     /** Reads the whole log on the calling thread, in order: the fast path for startup. Returns the count. */
     public long replay(Consumer<Logged> consumer) {
+        return replay(consumer, false);
+    }
+
+    /**
+     * Like {@link #replay(Consumer)}, but messages come without their causal metadata (see
+     * {@link EventCodec#decodeSummary}): the fast path for rebuilding projections.
+     */
+    public long replaySummaries(Consumer<Logged> consumer) {
+        return replay(consumer, true);
+    }
+
+    private long replay(Consumer<Logged> consumer, boolean summaries) {
         long count = 0;
-        try (LogReader reader = reader()) {
+        try (LogReader reader = new LogReader(queue, codec, summaries)) {
             for (Logged logged = reader.next(); logged != null; logged = reader.next()) {
                 consumer.accept(logged);
                 count++;
@@ -178,7 +190,7 @@ public final class EventLog implements AutoCloseable {
 
     /** A reader for many reads in a row (close it). */
     public LogReader reader() {
-        return new LogReader(queue, codec);
+        return new LogReader(queue, codec, false);
     }
 
     /** Index of the last entry written, -1 for an empty log. */

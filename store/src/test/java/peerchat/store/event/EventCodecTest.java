@@ -44,6 +44,23 @@ class EventCodecTest {
     }
 
     @Test
+    void aSummaryIsTheEventWithoutItsCausalMetadata() throws Exception {
+        for (Event event : everyKind()) {
+            byte[] body = codec.encode(event);
+            Event summary = codec.decodeSummary(EventCodec.SCHEMA_VERSION, EventType.of(event).tag(), body, 0, body.length);
+            Event expected = event;
+            if (event instanceof Event.MessageSent) {
+                Event.MessageSent m = (Event.MessageSent) event;
+                expected = new Event.MessageSent(m.id(), Set.of(), Map.of(), m.linkSeq(), m.payload(), m.ts(), m.transmitAt());
+            } else if (event instanceof Event.MessageReceived) {
+                Event.MessageReceived m = (Event.MessageReceived) event;
+                expected = new Event.MessageReceived(m.id(), Set.of(), List.of(), m.linkSeq(), m.payload(), m.sentAt(), m.ts());
+            }
+            assertThat(summary).isEqualTo(expected);
+        }
+    }
+
+    @Test
     void everyTypeHasADistinctTag() {
         assertThat(EventType.values()).extracting(EventType::tag).doesNotHaveDuplicates();
         for (EventType type : EventType.values()) {

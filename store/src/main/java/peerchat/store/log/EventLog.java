@@ -120,7 +120,10 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
-    /** Reads the whole log on the calling thread, in order: the fast path for startup. Returns the count. */
+    /**
+     * Reads the whole log, in order, handing each readable entry to {@code consumer} on the calling
+     * thread: the fast path for startup (entries are decoded on every core). Returns the count.
+     */
     public long replay(Consumer<Logged> consumer) {
         return replay(consumer, false);
     }
@@ -134,14 +137,7 @@ public final class EventLog implements AutoCloseable {
     }
 
     private long replay(Consumer<Logged> consumer, boolean summaries) {
-        long count = 0;
-        try (LogReader reader = new LogReader(queue, codec, summaries)) {
-            for (Logged logged = reader.next(); logged != null; logged = reader.next()) {
-                consumer.accept(logged);
-                count++;
-            }
-        }
-        return count;
+        return new ParallelReplay(queue, codec, summaries).run(consumer);
     }
 
     /** The log from its start to its end at the time of reading, then completes. */

@@ -33,7 +33,7 @@ final class EntryFormat {
             scratch[0] = buffer;
         }
         in.read(buffer, 0, length);
-        return decode(codec, summary, header, buffer, length);
+        return decode(codec, summary, header, buffer, 0, length);
     }
 
     /**
@@ -56,9 +56,10 @@ final class EntryFormat {
         return version << 8 | tag;
     }
 
-    static Event decode(EventCodec codec, boolean summary, int header, byte[] body, int length) throws UnreadableEventException {
+    static Event decode(EventCodec codec, boolean summary, int header, byte[] body, int offset, int length)
+            throws UnreadableEventException {
         int version = header >>> 8;
         int tag = header & 0xFF;
-        return summary ? codec.decodeSummary(version, tag, body, 0, length) : codec.decode(version, tag, body, 0, length);
+        return summary ? codec.decodeSummary(version, tag, body, offset, length) : codec.decode(version, tag, body, offset, length);
     }
 }

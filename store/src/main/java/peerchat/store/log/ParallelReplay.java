@@ -36,12 +36,37 @@ final class ParallelReplay {
         this.decoders = Runtime.getRuntime().availableProcessors();
     }
 
-    /** Entries copied out of the queue, not yet decoded. */
+    /** Entries copied out of the queue into one reused slab, not yet decoded. */
     private static final class Chunk {
         final long[] index = new long[CHUNK];
         final int[] header = new int[CHUNK];
-        final byte[][] body = new byte[CHUNK][];
+        final int[] offset = new int[CHUNK];
+        final int[] length = new int[CHUNK];
+        byte[] slab = new byte[CHUNK * 1024];
         int size;
+        int used;
+        Logged[] decoded;
+
+        void add(long entryIndex, int entryHeader, Bytes<?> body) {
+            int n = (int) body.readRemaining();
+            if (used + n > slab.length) {
+                slab = java.util.Arrays.copyOf(slab, Math.max(slab.length * 2, used + n));
+            }
+            body.read(slab, used, n);
+            index[size] = entryIndex;
+            header[size] = entryHeader;
+            offset[size] = used;
+            length[size] = n;
+            used += n;
+            size++;
+        }
+
+        Chunk reset() {
+            size = 0;
+            used = 0;
+            decoded = null;
+            return this;
+        }
     }
 
     long run(Consumer<Logged> consumer) {
@@ -53,24 +78,25 @@ final class ParallelReplay {
             t.setDaemon(true);
             return t;
         });
-        ArrayDeque<CompletableFuture<Logged[]>> inFlight = new ArrayDeque<>();
+        // Chunks are reused once delivered: the bodies are copied once, into slabs, not into an array each.
+        ArrayDeque<CompletableFuture<Chunk>> inFlight = new ArrayDeque<>();
+        ArrayDeque<Chunk> free = new ArrayDeque<>();
         long count = 0;
         try (ExcerptTailer tailer = queue.createTailer()) {
-            Chunk chunk = new Chunk();
-            while (fill(tailer, chunk)) {
-                Chunk full = chunk;
-                inFlight.add(CompletableFuture.supplyAsync(() -> decode(full), pool));
-                chunk = new Chunk();
-                if (inFlight.size() > decoders * 2) {
-                    count += deliver(inFlight.poll().join(), consumer);
+            boolean more = true;
+            while (more) {
+                Chunk chunk = free.isEmpty() ? new Chunk() : free.poll().reset();
+                more = fill(tailer, chunk);
+                if (chunk.size > 0) {
+                    inFlight.add(CompletableFuture.supplyAsync(() -> decode(chunk), pool));
                 }
-            }
-            if (chunk.size > 0) {
-                Chunk last = chunk;
-                inFlight.add(CompletableFuture.supplyAsync(() -> decode(last), pool));
-            }
-            while (!inFlight.isEmpty()) {
-                count += deliver(inFlight.poll().join(), consumer);
+                if (inFlight.size() > decoders * 2 || !more) {
+                    while (!inFlight.isEmpty() && (inFlight.size() > decoders * 2 || !more)) {
+                        Chunk done = inFlight.poll().join();
+                        count += deliver(done.decoded, consumer);
+                        free.add(done);
+                    }
+                }
             }
         } finally {
             pool.shutdownNow();
@@ -98,13 +124,7 @@ final class ParallelReplay {
                 }
                 Bytes<?> in = dc.wire().bytes();
                 try {
-                    int header = EntryFormat.readHeader(in);
-                    byte[] body = new byte[(int) in.readRemaining()];
-                    in.read(body);
-                    chunk.index[chunk.size] = dc.index();
-                    chunk.header[chunk.size] = header;
-                    chunk.body[chunk.size] = body;
-                    chunk.size++;
+                    chunk.add(dc.index(), EntryFormat.readHeader(in), in);
                 } catch (UnreadableEventException e) {
                     LOG.warn("log entry {} skipped: {}", dc.index(), e.getMessage());
                 }
@@ -113,17 +133,18 @@ final class ParallelReplay {
         return chunk.size == CHUNK;
     }
 
-    private Logged[] decode(Chunk chunk) {
+    private Chunk decode(Chunk chunk) {
         Logged[] events = new Logged[chunk.size];
         for (int i = 0; i < chunk.size; i++) {
             try {
-                byte[] body = chunk.body[i];
-                events[i] = new Logged(chunk.index[i], EntryFormat.decode(codec, summaries, chunk.header[i], body, body.length));
+                events[i] = new Logged(chunk.index[i],
+                        EntryFormat.decode(codec, summaries, chunk.header[i], chunk.slab, chunk.offset[i], chunk.length[i]));
             } catch (UnreadableEventException e) {
                 LOG.warn("log entry {} skipped: {}", chunk.index[i], e.getMessage());
             }
         }
-        return events;
+        chunk.decoded = events;
+        return chunk;
     }
 
     private static long deliver(Logged[] events, Consumer<Logged> consumer) {

@@ -74,4 +74,21 @@ class StoreTest {
             assertThat(store.history().size()).isEqualTo(1);
         }
     }
+
+    @Test
+    void aSubscriberThatThrowsStopsNeitherAppendsNorProjections() {
+        try (Store store = Store.open(dir)) {
+            Disposable bad = store.events().subscribe(l -> {
+                throw new IllegalStateException("a buggy UI");
+            }, e -> { });
+            try {
+                for (int i = 1; i <= 5; i++) {
+                    store.append(Fixtures.chat(ME, i, Fixtures.group("all"), "m" + i)).block(TIMEOUT);
+                }
+                assertThat(store.history().size()).isEqualTo(5);
+            } finally {
+                bad.dispose();
+            }
+        }
+    }
 }

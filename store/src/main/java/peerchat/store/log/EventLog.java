@@ -16,6 +16,8 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -40,6 +42,7 @@ import peerchat.store.event.EventType;
  * appended, and readers skip it.
  */
 public final class EventLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     private final SingleChronicleQueue queue;
     private final EventCodec codec;
     private final ExecutorService writer;
@@ -112,11 +115,21 @@ public final class EventLog implements AutoCloseable {
                 long index = appender.lastIndexAppended();
                 indexes.add(index);
                 lastIndex.set(index);
-                appended.emitNext(new Logged(index, events.get(i)), Sinks.EmitFailureHandler.FAIL_FAST);
+                publish(new Logged(index, events.get(i)));
             }
             done.complete(indexes);
         } catch (RuntimeException e) {
+            // The entries before the failing one are written (and were published); the caller learns of the failure.
             done.completeExceptionally(e);
+        }
+    }
+
+    private void publish(Logged logged) {
+        try {
+            appended.emitNext(logged, Sinks.EmitFailureHandler.FAIL_FAST);
+        } catch (RuntimeException e) {
+            // A subscriber's failure must not leave the append unanswered or stop the writer.
+            LOG.error("publishing log entry {} failed", logged.index(), e);
         }
     }
 

@@ -61,6 +61,28 @@ class EventCodecTest {
     }
 
     @Test
+    void theStreamingSummaryReaderAgreesWithTheDataBoundOne() throws Exception {
+        for (Event event : everyKind()) {
+            byte[] body = codec.encode(event);
+            int tag = EventType.of(event).tag();
+            assertThat(codec.decodeSummary(1, tag, body, 0, body.length))
+                    .isEqualTo(codec.decodeSummaryBound(1, tag, body, 0, body.length));
+        }
+    }
+
+    @Test
+    void aDamagedMessageIsRefusedBySummaryReadingToo() {
+        byte[] body = codec.encode(everyKind().get(3));
+        for (int cut : new int[] {0, 3, body.length / 2, body.length - 1}) {
+            assertThatThrownBy(() -> codec.decodeSummary(1, EventType.MESSAGE_RECEIVED.tag(), body, 0, cut))
+                    .as("cut at " + cut).isInstanceOf(UnreadableEventException.class);
+        }
+        byte[] other = codec.encode(new Event.PeerAcked(Fixtures.BOB, 1, 1));
+        assertThatThrownBy(() -> codec.decodeSummary(1, EventType.MESSAGE_SENT.tag(), other, 0, other.length))
+                .isInstanceOf(UnreadableEventException.class);
+    }
+
+    @Test
     void everyTypeHasADistinctTag() {
         assertThat(EventType.values()).extracting(EventType::tag).doesNotHaveDuplicates();
         for (EventType type : EventType.values()) {

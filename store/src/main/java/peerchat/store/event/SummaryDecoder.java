@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the three message events, which are nearly all of a long log, straight off Jackson's
@@ -16,10 +17,35 @@ import java.util.Set;
  * messages waits for. {@code EventCodecTest} and the replay property test hold the two equal.
  */
 final class SummaryDecoder {
+    /** Bound on remembered ids, so that a log full of distinct ids cannot grow it without limit. */
+    private static final int MAX_IDS = 4096;
+
     private final JsonFactory factory;
+    // A node meets few distinct ids, millions of times: sharing one instance each skips checking
+    // the text again and makes later hashing and comparing (in the projections' maps) cheap.
+    private final Map<String, NodeId> ids = new ConcurrentHashMap<>();
 
     SummaryDecoder(JsonFactory factory) {
         this.factory = factory;
+    }
+
+    private NodeId nodeId(String text) {
+        NodeId id = ids.get(text);
+        if (id == null) {
+            id = new NodeId(text);
+            if (ids.size() < MAX_IDS) {
+                ids.put(text, id);
+            }
+        }
+        return id;
+    }
+
+    private MessageId messageId(String text) {
+        int dash = text.lastIndexOf('-');
+        if (dash < 0) {
+            throw new IllegalArgumentException("not a message id: " + text);
+        }
+        return new MessageId(nodeId(text.substring(0, dash)), Long.parseLong(text.substring(dash + 1)));
     }
 
     /** The summary, or null when this decoder does not handle {@code type}. */
@@ -47,7 +73,7 @@ final class SummaryDecoder {
                 JsonToken value = p.nextToken();
                 switch (field) {
                     case "id":
-                        id = MessageId.parse(p.getText());
+                        id = messageId(p.getText());
                         break;
                     case "receivedIndex":
                         receivedIndex = p.getLongValue();
@@ -86,17 +112,17 @@ final class SummaryDecoder {
         }
     }
 
-    private static Map<NodeId, Long> linkSeqs(JsonParser p) throws IOException {
+    private Map<NodeId, Long> linkSeqs(JsonParser p) throws IOException {
         Map<NodeId, Long> seqs = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            NodeId peer = new NodeId(p.currentName());
+            NodeId peer = nodeId(p.currentName());
             p.nextToken();
             seqs.put(peer, p.getLongValue());
         }
         return seqs;
     }
 
-    private static Payload payload(JsonParser p) throws IOException {
+    private Payload payload(JsonParser p) throws IOException {
         expect(p.currentToken(), JsonToken.START_OBJECT);
         String kind = null;
         Target to = null;
@@ -135,7 +161,7 @@ final class SummaryDecoder {
         throw new IOException("unknown payload kind " + kind);
     }
 
-    private static Target target(JsonParser p) throws IOException {
+    private Target target(JsonParser p) throws IOException {
         expect(p.currentToken(), JsonToken.START_OBJECT);
         String kind = null;
         String name = null;
@@ -161,7 +187,7 @@ final class SummaryDecoder {
             return new Target.Group(new GroupName(name));
         }
         if ("user".equals(kind)) {
-            return new Target.User(new NodeId(id));
+            return new Target.User(nodeId(id));
         }
         throw new IOException("unknown target kind " + kind);
     }

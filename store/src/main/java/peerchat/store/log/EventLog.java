@@ -66,11 +66,20 @@ public final class EventLog implements AutoCloseable {
         return open(dir, new EventCodec());
     }
 
+    /** @throws IllegalArgumentException if {@code dir} is not a directory the log can live in */
     public static EventLog open(Path dir, EventCodec codec) {
-        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
-                // Wait at most this long for the write lock a dead process may have left behind.
-                .timeoutMS(2_000)
-                .build();
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("the log's directory is a file: " + dir);
+        }
+        SingleChronicleQueue queue;
+        try {
+            queue = SingleChronicleQueueBuilder.binary(dir)
+                    // Wait at most this long for the write lock a dead process may have left behind.
+                    .timeoutMS(2_000)
+                    .build();
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("cannot open the log in " + dir + ": " + e.getMessage(), e);
+        }
         return new EventLog(queue, codec);
     }
 

@@ -51,7 +51,13 @@ public final class Store implements AutoCloseable {
                 e -> LOG.error("projections stopped following the log", e));
     }
 
-    /** Opens the store in {@code dir} (created if missing) and replays its log. */
+    /**
+     * Opens the store in {@code dir} (created if missing) and replays its log.
+     *
+     * @throws IllegalArgumentException if {@code dir} cannot hold a log (it is a file, ...)
+     * @throws IllegalStateException if the queue's files are damaged beyond skipping entries (a
+     *         queue file's own header); nothing is changed on disk
+     */
     public static Store open(Path dir) {
         return open(dir, null);
     }
@@ -66,9 +72,9 @@ public final class Store implements AutoCloseable {
         EventLog log = EventLog.open(dir);
         try {
             return new Store(log, replayListener);
-        } catch (RuntimeException e) {
+        } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)
             log.close();
-            throw e;
+            throw new IllegalStateException("cannot read the log in " + dir + " (left as it is): " + e, e);
         }
     }
 

@@ -66,21 +66,28 @@ public final class EventLog implements AutoCloseable {
         return open(dir, new EventCodec());
     }
 
-    /** @throws IllegalArgumentException if {@code dir} is not a directory the log can live in */
+    /**
+     * @throws IllegalArgumentException if {@code dir} is a file
+     * @throws IllegalStateException if the queue there cannot be opened (a queue file's own header
+     *         is damaged, ...); nothing is changed on disk
+     */
     public static EventLog open(Path dir, EventCodec codec) {
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("the log's directory is a file: " + dir);
         }
-        SingleChronicleQueue queue;
+        SingleChronicleQueue queue = null;
         try {
             queue = SingleChronicleQueueBuilder.binary(dir)
                     // Wait at most this long for the write lock a dead process may have left behind.
                     .timeoutMS(2_000)
                     .build();
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException("cannot open the log in " + dir + ": " + e.getMessage(), e);
+            return new EventLog(queue, codec);
+        } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)
+            if (queue != null) {
+                queue.close();
+            }
+            throw new IllegalStateException("cannot open the log in " + dir + " (left as it is): " + e, e);
         }
-        return new EventLog(queue, codec);
     }
 
     /**

@@ -34,4 +34,23 @@ class BadDirectoryTest {
         }
         assertThat(Files.readString(dir.resolve("notes.txt"))).isEqualTo("not a queue file");
     }
+
+    @Test
+    void aQueueFileWithADamagedHeaderIsAClearErrorAndIsLeftAsItIs() throws Exception {
+        try (Store store = Store.open(dir)) {
+            store.append(new Event.PeerAcked(Fixtures.BOB, 1, 1)).block(Duration.ofSeconds(10));
+        }
+        Path file;
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            file = files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+        try (java.io.RandomAccessFile raf = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            raf.write(new byte[] {0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A, 0x5A});
+        }
+        byte[] damaged = Files.readAllBytes(file);
+
+        assertThatThrownBy(() -> Store.open(dir)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("the log in " + dir).hasMessageContaining("left as it is");
+        assertThat(Files.readAllBytes(file)).isEqualTo(damaged);
+    }
 }

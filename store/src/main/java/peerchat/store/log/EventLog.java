@@ -218,6 +218,14 @@ public final class EventLog implements AutoCloseable {
         return new LogReader(queue, codec, false);
     }
 
+    /**
+     * A reader whose messages come without their causal metadata (see
+     * {@link EventCodec#decodeSummary}): cheaper, for reading message text and headers.
+     */
+    public LogReader summaryReader() {
+        return new LogReader(queue, codec, true);
+    }
+
     /** Index of the last entry written, -1 for an empty log. */
     public long lastIndex() {
         return lastIndex.get();

@@ -158,12 +158,12 @@ public final class StoreBench {
                 for (int i = first; i < first + BATCH && i <= messages; i++) {
                     batch.add(i % 5 == 0 ? workload.sent(i) : workload.received(i));
                 }
-                List<Long> indexes = log.appendAll(batch).block();
+                log.appendAll(batch).block();
                 List<Event> deliveries = new ArrayList<>();
                 for (int k = 0; k < batch.size(); k++) {
                     if (batch.get(k) instanceof Event.MessageReceived) {
                         Event.MessageReceived r = (Event.MessageReceived) batch.get(k);
-                        deliveries.add(new Event.MessageDelivered(r.id(), indexes.get(k), r.ts() + 1));
+                        deliveries.add(new Event.MessageDelivered(r.id(), r.ts() + 1));
                     }
                 }
                 for (NodeId peer : workload.peers) {

@@ -61,7 +61,6 @@ final class SummaryDecoder {
         try (JsonParser p = factory.createParser(body, offset, length)) {
             expect(p.nextToken(), JsonToken.START_OBJECT);
             MessageId id = null;
-            long receivedIndex = 0;
             long linkSeq = 0;
             Map<NodeId, Long> linkSeqs = Map.of();
             Payload payload = null;
@@ -74,9 +73,6 @@ final class SummaryDecoder {
                 switch (field) {
                     case "id":
                         id = messageId(p.getText());
-                        break;
-                    case "receivedIndex":
-                        receivedIndex = p.getLongValue();
                         break;
                     case "ts":
                         ts = p.getLongValue();
@@ -103,7 +99,7 @@ final class SummaryDecoder {
             }
             switch (type) {
                 case MESSAGE_DELIVERED:
-                    return new Event.MessageDelivered(id, receivedIndex, ts);
+                    return new Event.MessageDelivered(id, ts);
                 case MESSAGE_RECEIVED:
                     return new Event.MessageReceived(id, Set.of(), List.of(), linkSeq, payload, sentAt, ts);
                 default:

@@ -59,6 +59,7 @@ final class LinkSession {
     private volatile long lastHeard;
     private volatile long lastSent;
     private volatile boolean receivePending;
+    private int lastGossipDigest;
 
     // Event loop only.
     private long highestHandled;
@@ -93,7 +94,11 @@ final class LinkSession {
                 .concatMap(this::onFrame, links.config().inboundPrefetch())
                 .then()
                 .onErrorResume(e -> {
-                    fail(reasonOf(e));
+                    if (isProtocolViolation(e)) {
+                        fail(reasonOf(e));
+                    } else {
+                        failQuietly(reasonOf(e));
+                    }
                     return Mono.empty();
                 })
                 .doFinally(s -> closed());
@@ -134,6 +139,9 @@ final class LinkSession {
     // ---------------------------------------------------------------- inbound
 
     private Mono<Void> onFrame(Frame f) {
+        if (log.isTraceEnabled()) {
+            log.trace("{} <- {} {}", links.selfId().shortForm(), peerId(), f.getClass().getSimpleName());
+        }
         if (state == State.CLOSED || closing.get()) {
             return Mono.empty();
         }
@@ -418,8 +426,14 @@ final class LinkSession {
         }
     }
 
-    void gossip(List<Frame.PeerInfo> peers) {
-        if (state == State.ESTABLISHED) {
+    /** Sends what this node knows if it changed since the last gossip on this link, or if {@code always}. */
+    void gossip(List<Frame.PeerInfo> peers, boolean always) {
+        if (state != State.ESTABLISHED) {
+            return;
+        }
+        int digest = new java.util.HashSet<>(peers).hashCode();
+        if (always || digest != lastGossipDigest) {
+            lastGossipDigest = digest;
             write(new Frame.Gossip(peers));
         }
     }
@@ -435,6 +449,9 @@ final class LinkSession {
     private void writeNow(Frame f) {
         if (!ch.isActive()) {
             return;
+        }
+        if (log.isTraceEnabled()) {
+            log.trace("{} -> {} {}", links.selfId().shortForm(), peerId(), f.getClass().getSimpleName());
         }
         ch.write(FrameCodec.encode(ch.alloc(), f), ch.voidPromise());
         lastSent = links.now();
@@ -498,10 +515,23 @@ final class LinkSession {
         return p == null ? addr + " (not yet identified)" : p.id + " \"" + p.name() + "\" at " + addr;
     }
 
-    private static String reasonOf(Throwable e) {
+    private static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while ((t instanceof DecoderException || t.getClass() == RuntimeException.class) && t.getCause() != null) {
             t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Bad input from the peer (WARN), as opposed to the network or the peer going away (INFO). */
+    private static boolean isProtocolViolation(Throwable e) {
+        return unwrap(e) instanceof ProtocolException;
+    }
+
+    private static String reasonOf(Throwable e) {
+        Throwable t = unwrap(e);
+        if (t instanceof reactor.netty.channel.AbortedException) {
+            return "connection closed: " + t.getMessage();
         }
         if (t instanceof ProtocolException) {
             return t.getMessage();

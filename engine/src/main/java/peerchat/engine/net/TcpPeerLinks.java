@@ -56,11 +56,17 @@ public final class TcpPeerLinks implements PeerLinks {
     private final Sinks.Many<LinkEvent> events = Sinks.many().multicast().onBackpressureBuffer(4096, false);
     private final Object emitLock = new Object();
 
+    /** Dials and handshakes in progress at most, per node. */
+    private static final int MAX_PENDING_DIALS = 4;
+    private final java.util.concurrent.atomic.AtomicInteger connecting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile DisposableServer server;
     private volatile InetSocketAddress advertised;
     private volatile Disposable ticker;
     private volatile boolean closed;
     private long nextGossipAt;
+    private long gossipRound;
+    /** Gossip is sent when what a node knows changed, and in full every this many rounds regardless (heals lost state). */
+    private static final int GOSSIP_REFRESH_ROUNDS = 10;
 
     /** Links on the JVM-wide shared event loops (many nodes in one JVM share them). */
     public TcpPeerLinks(Identity identity, LinkJournal journal, LinkConfig config, Clock clock) {
@@ -168,6 +174,11 @@ public final class TcpPeerLinks implements PeerLinks {
         return advertised;
     }
 
+    /** Open connections, handshaking ones included: what "exactly one per pair" is checked against. */
+    int openConnections() {
+        return sessions.size();
+    }
+
     public NodeId selfId() {
         return identity.id();
     }
@@ -212,22 +223,28 @@ public final class TcpPeerLinks implements PeerLinks {
             if (now >= nextGossipAt) {
                 nextGossipAt = now + config.gossipInterval().toMillis();
                 List<Frame.PeerInfo> known = knownPeers();
+                boolean refresh = ++gossipRound % GOSSIP_REFRESH_ROUNDS == 0;
                 for (PeerState p : peers.values()) {
                     LinkSession s = p.session();
                     if (s != null) {
-                        s.gossip(known);
+                        s.gossip(known, refresh);
                     }
                 }
             }
+            // Handshakes cost signatures: a node that just learned of many peers dials them a few
+            // at a time rather than all at once, so that none of the handshakes times out.
+            int budget = MAX_PENDING_DIALS - connecting.get() - (int) sessions.stream().filter(x -> !x.established()).count();
             for (Map.Entry<InetSocketAddress, DialState> seed : seeds.entrySet()) {
-                if (!reaches(seed.getKey()) && seed.getValue().tryBegin(now)) {
+                if (budget > 0 && !reaches(seed.getKey()) && seed.getValue().tryBegin(now)) {
+                    budget--;
                     dial(seed.getKey(), seed.getValue());
                 }
             }
             NodeId self = identity.id();
             for (PeerState p : peers.values()) {
                 InetSocketAddress a = p.address();
-                if (a != null && self.compareTo(p.id) < 0 && p.session() == null && p.dial.tryBegin(now)) {
+                if (budget > 0 && a != null && self.compareTo(p.id) < 0 && p.session() == null && p.dial.tryBegin(now)) {
+                    budget--;
                     dial(a, p.dial);
                 }
             }
@@ -251,6 +268,7 @@ public final class TcpPeerLinks implements PeerLinks {
             dial.ended(now());
             return;
         }
+        connecting.incrementAndGet();
         TcpClient.newConnection()
                 .runOn(loops)
                 .remoteAddress(() -> address)
@@ -260,7 +278,8 @@ public final class TcpPeerLinks implements PeerLinks {
                 .doOnChannelInit((obs, ch, remote) -> framing(ch.pipeline()))
                 .handle((in, out) -> session(in, address, dial))
                 .connect()
-                .subscribe(c -> { }, e -> {
+                .subscribe(c -> connecting.decrementAndGet(), e -> {
+                    connecting.decrementAndGet();
                     log.debug("{} cannot reach {}: {}", identity.id().shortForm(), address, e.toString());
                     dial.ended(now());
                 });

@@ -54,6 +54,8 @@ final class LinkSession {
     private volatile State state = State.AWAIT_HELLO;
     private volatile PeerState peer;
     private volatile byte[] peerNonce;
+    private volatile Frame.Hello hello;
+    private volatile InetSocketAddress helloAddress;
     private volatile SeqTracker tracker;
     private volatile String closeReason;
     private volatile long lastHeard;
@@ -189,26 +191,29 @@ final class LinkSession {
             closeQuietly("connection to self");
             return;
         }
+        // Nothing the HELLO says is believed (stored, gossiped on) before the key proof: an
+        // impostor must not be able to move a real peer's address.
+        hello = h;
+        helloAddress = Handshake.address(h.host(), h.port(), remoteAddress());
         peerNonce = h.nonce().clone();
         PeerState p = links.peer(id);
-        p.publicKey(h.publicKey());
-        InetSocketAddress advertised = Handshake.address(h.host(), h.port(), remoteAddress());
-        p.heard(h.name(), advertised);
         peer = p;
         tracker = p.tracker(() -> links.journal().receivedFrom(id));
-        links.learn(h.peers(), this);
         state = State.AWAIT_PROOF;
         byte[] signature = links.identity().sign(Handshake.proofData(peerNonce, links.selfId(), id));
         write(new Frame.Proof(signature, tracker.prefix()));
     }
 
     private void onProof(Frame.Proof pr) {
-        if (pr.signature() == null || !Identity.verify(peer.publicKey(), Handshake.proofData(myNonce, peer.id, links.selfId()), pr.signature())) {
+        if (pr.signature() == null || !Identity.verify(hello.publicKey(), Handshake.proofData(myNonce, peer.id, links.selfId()), pr.signature())) {
             throw new ProtocolException("key proof failed: cannot sign for the id " + peer.id + " it claims");
         }
         if (pr.receivedUpTo() < 0) {
             throw new ProtocolException("negative receivedUpTo in PROOF");
         }
+        peer.publicKey(hello.publicKey());
+        peer.heard(hello.name(), helloAddress);
+        links.learn(hello.peers(), this);
         int outcome = links.establish(this);
         if (outcome < 0) {
             closeQuietly("duplicate connection: the pair already has one");
@@ -511,8 +516,13 @@ final class LinkSession {
 
     String who() {
         PeerState p = peer;
+        Frame.Hello h = hello;
         String addr = String.valueOf(ch.remoteAddress());
-        return p == null ? addr + " (not yet identified)" : p.id + " \"" + p.name() + "\" at " + addr;
+        if (p == null) {
+            return addr + " (not yet identified)";
+        }
+        String name = h == null ? p.name() : h.name();
+        return p.id + " \"" + name + "\" at " + addr + (state == State.ESTABLISHED ? "" : " (unproven)");
     }
 
     private static Throwable unwrap(Throwable e) {

@@ -48,7 +48,7 @@ public record LinkConfig(String name, InetSocketAddress listen, InetSocketAddres
      */
     public static LinkConfig loopbackTest() {
         return new LinkConfig("node", new InetSocketAddress("127.0.0.1", 0), null,
-                Duration.ofMillis(100), Duration.ofSeconds(3), Duration.ofSeconds(10),
+                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(500),
                 Duration.ofSeconds(2), WireConstants.MAX_FRAME_BYTES, 8192, 64, 200, 1 << 20);
     }

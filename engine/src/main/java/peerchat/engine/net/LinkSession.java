@@ -420,14 +420,28 @@ final class LinkSession {
             }
             return;
         }
+        if (now - lastSent >= links.config().heartbeatInterval().toMillis()) {
+            write(Frame.Heartbeat.INSTANCE);
+        }
+        // Judged on the event loop, after it has had its turn at reading the socket: a loop that
+        // is merely behind must not take its own backlog for the peer's silence.
+        loop.execute(this::checkSilence);
+    }
+
+    /** This node itself was not running (GC, a suspended laptop, a starved CPU): nobody's fault. */
+    void grace(long now) {
+        lastHeard = Math.max(lastHeard, now);
+    }
+
+    private void checkSilence() {
+        long now = links.now();
+        if (state != State.ESTABLISHED) {
+            return;
+        }
         if (receivePending) {
             lastHeard = now; // paused by our own journal: not the peer's silence
         } else if (now - lastHeard > links.config().heartbeatTimeout().toMillis()) {
             failQuietly("heartbeat timeout: silent for " + (now - lastHeard) + " ms");
-            return;
-        }
-        if (now - lastSent >= links.config().heartbeatInterval().toMillis()) {
-            write(Frame.Heartbeat.INSTANCE);
         }
     }
 

@@ -65,6 +65,7 @@ public final class TcpPeerLinks implements PeerLinks {
     private volatile boolean closed;
     private long nextGossipAt;
     private long gossipRound;
+    private long lastTickAt;
     /** Gossip is sent when what a node knows changed, and in full every this many rounds regardless (heals lost state). */
     private static final int GOSSIP_REFRESH_ROUNDS = 10;
 
@@ -110,6 +111,7 @@ public final class TcpPeerLinks implements PeerLinks {
                     InetSocketAddress bound = (InetSocketAddress) s.address();
                     advertised = config.advertised() != null ? config.advertised() : bound;
                     nextGossipAt = now() + config.gossipInterval().toMillis();
+                    lastTickAt = now();
                     ticker = Flux.interval(config.tick(), config.tick(), Schedulers.parallel())
                             .subscribe(t -> tick(), e -> log.error("link ticker died", e));
                     log.debug("{} ({}) listening on {}", identity.id().shortForm(), config.name(), bound);
@@ -217,7 +219,13 @@ public final class TcpPeerLinks implements PeerLinks {
         }
         try {
             long now = now();
+            long late = now - lastTickAt - config.tick().toMillis();
+            lastTickAt = now;
+            boolean stalled = late > config.heartbeatInterval().toMillis();
             for (LinkSession s : sessions) {
+                if (stalled) {
+                    s.grace(now);
+                }
                 s.tick(now);
             }
             if (now >= nextGossipAt) {

@@ -66,6 +66,7 @@ public final class TcpPeerLinks implements PeerLinks {
     private long nextGossipAt;
     private long gossipRound;
     private long lastTickAt;
+    private final java.util.concurrent.atomic.AtomicBoolean gossipDirty = new java.util.concurrent.atomic.AtomicBoolean();
     /** Gossip is sent when what a node knows changed, and in full every this many rounds regardless (heals lost state). */
     private static final int GOSSIP_REFRESH_ROUNDS = 10;
 
@@ -228,7 +229,8 @@ public final class TcpPeerLinks implements PeerLinks {
                 }
                 s.tick(now);
             }
-            if (now >= nextGossipAt) {
+            // What is new travels at the next tick; the interval only bounds how stale a quiet mesh gets.
+            if (now >= nextGossipAt || gossipDirty.getAndSet(false)) {
                 nextGossipAt = now + config.gossipInterval().toMillis();
                 List<Frame.PeerInfo> known = knownPeers();
                 boolean refresh = ++gossipRound % GOSSIP_REFRESH_ROUNDS == 0;
@@ -338,6 +340,7 @@ public final class TcpPeerLinks implements PeerLinks {
 
     void peerUp(LinkSession s) {
         PeerState p = peer(s.peerId());
+        gossipDirty.set(true);
         emit(new LinkEvent.PeerUp(p.id, p.name(), p.address(), p.publicKey()));
     }
 
@@ -401,6 +404,7 @@ public final class TcpPeerLinks implements PeerLinks {
                 continue; // a live link's own HELLO is better information than hearsay
             }
             p.heard(name, address);
+            gossipDirty.set(true);
             emit(new LinkEvent.PeerHeard(id, name, address));
         }
     }

@@ -39,7 +39,7 @@ public record LinkConfig(String name, InetSocketAddress listen, InetSocketAddres
         return new LinkConfig("node", new InetSocketAddress("0.0.0.0", 7117), null,
                 Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(30),
-                Duration.ofSeconds(5), WireConstants.MAX_FRAME_BYTES, 8192, 64, 200, 1 << 20);
+                Duration.ofSeconds(5), WireConstants.MAX_FRAME_BYTES, 8192, 64, 200, 1 << 16);
     }
 
     /**
@@ -50,7 +50,7 @@ public record LinkConfig(String name, InetSocketAddress listen, InetSocketAddres
         return new LinkConfig("node", new InetSocketAddress("127.0.0.1", 0), null,
                 Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(500),
-                Duration.ofSeconds(2), WireConstants.MAX_FRAME_BYTES, 8192, 64, 200, 1 << 20);
+                Duration.ofSeconds(2), WireConstants.MAX_FRAME_BYTES, 8192, 64, 200, 1 << 16);
     }
 
     public LinkConfig withName(String n) {

@@ -68,6 +68,7 @@ final class LinkSession {
     private boolean catchingUp;
     private CatchUp catchUp;
     private boolean flushScheduled;
+    private boolean sendReady;
 
     LinkSession(TcpPeerLinks links, Connection conn, InetSocketAddress dialedAddress, DialState dial) {
         this.links = links;
@@ -227,7 +228,10 @@ final class LinkSession {
         log.debug("{} linked to {} ({}) over {}", links.selfId().shortForm(), peer.id.shortForm(), peer.name(),
                 dialed ? "our dial" : "their dial");
         loop.execute(() -> {
+            // Sending starts here, on the loop, from what the peer says it has: a drain that ran
+            // earlier would have counted from zero.
             highestHandled = pr.receivedUpTo();
+            sendReady = true;
             startCatchUp();
         });
         if (outcome > 0) {
@@ -297,7 +301,7 @@ final class LinkSession {
 
     private void drain() {
         drainScheduled.set(false);
-        if (state != State.ESTABLISHED || catchingUp) {
+        if (!sendReady || state != State.ESTABLISHED || catchingUp) {
             return;
         }
         while (ch.isWritable()) {
@@ -334,7 +338,7 @@ final class LinkSession {
     }
 
     private void startCatchUp() {
-        if (catchingUp || state != State.ESTABLISHED) {
+        if (!sendReady || catchingUp || state != State.ESTABLISHED) {
             return;
         }
         catchingUp = true;
@@ -515,6 +519,12 @@ final class LinkSession {
     private void closed() {
         state = State.CLOSED;
         queue.clear();
+        loop.execute(() -> {
+            if (catchUp != null) {
+                catchUp.dispose(); // it may be parked waiting for writability that will never come
+                catchUp = null;
+            }
+        });
         if (closeReason == null) {
             closeReason = "connection closed by the peer";
         }

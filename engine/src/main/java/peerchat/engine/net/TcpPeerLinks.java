@@ -214,7 +214,8 @@ public final class TcpPeerLinks implements PeerLinks {
 
     // ---------------------------------------------------------------- the ticker
 
-    private void tick() {
+    /** Serialized: the interval and the nudges after connect() or a lost link may overlap. */
+    private synchronized void tick() {
         if (closed) {
             return;
         }

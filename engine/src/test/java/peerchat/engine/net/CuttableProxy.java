@@ -20,6 +20,7 @@ final class CuttableProxy implements AutoCloseable {
     private final Set<Pipe> pipes = ConcurrentHashMap.newKeySet();
     private final String host;
     private volatile InetSocketAddress target;
+    private volatile Set<String> blocked = Set.of();
 
     CuttableProxy(String host) throws IOException {
         this.host = host;
@@ -45,6 +46,11 @@ final class CuttableProxy implements AutoCloseable {
         while (!server.isClosed()) {
             try {
                 Socket client = server.accept();
+                if (blocked.contains(client.getInetAddress().getHostAddress())) {
+                    client.setSoLinger(true, 0);
+                    client.close();
+                    continue;
+                }
                 Socket upstream = new Socket();
                 try {
                     upstream.bind(new InetSocketAddress(host, 0));
@@ -67,6 +73,20 @@ final class CuttableProxy implements AutoCloseable {
         for (Pipe p : pipes) {
             p.reset();
         }
+    }
+
+    /** A partition: connections from these source hosts are cut, and refused until {@link #unblock()}. */
+    void block(Set<String> sourceHosts) {
+        blocked = Set.copyOf(sourceHosts);
+        for (Pipe p : pipes) {
+            if (blocked.contains(p.a.getInetAddress().getHostAddress())) {
+                p.reset();
+            }
+        }
+    }
+
+    void unblock() {
+        blocked = Set.of();
     }
 
     void blackhole() {

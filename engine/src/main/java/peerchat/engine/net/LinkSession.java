@@ -234,9 +234,6 @@ final class LinkSession {
             sendReady = true;
             startCatchUp();
         });
-        if (outcome > 0) {
-            links.peerUp(this);
-        }
     }
 
     private Mono<Void> onData(Frame.Data d) {

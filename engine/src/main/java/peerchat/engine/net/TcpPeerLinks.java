@@ -164,10 +164,7 @@ public final class TcpPeerLinks implements PeerLinks {
     @Override
     public Set<NodeId> connected() {
         return peers.values().stream()
-                .filter(p -> {
-                    LinkSession s = p.session();
-                    return s != null && s.established();
-                })
+                .filter(p -> p.session() != null)
                 .map(p -> p.id)
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -302,30 +299,33 @@ public final class TcpPeerLinks implements PeerLinks {
         return peers.computeIfAbsent(id, k -> new PeerState(k, new DialState(config.backoffMin(), config.backoffMax())));
     }
 
-    /** -1: refuse (the pair keeps the connection it has); 1: the first link; 0: replaces the current one. */
+    /**
+     * -1: refuse (the pair keeps the connection it has); 1: the first link (PeerUp is emitted);
+     * 0: replaces the current one, which presence does not notice. Presence events are emitted
+     * under the peer's lock, so that Up and Down strictly alternate for each peer.
+     */
     int establish(LinkSession s) {
         if (closed) {
             return -1;
         }
         PeerState p = peer(s.peerId());
         LinkSession loser;
-        int outcome;
         synchronized (p) {
             LinkSession cur = p.session();
-            if (cur == null || cur.isClosed()) {
+            if (cur == null) {
                 p.session(s);
+                gossipDirty.set(true);
+                emit(new LinkEvent.PeerUp(p.id, p.name(), p.address(), p.publicKey()));
                 return 1;
             }
-            if (keeps(s, cur)) {
-                p.session(s);
-                loser = cur;
-                outcome = 0;
-            } else {
+            if (!cur.isClosed() && !keeps(s, cur)) {
                 return -1;
             }
+            p.session(s);
+            loser = cur;
         }
         loser.closeQuietly("replaced by the pair's preferred connection");
-        return outcome;
+        return 0;
     }
 
     /** Whether {@code a} is preferred to {@code b}: both ends of the pair decide alike. */
@@ -337,12 +337,6 @@ public final class TcpPeerLinks implements PeerLinks {
             return aLower;
         }
         return a.dialerNonce().compareTo(b.dialerNonce()) < 0;
-    }
-
-    void peerUp(LinkSession s) {
-        PeerState p = peer(s.peerId());
-        gossipDirty.set(true);
-        emit(new LinkEvent.PeerUp(p.id, p.name(), p.address(), p.publicKey()));
     }
 
     void sessionClosed(LinkSession s, String reason) {
@@ -360,13 +354,11 @@ public final class TcpPeerLinks implements PeerLinks {
             down = p.session() == s;
             if (down) {
                 p.session(null);
+                emit(new LinkEvent.PeerDown(id, reason));
             }
         }
-        if (down) {
-            emit(new LinkEvent.PeerDown(id, reason));
-            if (!closed) {
-                Schedulers.parallel().schedule(this::tick);
-            }
+        if (down && !closed) {
+            Schedulers.parallel().schedule(this::tick);
         }
     }
 

@@ -214,6 +214,7 @@ final class LinkSession {
         }
         peer.publicKey(hello.publicKey());
         peer.heard(hello.name(), helloAddress);
+        links.proven(dialedAddress, peer.id);
         links.learn(hello.peers(), this);
         int outcome = links.establish(this);
         if (outcome < 0) {

@@ -53,6 +53,8 @@ public final class TcpPeerLinks implements PeerLinks {
     private final Map<NodeId, PeerState> peers = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, DialState> seeds = new ConcurrentHashMap<>();
     private final Set<LinkSession> sessions = ConcurrentHashMap.newKeySet();
+    /** Who answered at a seed address: a seed is satisfied while that peer is linked, whichever side dialed. */
+    private final Map<InetSocketAddress, NodeId> seedOwners = new ConcurrentHashMap<>();
     private final Sinks.Many<LinkEvent> events = Sinks.many().multicast().onBackpressureBuffer(4096, false);
     private final Object emitLock = new Object();
 
@@ -262,6 +264,13 @@ public final class TcpPeerLinks implements PeerLinks {
     }
 
     private boolean reaches(InetSocketAddress seed) {
+        NodeId owner = seedOwners.get(seed);
+        if (owner != null) {
+            PeerState known = peers.get(owner);
+            if (known != null && known.session() != null) {
+                return true;
+            }
+        }
         for (PeerState p : peers.values()) {
             LinkSession s = p.session();
             if (s != null && (seed.equals(s.dialedAddress) || seed.equals(p.address()))) {
@@ -359,6 +368,13 @@ public final class TcpPeerLinks implements PeerLinks {
         }
         if (down && !closed) {
             Schedulers.parallel().schedule(this::tick);
+        }
+    }
+
+    /** A dial proved who listens at {@code address}. */
+    void proven(InetSocketAddress address, NodeId id) {
+        if (address != null && seeds.containsKey(address)) {
+            seedOwners.put(address, id);
         }
     }
 

@@ -7,22 +7,19 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.identity.Identity;
 import peerchat.store.event.NodeId;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.NettyInbound;
 
 /**
- * One TCP connection to one peer: handshake, then both directions of reliable delivery.
+ * One TCP connection to one peer: the handshake, the receiving half (in order, deduplicated,
+ * acknowledged after the journal append), presence and closing; the sending half is its
+ * {@link LinkSender}.
  *
  * <p>Threading: every write and all outbound state belong to the channel's event loop. Inbound
  * frames are handled one at a time in arrival order (a DATA frame's journal append must complete
@@ -44,12 +41,10 @@ final class LinkSession {
     private final DialState dial;
     private final byte[] myNonce = new byte[WireConstants.NONCE_BYTES];
     private final long openedAt;
-    private final ArrayBlockingQueue<Outbound> queue;
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final AtomicBoolean overflowed = new AtomicBoolean();
     private final AtomicBoolean ackScheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final RateLimit controlFrames;
+    private final LinkSender sender;
 
     private volatile State state = State.AWAIT_HELLO;
     private volatile PeerState peer;
@@ -59,16 +54,8 @@ final class LinkSession {
     private volatile SeqTracker tracker;
     private volatile String closeReason;
     private volatile long lastHeard;
-    private volatile long lastSent;
     private volatile boolean receivePending;
     private int lastGossipDigest;
-
-    // Event loop only.
-    private long highestHandled;
-    private boolean catchingUp;
-    private CatchUp catchUp;
-    private boolean flushScheduled;
-    private boolean sendReady;
 
     LinkSession(TcpPeerLinks links, Connection conn, InetSocketAddress dialedAddress, DialState dial) {
         this.links = links;
@@ -80,7 +67,7 @@ final class LinkSession {
         this.dial = dial;
         this.openedAt = links.now();
         this.lastHeard = openedAt;
-        this.queue = new ArrayBlockingQueue<>(links.config().outboundBufferMessages());
+        this.sender = new LinkSender(links, ch, () -> state == State.ESTABLISHED && !closing.get(), this::fail);
         this.controlFrames = new RateLimit(links.config().controlFramesPerSecond(), openedAt);
         links.random().nextBytes(myNonce);
     }
@@ -228,13 +215,7 @@ final class LinkSession {
         state = State.ESTABLISHED;
         log.debug("{} linked to {} ({}) over {}", links.selfId().shortForm(), peer.id.shortForm(), peer.name(),
                 dialed ? "our dial" : "their dial");
-        loop.execute(() -> {
-            // Sending starts here, on the loop, from what the peer says it has: a drain that ran
-            // earlier would have counted from zero.
-            highestHandled = pr.receivedUpTo();
-            sendReady = true;
-            startCatchUp();
-        });
+        sender.start(peer.id, pr.receivedUpTo());
     }
 
     private Mono<Void> onData(Frame.Data d) {
@@ -272,7 +253,7 @@ final class LinkSession {
             loop.execute(() -> {
                 ackScheduled.set(false);
                 if (state == State.ESTABLISHED) {
-                    writeNow(new Frame.Ack(tracker.prefix()));
+                    sender.write(new Frame.Ack(tracker.prefix()));
                 }
             });
         }
@@ -282,132 +263,13 @@ final class LinkSession {
 
     /** Called by {@code send} on any thread: into the bounded buffer, or left to the journal. */
     void offer(Outbound o) {
-        if (state != State.ESTABLISHED) {
-            return;
-        }
-        if (!queue.offer(o)) {
-            overflowed.set(true);
-        }
-        scheduleDrain();
-    }
-
-    private void scheduleDrain() {
-        if (drainScheduled.compareAndSet(false, true)) {
-            loop.execute(this::drain);
+        if (state == State.ESTABLISHED) {
+            sender.offer(o);
         }
     }
 
-    private void drain() {
-        drainScheduled.set(false);
-        if (!sendReady || state != State.ESTABLISHED || catchingUp) {
-            return;
-        }
-        while (ch.isWritable()) {
-            Outbound o = queue.poll();
-            if (o == null) {
-                break;
-            }
-            if (o.linkSeq() <= highestHandled) {
-                continue;
-            }
-            if (o.linkSeq() != highestHandled + 1) {
-                // Something between was dropped (buffer overflow, or sent before this link): the
-                // journal has it all, this one included.
-                startCatchUp();
-                return;
-            }
-            transmit(o);
-        }
-        if (queue.isEmpty() && overflowed.get()) {
-            startCatchUp();
-        }
-    }
-
-    /** Writability came back: carry on where the buffer or the catch-up stopped. */
     void onWritable() {
-        if (!ch.isWritable()) {
-            return;
-        }
-        if (catchingUp && catchUp != null) {
-            catchUp.resume();
-        } else {
-            drain();
-        }
-    }
-
-    private void startCatchUp() {
-        if (!sendReady || catchingUp || state != State.ESTABLISHED) {
-            return;
-        }
-        catchingUp = true;
-        overflowed.set(false);
-        catchUp = new CatchUp();
-        links.journal().unacked(peer.id, highestHandled)
-                .publishOn(Schedulers.fromExecutor(loop), 64)
-                .subscribe(catchUp);
-    }
-
-    /** Streams the journal's unacked messages at the pace the socket takes them. */
-    private final class CatchUp extends BaseSubscriber<Outbound> {
-        private boolean waiting;
-
-        @Override
-        protected void hookOnSubscribe(Subscription s) {
-            request(1);
-        }
-
-        @Override
-        protected void hookOnNext(Outbound o) {
-            if (state != State.ESTABLISHED) {
-                dispose();
-                return;
-            }
-            if (o.linkSeq() > highestHandled) {
-                transmit(o);
-            }
-            if (ch.isWritable()) {
-                request(1);
-            } else {
-                waiting = true;
-            }
-        }
-
-        void resume() {
-            if (waiting) {
-                waiting = false;
-                request(1);
-            }
-        }
-
-        @Override
-        protected void hookOnComplete() {
-            catchingUp = false;
-            catchUp = null;
-            drain();
-        }
-
-        @Override
-        protected void hookOnError(Throwable e) {
-            catchingUp = false;
-            fail("reading unacked messages from the journal failed: " + e);
-        }
-    }
-
-    private void transmit(Outbound o) {
-        highestHandled = o.linkSeq();
-        long wait = o.notBeforeMillis() - links.now();
-        Frame.Data frame = new Frame.Data(o.linkSeq(), o.body());
-        if (wait > 0) {
-            // Held back (-delay); if the link dies first, the journal still has it and the next
-            // link resends it, no earlier than notBefore either.
-            loop.schedule(() -> {
-                if (state == State.ESTABLISHED) {
-                    writeNow(frame);
-                }
-            }, wait, TimeUnit.MILLISECONDS);
-        } else {
-            writeNow(frame);
-        }
+        sender.onWritable();
     }
 
     /** From the ticker: heartbeats, and the timeouts that close a silent or stuck connection. */
@@ -422,7 +284,7 @@ final class LinkSession {
             }
             return;
         }
-        if (now - lastSent >= links.config().heartbeatInterval().toMillis()) {
+        if (now - sender.lastSent() >= links.config().heartbeatInterval().toMillis()) {
             write(Frame.Heartbeat.INSTANCE);
         }
         // Judged on the event loop, after it has had its turn at reading the socket: a loop that
@@ -460,30 +322,7 @@ final class LinkSession {
     }
 
     private void write(Frame f) {
-        if (loop.inEventLoop()) {
-            writeNow(f);
-        } else {
-            loop.execute(() -> writeNow(f));
-        }
-    }
-
-    private void writeNow(Frame f) {
-        if (!ch.isActive()) {
-            return;
-        }
-        if (log.isTraceEnabled()) {
-            log.trace("{} -> {} {}", links.selfId().shortForm(), peerId(), f.getClass().getSimpleName());
-        }
-        ch.write(FrameCodec.encode(ch.alloc(), f), ch.voidPromise());
-        lastSent = links.now();
-        if (!flushScheduled) {
-            // Coalesces every write of this event-loop turn into one flush (one syscall).
-            flushScheduled = true;
-            loop.execute(() -> {
-                flushScheduled = false;
-                ch.flush();
-            });
-        }
+        sender.write(f);
     }
 
     // ---------------------------------------------------------------- closing
@@ -516,13 +355,7 @@ final class LinkSession {
 
     private void closed() {
         state = State.CLOSED;
-        queue.clear();
-        loop.execute(() -> {
-            if (catchUp != null) {
-                catchUp.dispose(); // it may be parked waiting for writability that will never come
-                catchUp = null;
-            }
-        });
+        sender.stop();
         if (closeReason == null) {
             closeReason = "connection closed by the peer";
         }

@@ -13,6 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class FrameCodecTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void quiet() {
+        Quiet.logs();
+    }
+
 
     private static Frame roundTrip(Frame f) {
         ByteBuf buf = FrameCodec.encode(ByteBufAllocator.DEFAULT, f);

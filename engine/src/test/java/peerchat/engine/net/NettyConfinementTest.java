@@ -10,6 +10,11 @@ import org.junit.jupiter.api.Test;
 
 /** Netty stays in the link layer (STYLE.md 4): bytes and records at its edge, never a ByteBuf. */
 class NettyConfinementTest {
+    @org.junit.jupiter.api.BeforeAll
+    static void quiet() {
+        Quiet.logs();
+    }
+
     private static final JavaClasses MAIN = importMain();
 
     /** The engine's own compiled classes only (scanning the whole classpath for them is slow). */

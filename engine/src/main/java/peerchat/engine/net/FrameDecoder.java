@@ -33,13 +33,20 @@ final class FrameDecoder extends ByteToMessageDecoder {
         }
     }
 
+    /**
+     * The stream ended. A partial frame left over is reported to the session directly: an
+     * exception here would arrive after the connection already counts as closed, and be lost.
+     */
     @Override
     protected void decodeLast(ChannelHandlerContext ctx, ByteBuf in, List<Object> out) throws Exception {
         decode(ctx, in, out);
         if (in.isReadable()) {
             int got = in.readableBytes();
             in.skipBytes(got);
-            throw new ProtocolException("truncated frame: the stream ended " + got + " bytes into a frame");
+            LinkSession s = ctx.channel().attr(TcpPeerLinks.SESSION).get();
+            if (s != null) {
+                s.fail("truncated frame: the stream ended " + got + " bytes into a frame");
+            }
         }
     }
 }

@@ -37,17 +37,20 @@ public record LinkConfig(String name, InetSocketAddress listen, InetSocketAddres
     /** A LAN: heartbeats every second, a peer is down after 5 s of silence. */
     public static LinkConfig lan() {
         return new LinkConfig("node", new InetSocketAddress("0.0.0.0", 7117), null,
-                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(5),
+                Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofSeconds(5), Duration.ofMillis(250), Duration.ofMillis(250), Duration.ofSeconds(30),
-                Duration.ofSeconds(5), WireConstants.MAX_FRAME_BYTES, 8192, 64, 200, 1 << 20);
+                Duration.ofSeconds(5), WireConstants.MAX_FRAME_BYTES, 8192, 64, 200, 1 << 16);
     }
 
-    /** Tests on loopback: short intervals so presence and healing are observed in well under a second. */
+    /**
+     * Tests on loopback: short intervals so healing is observed quickly; the timeout still leaves
+     * room for a test machine whose few cores are saturated.
+     */
     public static LinkConfig loopbackTest() {
         return new LinkConfig("node", new InetSocketAddress("127.0.0.1", 0), null,
-                Duration.ofMillis(100), Duration.ofMillis(1500), Duration.ofSeconds(3),
+                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10),
                 Duration.ofMillis(200), Duration.ofMillis(50), Duration.ofMillis(50), Duration.ofMillis(500),
-                Duration.ofSeconds(2), WireConstants.MAX_FRAME_BYTES, 8192, 64, 200, 1 << 20);
+                Duration.ofSeconds(2), WireConstants.MAX_FRAME_BYTES, 8192, 64, 200, 1 << 16);
     }
 
     public LinkConfig withName(String n) {

@@ -7,22 +7,19 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.reactivestreams.Subscription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.identity.Identity;
 import peerchat.store.event.NodeId;
-import reactor.core.publisher.BaseSubscriber;
 import reactor.core.publisher.Mono;
-import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.NettyInbound;
 
 /**
- * One TCP connection to one peer: handshake, then both directions of reliable delivery.
+ * One TCP connection to one peer: the handshake, the receiving half (in order, deduplicated,
+ * acknowledged after the journal append), presence and closing; the sending half is its
+ * {@link LinkSender}.
  *
  * <p>Threading: every write and all outbound state belong to the channel's event loop. Inbound
  * frames are handled one at a time in arrival order (a DATA frame's journal append must complete
@@ -44,27 +41,21 @@ final class LinkSession {
     private final DialState dial;
     private final byte[] myNonce = new byte[WireConstants.NONCE_BYTES];
     private final long openedAt;
-    private final ArrayBlockingQueue<Outbound> queue;
-    private final AtomicBoolean drainScheduled = new AtomicBoolean();
-    private final AtomicBoolean overflowed = new AtomicBoolean();
     private final AtomicBoolean ackScheduled = new AtomicBoolean();
     private final AtomicBoolean closing = new AtomicBoolean();
     private final RateLimit controlFrames;
+    private final LinkSender sender;
 
     private volatile State state = State.AWAIT_HELLO;
     private volatile PeerState peer;
     private volatile byte[] peerNonce;
+    private volatile Frame.Hello hello;
+    private volatile InetSocketAddress helloAddress;
     private volatile SeqTracker tracker;
     private volatile String closeReason;
     private volatile long lastHeard;
-    private volatile long lastSent;
     private volatile boolean receivePending;
-
-    // Event loop only.
-    private long highestHandled;
-    private boolean catchingUp;
-    private CatchUp catchUp;
-    private boolean flushScheduled;
+    private int lastGossipDigest;
 
     LinkSession(TcpPeerLinks links, Connection conn, InetSocketAddress dialedAddress, DialState dial) {
         this.links = links;
@@ -76,7 +67,7 @@ final class LinkSession {
         this.dial = dial;
         this.openedAt = links.now();
         this.lastHeard = openedAt;
-        this.queue = new ArrayBlockingQueue<>(links.config().outboundBufferMessages());
+        this.sender = new LinkSender(links, ch, () -> state == State.ESTABLISHED && !closing.get(), this::fail);
         this.controlFrames = new RateLimit(links.config().controlFramesPerSecond(), openedAt);
         links.random().nextBytes(myNonce);
     }
@@ -93,7 +84,11 @@ final class LinkSession {
                 .concatMap(this::onFrame, links.config().inboundPrefetch())
                 .then()
                 .onErrorResume(e -> {
-                    fail(reasonOf(e));
+                    if (isProtocolViolation(e)) {
+                        fail(reasonOf(e));
+                    } else {
+                        failQuietly(reasonOf(e));
+                    }
                     return Mono.empty();
                 })
                 .doFinally(s -> closed());
@@ -134,6 +129,9 @@ final class LinkSession {
     // ---------------------------------------------------------------- inbound
 
     private Mono<Void> onFrame(Frame f) {
+        if (log.isTraceEnabled()) {
+            log.trace("{} <- {} {}", links.selfId().shortForm(), peerId(), f.getClass().getSimpleName());
+        }
         if (state == State.CLOSED || closing.get()) {
             return Mono.empty();
         }
@@ -181,26 +179,30 @@ final class LinkSession {
             closeQuietly("connection to self");
             return;
         }
+        // Nothing the HELLO says is believed (stored, gossiped on) before the key proof: an
+        // impostor must not be able to move a real peer's address.
+        hello = h;
+        helloAddress = Handshake.address(h.host(), h.port(), remoteAddress());
         peerNonce = h.nonce().clone();
         PeerState p = links.peer(id);
-        p.publicKey(h.publicKey());
-        InetSocketAddress advertised = Handshake.address(h.host(), h.port(), remoteAddress());
-        p.heard(h.name(), advertised);
         peer = p;
         tracker = p.tracker(() -> links.journal().receivedFrom(id));
-        links.learn(h.peers(), this);
         state = State.AWAIT_PROOF;
         byte[] signature = links.identity().sign(Handshake.proofData(peerNonce, links.selfId(), id));
         write(new Frame.Proof(signature, tracker.prefix()));
     }
 
     private void onProof(Frame.Proof pr) {
-        if (pr.signature() == null || !Identity.verify(peer.publicKey(), Handshake.proofData(myNonce, peer.id, links.selfId()), pr.signature())) {
+        if (pr.signature() == null || !Identity.verify(hello.publicKey(), Handshake.proofData(myNonce, peer.id, links.selfId()), pr.signature())) {
             throw new ProtocolException("key proof failed: cannot sign for the id " + peer.id + " it claims");
         }
         if (pr.receivedUpTo() < 0) {
             throw new ProtocolException("negative receivedUpTo in PROOF");
         }
+        peer.publicKey(hello.publicKey());
+        peer.heard(hello.name(), helloAddress);
+        links.proven(dialedAddress, peer.id);
+        links.learn(hello.peers(), this);
         int outcome = links.establish(this);
         if (outcome < 0) {
             closeQuietly("duplicate connection: the pair already has one");
@@ -213,13 +215,7 @@ final class LinkSession {
         state = State.ESTABLISHED;
         log.debug("{} linked to {} ({}) over {}", links.selfId().shortForm(), peer.id.shortForm(), peer.name(),
                 dialed ? "our dial" : "their dial");
-        loop.execute(() -> {
-            highestHandled = pr.receivedUpTo();
-            startCatchUp();
-        });
-        if (outcome > 0) {
-            links.peerUp(this);
-        }
+        sender.start(peer.id, pr.receivedUpTo());
     }
 
     private Mono<Void> onData(Frame.Data d) {
@@ -257,7 +253,7 @@ final class LinkSession {
             loop.execute(() -> {
                 ackScheduled.set(false);
                 if (state == State.ESTABLISHED) {
-                    writeNow(new Frame.Ack(tracker.prefix()));
+                    sender.write(new Frame.Ack(tracker.prefix()));
                 }
             });
         }
@@ -267,132 +263,13 @@ final class LinkSession {
 
     /** Called by {@code send} on any thread: into the bounded buffer, or left to the journal. */
     void offer(Outbound o) {
-        if (state != State.ESTABLISHED) {
-            return;
-        }
-        if (!queue.offer(o)) {
-            overflowed.set(true);
-        }
-        scheduleDrain();
-    }
-
-    private void scheduleDrain() {
-        if (drainScheduled.compareAndSet(false, true)) {
-            loop.execute(this::drain);
+        if (state == State.ESTABLISHED) {
+            sender.offer(o);
         }
     }
 
-    private void drain() {
-        drainScheduled.set(false);
-        if (state != State.ESTABLISHED || catchingUp) {
-            return;
-        }
-        while (ch.isWritable()) {
-            Outbound o = queue.poll();
-            if (o == null) {
-                break;
-            }
-            if (o.linkSeq() <= highestHandled) {
-                continue;
-            }
-            if (o.linkSeq() != highestHandled + 1) {
-                // Something between was dropped (buffer overflow, or sent before this link): the
-                // journal has it all, this one included.
-                startCatchUp();
-                return;
-            }
-            transmit(o);
-        }
-        if (queue.isEmpty() && overflowed.get()) {
-            startCatchUp();
-        }
-    }
-
-    /** Writability came back: carry on where the buffer or the catch-up stopped. */
     void onWritable() {
-        if (!ch.isWritable()) {
-            return;
-        }
-        if (catchingUp && catchUp != null) {
-            catchUp.resume();
-        } else {
-            drain();
-        }
-    }
-
-    private void startCatchUp() {
-        if (catchingUp || state != State.ESTABLISHED) {
-            return;
-        }
-        catchingUp = true;
-        overflowed.set(false);
-        catchUp = new CatchUp();
-        links.journal().unacked(peer.id, highestHandled)
-                .publishOn(Schedulers.fromExecutor(loop), 64)
-                .subscribe(catchUp);
-    }
-
-    /** Streams the journal's unacked messages at the pace the socket takes them. */
-    private final class CatchUp extends BaseSubscriber<Outbound> {
-        private boolean waiting;
-
-        @Override
-        protected void hookOnSubscribe(Subscription s) {
-            request(1);
-        }
-
-        @Override
-        protected void hookOnNext(Outbound o) {
-            if (state != State.ESTABLISHED) {
-                dispose();
-                return;
-            }
-            if (o.linkSeq() > highestHandled) {
-                transmit(o);
-            }
-            if (ch.isWritable()) {
-                request(1);
-            } else {
-                waiting = true;
-            }
-        }
-
-        void resume() {
-            if (waiting) {
-                waiting = false;
-                request(1);
-            }
-        }
-
-        @Override
-        protected void hookOnComplete() {
-            catchingUp = false;
-            catchUp = null;
-            drain();
-        }
-
-        @Override
-        protected void hookOnError(Throwable e) {
-            catchingUp = false;
-            fail("reading unacked messages from the journal failed: " + e);
-        }
-    }
-
-    private void transmit(Outbound o) {
-        highestHandled = o.linkSeq();
-        long wait = o.notBeforeMillis() - links.now();
-        Frame.Data frame = new Frame.Data(o.linkSeq(), o.body());
-        if (wait > 0) {
-            // Held back (-delay); if the link dies first, the journal still has it and the next
-            // link resends it, no earlier than notBefore either.
-            loop.schedule(() -> {
-                if (state == State.ESTABLISHED) {
-                    writeNow(frame);
-                }
-            }, wait, TimeUnit.MILLISECONDS);
-        } else {
-            writeNow(frame);
-        }
+        sender.onWritable();
     }
 
     /** From the ticker: heartbeats, and the timeouts that close a silent or stuck connection. */
@@ -407,45 +284,45 @@ final class LinkSession {
             }
             return;
         }
+        if (now - sender.lastSent() >= links.config().heartbeatInterval().toMillis()) {
+            write(Frame.Heartbeat.INSTANCE);
+        }
+        // Judged on the event loop, after it has had its turn at reading the socket: a loop that
+        // is merely behind must not take its own backlog for the peer's silence.
+        loop.execute(this::checkSilence);
+    }
+
+    /** This node itself was not running (GC, a suspended laptop, a starved CPU): nobody's fault. */
+    void grace(long now) {
+        lastHeard = Math.max(lastHeard, now);
+    }
+
+    private void checkSilence() {
+        long now = links.now();
+        if (state != State.ESTABLISHED) {
+            return;
+        }
         if (receivePending) {
             lastHeard = now; // paused by our own journal: not the peer's silence
         } else if (now - lastHeard > links.config().heartbeatTimeout().toMillis()) {
             failQuietly("heartbeat timeout: silent for " + (now - lastHeard) + " ms");
-            return;
-        }
-        if (now - lastSent >= links.config().heartbeatInterval().toMillis()) {
-            write(Frame.Heartbeat.INSTANCE);
         }
     }
 
-    void gossip(List<Frame.PeerInfo> peers) {
-        if (state == State.ESTABLISHED) {
+    /** Sends what this node knows if it changed since the last gossip on this link, or if {@code always}. */
+    void gossip(List<Frame.PeerInfo> peers, boolean always) {
+        if (state != State.ESTABLISHED) {
+            return;
+        }
+        int digest = new java.util.HashSet<>(peers).hashCode();
+        if (always || digest != lastGossipDigest) {
+            lastGossipDigest = digest;
             write(new Frame.Gossip(peers));
         }
     }
 
     private void write(Frame f) {
-        if (loop.inEventLoop()) {
-            writeNow(f);
-        } else {
-            loop.execute(() -> writeNow(f));
-        }
-    }
-
-    private void writeNow(Frame f) {
-        if (!ch.isActive()) {
-            return;
-        }
-        ch.write(FrameCodec.encode(ch.alloc(), f), ch.voidPromise());
-        lastSent = links.now();
-        if (!flushScheduled) {
-            // Coalesces every write of this event-loop turn into one flush (one syscall).
-            flushScheduled = true;
-            loop.execute(() -> {
-                flushScheduled = false;
-                ch.flush();
-            });
-        }
+        sender.write(f);
     }
 
     // ---------------------------------------------------------------- closing
@@ -478,7 +355,7 @@ final class LinkSession {
 
     private void closed() {
         state = State.CLOSED;
-        queue.clear();
+        sender.stop();
         if (closeReason == null) {
             closeReason = "connection closed by the peer";
         }
@@ -494,14 +371,32 @@ final class LinkSession {
 
     String who() {
         PeerState p = peer;
+        Frame.Hello h = hello;
         String addr = String.valueOf(ch.remoteAddress());
-        return p == null ? addr + " (not yet identified)" : p.id + " \"" + p.name() + "\" at " + addr;
+        if (p == null) {
+            return addr + " (not yet identified)";
+        }
+        String name = h == null ? p.name() : h.name();
+        return p.id + " \"" + name + "\" at " + addr + (state == State.ESTABLISHED ? "" : " (unproven)");
     }
 
-    private static String reasonOf(Throwable e) {
+    private static Throwable unwrap(Throwable e) {
         Throwable t = e;
         while ((t instanceof DecoderException || t.getClass() == RuntimeException.class) && t.getCause() != null) {
             t = t.getCause();
+        }
+        return t;
+    }
+
+    /** Bad input from the peer (WARN), as opposed to the network or the peer going away (INFO). */
+    private static boolean isProtocolViolation(Throwable e) {
+        return unwrap(e) instanceof ProtocolException;
+    }
+
+    private static String reasonOf(Throwable e) {
+        Throwable t = unwrap(e);
+        if (t instanceof reactor.netty.channel.AbortedException) {
+            return "connection closed: " + t.getMessage();
         }
         if (t instanceof ProtocolException) {
             return t.getMessage();

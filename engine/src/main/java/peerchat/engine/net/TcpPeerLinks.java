@@ -53,14 +53,24 @@ public final class TcpPeerLinks implements PeerLinks {
     private final Map<NodeId, PeerState> peers = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, DialState> seeds = new ConcurrentHashMap<>();
     private final Set<LinkSession> sessions = ConcurrentHashMap.newKeySet();
+    /** Who answered at a seed address: a seed is satisfied while that peer is linked, whichever side dialed. */
+    private final Map<InetSocketAddress, NodeId> seedOwners = new ConcurrentHashMap<>();
     private final Sinks.Many<LinkEvent> events = Sinks.many().multicast().onBackpressureBuffer(4096, false);
     private final Object emitLock = new Object();
 
+    /** Dials and handshakes in progress at most, per node. */
+    private static final int MAX_PENDING_DIALS = 4;
+    private final java.util.concurrent.atomic.AtomicInteger connecting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile DisposableServer server;
     private volatile InetSocketAddress advertised;
     private volatile Disposable ticker;
     private volatile boolean closed;
     private long nextGossipAt;
+    private long gossipRound;
+    private long lastTickAt;
+    private final java.util.concurrent.atomic.AtomicBoolean gossipDirty = new java.util.concurrent.atomic.AtomicBoolean();
+    /** Gossip is sent when what a node knows changed, and in full every this many rounds regardless (heals lost state). */
+    private static final int GOSSIP_REFRESH_ROUNDS = 10;
 
     /** Links on the JVM-wide shared event loops (many nodes in one JVM share them). */
     public TcpPeerLinks(Identity identity, LinkJournal journal, LinkConfig config, Clock clock) {
@@ -104,6 +114,7 @@ public final class TcpPeerLinks implements PeerLinks {
                     InetSocketAddress bound = (InetSocketAddress) s.address();
                     advertised = config.advertised() != null ? config.advertised() : bound;
                     nextGossipAt = now() + config.gossipInterval().toMillis();
+                    lastTickAt = now();
                     ticker = Flux.interval(config.tick(), config.tick(), Schedulers.parallel())
                             .subscribe(t -> tick(), e -> log.error("link ticker died", e));
                     log.debug("{} ({}) listening on {}", identity.id().shortForm(), config.name(), bound);
@@ -155,10 +166,7 @@ public final class TcpPeerLinks implements PeerLinks {
     @Override
     public Set<NodeId> connected() {
         return peers.values().stream()
-                .filter(p -> {
-                    LinkSession s = p.session();
-                    return s != null && s.established();
-                })
+                .filter(p -> p.session() != null)
                 .map(p -> p.id)
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -166,6 +174,11 @@ public final class TcpPeerLinks implements PeerLinks {
     /** Where peers are told to dial this node; null before {@link #start()}. */
     public InetSocketAddress advertisedAddress() {
         return advertised;
+    }
+
+    /** Open connections, handshaking ones included: what "exactly one per pair" is checked against. */
+    int openConnections() {
+        return sessions.size();
     }
 
     public NodeId selfId() {
@@ -200,34 +213,48 @@ public final class TcpPeerLinks implements PeerLinks {
 
     // ---------------------------------------------------------------- the ticker
 
-    private void tick() {
+    /** Serialized: the interval and the nudges after connect() or a lost link may overlap. */
+    private synchronized void tick() {
         if (closed) {
             return;
         }
         try {
             long now = now();
+            long late = now - lastTickAt - config.tick().toMillis();
+            lastTickAt = now;
+            boolean stalled = late > config.heartbeatInterval().toMillis();
             for (LinkSession s : sessions) {
+                if (stalled) {
+                    s.grace(now);
+                }
                 s.tick(now);
             }
-            if (now >= nextGossipAt) {
+            // What is new travels at the next tick; the interval only bounds how stale a quiet mesh gets.
+            if (now >= nextGossipAt || gossipDirty.getAndSet(false)) {
                 nextGossipAt = now + config.gossipInterval().toMillis();
                 List<Frame.PeerInfo> known = knownPeers();
+                boolean refresh = ++gossipRound % GOSSIP_REFRESH_ROUNDS == 0;
                 for (PeerState p : peers.values()) {
                     LinkSession s = p.session();
                     if (s != null) {
-                        s.gossip(known);
+                        s.gossip(known, refresh);
                     }
                 }
             }
+            // Handshakes cost signatures: a node that just learned of many peers dials them a few
+            // at a time rather than all at once, so that none of the handshakes times out.
+            int budget = MAX_PENDING_DIALS - connecting.get() - (int) sessions.stream().filter(x -> !x.established()).count();
             for (Map.Entry<InetSocketAddress, DialState> seed : seeds.entrySet()) {
-                if (!reaches(seed.getKey()) && seed.getValue().tryBegin(now)) {
+                if (budget > 0 && !reaches(seed.getKey()) && seed.getValue().tryBegin(now)) {
+                    budget--;
                     dial(seed.getKey(), seed.getValue());
                 }
             }
             NodeId self = identity.id();
             for (PeerState p : peers.values()) {
                 InetSocketAddress a = p.address();
-                if (a != null && self.compareTo(p.id) < 0 && p.session() == null && p.dial.tryBegin(now)) {
+                if (budget > 0 && a != null && self.compareTo(p.id) < 0 && p.session() == null && p.dial.tryBegin(now)) {
+                    budget--;
                     dial(a, p.dial);
                 }
             }
@@ -237,6 +264,13 @@ public final class TcpPeerLinks implements PeerLinks {
     }
 
     private boolean reaches(InetSocketAddress seed) {
+        NodeId owner = seedOwners.get(seed);
+        if (owner != null) {
+            PeerState known = peers.get(owner);
+            if (known != null && known.session() != null) {
+                return true;
+            }
+        }
         for (PeerState p : peers.values()) {
             LinkSession s = p.session();
             if (s != null && (seed.equals(s.dialedAddress) || seed.equals(p.address()))) {
@@ -251,6 +285,7 @@ public final class TcpPeerLinks implements PeerLinks {
             dial.ended(now());
             return;
         }
+        connecting.incrementAndGet();
         TcpClient.newConnection()
                 .runOn(loops)
                 .remoteAddress(() -> address)
@@ -260,7 +295,8 @@ public final class TcpPeerLinks implements PeerLinks {
                 .doOnChannelInit((obs, ch, remote) -> framing(ch.pipeline()))
                 .handle((in, out) -> session(in, address, dial))
                 .connect()
-                .subscribe(c -> { }, e -> {
+                .subscribe(c -> connecting.decrementAndGet(), e -> {
+                    connecting.decrementAndGet();
                     log.debug("{} cannot reach {}: {}", identity.id().shortForm(), address, e.toString());
                     dial.ended(now());
                 });
@@ -272,30 +308,33 @@ public final class TcpPeerLinks implements PeerLinks {
         return peers.computeIfAbsent(id, k -> new PeerState(k, new DialState(config.backoffMin(), config.backoffMax())));
     }
 
-    /** -1: refuse (the pair keeps the connection it has); 1: the first link; 0: replaces the current one. */
+    /**
+     * -1: refuse (the pair keeps the connection it has); 1: the first link (PeerUp is emitted);
+     * 0: replaces the current one, which presence does not notice. Presence events are emitted
+     * under the peer's lock, so that Up and Down strictly alternate for each peer.
+     */
     int establish(LinkSession s) {
         if (closed) {
             return -1;
         }
         PeerState p = peer(s.peerId());
         LinkSession loser;
-        int outcome;
         synchronized (p) {
             LinkSession cur = p.session();
-            if (cur == null || cur.isClosed()) {
+            if (cur == null) {
                 p.session(s);
+                gossipDirty.set(true);
+                emit(new LinkEvent.PeerUp(p.id, p.name(), p.address(), p.publicKey()));
                 return 1;
             }
-            if (keeps(s, cur)) {
-                p.session(s);
-                loser = cur;
-                outcome = 0;
-            } else {
+            if (!cur.isClosed() && !keeps(s, cur)) {
                 return -1;
             }
+            p.session(s);
+            loser = cur;
         }
         loser.closeQuietly("replaced by the pair's preferred connection");
-        return outcome;
+        return 0;
     }
 
     /** Whether {@code a} is preferred to {@code b}: both ends of the pair decide alike. */
@@ -307,11 +346,6 @@ public final class TcpPeerLinks implements PeerLinks {
             return aLower;
         }
         return a.dialerNonce().compareTo(b.dialerNonce()) < 0;
-    }
-
-    void peerUp(LinkSession s) {
-        PeerState p = peer(s.peerId());
-        emit(new LinkEvent.PeerUp(p.id, p.name(), p.address(), p.publicKey()));
     }
 
     void sessionClosed(LinkSession s, String reason) {
@@ -329,13 +363,18 @@ public final class TcpPeerLinks implements PeerLinks {
             down = p.session() == s;
             if (down) {
                 p.session(null);
+                emit(new LinkEvent.PeerDown(id, reason));
             }
         }
-        if (down) {
-            emit(new LinkEvent.PeerDown(id, reason));
-            if (!closed) {
-                Schedulers.parallel().schedule(this::tick);
-            }
+        if (down && !closed) {
+            Schedulers.parallel().schedule(this::tick);
+        }
+    }
+
+    /** A dial proved who listens at {@code address}. */
+    void proven(InetSocketAddress address, NodeId id) {
+        if (address != null && seeds.containsKey(address)) {
+            seedOwners.put(address, id);
         }
     }
 
@@ -374,6 +413,7 @@ public final class TcpPeerLinks implements PeerLinks {
                 continue; // a live link's own HELLO is better information than hearsay
             }
             p.heard(name, address);
+            gossipDirty.set(true);
             emit(new LinkEvent.PeerHeard(id, name, address));
         }
     }

@@ -1,0 +1,96 @@
+package peerchat.engine.net;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.stream.LongStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Two nodes whose only way to each other is through relays the test breaks mid-stream: each node
+ * advertises its relay, so every dial, in either direction, crosses one.
+ */
+class LinkCutTest {
+    private static final Duration WAIT = Duration.ofSeconds(60);
+    private CuttableProxy toA;
+    private CuttableProxy toB;
+    private TestNode a;
+    private TestNode b;
+
+    @BeforeAll
+    static void quiet() {
+        Quiet.logs();
+    }
+
+    @BeforeEach
+    void start() throws IOException {
+        toA = new CuttableProxy("127.0.0.91");
+        toB = new CuttableProxy("127.0.0.92");
+        a = TestNode.start(93, "a", LinkConfig.loopbackTest().withAdvertised(toA.address()), new InMemoryLinkJournal());
+        b = TestNode.start(94, "b", LinkConfig.loopbackTest().withAdvertised(toB.address()), new InMemoryLinkJournal());
+        toA.target(a.address);
+        toB.target(b.address);
+        a.links.connect(toB.address());
+        await().atMost(WAIT).until(() -> a.links.connected().contains(b.id()) && b.links.connected().contains(a.id()));
+    }
+
+    @AfterEach
+    void stop() throws IOException {
+        a.close();
+        b.close();
+        toA.close();
+        toB.close();
+    }
+
+    private static List<Long> oneTo(int n) {
+        return LongStream.rangeClosed(1, n).boxed().toList();
+    }
+
+    @Test
+    void cutsMidStreamLoseAndDuplicateNothing() throws Exception {
+        int n = 6_000;
+        Thread sender = new Thread(() -> {
+            for (int i = 0; i < n; i++) {
+                a.send(b.id(), "a" + i);
+                b.send(a.id(), "b" + i);
+            }
+        });
+        sender.start();
+        for (int mark : new int[] {500, 2_000, 4_000}) {
+            await().atMost(WAIT).until(() -> b.receivedSeqs(a.id()).size() >= mark);
+            toA.cut();
+            toB.cut();
+        }
+        sender.join(WAIT.toMillis());
+        await().atMost(WAIT).until(() -> b.receivedSeqs(a.id()).size() >= n && a.receivedSeqs(b.id()).size() >= n);
+        assertThat(b.receivedSeqs(a.id())).containsExactlyElementsOf(oneTo(n));
+        assertThat(a.receivedSeqs(b.id())).containsExactlyElementsOf(oneTo(n));
+        await().atMost(WAIT).until(() -> a.memory().unackedCount(b.id()) == 0 && b.memory().unackedCount(a.id()) == 0);
+        assertThat(java.util.stream.Stream.concat(a.events.stream(), b.events.stream()))
+                .anyMatch(e -> e instanceof LinkEvent.PeerDown);
+    }
+
+    @Test
+    void aSilentlyDeadLinkIsFoundByHeartbeatsAndReplaced() {
+        for (int i = 0; i < 100; i++) {
+            a.send(b.id(), "before " + i);
+        }
+        await().atMost(WAIT).until(() -> b.receivedSeqs(a.id()).size() == 100);
+        toA.blackhole();
+        toB.blackhole();
+        for (int i = 0; i < 100; i++) {
+            a.send(b.id(), "into the void " + i);
+        }
+        // Whichever end notices first closes its side; the other may be replaced by the redial.
+        await().atMost(WAIT).until(() -> java.util.stream.Stream.concat(a.events.stream(), b.events.stream())
+                .anyMatch(e -> e instanceof LinkEvent.PeerDown && ((LinkEvent.PeerDown) e).reason().contains("heartbeat")));
+        await().atMost(WAIT).until(() -> b.receivedSeqs(a.id()).size() >= 200);
+        assertThat(b.receivedSeqs(a.id())).containsExactlyElementsOf(oneTo(200));
+    }
+}

@@ -14,9 +14,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
-import org.assertj.swing.core.BasicRobot;
 import org.assertj.swing.core.Robot;
-import org.assertj.swing.core.matcher.JButtonMatcher;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
 import org.assertj.swing.fixture.JOptionPaneFixture;
@@ -50,7 +48,7 @@ class ChatWindowTest {
     void open() {
         bob = node.peerUp("bob", "bbbbbbbb");
         node.peerUp("cyd", "cccccccc");
-        robot = BasicRobot.robotWithNewAwtHierarchy();
+        robot = GuiTesting.robot();
         ChatWindow window = GuiActionRunner.execute(() -> {
             Theme.setup(false);
             return ChatWindow.open(node, Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC),
@@ -211,7 +209,7 @@ class ChatWindowTest {
         MemoryNode big = new MemoryNode("ann", "aaaaaaaa");
         UserView b = big.peerUp("bob", "bbbbbbbb");
         big.preload(b.id(), Conversation.all(), 100_000);
-        robot = BasicRobot.robotWithNewAwtHierarchy();
+        robot = GuiTesting.robot();
         ChatWindow window = GuiActionRunner.execute(() -> ChatWindow.open(big, Clock.systemUTC(), () -> {
         }));
         frame = new FrameFixture(robot, window.frame());
@@ -247,9 +245,35 @@ class ChatWindowTest {
     }
 
     @Test
-    void screenshotPaintsThePopulatedWindow() {
+    void aPopulatedWindowIsPaintedToAPicture() {
+        Conversation dev = new Conversation.Group(new peerchat.store.event.GroupName("dev"));
+        onEdt(() -> {
+            node.peerJoins(bob.id(), "dev");
+            node.peerJoins(bob.id(), "ops");
+            node.receive(bob.id(), Conversation.all(), "morning all");
+        });
+        frame.textBox("compose").enterText("-joingroup dev");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#dev"));
+        onEdt(() -> node.receive(bob.id(), dev, "the build is green again"));
+        frame.textBox("compose").enterText("nice, thanks");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("ann: nice, thanks"));
+
         Path file = Path.of("target", "window-memory.png");
         GuiTesting.screenshot((javax.swing.JFrame) frame.target(), file);
+
         assertThat(file).isNotEmptyFile();
+        java.awt.image.BufferedImage image = uncheckedRead(file);
+        assertThat(image.getWidth()).isEqualTo(frame.target().getWidth() - frame.target().getInsets().left
+                - frame.target().getInsets().right);
+    }
+
+    private static java.awt.image.BufferedImage uncheckedRead(Path file) {
+        try {
+            return javax.imageio.ImageIO.read(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

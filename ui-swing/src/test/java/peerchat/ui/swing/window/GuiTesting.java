@@ -10,10 +10,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 import javax.imageio.ImageIO;
 import javax.swing.JFrame;
 import javax.swing.JList;
+import org.assertj.swing.core.BasicRobot;
+import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
@@ -35,6 +36,17 @@ final class GuiTesting {
                 .isFalse();
         // Any Swing call off the EDT, by the window or by a test, fails the test.
         FailOnThreadViolationRepaintManager.install();
+    }
+
+    /**
+     * A robot for a new window. It types faster than AssertJ Swing's default (which is tuned for
+     * slow desktops); it still waits for the event queue to be idle after every event.
+     */
+    static Robot robot() {
+        Robot robot = BasicRobot.robotWithNewAwtHierarchy();
+        robot.settings().delayBetweenEvents(10);
+        robot.settings().eventPostingDelay(20);
+        return robot;
     }
 
     /** Lists show records; read them as the tests name them. */
@@ -81,9 +93,5 @@ final class GuiTesting {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    static List<String> texts(List<String> cells) {
-        return cells.stream().collect(Collectors.toList());
     }
 }

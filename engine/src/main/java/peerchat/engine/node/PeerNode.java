@@ -1,15 +1,332 @@
 package peerchat.engine.node;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.GroupView;
+import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
+import peerchat.engine.api.NodeInfo;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+import peerchat.engine.causal.CausalCore;
+import peerchat.engine.causal.CausalReplay;
+import peerchat.engine.causal.Incoming;
+import peerchat.engine.causal.ReceiveResult;
+import peerchat.engine.command.CommandParser;
+import peerchat.engine.identity.Identity;
+import peerchat.store.Store;
+import peerchat.store.event.Event;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.MessageId;
+import peerchat.store.event.NodeId;
+import peerchat.store.event.Payload;
+import peerchat.store.projection.HistoryEntry;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
-/** The node: wires identity, store, causal core, links and discovery behind {@link Node}. */
-public final class PeerNode {
-    private PeerNode() {
+/**
+ * The node: identity, store, causal core, links and discovery behind {@link Node}. Every change
+ * of state happens on the node's own thread ({@link #thread}), so the causal core, the link
+ * sequence numbers and the order of appends never race; queries read the store's projections,
+ * which are safe from any thread.
+ */
+public final class PeerNode implements Node {
+    private static final Logger LOG = LoggerFactory.getLogger(PeerNode.class);
+    /** Per sender; when a sender has this many messages waiting for their causal past, its link pauses. */
+    static final int MAX_BUFFERED_PER_SENDER = 1024;
+
+    private final NodeConfig config;
+    private final Clock clock;
+    private final Identity identity;
+    private final Store store;
+    private final Scheduler thread;
+    private final Messenger messenger;
+    private final CommandRunner commands;
+    private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().onBackpressureBuffer(1 << 16, false);
+    private final Network network;
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private volatile Directory directory;
+    private volatile Conversation current = Conversation.all();
+    private volatile NodeInfo info;
+
+    private PeerNode(NodeConfig config) {
+        this.config = config;
+        this.clock = config.clock();
+        try {
+            Files.createDirectories(config.dataDir());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
+        }
+        this.identity = Identity.loadOrCreate(config.dataDir());
+        this.store = Store.open(config.dataDir().resolve("log"));
+        this.thread = Schedulers.newSingle("peerchat-node");
+        Recovered recovered = recover(identity.id(), store);
+        this.messenger = new Messenger(identity.id(), store, recovered.core, recovered.buffered, thread, clock, new Shown());
+        this.commands = new CommandRunner(this);
+        recordIdentity();
+        messenger.logMissingDeliveries(recovered.deliveredButNotLogged).block();
+        this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
+        this.network = new Network(this, config, identity, messenger);
     }
 
     public static Mono<Node> start(NodeConfig config) {
-        return Mono.error(new UnsupportedOperationException("the node is being built (issue 5)"));
+        return Mono.fromCallable(() -> new PeerNode(config))
+                .subscribeOn(Schedulers.boundedElastic())
+                .flatMap(node -> node.network.start()
+                        .map(listen -> {
+                            node.info = new NodeInfo(node.identity.id(), config.name(), listen);
+                            LOG.info("node {} ({}) listening on {}", config.name(), node.identity.id(), listen);
+                            return (Node) node;
+                        })
+                        .onErrorResume(e -> node.shutdown().then(Mono.error(e))));
+    }
+
+    /** What a restart rebuilds from the log for the causal core (DESIGN.md › The way data flows). */
+    private record Recovered(CausalCore<Payload> core, Map<MessageId, Event.MessageReceived> buffered,
+                             List<Event.MessageReceived> deliveredButNotLogged) {
+    }
+
+    private static Recovered recover(NodeId self, Store store) {
+        CausalCore<Payload> core = new CausalCore<>(self, MAX_BUFFERED_PER_SENDER);
+        Map<MessageId, Event.MessageReceived> buffered = new LinkedHashMap<>();
+        // Deliveries the core made whose MessageDelivered entry has not come by yet: normally it
+        // follows at once; what is left at the end is what a crash cut off.
+        Map<MessageId, Event.MessageReceived> awaitingLog = new LinkedHashMap<>();
+        long started = System.nanoTime();
+        long[] count = {0};
+        store.log().replay(logged -> {
+            Event e = logged.event();
+            count[0]++;
+            if (e instanceof Event.MessageSent) {
+                CausalReplay.apply(core, e);
+            } else if (e instanceof Event.MessageReceived r) {
+                Incoming<Payload> in = CausalReplay.incoming(r);
+                ReceiveResult<Payload> result = core.receive(in);
+                if (result.status() == ReceiveResult.Status.BUFFERED) {
+                    buffered.put(r.id(), r);
+                }
+                for (Incoming<Payload> d : result.delivered()) {
+                    Event.MessageReceived was = d.id().equals(r.id()) ? r : buffered.remove(d.id());
+                    if (was != null) {
+                        awaitingLog.put(d.id(), was);
+                    }
+                }
+            } else if (e instanceof Event.MessageDelivered d) {
+                awaitingLog.remove(d.id());
+            }
+        });
+        LOG.info("causal state rebuilt from {} log entries in {} ms: clock {}, {} waiting", count[0],
+                (System.nanoTime() - started) / 1_000_000, core.clock(), buffered.size());
+        return new Recovered(core, buffered, new ArrayList<>(awaitingLog.values()));
+    }
+
+    private void recordIdentity() {
+        Optional<NodeId> known = store.membership().self();
+        boolean sameName = known.flatMap(id -> store.membership().user(id)).map(u -> u.name().equals(config.name())).orElse(false);
+        if (known.isEmpty() || !known.get().equals(identity.id()) || !sameName) {
+            store.append(new Event.IdentityCreated(identity.id(), config.name(), identity.publicKeyBase64(), clock.millis())).block();
+        }
+    }
+
+    /** The listener the messenger tells about sends and deliveries, on the node thread, in order. */
+    private final class Shown implements Messenger.Listener {
+        @Override
+        public void sent(Event.MessageSent sent, long position) {
+            show(sent.id().sender(), sent.payload(), () -> Views.sent(directory(), sent, position));
+        }
+
+        @Override
+        public void delivered(Event.MessageReceived received, long deliveredAt, boolean heldBack, long position) {
+            show(received.id().sender(), received.payload(), () -> Views.delivered(directory(), received, deliveredAt, heldBack, position));
+        }
+
+        private void show(NodeId from, Payload payload, java.util.function.Supplier<MessageView> view) {
+            if (payload instanceof Payload.Chat) {
+                emit(new ChatEvent.Message(view.get()));
+                return;
+            }
+            Payload.Membership m = (Payload.Membership) payload;
+            invalidate();
+            String who = directory().label(from);
+            switch (m.change()) {
+                case CREATE:
+                    emit(new ChatEvent.GroupCreated(m.group().value(), who));
+                    break;
+                case JOIN:
+                    emit(new ChatEvent.Joined(m.group().value(), who));
+                    break;
+                default:
+                    emit(new ChatEvent.Left(m.group().value(), who));
+                    break;
+            }
+        }
+    }
+
+    // ---- used by the parts of the node (node thread) ----
+
+    Store store() {
+        return store;
+    }
+
+    Messenger messenger() {
+        return messenger;
+    }
+
+    Scheduler thread() {
+        return thread;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    void emit(ChatEvent event) {
+        Sinks.EmitResult r = events.tryEmitNext(event);
+        if (r.isFailure() && r != Sinks.EmitResult.FAIL_TERMINATED) {
+            LOG.warn("a frontend is not keeping up: dropped {} ({})", event.getClass().getSimpleName(), r);
+        }
+    }
+
+    /** Membership or presence changed: labels and groups are worked out again when next asked. */
+    void invalidate() {
+        directory = null;
+    }
+
+    Directory directory() {
+        Directory d = directory;
+        if (d == null) {
+            d = Views.directory(store.membership());
+            directory = d;
+        }
+        return d;
+    }
+
+    // ---- Node ----
+
+    @Override
+    public NodeInfo self() {
+        return info;
+    }
+
+    @Override
+    public Flux<ChatEvent> events() {
+        return events.asFlux();
+    }
+
+    @Override
+    public Flux<ChatEvent> events(int recent) {
+        // Read the history and subscribe to the live stream in one step on the node thread, where
+        // all events are emitted: nothing can come in between. A message both in the history and
+        // still on its way out of the node thread is dropped from the live part by its position.
+        return Flux.defer(() -> {
+            Conversation c = current;
+            Sinks.Many<ChatEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();
+            reactor.core.Disposable live = events.asFlux().subscribe(buffer::tryEmitNext, buffer::tryEmitError, buffer::tryEmitComplete);
+            List<MessageView> past = historyNow(c, recent);
+            long newest = past.isEmpty() ? -1 : past.get(past.size() - 1).cursor();
+            Flux<ChatEvent> history = Flux.fromIterable(past).map(ChatEvent.Message::new);
+            Flux<ChatEvent> rest = buffer.asFlux().filter(e -> !(e instanceof ChatEvent.Message m)
+                    || m.message().cursor() < 0 || m.message().cursor() > newest);
+            return Flux.concat(history, rest).doFinally(s -> live.dispose());
+        }).subscribeOn(thread);
+    }
+
+    @Override
+    public Mono<Reply> execute(String line) {
+        return Mono.defer(() -> commands.run(CommandParser.parse(line)))
+                .subscribeOn(thread)
+                .onErrorResume(e -> {
+                    LOG.error("command failed: {}", line, e);
+                    return Mono.just(new Reply.Error("command", "internal error: " + e));
+                });
+    }
+
+    @Override
+    public Conversation current() {
+        return current;
+    }
+
+    @Override
+    public void open(Conversation conversation) {
+        current = conversation;
+        emit(new ChatEvent.Opened(conversation, directory().written(conversation)));
+    }
+
+    @Override
+    public List<UserView> users() {
+        return directory().userViews();
+    }
+
+    @Override
+    public Optional<UserView> user(NodeId id) {
+        Directory d = directory();
+        return d.user(id).map(d::view);
+    }
+
+    @Override
+    public List<GroupView> groups() {
+        return directory().groupViews();
+    }
+
+    @Override
+    public List<String> myGroups() {
+        return directory().groupsOf(identity.id()).stream().map(GroupName::value).collect(Collectors.toList());
+    }
+
+    @Override
+    public Mono<List<MessageView>> history(Conversation conversation, int n) {
+        return Mono.fromCallable(() -> historyNow(conversation, n)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private List<MessageView> historyNow(Conversation conversation, int n) {
+        return views(store.history().newest(Views.toStore(conversation), n));
+    }
+
+    @Override
+    public Mono<List<MessageView>> historyBefore(Conversation conversation, long cursor, int n) {
+        return Mono.fromCallable(() -> views(store.history().before(Views.toStore(conversation), cursor, n)))
+                .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private List<MessageView> views(List<HistoryEntry> entries) {
+        Directory d = directory();
+        return entries.stream().map(e -> Views.message(d, identity.id(), e)).collect(Collectors.toList());
+    }
+
+    @Override
+    public Mono<Void> shutdown() {
+        if (!closed.compareAndSet(false, true)) {
+            return Mono.empty();
+        }
+        return network.close()
+                .onErrorResume(e -> {
+                    LOG.warn("closing the network: {}", e.toString());
+                    return Mono.empty();
+                })
+                .then(Mono.fromRunnable(() -> {
+                    events.tryEmitComplete();
+                    thread.dispose();
+                    store.close();
+                    LOG.info("node {} closed", config.name());
+                }).subscribeOn(Schedulers.boundedElastic()))
+                .then();
     }
 }

@@ -60,8 +60,12 @@ public sealed interface Event {
         }
     }
 
-    /** The received message logged at {@code receivedIndex} was delivered, in this order. */
-    record MessageDelivered(MessageId id, long receivedIndex, long ts) implements Event {
+    /**
+     * The received message {@code id} (logged earlier as a {@link MessageReceived}) was delivered,
+     * in this order. It names the message rather than its log index so that a node can append a
+     * receive and the deliveries it causes in one batch, in the order the causal core made them.
+     */
+    record MessageDelivered(MessageId id, long ts) implements Event {
         public MessageDelivered {
             Objects.requireNonNull(id, "id");
         }

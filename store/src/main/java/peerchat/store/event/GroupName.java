@@ -10,8 +10,9 @@ import java.util.regex.Pattern;
  */
 public record GroupName(String value) implements Comparable<GroupName> {
     public static final int MAX_LENGTH = 32;
-    public static final GroupName ALL = new GroupName("all");
     private static final Pattern FORM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
+    // After FORM: static fields initialise in order, and the constructor needs FORM.
+    public static final GroupName ALL = new GroupName("all");
 
     public GroupName {
         Objects.requireNonNull(value, "value");

@@ -1,0 +1,500 @@
+package peerchat.engine.causal;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import peerchat.store.event.Dependency;
+import peerchat.store.event.MessageId;
+import peerchat.store.event.NodeId;
+
+/**
+ * Kshemkalyani–Singhal optimal causal ordering (Algorithm 6.3; see CAUSAL.md) for one process, as
+ * a pure deterministic state machine: no threads, clocks or I/O. The same sequence of
+ * {@link #send}/{@link #replaySend} and {@link #receive} calls always yields the same outputs and
+ * the same {@link #snapshot()}, which is how a restarted node rebuilds it from its log.
+ *
+ * <p>Not thread-safe: one thread (or one lock) must own a core. {@code P} is the payload, carried
+ * through untouched.
+ */
+public final class CausalCore<P> {
+    /** Default bound on messages buffered per sender before its link should pause. */
+    public static final int DEFAULT_MAX_BUFFERED_PER_SENDER = 1024;
+
+    private static final Comparator<MessageId> BY_ID =
+            Comparator.comparing(MessageId::sender).thenComparingLong(MessageId::seq);
+
+    private final NodeId self;
+    private final int selfNumber;
+    private final int maxBufferedPerSender;
+    private final Fault fault;
+    private final NodeIndex nodes = new NodeIndex();
+
+    private long clock;
+    /** SR, by process number; grows as processes appear. */
+    private long[] delivered = new long[8];
+    /** LOG, by sender number: timestamp to D. Null or empty when the sender has no entry. */
+    private final List<TreeMap<Long, BitSet>> log = new ArrayList<>();
+
+    private final Map<MessageId, Waiting<P>> buffered = new HashMap<>();
+    private int[] bufferedPerSender = new int[8];
+    /** Buffered messages, by the sender of the dependency each one waits for first. */
+    private final List<List<Waiting<P>>> waitingOn = new ArrayList<>();
+
+    public CausalCore(NodeId self) {
+        this(self, DEFAULT_MAX_BUFFERED_PER_SENDER);
+    }
+
+    public CausalCore(NodeId self, int maxBufferedPerSender) {
+        this(self, maxBufferedPerSender, Fault.NONE);
+    }
+
+    CausalCore(NodeId self, int maxBufferedPerSender, Fault fault) {
+        this.self = Objects.requireNonNull(self, "self");
+        if (maxBufferedPerSender < 1) {
+            throw new IllegalArgumentException("maxBufferedPerSender must be at least 1: " + maxBufferedPerSender);
+        }
+        this.maxBufferedPerSender = maxBufferedPerSender;
+        this.fault = fault;
+        this.selfNumber = number(self);
+    }
+
+    public NodeId self() {
+        return self;
+    }
+
+    /** How many messages this process has sent (the timestamp of its newest one). */
+    public long clock() {
+        return clock;
+    }
+
+    /**
+     * Sends a new message to {@code dests} (never including this process, which delivers its own
+     * message to itself now, by returning). Atomic: the state changes only if it returns.
+     */
+    public Outgoing<P> send(Set<NodeId> dests, P payload) {
+        checkDests(dests);
+        return doSend(dests, payload);
+    }
+
+    /**
+     * Re-applies a send recorded in the log (restart): the regenerated message must get exactly
+     * the recorded id, or the log and this core disagree and continuing would reuse timestamps.
+     * The caller may also compare the returned metadata with the recorded one.
+     */
+    public Outgoing<P> replaySend(MessageId recorded, Set<NodeId> dests, P payload) {
+        if (!recorded.sender().equals(self)) {
+            throw new IllegalStateException("replayed send " + recorded + " was not sent by " + self);
+        }
+        if (recorded.seq() != clock + 1) {
+            throw new IllegalStateException("replayed send " + recorded + " does not follow clock " + clock
+                    + ": the log is out of order or incomplete");
+        }
+        checkDests(dests);
+        return doSend(dests, payload);
+    }
+
+    private void checkDests(Set<NodeId> dests) {
+        Objects.requireNonNull(dests, "dests");
+        if (dests.contains(self)) {
+            throw new IllegalArgumentException("a process never sends to itself: " + self);
+        }
+    }
+
+    private Outgoing<P> doSend(Set<NodeId> dests, P payload) {
+        clock++;
+        NodeId[] destIds = dests.toArray(NodeId[]::new);
+        Arrays.sort(destIds);
+        int[] destNumbers = new int[destIds.length];
+        BitSet destBits = new BitSet();
+        for (int i = 0; i < destIds.length; i++) {
+            destNumbers[i] = number(destIds[i]);
+            destBits.set(destNumbers[i]);
+        }
+
+        List<List<Dependency>> copies = new ArrayList<>(destIds.length);
+        for (int i = 0; i < destIds.length; i++) {
+            copies.add(new ArrayList<>());
+        }
+        // Step 2: per destination d, each entry loses Dests, but keeps d if it had d. Entries not
+        // naming d are identical for every d: build that common form once and share it.
+        for (int sender : nodes.inIdOrder()) {
+            TreeMap<Long, BitSet> entries = entriesOf(sender);
+            if (entries == null) {
+                continue;
+            }
+            long newest = entries.lastKey();
+            for (Map.Entry<Long, BitSet> e : entries.entrySet()) {
+                BitSet rest = (BitSet) e.getValue().clone();
+                rest.andNot(destBits);
+                Dependency common = rest.isEmpty() && e.getKey() != newest
+                        ? null : dependency(sender, e.getKey(), rest);
+                for (int i = 0; i < destNumbers.length; i++) {
+                    if (e.getValue().get(destNumbers[i])) {
+                        BitSet withD = (BitSet) rest.clone();
+                        withD.set(destNumbers[i]);
+                        copies.get(i).add(dependency(sender, e.getKey(), withD));
+                    } else if (common != null) {
+                        copies.get(i).add(common);
+                    }
+                }
+            }
+        }
+        Map<NodeId, List<Dependency>> meta = new HashMap<>(destIds.length * 2);
+        for (int i = 0; i < destIds.length; i++) {
+            meta.put(destIds[i], List.copyOf(copies.get(i)));
+        }
+
+        // Steps 3-4: Dests is now known to be covered by this message.
+        for (int sender = 0; sender < log.size(); sender++) {
+            TreeMap<Long, BitSet> entries = entriesOf(sender);
+            if (entries != null) {
+                for (BitSet d : entries.values()) {
+                    d.andNot(destBits);
+                }
+                purge(entries);
+            }
+        }
+        TreeMap<Long, BitSet> own = entriesFor(selfNumber);
+        own.put(clock, destBits);
+        purge(own);
+        return new Outgoing<>(new MessageId(self, clock), dests, meta, payload);
+    }
+
+    /**
+     * Receives one copy of a message sent to this process. Never throws for anything a peer can
+     * send: unknown senders are simply processes with nothing delivered yet, and bad metadata is
+     * {@link ReceiveResult.Status#REJECTED rejected} with the sender named.
+     */
+    public ReceiveResult<P> receive(Incoming<P> message) {
+        Objects.requireNonNull(message, "message");
+        NodeId sender = message.sender();
+        Optional<String> problem = problemWith(message);
+        if (problem.isPresent()) {
+            return new ReceiveResult<>(ReceiveResult.Status.REJECTED, List.of(),
+                    Optional.of(new Rejection(sender, message.id(), problem.get())), false, Set.of());
+        }
+        int k = number(sender);
+        if (fault != Fault.NO_DUPLICATE_CHECK
+                && (message.id().seq() <= delivered[k] || buffered.containsKey(message.id()))) {
+            return new ReceiveResult<>(ReceiveResult.Status.DUPLICATE, List.of(), Optional.empty(),
+                    bufferedPerSender[k] >= maxBufferedPerSender, Set.of());
+        }
+
+        Waiting<P> arrived = parse(message, k);
+        Set<Integer> wereFull = new HashSet<>();
+        for (int s = 0; s < bufferedPerSender.length; s++) {
+            if (bufferedPerSender[s] >= maxBufferedPerSender) {
+                wereFull.add(s);
+            }
+        }
+        List<Incoming<P>> out = new ArrayList<>();
+        ReceiveResult.Status status;
+        if (advance(arrived)) {
+            status = ReceiveResult.Status.DELIVERED;
+            deliverFrom(arrived, out);
+        } else {
+            status = ReceiveResult.Status.BUFFERED;
+            buffered.put(message.id(), arrived);
+            bufferedPerSender[k]++;
+            waitingList(arrived.requiredSenders[arrived.next]).add(arrived);
+        }
+        Set<NodeId> resumable = new LinkedHashSet<>();
+        for (int s : wereFull) {
+            if (bufferedPerSender[s] < maxBufferedPerSender) {
+                resumable.add(nodes.id(s));
+            }
+        }
+        return new ReceiveResult<>(status, out, Optional.empty(),
+                bufferedPerSender[k] >= maxBufferedPerSender, resumable);
+    }
+
+    /** Why this copy can never be delivered correctly, if it cannot. */
+    private Optional<String> problemWith(Incoming<P> message) {
+        NodeId sender = message.sender();
+        long t = message.id().seq();
+        if (sender.equals(self)) {
+            return Optional.of("a copy of this process's own message came back");
+        }
+        if (!message.dests().contains(self)) {
+            return Optional.of("this process is not among the destinations");
+        }
+        if (message.dests().contains(sender)) {
+            return Optional.of("the sender lists itself as a destination");
+        }
+        Set<MessageId> seen = new HashSet<>();
+        for (Dependency d : message.meta()) {
+            if (d.t() < 1) {
+                return Optional.of("dependency on timestamp " + d.t() + " of " + d.sender() + ": timestamps start at 1");
+            }
+            if (!seen.add(new MessageId(d.sender(), d.t()))) {
+                return Optional.of("dependency on " + d.sender() + "-" + d.t() + " appears twice");
+            }
+            if (d.destinations().contains(d.sender())) {
+                return Optional.of("dependency " + d.sender() + "-" + d.t() + " names its sender as a destination");
+            }
+            if (d.sender().equals(sender) && d.t() >= t) {
+                return Optional.of("dependency on its own message " + d.t() + ", which it had not sent before message " + t);
+            }
+            if (d.sender().equals(self) && d.t() > clock) {
+                return Optional.of("dependency on this process's message " + d.t() + ", which it has not sent (clock " + clock + ")");
+            }
+        }
+        return Optional.empty();
+    }
+
+    private Waiting<P> parse(Incoming<P> message, int k) {
+        List<Dependency> meta = message.meta();
+        int[] depSenders = new int[meta.size()];
+        long[] depTimes = new long[meta.size()];
+        BitSet[] depDests = new BitSet[meta.size()];
+        int required = 0;
+        int[] reqSenders = new int[meta.size()];
+        long[] reqTimes = new long[meta.size()];
+        for (int i = 0; i < meta.size(); i++) {
+            Dependency d = meta.get(i);
+            depSenders[i] = number(d.sender());
+            depTimes[i] = d.t();
+            depDests[i] = bits(d.destinations());
+            if (d.destinations().contains(self)) {
+                reqSenders[required] = depSenders[i];
+                reqTimes[required] = d.t();
+                required++;
+            }
+        }
+        return new Waiting<>(message, k, bits(message.dests()), depSenders, depTimes, depDests,
+                Arrays.copyOf(reqSenders, required), Arrays.copyOf(reqTimes, required));
+    }
+
+    /** Moves past the requirements now met (SR only grows); true when none is left. */
+    private boolean advance(Waiting<P> w) {
+        if (fault == Fault.SKIP_DELIVERY_CONDITION) {
+            return true;
+        }
+        while (w.next < w.requiredSenders.length && delivered[w.requiredSenders[w.next]] >= w.requiredTimes[w.next]) {
+            w.next++;
+        }
+        return w.next == w.requiredSenders.length;
+    }
+
+    private void deliverFrom(Waiting<P> first, List<Incoming<P>> out) {
+        ArrayDeque<Waiting<P>> ready = new ArrayDeque<>();
+        ready.add(first);
+        while (!ready.isEmpty()) {
+            Waiting<P> w = ready.poll();
+            deliver(w);
+            out.add(w.message);
+            List<Waiting<P>> recheck = waitingList(w.sender);
+            if (recheck.isEmpty()) {
+                continue;
+            }
+            waitingOn.set(w.sender, new ArrayList<>());
+            for (Waiting<P> x : recheck) {
+                if (advance(x)) {
+                    buffered.remove(x.message.id());
+                    bufferedPerSender[x.sender]--;
+                    ready.add(x);
+                } else {
+                    waitingList(x.requiredSenders[x.next]).add(x);
+                }
+            }
+        }
+    }
+
+    /** Receive steps 2-5 for a deliverable message. */
+    private void deliver(Waiting<P> w) {
+        long t = w.message.id().seq();
+        delivered[w.sender] = t;
+
+        // O plus the message itself, without this process in any D, grouped by sender.
+        Map<Integer, TreeMap<Long, BitSet>> incoming = new HashMap<>();
+        for (int i = 0; i < w.depSenders.length; i++) {
+            incoming.computeIfAbsent(w.depSenders[i], s -> new TreeMap<>()).put(w.depTimes[i], w.depDests[i]);
+        }
+        incoming.computeIfAbsent(w.sender, s -> new TreeMap<>()).put(t, w.dests);
+        for (TreeMap<Long, BitSet> entries : incoming.values()) {
+            for (BitSet d : entries.values()) {
+                if (fault != Fault.KEEP_RECEIVER_IN_DESTS) {
+                    d.clear(selfNumber);
+                }
+            }
+        }
+        for (Map.Entry<Integer, TreeMap<Long, BitSet>> e : incoming.entrySet()) {
+            TreeMap<Long, BitSet> local = entriesFor(e.getKey());
+            merge(local, e.getValue());
+            purge(local);
+        }
+    }
+
+    /**
+     * Merges the sender's view {@code theirs} of one process's messages into {@code local}: an
+     * entry older than the other side's newest and missing there was resolved there; an entry on
+     * both sides keeps the intersection. All decisions are taken on the sides as they were.
+     */
+    private static void merge(TreeMap<Long, BitSet> local, TreeMap<Long, BitSet> theirs) {
+        if (local.isEmpty()) {
+            local.putAll(theirs);
+            return;
+        }
+        long newestLocal = local.lastKey();
+        long newestTheirs = theirs.lastKey();
+        List<Map.Entry<Long, BitSet>> added = new ArrayList<>();
+        for (Map.Entry<Long, BitSet> e : theirs.entrySet()) {
+            if (!local.containsKey(e.getKey()) && e.getKey() > newestLocal) {
+                added.add(e);
+            }
+        }
+        for (Iterator<Map.Entry<Long, BitSet>> it = local.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, BitSet> e = it.next();
+            BitSet other = theirs.get(e.getKey());
+            if (other != null) {
+                e.getValue().and(other);
+            } else if (e.getKey() < newestTheirs) {
+                it.remove();
+            }
+        }
+        for (Map.Entry<Long, BitSet> e : added) {
+            local.put(e.getKey(), e.getValue());
+        }
+    }
+
+    /** Drops the entries with empty D except the sender's newest. */
+    private static void purge(TreeMap<Long, BitSet> entries) {
+        if (entries.size() < 2) {
+            return;
+        }
+        long newest = entries.lastKey();
+        entries.entrySet().removeIf(e -> e.getKey() != newest && e.getValue().isEmpty());
+    }
+
+    /** How many messages from {@code sender} wait in the buffer. */
+    public int bufferedFrom(NodeId sender) {
+        int s = nodes.find(sender);
+        return s < 0 ? 0 : bufferedPerSender[s];
+    }
+
+    /** True while {@code sender}'s buffer is at its bound: its link should read nothing more. */
+    public boolean shouldPause(NodeId sender) {
+        return bufferedFrom(sender) >= maxBufferedPerSender;
+    }
+
+    public int maxBufferedPerSender() {
+        return maxBufferedPerSender;
+    }
+
+    /** The messages waiting for their dependencies, ordered by sender then seq. */
+    public List<Incoming<P>> bufferedMessages() {
+        List<Incoming<P>> out = new ArrayList<>();
+        buffered.keySet().stream().sorted(BY_ID).forEach(id -> out.add(buffered.get(id).message));
+        return out;
+    }
+
+    public CausalSnapshot snapshot() {
+        TreeMap<NodeId, Long> sr = new TreeMap<>();
+        for (int s = 0; s < nodes.size(); s++) {
+            if (delivered[s] > 0) {
+                sr.put(nodes.id(s), delivered[s]);
+            }
+        }
+        List<Dependency> entries = new ArrayList<>();
+        for (int sender : nodes.inIdOrder()) {
+            TreeMap<Long, BitSet> mine = entriesOf(sender);
+            if (mine != null) {
+                mine.forEach((t, d) -> entries.add(dependency(sender, t, d)));
+            }
+        }
+        return new CausalSnapshot(self, clock, sr, entries, buffered.keySet().stream().sorted(BY_ID).toList());
+    }
+
+    private int number(NodeId id) {
+        int n = nodes.intern(id);
+        if (n >= delivered.length) {
+            int size = Math.max(n + 1, delivered.length * 2);
+            delivered = Arrays.copyOf(delivered, size);
+            bufferedPerSender = Arrays.copyOf(bufferedPerSender, size);
+        }
+        return n;
+    }
+
+    private BitSet bits(Set<NodeId> ids) {
+        BitSet b = new BitSet();
+        for (NodeId id : ids) {
+            b.set(number(id));
+        }
+        return b;
+    }
+
+    private Dependency dependency(int sender, long t, BitSet d) {
+        NodeId[] ids = new NodeId[d.cardinality()];
+        int i = 0;
+        for (int b = d.nextSetBit(0); b >= 0; b = d.nextSetBit(b + 1)) {
+            ids[i++] = nodes.id(b);
+        }
+        return new Dependency(nodes.id(sender), t, Set.of(ids));
+    }
+
+    private TreeMap<Long, BitSet> entriesOf(int sender) {
+        if (sender >= log.size()) {
+            return null;
+        }
+        TreeMap<Long, BitSet> entries = log.get(sender);
+        return entries == null || entries.isEmpty() ? null : entries;
+    }
+
+    private TreeMap<Long, BitSet> entriesFor(int sender) {
+        while (log.size() <= sender) {
+            log.add(null);
+        }
+        TreeMap<Long, BitSet> entries = log.get(sender);
+        if (entries == null) {
+            entries = new TreeMap<>();
+            log.set(sender, entries);
+        }
+        return entries;
+    }
+
+    private List<Waiting<P>> waitingList(int sender) {
+        while (waitingOn.size() <= sender) {
+            waitingOn.add(new ArrayList<>());
+        }
+        return waitingOn.get(sender);
+    }
+
+    /** A received message and its metadata in working form, while it waits or is delivered. */
+    private static final class Waiting<P> {
+        final Incoming<P> message;
+        final int sender;
+        final BitSet dests;
+        final int[] depSenders;
+        final long[] depTimes;
+        final BitSet[] depDests;
+        /** The entries naming this process: SR[requiredSenders[i]] >= requiredTimes[i] is needed. */
+        final int[] requiredSenders;
+        final long[] requiredTimes;
+        /** Requirements before this one are met. */
+        int next;
+
+        Waiting(Incoming<P> message, int sender, BitSet dests, int[] depSenders, long[] depTimes,
+                BitSet[] depDests, int[] requiredSenders, long[] requiredTimes) {
+            this.message = message;
+            this.sender = sender;
+            this.dests = dests;
+            this.depSenders = depSenders;
+            this.depTimes = depTimes;
+            this.depDests = depDests;
+            this.requiredSenders = requiredSenders;
+            this.requiredTimes = requiredTimes;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package peerchat.engine.command;
+
+/**
+ * One parsed command line. Targets stay text here ({@code #g}, {@code @u}, or a bare name): what
+ * they name depends on who is known, which the node resolves when it runs the command.
+ */
+public sealed interface Command {
+    /** The canonical command name, as replies carry it. */
+    String name();
+
+    /** Text to a target, or to the current conversation when {@code target} is null. */
+    record Send(String target, String text, double delaySeconds) implements Command {
+        @Override
+        public String name() {
+            return delaySeconds > 0 ? "delay" : "send";
+        }
+    }
+
+    record Open(String target) implements Command {
+        @Override
+        public String name() {
+            return "open";
+        }
+    }
+
+    /** {@code target} null = the current conversation. */
+    record History(String target, int count) implements Command {
+        @Override
+        public String name() {
+            return "history";
+        }
+    }
+
+    record More() implements Command {
+        @Override
+        public String name() {
+            return "more";
+        }
+    }
+
+    record CreateGroup(String group) implements Command {
+        @Override
+        public String name() {
+            return "creategroup";
+        }
+    }
+
+    record JoinGroup(String group) implements Command {
+        @Override
+        public String name() {
+            return "joingroup";
+        }
+    }
+
+    record LeaveGroup(String group) implements Command {
+        @Override
+        public String name() {
+            return "leavegroup";
+        }
+    }
+
+    record ListGroups() implements Command {
+        @Override
+        public String name() {
+            return "listgroups";
+        }
+    }
+
+    record ListUsers() implements Command {
+        @Override
+        public String name() {
+            return "listusers";
+        }
+    }
+
+    record Members(String group) implements Command {
+        @Override
+        public String name() {
+            return "members";
+        }
+    }
+
+    record FindUser(String text) implements Command {
+        @Override
+        public String name() {
+            return "finduser";
+        }
+    }
+
+    record FindGroup(String text) implements Command {
+        @Override
+        public String name() {
+            return "findgroup";
+        }
+    }
+
+    record Help() implements Command {
+        @Override
+        public String name() {
+            return "help";
+        }
+    }
+
+    record Quit() implements Command {
+        @Override
+        public String name() {
+            return "quit";
+        }
+    }
+
+    /** A line that could not be parsed; {@code command} is what the user tried. */
+    record Invalid(String name, String message) implements Command {
+    }
+}

@@ -1,0 +1,170 @@
+package peerchat.engine.command;
+
+import java.util.Locale;
+import java.util.Optional;
+import peerchat.engine.api.CommandSpec;
+import peerchat.engine.api.Commands;
+import peerchat.store.event.Payload;
+
+/**
+ * Turns a command line into a {@link Command}. Pure: no state, no I/O. A line that starts with
+ * {@code -} or {@code /} followed by a letter is a command (unknown ones are errors, so a typo
+ * is never sent to everyone as a message); {@code @x text} and {@code #x text} are messages to a
+ * target; anything else is text for the current conversation.
+ */
+public final class CommandParser {
+    public static final int DEFAULT_HISTORY = 20;
+    public static final int MAX_HISTORY = 10_000;
+    /** A longer hold-back is surely a typo; it would also keep the message out of others' order for hours. */
+    public static final double MAX_DELAY_SECONDS = 3600;
+
+    private CommandParser() {
+    }
+
+    public static Command parse(String rawLine) {
+        String line = rawLine == null ? "" : stripNewline(rawLine).strip();
+        if (line.isEmpty()) {
+            return new Command.Invalid("send", "nothing to send: the line is empty");
+        }
+        if (isCommandWord(line)) {
+            return parseCommand(line);
+        }
+        if (line.startsWith("@") || line.startsWith("#")) {
+            String[] parts = line.split("\\s+", 2);
+            if (parts[0].length() == 1) {
+                return new Command.Invalid("send", "write a name right after " + parts[0] + " (" + parts[0] + "name text)");
+            }
+            if (parts.length < 2) {
+                return new Command.Invalid("send", "nothing to send to " + parts[0] + ": write " + parts[0] + " <text>");
+            }
+            return send(parts[0], parts[1], 0);
+        }
+        return send(null, line, 0);
+    }
+
+    private static String stripNewline(String s) {
+        return s.replace("\r", "").replace("\n", " ");
+    }
+
+    private static boolean isCommandWord(String line) {
+        return line.length() > 1 && (line.charAt(0) == '-' || line.charAt(0) == '/') && Character.isLetter(line.charAt(1));
+    }
+
+    private static Command parseCommand(String line) {
+        String[] parts = line.split("\\s+", 2);
+        String word = parts[0];
+        String rest = parts.length > 1 ? parts[1].strip() : "";
+        Optional<CommandSpec> spec = Commands.bySpelling(word);
+        if (spec.isEmpty()) {
+            return new Command.Invalid(word.substring(1).toLowerCase(Locale.ROOT),
+                    "unknown command " + word + " (-help lists them)");
+        }
+        String name = spec.get().name();
+        switch (name) {
+            case "help":
+                return new Command.Help();
+            case "quit":
+                return new Command.Quit();
+            case "listgroups":
+                return new Command.ListGroups();
+            case "listusers":
+                return new Command.ListUsers();
+            case "more":
+                return new Command.More();
+            case "open":
+                return rest.isEmpty() ? invalid(name, "-open <#group|@user>") : new Command.Open(firstWord(rest));
+            case "members":
+                return rest.isEmpty() ? invalid(name, "-members <group>") : new Command.Members(firstWord(rest));
+            case "creategroup":
+                return rest.isEmpty() ? invalid(name, "-creategroup <group>") : new Command.CreateGroup(firstWord(rest));
+            case "joingroup":
+                return rest.isEmpty() ? invalid(name, "-joingroup <group>") : new Command.JoinGroup(firstWord(rest));
+            case "leavegroup":
+                return rest.isEmpty() ? invalid(name, "-leavegroup <group>") : new Command.LeaveGroup(firstWord(rest));
+            case "finduser":
+                return rest.isEmpty() ? invalid(name, "-finduser <text>") : new Command.FindUser(rest);
+            case "findgroup":
+                return rest.isEmpty() ? invalid(name, "-findgroup <text>") : new Command.FindGroup(rest);
+            case "history":
+                return history(rest);
+            case "msg":
+                return msg(rest);
+            case "delay":
+                return delay(rest);
+            default:
+                throw new IllegalStateException("command table and parser disagree on " + name);
+        }
+    }
+
+    private static String firstWord(String rest) {
+        return rest.split("\\s+", 2)[0];
+    }
+
+    private static Command invalid(String name, String usage) {
+        return new Command.Invalid(name, "missing argument: " + usage);
+    }
+
+    private static Command history(String rest) {
+        String target = null;
+        int count = DEFAULT_HISTORY;
+        for (String word : rest.isEmpty() ? new String[0] : rest.split("\\s+")) {
+            if (word.chars().allMatch(Character::isDigit)) {
+                try {
+                    count = Integer.parseInt(word);
+                } catch (NumberFormatException e) {
+                    count = MAX_HISTORY;
+                }
+                if (count < 1) {
+                    return new Command.Invalid("history", "the number of messages must be at least 1");
+                }
+                count = Math.min(count, MAX_HISTORY);
+            } else if (target == null) {
+                target = word;
+            } else {
+                return new Command.Invalid("history", "usage: -history [#group|@user] [n]");
+            }
+        }
+        return new Command.History(target, count);
+    }
+
+    private static Command msg(String rest) {
+        String[] parts = rest.split("\\s+", 2);
+        if (rest.isEmpty() || parts.length < 2) {
+            return invalid("msg", "/msg <#group|@user> <text>");
+        }
+        return send(parts[0], parts[1], 0);
+    }
+
+    private static Command delay(String rest) {
+        String[] parts = rest.split("\\s+", 2);
+        if (rest.isEmpty() || parts.length < 2) {
+            return invalid("delay", "-delay <seconds> <message line>");
+        }
+        double seconds;
+        try {
+            seconds = Double.parseDouble(parts[0]);
+        } catch (NumberFormatException e) {
+            return new Command.Invalid("delay", "not a number of seconds: " + parts[0]);
+        }
+        if (!(seconds >= 0) || seconds > MAX_DELAY_SECONDS) {
+            return new Command.Invalid("delay", "the delay must be between 0 and " + (int) MAX_DELAY_SECONDS + " seconds");
+        }
+        Command inner = parse(parts[1]);
+        if (inner instanceof Command.Send s) {
+            return new Command.Send(s.target(), s.text(), seconds);
+        }
+        if (inner instanceof Command.Invalid i) {
+            return new Command.Invalid("delay", i.message());
+        }
+        return new Command.Invalid("delay", "-delay holds back a message, not a command: " + parts[1]);
+    }
+
+    private static Command send(String target, String text, double delay) {
+        String t = text.strip();
+        if (t.length() > Payload.MAX_TEXT_LENGTH) {
+            return new Command.Invalid(delay > 0 ? "delay" : "send",
+                    "the message is " + t.length() + " characters long; the limit is " + Payload.MAX_TEXT_LENGTH);
+        }
+        return new Command.Send(target, t, delay);
+    }
+}

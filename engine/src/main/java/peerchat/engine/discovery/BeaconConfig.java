@@ -1,0 +1,119 @@
+package peerchat.engine.discovery;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How a {@link Beacon} announces this node and listens for others. Immutable; start from a preset
+ * and change one thing at a time ({@code BeaconConfig.lan().withInterface(addr)}).
+ *
+ * @param mode              multicast (the default) or broadcast
+ * @param interfaceAddress  the address of the interface beacons are sent and heard on; the wildcard
+ *                          {@code 0.0.0.0} picks the first LAN interface that is up when the beacon starts
+ * @param destination       where beacons go and where the receiver binds: the multicast group, or the
+ *                          broadcast address ({@code 255.255.255.255}, or a subnet's directed broadcast)
+ * @param port              the UDP port every node of one network shares
+ * @param interval          time between two beacons of this node
+ * @param dedupWindow       the same peer at the same address is reported at most once per window
+ * @param multicastTtl      hops a multicast beacon may take: 1 keeps it on the link, 0 on this host
+ */
+public record BeaconConfig(BeaconMode mode, InetAddress interfaceAddress, InetAddress destination, int port,
+                           Duration interval, Duration dedupWindow, int multicastTtl) {
+
+    /** Organization-local scope (RFC 2365): routers at a site's edge do not forward it. */
+    public static final InetAddress DEFAULT_GROUP = ipv4(239, 255, 71, 17);
+    public static final InetAddress LIMITED_BROADCAST = ipv4(255, 255, 255, 255);
+    /** Loopback's own broadcast address: a beacon sent there never leaves 127.0.0.0/8. */
+    public static final InetAddress LOOPBACK_BROADCAST = ipv4(127, 255, 255, 255);
+    public static final InetAddress ANY_INTERFACE = ipv4(0, 0, 0, 0);
+    /** UDP, so it does not clash with the TCP listener's default 7117. */
+    public static final int DEFAULT_PORT = 7117;
+
+    public BeaconConfig {
+        Objects.requireNonNull(mode, "mode");
+        Objects.requireNonNull(interfaceAddress, "interfaceAddress");
+        Objects.requireNonNull(destination, "destination");
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(dedupWindow, "dedupWindow");
+        if (!(interfaceAddress instanceof Inet4Address) || !(destination instanceof Inet4Address)) {
+            throw new IllegalArgumentException("the beacon is IPv4 only: " + interfaceAddress + ", " + destination);
+        }
+        if (mode == BeaconMode.MULTICAST && !destination.isMulticastAddress()) {
+            throw new IllegalArgumentException("not a multicast group: " + destination.getHostAddress());
+        }
+        if (mode == BeaconMode.BROADCAST && (destination.isMulticastAddress() || destination.isAnyLocalAddress())) {
+            throw new IllegalArgumentException("not a broadcast address: " + destination.getHostAddress());
+        }
+        if (port < 1 || port > 65535) {
+            throw new IllegalArgumentException("port out of range: " + port);
+        }
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("interval must be positive: " + interval);
+        }
+        if (dedupWindow.isNegative()) {
+            throw new IllegalArgumentException("dedupWindow must not be negative: " + dedupWindow);
+        }
+        if (multicastTtl < 0 || multicastTtl > 255) {
+            throw new IllegalArgumentException("multicastTtl out of range: " + multicastTtl);
+        }
+    }
+
+    /** A real LAN: multicast on the first interface that is up, a beacon every 2 s, TTL 1. */
+    public static BeaconConfig lan() {
+        return new BeaconConfig(BeaconMode.MULTICAST, ANY_INTERFACE, DEFAULT_GROUP, DEFAULT_PORT,
+                Duration.ofSeconds(2), Duration.ofSeconds(30), 1);
+    }
+
+    /**
+     * Tests and single-host use: broadcast on 127.0.0.1 to 127.255.255.255, so nothing ever goes to
+     * an address outside 127.0.0.0/8; beacons every 100 ms so discovery is quick.
+     */
+    public static BeaconConfig loopback() {
+        return new BeaconConfig(BeaconMode.BROADCAST, ipv4(127, 0, 0, 1), LOOPBACK_BROADCAST, DEFAULT_PORT,
+                Duration.ofMillis(100), Duration.ofSeconds(30), 0);
+    }
+
+    /** The interface whose address this is ({@code --discovery-interface}). */
+    public BeaconConfig withInterface(InetAddress address) {
+        return new BeaconConfig(mode, address, destination, port, interval, dedupWindow, multicastTtl);
+    }
+
+    /** Multicast to this group. */
+    public BeaconConfig multicast(InetAddress group) {
+        return new BeaconConfig(BeaconMode.MULTICAST, interfaceAddress, group, port, interval, dedupWindow,
+                multicastTtl);
+    }
+
+    /** Broadcast to this address ({@link #LIMITED_BROADCAST} reaches the whole link). */
+    public BeaconConfig broadcast(InetAddress address) {
+        return new BeaconConfig(BeaconMode.BROADCAST, interfaceAddress, address, port, interval, dedupWindow,
+                multicastTtl);
+    }
+
+    public BeaconConfig withPort(int newPort) {
+        return new BeaconConfig(mode, interfaceAddress, destination, newPort, interval, dedupWindow, multicastTtl);
+    }
+
+    public BeaconConfig withInterval(Duration newInterval) {
+        return new BeaconConfig(mode, interfaceAddress, destination, port, newInterval, dedupWindow, multicastTtl);
+    }
+
+    public BeaconConfig withDedupWindow(Duration window) {
+        return new BeaconConfig(mode, interfaceAddress, destination, port, interval, window, multicastTtl);
+    }
+
+    public BeaconConfig withMulticastTtl(int ttl) {
+        return new BeaconConfig(mode, interfaceAddress, destination, port, interval, dedupWindow, ttl);
+    }
+
+    private static InetAddress ipv4(int a, int b, int c, int d) {
+        try {
+            return InetAddress.getByAddress(new byte[] {(byte) a, (byte) b, (byte) c, (byte) d});
+        } catch (UnknownHostException e) {
+            throw new AssertionError("four bytes are always an address", e);
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package peerchat.engine.net;
+
+import java.net.InetSocketAddress;
+import peerchat.store.event.NodeId;
+
+/** What the links report to the node (which logs presence from them). */
+public interface LinkEvent {
+    NodeId peer();
+
+    /** A link to {@code peer} completed its handshake (key proven); it listens on {@code listenAddress}. */
+    record PeerUp(NodeId peer, String name, InetSocketAddress listenAddress, byte[] publicKey) implements LinkEvent {
+    }
+
+    /** The link to {@code peer} is gone (why: closed, heartbeat timeout, protocol error ...). */
+    record PeerDown(NodeId peer, String reason) implements LinkEvent {
+    }
+
+    /** A peer this node learned of (from gossip, or a handshake) or whose address changed; not connected yet. */
+    record PeerHeard(NodeId peer, String name, InetSocketAddress address) implements LinkEvent {
+    }
+}

@@ -1,0 +1,72 @@
+package peerchat.engine.net;
+
+import java.net.InetSocketAddress;
+import java.util.function.Supplier;
+import peerchat.store.event.NodeId;
+
+/** What this node knows of one peer, across the connections it comes and goes on. */
+final class PeerState {
+    final NodeId id;
+    final DialState dial;
+    /** The established connection, or null: at most one at a time. Guarded by {@code this}. */
+    private LinkSession session;
+    private volatile String name = "";
+    private volatile InetSocketAddress address;
+    private volatile byte[] publicKey;
+    private SeqTracker tracker;
+    private long ackedUpTo = -1;
+
+    PeerState(NodeId id, DialState dial) {
+        this.id = id;
+        this.dial = dial;
+    }
+
+    synchronized LinkSession session() {
+        return session;
+    }
+
+    synchronized void session(LinkSession s) {
+        session = s;
+    }
+
+    String name() {
+        return name;
+    }
+
+    InetSocketAddress address() {
+        return address;
+    }
+
+    byte[] publicKey() {
+        return publicKey;
+    }
+
+    void heard(String n, InetSocketAddress a) {
+        name = n;
+        address = a;
+    }
+
+    void publicKey(byte[] key) {
+        publicKey = key;
+    }
+
+    /** Seeded from the journal the first time this peer connects: the log is the truth after a restart. */
+    synchronized SeqTracker tracker(Supplier<ReceivedSeqs> fromJournal) {
+        if (tracker == null) {
+            tracker = new SeqTracker(fromJournal.get());
+        }
+        return tracker;
+    }
+
+    /** Raises the acked mark; true if it moved (only then is the journal told). */
+    synchronized boolean ack(long upTo, java.util.function.LongSupplier fromJournal) {
+        if (ackedUpTo < 0) {
+            ackedUpTo = fromJournal.getAsLong();
+        }
+        if (upTo <= ackedUpTo) {
+            return false;
+        }
+        ackedUpTo = upTo;
+        return true;
+    }
+}

@@ -1,0 +1,49 @@
+package peerchat.engine.net;
+
+/**
+ * Everything that defines the wire, in one place. A frame is a 4-byte big-endian length, then
+ * that many bytes: one type byte and the type's body. HELLO, PROOF and GOSSIP bodies are Jackson
+ * Smile; DATA (seq, opaque body), ACK (seq) and HEARTBEAT (empty) are fixed binary layouts because
+ * they are the hot path.
+ */
+public final class WireConstants {
+    private WireConstants() {
+    }
+
+    /** Bumped on any incompatible change; a peer speaking another version is refused. */
+    public static final int PROTOCOL_VERSION = 1;
+
+    /** Hard upper bound of one frame (type byte + body), whatever the config says. */
+    public static final int MAX_FRAME_BYTES = 1 << 20;
+    /** Bytes of a DATA frame around its body: type + seq. */
+    public static final int DATA_OVERHEAD = 1 + 8;
+    /** The largest opaque body a DATA frame can carry. */
+    public static final int MAX_BODY_BYTES = MAX_FRAME_BYTES - DATA_OVERHEAD;
+    /** Peers listed in one HELLO or GOSSIP frame at most; more is treated as abuse. */
+    public static final int MAX_GOSSIP_PEERS = 4096;
+    /** Bytes of the handshake nonce each side asks the other to sign. */
+    public static final int NONCE_BYTES = 32;
+    /** Display names longer than this are refused. */
+    public static final int MAX_NAME_CHARS = 256;
+    /** What the key proof signs, so a signature made for anything else never counts. */
+    public static final String PROOF_CONTEXT = "peerchat-link-proof-v1";
+
+    public static final byte HELLO = 1;
+    public static final byte PROOF = 2;
+    public static final byte DATA = 3;
+    public static final byte ACK = 4;
+    public static final byte HEARTBEAT = 5;
+    public static final byte GOSSIP = 6;
+
+    static String typeName(byte type) {
+        switch (type) {
+            case HELLO: return "HELLO";
+            case PROOF: return "PROOF";
+            case DATA: return "DATA";
+            case ACK: return "ACK";
+            case HEARTBEAT: return "HEARTBEAT";
+            case GOSSIP: return "GOSSIP";
+            default: return "unknown type " + (type & 0xff);
+        }
+    }
+}

@@ -1,0 +1,181 @@
+package peerchat.engine.node;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import peerchat.engine.api.Commands;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.MessageView;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+import peerchat.engine.command.Command;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.NodeId;
+import peerchat.store.event.Payload;
+import peerchat.store.event.Target;
+import reactor.core.publisher.Mono;
+
+/**
+ * Runs parsed commands against the node: resolves targets, checks what may be done, and answers
+ * each with exactly one {@link Reply}. Runs on the node thread.
+ */
+final class CommandRunner {
+    private final PeerNode node;
+    /** Where {@code -more} continues: the conversation and the oldest position last shown. */
+    private Conversation lastHistory;
+    private long lastHistoryOldest = -1;
+
+    CommandRunner(PeerNode node) {
+        this.node = node;
+    }
+
+    Mono<Reply> run(Command command) {
+        try {
+            return dispatch(command);
+        } catch (Directory.Unresolved e) {
+            return Mono.just(new Reply.Error(command.name(), e.getMessage()));
+        }
+    }
+
+    private Mono<Reply> dispatch(Command command) throws Directory.Unresolved {
+        Directory dir = node.directory();
+        String name = command.name();
+        if (command instanceof Command.Invalid c) {
+            return error(c.name(), c.message());
+        }
+        if (command instanceof Command.Send c) {
+            Conversation to = c.target() == null ? node.current() : dir.resolve(c.target());
+            return sendChat(name, dir, to, c.text(), Math.round(c.delaySeconds() * 1000));
+        }
+        if (command instanceof Command.Open c) {
+            Conversation to = dir.resolve(c.target());
+            if (to instanceof Conversation.Direct d && d.peer().equals(node.self().id())) {
+                return error(name, "that is you: open a group or another user");
+            }
+            node.open(to);
+            return done(name, "now talking in " + dir.written(to));
+        }
+        if (command instanceof Command.History c) {
+            Conversation in = c.target() == null ? node.current() : dir.resolve(c.target());
+            return node.history(in, c.count()).map(list -> historyReply(name, dir, in, list));
+        }
+        if (command instanceof Command.More) {
+            if (lastHistory == null) {
+                return error(name, "no history shown yet: -history first");
+            }
+            Conversation in = lastHistory;
+            if (lastHistoryOldest <= 0) {
+                return Mono.just(new Reply.Messages(name, dir.written(in), List.of()));
+            }
+            return node.historyBefore(in, lastHistoryOldest, 20).map(list -> historyReply(name, dir, in, list));
+        }
+        if (command instanceof Command.CreateGroup c) {
+            GroupName g = groupName(c.group());
+            if (dir.groupExists(g)) {
+                return error(name, "#" + g.value() + " exists already: -joingroup " + g.value() + " to join it");
+            }
+            return membership(name, g, Payload.Change.CREATE, "created #" + g.value());
+        }
+        if (command instanceof Command.JoinGroup c) {
+            GroupName g = dir.group(c.group());
+            if (dir.members(g).contains(node.self().id())) {
+                return error(name, "you are already in #" + g.value());
+            }
+            return membership(name, g, Payload.Change.JOIN, "joined #" + g.value());
+        }
+        if (command instanceof Command.LeaveGroup c) {
+            GroupName g = groupName(c.group());
+            if (g.isAll()) {
+                return error(name, "everyone is always in #all: it cannot be left");
+            }
+            g = dir.group(c.group());
+            if (!dir.members(g).contains(node.self().id())) {
+                return error(name, "you are not in #" + g.value());
+            }
+            return membership(name, g, Payload.Change.LEAVE, "left #" + g.value());
+        }
+        if (command instanceof Command.ListUsers) {
+            return Mono.just(new Reply.Users(name, dir.userViews().stream().filter(UserView::online).collect(Collectors.toList())));
+        }
+        if (command instanceof Command.ListGroups) {
+            return Mono.just(new Reply.Groups(name, dir.groupViews()));
+        }
+        if (command instanceof Command.Members c) {
+            GroupName g = dir.group(c.group());
+            List<UserView> members = dir.userViews().stream().filter(u -> dir.members(g).contains(u.id())).collect(Collectors.toList());
+            return Mono.just(new Reply.Members(name, g.value(), members));
+        }
+        if (command instanceof Command.FindUser c) {
+            List<UserView> found = node.store().membership().findUsers(c.text()).stream()
+                    .map(u -> dir.user(u.id()).map(dir::view).orElse(null)).filter(v -> v != null).collect(Collectors.toList());
+            return Mono.just(new Reply.Users(name, found));
+        }
+        if (command instanceof Command.FindGroup c) {
+            return Mono.just(new Reply.Groups(name, node.store().membership().findGroups(c.text()).stream()
+                    .map(g -> dir.groupView(g.name())).collect(Collectors.toList())));
+        }
+        if (command instanceof Command.Help) {
+            return done(name, Commands.helpText());
+        }
+        if (command instanceof Command.Quit) {
+            return Mono.just(new Reply.Quit(name));
+        }
+        return error(name, "not implemented: " + name);
+    }
+
+    private Reply historyReply(String name, Directory dir, Conversation in, List<MessageView> list) {
+        lastHistory = in;
+        lastHistoryOldest = list.isEmpty() ? 0 : list.get(0).cursor();
+        return new Reply.Messages(name, dir.written(in), list);
+    }
+
+    private static GroupName groupName(String written) throws Directory.Unresolved {
+        String n = written.startsWith("#") ? written.substring(1) : written;
+        if (!GroupName.isValid(n)) {
+            throw new Directory.Unresolved("not a group name: " + n + " (1-" + GroupName.MAX_LENGTH
+                    + " letters, digits, '_' or '-', starting with a letter or digit)");
+        }
+        return new GroupName(n);
+    }
+
+    private Mono<Reply> sendChat(String name, Directory dir, Conversation to, String text, long delayMillis) {
+        NodeId self = node.self().id();
+        Set<NodeId> dests;
+        Target target;
+        if (to instanceof Conversation.Group g) {
+            if (!g.name().isAll() && !dir.members(g.name()).contains(self)) {
+                return error(name, "you are not in #" + g.name().value() + ": -joingroup " + g.name().value() + " first");
+            }
+            dests = new HashSet<>(dir.members(g.name()));
+            target = new Target.Group(g.name());
+        } else {
+            NodeId peer = ((Conversation.Direct) to).peer();
+            if (peer.equals(self)) {
+                return error(name, "that is you: write to someone else");
+            }
+            dests = new HashSet<>(Set.of(peer));
+            target = new Target.User(peer);
+        }
+        dests.remove(self);
+        return node.messenger().send(dests, new Payload.Chat(target, text), delayMillis)
+                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1)))
+                .onErrorResume(e -> error(name, "could not send: " + e.getMessage()));
+    }
+
+    private Mono<Reply> membership(String name, GroupName g, Payload.Change change, String doneText) {
+        Set<NodeId> everyoneElse = new HashSet<>(node.directory().members(GroupName.ALL));
+        everyoneElse.remove(node.self().id());
+        return node.messenger().send(everyoneElse, new Payload.Membership(g, change), 0)
+                .map(sent -> (Reply) new Reply.Done(name, doneText))
+                .onErrorResume(e -> error(name, "could not " + name + ": " + e.getMessage()));
+    }
+
+    private static Mono<Reply> error(String command, String message) {
+        return Mono.just(new Reply.Error(command, message));
+    }
+
+    private static Mono<Reply> done(String command, String text) {
+        return Mono.just(new Reply.Done(command, text));
+    }
+}

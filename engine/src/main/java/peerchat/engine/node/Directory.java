@@ -1,0 +1,194 @@
+package peerchat.engine.node;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.GroupView;
+import peerchat.engine.api.UserView;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.NodeId;
+
+/**
+ * Who is known and what names mean, at one moment: labels that tell users of the same name
+ * apart, and the resolution of a written target ({@code #g}, {@code @u}, a bare name) into a
+ * conversation. Pure and immutable: built from the membership projection for each question.
+ */
+final class Directory {
+    record User(NodeId id, String name, String address, boolean online, boolean self) {
+    }
+
+    /** A target that did not resolve: {@code message} says why and what to write instead. */
+    static final class Unresolved extends Exception {
+        Unresolved(String message) {
+            super(message, null, false, false);
+        }
+    }
+
+    private final Map<NodeId, User> users;
+    private final Map<GroupName, SortedSet<NodeId>> groups;
+    private final Map<NodeId, String> labels;
+
+    /** {@code groups}: every group that exists, with its members (an empty set if everyone left). */
+    Directory(List<User> users, Map<GroupName, ? extends Set<NodeId>> groups) {
+        this.users = new HashMap<>();
+        users.forEach(u -> this.users.put(u.id(), u));
+        this.groups = new HashMap<>();
+        groups.forEach((g, members) -> this.groups.put(g, new TreeSet<>(members)));
+        // everyone known is in all, whatever the events said
+        this.groups.put(GroupName.ALL, new TreeSet<>(this.users.keySet()));
+        this.labels = labelsOf(users);
+    }
+
+    private static Map<NodeId, String> labelsOf(List<User> users) {
+        Map<String, List<User>> byName = users.stream()
+                .collect(Collectors.groupingBy(u -> u.name().toLowerCase(Locale.ROOT)));
+        Map<NodeId, String> labels = new HashMap<>();
+        byName.values().forEach(same -> {
+            if (same.size() == 1) {
+                labels.put(same.get(0).id(), same.get(0).name());
+                return;
+            }
+            Map<String, Long> hosts = same.stream().collect(Collectors.groupingBy(u -> host(u.address()), Collectors.counting()));
+            for (User u : same) {
+                String host = host(u.address());
+                labels.put(u.id(), !host.isEmpty() && hosts.get(host) == 1 ? u.name() + "@" + host : u.name() + "#" + u.id().shortForm());
+            }
+        });
+        return labels;
+    }
+
+    private static String host(String address) {
+        if (address == null) {
+            return "";
+        }
+        int colon = address.lastIndexOf(':');
+        return colon > 0 ? address.substring(0, colon) : address;
+    }
+
+    String label(NodeId id) {
+        return labels.getOrDefault(id, id.shortForm());
+    }
+
+    Optional<User> user(NodeId id) {
+        return Optional.ofNullable(users.get(id));
+    }
+
+    /** A group exists once created, even when everyone has left it since: it can still be joined. */
+    boolean groupExists(GroupName g) {
+        return groups.containsKey(g);
+    }
+
+    SortedSet<NodeId> members(GroupName g) {
+        return groups.getOrDefault(g, new TreeSet<>());
+    }
+
+    List<GroupName> groupsOf(NodeId id) {
+        return groups.entrySet().stream().filter(e -> e.getValue().contains(id)).map(Map.Entry::getKey)
+                .sorted(Comparator.comparing((GroupName g) -> !g.isAll()).thenComparing(GroupName::value))
+                .collect(Collectors.toList());
+    }
+
+    UserView view(User u) {
+        return new UserView(u.id(), u.name(), label(u.id()), u.address() == null ? "" : u.address(), u.online() || u.self(),
+                u.self(), groupsOf(u.id()).stream().map(GroupName::value).collect(Collectors.toList()));
+    }
+
+    List<UserView> userViews() {
+        return users.values().stream().map(this::view)
+                .sorted(Comparator.comparing((UserView v) -> v.label().toLowerCase(Locale.ROOT)).thenComparing(v -> v.id().value()))
+                .collect(Collectors.toList());
+    }
+
+    GroupView groupView(GroupName g) {
+        return new GroupView(g.value(), members(g).stream().map(this::label).sorted(String.CASE_INSENSITIVE_ORDER).collect(Collectors.toList()));
+    }
+
+    List<GroupView> groupViews() {
+        return groups.keySet().stream().filter(this::groupExists).sorted(Comparator.comparing((GroupName g) -> !g.isAll()).thenComparing(GroupName::value))
+                .map(this::groupView).collect(Collectors.toList());
+    }
+
+    /**
+     * What a written target names. {@code #g} is a group; {@code @u} a user (or a group of that
+     * name when no user has it); a bare name the group if one has that name, else the user.
+     */
+    Conversation resolve(String written) throws Unresolved {
+        if (written.startsWith("#")) {
+            return new Conversation.Group(group(written.substring(1)));
+        }
+        boolean at = written.startsWith("@");
+        String name = at ? written.substring(1) : written;
+        List<User> matches = usersNamed(name);
+        Optional<GroupName> group = GroupName.isValid(name) && groupExists(new GroupName(name))
+                ? Optional.of(new GroupName(name)) : Optional.empty();
+        if (!at && group.isPresent()) {
+            return new Conversation.Group(group.get());
+        }
+        if (matches.size() == 1 && !(group.isPresent() && !exactLabel(matches.get(0), name))) {
+            return new Conversation.Direct(matches.get(0).id());
+        }
+        if (matches.size() > 1) {
+            throw new Unresolved("@" + name + " is ambiguous: write " + matches.stream().map(u -> "@" + label(u.id()))
+                    .sorted().collect(Collectors.joining(" or ")));
+        }
+        if (group.isPresent() && matches.isEmpty()) {
+            return new Conversation.Group(group.get());
+        }
+        if (group.isPresent()) {
+            throw new Unresolved("@" + name + " is ambiguous: write #" + group.get().value() + " for the group or @"
+                    + label(matches.get(0).id()) + " for the user");
+        }
+        throw new Unresolved("no user or group called " + name);
+    }
+
+    private boolean exactLabel(User u, String written) {
+        return label(u.id()).equalsIgnoreCase(written) && !u.name().equalsIgnoreCase(written);
+    }
+
+    /** A group written as {@code g} or {@code #g} that must exist. */
+    GroupName group(String written) throws Unresolved {
+        String name = written.startsWith("#") ? written.substring(1) : written;
+        if (!GroupName.isValid(name)) {
+            throw new Unresolved("not a group name: " + name + " (1-" + GroupName.MAX_LENGTH + " letters, digits, '_' or '-')");
+        }
+        GroupName g = new GroupName(name);
+        if (!groupExists(g)) {
+            throw new Unresolved("no group #" + g.value() + " (-creategroup " + g.value() + " creates it)");
+        }
+        return g;
+    }
+
+    /** Users a written name matches: by label, or by name, or by id prefix (at least 4 hex digits). */
+    private List<User> usersNamed(String written) {
+        String w = written.toLowerCase(Locale.ROOT);
+        List<User> byLabel = users.values().stream().filter(u -> label(u.id()).toLowerCase(Locale.ROOT).equals(w)).collect(Collectors.toList());
+        if (byLabel.size() == 1) {
+            return byLabel;
+        }
+        List<User> byName = users.values().stream().filter(u -> u.name().toLowerCase(Locale.ROOT).equals(w)).collect(Collectors.toList());
+        if (!byName.isEmpty()) {
+            return byName;
+        }
+        if (w.length() >= 4 && w.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            return users.values().stream().filter(u -> u.id().value().startsWith(w)).collect(Collectors.toList());
+        }
+        return new ArrayList<>();
+    }
+
+    /** How a conversation is written for people: {@code #g} or {@code @label}. */
+    String written(Conversation c) {
+        if (c instanceof Conversation.Group g) {
+            return "#" + g.name().value();
+        }
+        return "@" + label(((Conversation.Direct) c).peer());
+    }
+}

@@ -1,0 +1,231 @@
+package peerchat.engine.node;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerchat.engine.causal.CausalCore;
+import peerchat.engine.causal.Incoming;
+import peerchat.engine.causal.Outgoing;
+import peerchat.engine.causal.ReceiveResult;
+import peerchat.engine.net.LinkJournal;
+import peerchat.engine.net.Outbound;
+import peerchat.engine.net.PeerLinks;
+import peerchat.engine.net.ReceivedSeqs;
+import peerchat.store.Store;
+import peerchat.store.event.Event;
+import peerchat.store.event.MessageId;
+import peerchat.store.event.NodeId;
+import peerchat.store.event.Payload;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * Moves causal messages between the causal core, the log and the links, on the node's one thread.
+ * A send is fed to the core and appended (the append is queued in call order, so the log holds
+ * the core's inputs in the order the core saw them: replaying it rebuilds the core exactly),
+ * then transmitted once durable. A received message is fed to the core and appended with the
+ * deliveries it caused; only when that is durable is it acknowledged (the link waits on the
+ * returned {@code Mono}), and a sender whose causal buffer is full is not acknowledged further
+ * until it may resume.
+ */
+final class Messenger implements LinkJournal {
+    private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
+
+    /** What the node shows when a message is sent or delivered (called on the node thread, in order). */
+    interface Listener {
+        void sent(Event.MessageSent sent, long position);
+
+        void delivered(Event.MessageReceived received, long deliveredAt, boolean heldBack, long position);
+    }
+
+    private final NodeId self;
+    private final Store store;
+    private final CausalCore<Payload> core;
+    private final Scheduler thread;
+    private final Clock clock;
+    private final WireCodec codec = new WireCodec();
+    private final Listener listener;
+    private final Map<NodeId, Long> lastLinkSeq = new HashMap<>();
+    private final Map<MessageId, Event.MessageReceived> buffered = new HashMap<>();
+    private final Map<NodeId, Sinks.Empty<Void>> paused = new HashMap<>();
+    private final Set<MessageId> heldBack = new HashSet<>();
+    private long historyPosition;
+    private volatile PeerLinks links;
+
+    Messenger(NodeId self, Store store, CausalCore<Payload> core, Map<MessageId, Event.MessageReceived> bufferedAfterReplay,
+              Scheduler thread, Clock clock, Listener listener) {
+        this.self = self;
+        this.store = store;
+        this.core = core;
+        this.thread = thread;
+        this.clock = clock;
+        this.listener = listener;
+        this.buffered.putAll(bufferedAfterReplay);
+        this.heldBack.addAll(bufferedAfterReplay.keySet());
+        store.links().peers().forEach(p -> lastLinkSeq.put(p, store.links().lastSent(p)));
+        this.historyPosition = store.history().size();
+    }
+
+    void attach(PeerLinks peerLinks) {
+        this.links = peerLinks;
+    }
+
+    /** Sends {@code payload} to {@code dests} (never containing this node); must run on the node thread. */
+    Mono<Event.MessageSent> send(Set<NodeId> dests, Payload payload, long delayMillis) {
+        Outgoing<Payload> out = core.send(dests, payload);
+        Map<NodeId, Long> seqs = new HashMap<>();
+        for (NodeId d : out.dests()) {
+            seqs.put(d, lastLinkSeq.merge(d, 1L, Long::sum));
+        }
+        long now = clock.millis();
+        Event.MessageSent sent = new Event.MessageSent(out.id(), out.dests(), out.meta(), seqs, payload, now, now + delayMillis);
+        long position = payload instanceof Payload.Chat ? historyPosition++ : -1;
+        return store.append(sent).publishOn(thread).map(index -> {
+            listener.sent(sent, position);
+            transmit(sent);
+            return sent;
+        });
+    }
+
+    private void transmit(Event.MessageSent sent) {
+        PeerLinks l = links;
+        if (l == null) {
+            return; // not listening yet: the links fetch it from the log when they connect
+        }
+        for (NodeId d : sent.destinations()) {
+            l.send(d, sent.linkSeq().get(d), codec.encode(sent, d), sent.transmitAt());
+        }
+    }
+
+    @Override
+    public Mono<Void> receive(NodeId from, long linkSeq, byte[] body) {
+        return Mono.defer(() -> received(from, linkSeq, body)).subscribeOn(thread);
+    }
+
+    private Mono<Void> received(NodeId from, long linkSeq, byte[] body) {
+        WireCodec.Decoded decoded;
+        try {
+            decoded = codec.decode(body);
+        } catch (WireCodec.MalformedBody e) {
+            LOG.warn("dropped message {} from {}: {}", linkSeq, from, e.getMessage());
+            return Mono.empty();
+        }
+        Incoming<Payload> message = decoded.message();
+        if (!message.sender().equals(from)) {
+            LOG.warn("dropped message {} from {}: it claims to be from {}", message.id(), from, message.sender());
+            return Mono.empty();
+        }
+        if (!message.dests().contains(self)) {
+            LOG.warn("dropped message {} from {}: this node is not among its destinations", message.id(), from);
+            return Mono.empty();
+        }
+        ReceiveResult<Payload> result = core.receive(message);
+        if (result.status() == ReceiveResult.Status.DUPLICATE) {
+            return Mono.empty();
+        }
+        if (result.status() == ReceiveResult.Status.REJECTED) {
+            LOG.warn("dropped message {} from {}: {}", message.id(), from,
+                    result.rejection().map(r -> r.reason()).orElse("rejected by the causal core"));
+            return Mono.empty();
+        }
+        long now = clock.millis();
+        Event.MessageReceived received = new Event.MessageReceived(message.id(), message.dests(), message.meta(), linkSeq,
+                message.payload(), decoded.sentAt(), now);
+        List<Event> batch = new ArrayList<>();
+        batch.add(received);
+        if (result.status() == ReceiveResult.Status.BUFFERED) {
+            buffered.put(message.id(), received);
+            heldBack.add(message.id());
+        }
+        List<Event.MessageReceived> delivered = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        for (Incoming<Payload> d : result.delivered()) {
+            Event.MessageReceived r = d.id().equals(message.id()) ? received : buffered.remove(d.id());
+            if (r == null) {
+                throw new IllegalStateException("the core delivered " + d.id() + ", which this node never received");
+            }
+            batch.add(new Event.MessageDelivered(d.id(), now));
+            delivered.add(r);
+            positions.add(r.payload() instanceof Payload.Chat ? historyPosition++ : -1L);
+        }
+        Mono<Void> pause = Mono.empty();
+        if (result.senderShouldPause()) {
+            LOG.info("pausing {}: {} of its messages wait for messages they depend on", from, core.bufferedFrom(from));
+            Sinks.Empty<Void> resume = paused.computeIfAbsent(from, k -> Sinks.empty());
+            pause = resume.asMono();
+        }
+        for (NodeId r : result.resumable()) {
+            Sinks.Empty<Void> resume = paused.remove(r);
+            if (resume != null) {
+                LOG.info("resuming {}", r);
+                resume.tryEmitEmpty();
+            }
+        }
+        Mono<Void> logged = store.appendAll(batch).publishOn(thread).doOnNext(indexes -> {
+            for (int i = 0; i < delivered.size(); i++) {
+                Event.MessageReceived r = delivered.get(i);
+                listener.delivered(r, now, heldBack.remove(r.id()), positions.get(i));
+            }
+        }).then();
+        return logged.then(pause);
+    }
+
+    /** After a restart replay: the deliveries the core made that the log does not show yet (a crash came between). */
+    Mono<Void> logMissingDeliveries(List<Event.MessageReceived> undeliveredInLog) {
+        if (undeliveredInLog.isEmpty()) {
+            return Mono.empty();
+        }
+        long now = clock.millis();
+        List<Event> batch = new ArrayList<>();
+        List<Long> positions = new ArrayList<>();
+        for (Event.MessageReceived r : undeliveredInLog) {
+            batch.add(new Event.MessageDelivered(r.id(), now));
+            positions.add(r.payload() instanceof Payload.Chat ? historyPosition++ : -1L);
+        }
+        return store.appendAll(batch).publishOn(thread).doOnNext(i -> {
+            for (int k = 0; k < undeliveredInLog.size(); k++) {
+                listener.delivered(undeliveredInLog.get(k), now, true, positions.get(k));
+            }
+        }).then();
+    }
+
+    @Override
+    public ReceivedSeqs receivedFrom(NodeId from) {
+        peerchat.store.projection.ReceivedSeqs r = store.links().received(from);
+        List<Long> above = new ArrayList<>();
+        for (long s : r.above()) {
+            above.add(s);
+        }
+        return new ReceivedSeqs(r.contiguous(), above);
+    }
+
+    @Override
+    public Flux<Outbound> unacked(NodeId peer, long afterLinkSeq) {
+        long[] indexes = store.links().unacked(peer);
+        return Flux.range(0, indexes.length).concatMap(i -> Mono.justOrEmpty(store.read(indexes[i])))
+                .ofType(Event.MessageSent.class)
+                .filter(s -> s.linkSeq().containsKey(peer) && s.linkSeq().get(peer) > afterLinkSeq)
+                .map(s -> new Outbound(s.linkSeq().get(peer), codec.encode(s, peer), s.transmitAt()));
+    }
+
+    @Override
+    public void acked(NodeId peer, long upToLinkSeq) {
+        if (upToLinkSeq > store.links().lastAcked(peer)) {
+            store.append(new Event.PeerAcked(peer, upToLinkSeq, clock.millis())).subscribe(i -> { },
+                    e -> LOG.error("could not log the ack of {} up to {}", peer, upToLinkSeq, e));
+        }
+    }
+
+    @Override
+    public long ackedUpTo(NodeId peer) {
+        return store.links().lastAcked(peer);
+    }
+}

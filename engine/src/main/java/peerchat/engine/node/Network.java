@@ -1,0 +1,128 @@
+package peerchat.engine.node;
+
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.NodeConfig;
+import peerchat.engine.identity.Identity;
+import peerchat.engine.net.LinkConfig;
+import peerchat.engine.net.LinkEvent;
+import peerchat.engine.net.PeerLinks;
+import peerchat.engine.net.TcpPeerLinks;
+import peerchat.store.event.Event;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.NodeId;
+import peerchat.store.event.Payload;
+import peerchat.store.projection.UserInfo;
+import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
+
+/**
+ * The node's side of the network: starts the links (on the first free port from the configured
+ * one), dials seeds and every peer the log knows, and turns link events into presence in the log
+ * and on the event stream.
+ */
+final class Network {
+    private static final Logger LOG = LoggerFactory.getLogger(Network.class);
+
+    private final PeerNode node;
+    private final NodeConfig config;
+    private final Identity identity;
+    private final Messenger messenger;
+    private final List<Disposable> subscriptions = new ArrayList<>();
+    private volatile PeerLinks links;
+
+    Network(PeerNode node, NodeConfig config, Identity identity, Messenger messenger) {
+        this.node = node;
+        this.config = config;
+        this.identity = identity;
+        this.messenger = messenger;
+    }
+
+    /** Starts listening; completes with the advertised {@code host:port}. */
+    Mono<String> start() {
+        return bind(config.listenPort(), config.listenPort() == 0 ? 0 : config.portSearch())
+                .map(bound -> {
+                    messenger.attach(links);
+                    subscriptions.add(links.events().publishOn(node.thread()).concatMap(this::onLinkEvent)
+                            .subscribe(v -> { }, e -> LOG.error("presence stopped following the links", e)));
+                    for (String seed : config.seeds()) {
+                        links.connect(Addresses.parse(seed, NodeConfig.DEFAULT_PORT));
+                    }
+                    for (UserInfo u : node.store().membership().users()) {
+                        if (!u.self() && u.address() != null) {
+                            links.connect(Addresses.parse(u.address(), NodeConfig.DEFAULT_PORT));
+                        }
+                    }
+                    return Addresses.text(bound);
+                });
+    }
+
+    private Mono<InetSocketAddress> bind(int port, int triesLeft) {
+        LinkConfig base = config.heartbeat().toMillis() < 1000 ? LinkConfig.loopbackTest() : LinkConfig.lan();
+        LinkConfig linkConfig = base.withName(config.name())
+                .withListen(new InetSocketAddress(config.listenHost(), port))
+                .withHeartbeat(config.heartbeat(), config.heartbeat().multipliedBy(5));
+        TcpPeerLinks candidate = new TcpPeerLinks(identity, messenger, linkConfig, config.clock());
+        return candidate.start()
+                .doOnNext(bound -> links = candidate)
+                .onErrorResume(e -> {
+                    if (triesLeft <= 0) {
+                        return candidate.close().then(Mono.error(new IllegalStateException(
+                                "cannot listen on " + config.listenHost() + ":" + port + ": " + e.getMessage(), e)));
+                    }
+                    LOG.info("port {} is taken ({}), trying {}", port, e.getMessage(), port + 1);
+                    return candidate.close().then(bind(port + 1, triesLeft - 1));
+                });
+    }
+
+    private Mono<Void> onLinkEvent(LinkEvent event) {
+        long now = node.clock().millis();
+        if (event instanceof LinkEvent.PeerUp up) {
+            String address = Addresses.text(up.listenAddress());
+            boolean firstMeeting = node.store().membership().user(up.peer()).map(u -> u.address() == null).orElse(true);
+            List<Event> batch = List.of(
+                    new Event.PeerSeen(up.peer(), up.name(), address, Base64.getEncoder().encodeToString(up.publicKey()), now),
+                    new Event.PeerConnected(up.peer(), address, now));
+            return node.store().appendAll(batch).publishOn(node.thread()).flatMap(i -> {
+                node.invalidate();
+                node.user(up.peer()).ifPresent(u -> node.emit(new ChatEvent.PeerUp(u)));
+                return firstMeeting ? announceGroupsTo(up.peer()) : Mono.empty();
+            });
+        }
+        if (event instanceof LinkEvent.PeerDown down) {
+            return node.store().append(new Event.PeerDisconnected(down.peer(), down.reason(), now)).publishOn(node.thread())
+                    .doOnNext(i -> {
+                        node.invalidate();
+                        node.user(down.peer()).ifPresent(u -> node.emit(new ChatEvent.PeerDown(u, down.reason())));
+                    }).then();
+        }
+        return Mono.empty();
+    }
+
+    /**
+     * A peer met for the first time missed the membership messages sent before it was known. Each
+     * user speaks only for itself: re-announcing its own joins to the newcomer is enough, and
+     * harmless if repeated (membership is the last of a user's own join/leave events).
+     */
+    private Mono<Void> announceGroupsTo(NodeId peer) {
+        Mono<Void> all = Mono.empty();
+        for (String g : node.myGroups()) {
+            GroupName group = new GroupName(g);
+            if (!group.isAll()) {
+                all = all.then(Mono.defer(() -> messenger.send(java.util.Set.of(peer), new Payload.Membership(group, Payload.Change.JOIN), 0)).then());
+            }
+        }
+        return all;
+    }
+
+    Mono<Void> close() {
+        subscriptions.forEach(Disposable::dispose);
+        PeerLinks l = links;
+        return l == null ? Mono.empty() : l.close();
+    }
+}

@@ -1,0 +1,76 @@
+package peerchat.engine.node;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.MessageView;
+import peerchat.store.event.Event;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.NodeId;
+import peerchat.store.event.Payload;
+import peerchat.store.event.Target;
+import peerchat.store.projection.GroupInfo;
+import peerchat.store.projection.HistoryEntry;
+import peerchat.store.projection.Membership;
+import peerchat.store.projection.UserInfo;
+
+/** Turns what the store knows into what frontends see. Pure functions over a {@link Directory}. */
+final class Views {
+    private Views() {
+    }
+
+    static Directory directory(Membership membership) {
+        List<Directory.User> users = membership.users().stream()
+                .map(u -> new Directory.User(u.id(), u.name(), u.address(), u.online(), u.self()))
+                .collect(Collectors.toList());
+        Map<GroupName, Set<NodeId>> groups = new HashMap<>();
+        for (GroupInfo g : membership.groups()) {
+            groups.put(g.name(), g.members().stream().map(UserInfo::id).collect(Collectors.toSet()));
+        }
+        return new Directory(users, groups);
+    }
+
+    static Conversation conversation(NodeId sender, Target to, boolean own) {
+        if (to instanceof Target.Group g) {
+            return new Conversation.Group(g.name());
+        }
+        return new Conversation.Direct(own ? ((Target.User) to).id() : sender);
+    }
+
+    static peerchat.store.projection.Conversation toStore(Conversation c) {
+        if (c instanceof Conversation.Group g) {
+            return new peerchat.store.projection.Conversation.Group(g.name());
+        }
+        return new peerchat.store.projection.Conversation.Direct(((Conversation.Direct) c).peer());
+    }
+
+    static String written(Directory d, Target to) {
+        if (to instanceof Target.Group g) {
+            return "#" + g.name().value();
+        }
+        return "@" + d.label(((Target.User) to).id());
+    }
+
+    static MessageView message(Directory d, NodeId self, HistoryEntry e) {
+        boolean own = e.from().equals(self);
+        return new MessageView(e.id().text(), e.from(), d.label(e.from()), written(d, e.to()),
+                conversation(e.from(), e.to(), own), e.text(), e.sentAt(), e.deliveredAt(), own, false, e.position());
+    }
+
+    static MessageView sent(Directory d, Event.MessageSent s, long position) {
+        Payload.Chat chat = (Payload.Chat) s.payload();
+        NodeId from = s.id().sender();
+        return new MessageView(s.id().text(), from, d.label(from), written(d, chat.to()), conversation(from, chat.to(), true),
+                chat.text(), s.ts(), s.ts(), true, false, position);
+    }
+
+    static MessageView delivered(Directory d, Event.MessageReceived r, long deliveredAt, boolean heldBack, long position) {
+        Payload.Chat chat = (Payload.Chat) r.payload();
+        NodeId from = r.id().sender();
+        return new MessageView(r.id().text(), from, d.label(from), written(d, chat.to()), conversation(from, chat.to(), false),
+                chat.text(), r.sentAt(), deliveredAt, false, heldBack, position);
+    }
+}

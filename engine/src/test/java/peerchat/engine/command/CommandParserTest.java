@@ -1,0 +1,100 @@
+package peerchat.engine.command;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import peerchat.engine.api.Commands;
+
+class CommandParserTest {
+
+    @Test
+    void plainTextGoesToTheCurrentConversation() {
+        assertThat(CommandParser.parse("  hello there ")).isEqualTo(new Command.Send(null, "hello there", 0));
+    }
+
+    @Test
+    void atAndHashAddressATarget() {
+        assertThat(CommandParser.parse("@bob hi bob")).isEqualTo(new Command.Send("@bob", "hi bob", 0));
+        assertThat(CommandParser.parse("#dev  ship it")).isEqualTo(new Command.Send("#dev", "ship it", 0));
+        assertThat(CommandParser.parse("/msg #dev ship it")).isEqualTo(new Command.Send("#dev", "ship it", 0));
+    }
+
+    @Test
+    void everySpellingOfEveryCommandParsesToThatCommand() {
+        for (var spec : Commands.ALL) {
+            for (String spelling : spec.spellings()) {
+                String line = switch (spec.argKind()) {
+                    case NONE -> spelling;
+                    case TEXT -> spec.name().equals("delay") ? spelling + " 1.5 hello" : spelling + " text";
+                    default -> spec.name().equals("msg") ? spelling + " #g hi" : spelling + " g";
+                };
+                Command c = CommandParser.parse(line);
+                String expected = spec.name().equals("msg") ? "send" : spec.name();
+                assertThat(c.name()).as(line).isEqualTo(expected);
+                assertThat(c).as(line).isNotInstanceOf(Command.Invalid.class);
+            }
+        }
+    }
+
+    @Test
+    void commandWordsAreCaseInsensitive() {
+        assertThat(CommandParser.parse("-LU")).isEqualTo(new Command.ListUsers());
+        assertThat(CommandParser.parse("/JOIN dev")).isEqualTo(new Command.JoinGroup("dev"));
+    }
+
+    @Test
+    void delayHoldsBackAMessageLine() {
+        assertThat(CommandParser.parse("-delay 2.5 @bob later")).isEqualTo(new Command.Send("@bob", "later", 2.5));
+        assertThat(CommandParser.parse("-delay 0.1 plain")).isEqualTo(new Command.Send(null, "plain", 0.1));
+        assertThat(CommandParser.parse("-delay x hi")).isInstanceOf(Command.Invalid.class);
+        assertThat(CommandParser.parse("-delay -1 hi")).isInstanceOf(Command.Invalid.class);
+        assertThat(CommandParser.parse("-delay 1 -lu")).isInstanceOf(Command.Invalid.class);
+        assertThat(CommandParser.parse("-delay 1")).isInstanceOf(Command.Invalid.class);
+    }
+
+    @Test
+    void historyTakesAnOptionalTargetAndCount() {
+        assertThat(CommandParser.parse("-history")).isEqualTo(new Command.History(null, CommandParser.DEFAULT_HISTORY));
+        assertThat(CommandParser.parse("-history #dev 5")).isEqualTo(new Command.History("#dev", 5));
+        assertThat(CommandParser.parse("-history 7")).isEqualTo(new Command.History(null, 7));
+        assertThat(CommandParser.parse("-history 0")).isInstanceOf(Command.Invalid.class);
+        assertThat(CommandParser.parse("-history 99999999999999")).isEqualTo(new Command.History(null, CommandParser.MAX_HISTORY));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"-joingroup", "-leavegroup", "-creategroup", "-members", "-finduser", "-findgroup", "/msg", "/msg #g", "-open"})
+    void missingArgumentsAreErrorsNamingTheCommand(String line) {
+        Command c = CommandParser.parse(line);
+        assertThat(c).isInstanceOf(Command.Invalid.class);
+        assertThat(((Command.Invalid) c).message()).contains("missing argument");
+    }
+
+    @Test
+    void unknownCommandsAreErrorsNotMessages() {
+        Command c = CommandParser.parse("-frobnicate now");
+        assertThat(c).isEqualTo(new Command.Invalid("frobnicate", "unknown command -frobnicate (-help lists them)"));
+    }
+
+    @Test
+    void dashesThatAreNotCommandsAreText() {
+        assertThat(CommandParser.parse("-- see above")).isEqualTo(new Command.Send(null, "-- see above", 0));
+        assertThat(CommandParser.parse("-5 degrees")).isEqualTo(new Command.Send(null, "-5 degrees", 0));
+    }
+
+    @Test
+    void emptyOrOverlongLinesAreRefused() {
+        assertThat(CommandParser.parse("   ")).isInstanceOf(Command.Invalid.class);
+        assertThat(CommandParser.parse(null)).isInstanceOf(Command.Invalid.class);
+        assertThat(CommandParser.parse("@bob")).isInstanceOf(Command.Invalid.class);
+        assertThat(CommandParser.parse("x".repeat(4001))).isInstanceOf(Command.Invalid.class);
+        assertThat(CommandParser.parse("x".repeat(4000))).isInstanceOf(Command.Send.class);
+    }
+
+    @Test
+    void helpTextListsEverySpelling() {
+        String help = Commands.helpText();
+        Commands.ALL.forEach(c -> c.spellings().forEach(s -> assertThat(help).contains(s)));
+    }
+}

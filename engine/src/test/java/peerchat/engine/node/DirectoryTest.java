@@ -1,0 +1,90 @@
+package peerchat.engine.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import peerchat.engine.api.Conversation;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.NodeId;
+
+class DirectoryTest {
+    static final NodeId ME = new NodeId("0000000000000000000000000000000a");
+    static final NodeId BOB = new NodeId("0000000000000000000000000000000b");
+    static final NodeId ALICE1 = new NodeId("1111111100000000000000000000000c");
+    static final NodeId ALICE2 = new NodeId("2222222200000000000000000000000d");
+    static final NodeId DEV_USER = new NodeId("0000000000000000000000000000000e");
+
+    static Directory directory() {
+        return new Directory(List.of(
+                new Directory.User(ME, "me", "127.0.0.1:7117", true, true),
+                new Directory.User(BOB, "Bob", "127.0.0.2:7117", true, false),
+                new Directory.User(ALICE1, "alice", "10.0.0.4:7117", true, false),
+                new Directory.User(ALICE2, "alice", "10.0.0.5:7117", false, false),
+                new Directory.User(DEV_USER, "dev", "127.0.0.9:7117", false, false)),
+                Map.of(new GroupName("dev"), Set.of(ME, BOB), new GroupName("ops"), Set.of(BOB), new GroupName("empty"), Set.of()));
+    }
+
+    @Test
+    void usersOfTheSameNameAreToldApartByAddress() {
+        Directory d = directory();
+        assertThat(d.label(ALICE1)).isEqualTo("alice@10.0.0.4");
+        assertThat(d.label(ALICE2)).isEqualTo("alice@10.0.0.5");
+        assertThat(d.label(BOB)).isEqualTo("Bob");
+    }
+
+    @Test
+    void sameNameOnTheSameHostFallsBackToTheShortId() {
+        Directory d = new Directory(List.of(
+                new Directory.User(ALICE1, "alice", "127.0.0.1:1", true, false),
+                new Directory.User(ALICE2, "alice", "127.0.0.1:2", true, false)), Map.of());
+        assertThat(d.label(ALICE1)).isEqualTo("alice#11111111");
+        assertThat(d.label(ALICE2)).isEqualTo("alice#22222222");
+    }
+
+    @Test
+    void targetsResolve() throws Exception {
+        Directory d = directory();
+        assertThat(d.resolve("#dev")).isEqualTo(new Conversation.Group(new GroupName("dev")));
+        assertThat(d.resolve("@bob")).isEqualTo(new Conversation.Direct(BOB));
+        assertThat(d.resolve("@alice@10.0.0.5")).isEqualTo(new Conversation.Direct(ALICE2));
+        assertThat(d.resolve("bob")).isEqualTo(new Conversation.Direct(BOB));
+        assertThat(d.resolve("ops")).isEqualTo(new Conversation.Group(new GroupName("ops")));
+        assertThat(d.resolve("@ops")).as("@group works when no user has that name").isEqualTo(new Conversation.Group(new GroupName("ops")));
+        assertThat(d.resolve("#ALL")).isEqualTo(Conversation.all());
+        assertThat(d.resolve("@22222222")).as("an id prefix").isEqualTo(new Conversation.Direct(ALICE2));
+        assertThat(d.resolve("#empty")).as("a group everyone left still exists").isEqualTo(new Conversation.Group(new GroupName("empty")));
+    }
+
+    @Test
+    void ambiguityIsAnErrorThatSaysWhatToWrite() {
+        Directory d = directory();
+        assertThatThrownBy(() -> d.resolve("@alice")).hasMessageContaining("@alice@10.0.0.4 or @alice@10.0.0.5");
+        assertThatThrownBy(() -> d.resolve("@dev")).hasMessageContaining("#dev for the group").hasMessageContaining("@dev for the user");
+        assertThat(catchResolve(d, "dev")).as("a bare name means the group").isEqualTo(new Conversation.Group(new GroupName("dev")));
+        assertThatThrownBy(() -> d.resolve("@nobody")).hasMessageContaining("no user or group called nobody");
+        assertThatThrownBy(() -> d.resolve("#nogroup")).hasMessageContaining("no group #nogroup");
+        assertThatThrownBy(() -> d.resolve("#bad name!")).hasMessageContaining("not a group name");
+    }
+
+    private static Conversation catchResolve(Directory d, String w) {
+        try {
+            return d.resolve(w);
+        } catch (Directory.Unresolved e) {
+            throw new AssertionError(e.getMessage());
+        }
+    }
+
+    @Test
+    void everyoneIsInAllAndViewsAreSorted() {
+        Directory d = directory();
+        assertThat(d.members(GroupName.ALL)).containsExactlyInAnyOrder(ME, BOB, ALICE1, ALICE2, DEV_USER);
+        assertThat(d.groupViews()).extracting(g -> g.name()).containsExactly("all", "dev", "empty", "ops");
+        assertThat(d.groupView(new GroupName("dev")).members()).containsExactly("Bob", "me");
+        assertThat(d.userViews()).extracting(u -> u.label()).containsExactly("alice@10.0.0.4", "alice@10.0.0.5", "Bob", "dev", "me");
+        assertThat(d.view(d.user(BOB).orElseThrow()).groups()).containsExactly("all", "dev", "ops");
+    }
+}

@@ -1,0 +1,145 @@
+package peerchat.engine.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.Node;
+import peerchat.engine.api.NodeConfig;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+import peerchat.store.event.GroupName;
+
+/** Two and three real nodes in one JVM, on their own loopback addresses, with real logs on disk. */
+class PeerNodeTest {
+    static final Duration WAIT = Duration.ofSeconds(20);
+
+    @TempDir
+    Path dir;
+
+    private final List<Node> started = new CopyOnWriteArrayList<>();
+
+    static final class Watched {
+        final Node node;
+        final List<ChatEvent> events = new CopyOnWriteArrayList<>();
+
+        Watched(Node node) {
+            this.node = node;
+            node.events().subscribe(events::add);
+        }
+
+        List<String> texts() {
+            return events.stream().filter(e -> e instanceof ChatEvent.Message).map(e -> ((ChatEvent.Message) e).message().text())
+                    .collect(Collectors.toList());
+        }
+
+        Reply run(String line) {
+            return node.execute(line).block(WAIT);
+        }
+    }
+
+    private Watched start(String name, String host, String... seeds) {
+        NodeConfig config = NodeConfig.loopback(name, dir.resolve(name), host).withSeeds(List.of(seeds));
+        Node node = Node.start(config).block(WAIT);
+        started.add(node);
+        return new Watched(node);
+    }
+
+    @AfterEach
+    void stop() {
+        started.forEach(n -> n.shutdown().block(WAIT));
+    }
+
+    private static void awaitPeers(Watched w, int online) {
+        await().atMost(WAIT).until(() -> w.node.users().stream().filter(UserView::online).count() == online);
+    }
+
+    @Test
+    void twoNodesTalkInAllInGroupsAndDirectly() {
+        Watched alice = start("alice", "127.0.0.2");
+        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
+        awaitPeers(alice, 2);
+        awaitPeers(bob, 2);
+
+        assertThat(alice.run("hello everyone")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> bob.texts().contains("hello everyone"));
+
+        assertThat(alice.run("-creategroup dev")).isInstanceOf(Reply.Done.class);
+        await().atMost(WAIT).until(() -> bob.node.groups().stream().anyMatch(g -> g.name().equals("dev")));
+        assertThat(bob.run("#dev sneaky")).isInstanceOf(Reply.Error.class);
+        assertThat(bob.run("-joingroup dev")).isInstanceOf(Reply.Done.class);
+        await().atMost(WAIT).until(() -> alice.node.groups().stream().anyMatch(g -> g.name().equals("dev") && g.members().size() == 2));
+        assertThat(bob.run("#dev ship it")).isInstanceOf(Reply.Sent.class);
+        assertThat(bob.run("@alice just you")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> alice.texts().containsAll(List.of("ship it", "just you")));
+
+        Reply.Messages dm = (Reply.Messages) alice.run("-history @bob");
+        assertThat(dm.messages()).extracting(m -> m.text()).containsExactly("just you");
+        assertThat(dm.messages().get(0).conversation()).isEqualTo(new Conversation.Direct(bob.node.self().id()));
+        Reply.Messages all = (Reply.Messages) bob.run("-history #all");
+        assertThat(all.messages()).extracting(m -> m.text()).containsExactly("hello everyone");
+
+        assertThat(bob.run("-leavegroup all")).isInstanceOf(Reply.Error.class);
+        assertThat(bob.run("-leavegroup dev")).isInstanceOf(Reply.Done.class);
+        await().atMost(WAIT).until(() -> alice.node.groups().stream().anyMatch(g -> g.name().equals("dev") && g.members().size() == 1));
+    }
+
+    @Test
+    void aRestartedNodeHasItsHistoryAndGetsWhatWasSentWhileItWasDown() {
+        Watched alice = start("alice", "127.0.0.2");
+        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
+        awaitPeers(alice, 2);
+        alice.run("before");
+        await().atMost(WAIT).until(() -> bob.texts().contains("before"));
+        String bobId = bob.node.self().id().value();
+
+        bob.node.shutdown().block(WAIT);
+        started.remove(bob.node);
+        await().atMost(WAIT).until(() -> alice.node.users().stream().filter(UserView::online).count() == 1);
+        alice.run("while you were away");
+        alice.run("@bob and this");
+
+        Watched bob2 = start("bob", "127.0.0.3");
+        assertThat(bob2.node.self().id().value()).isEqualTo(bobId);
+        await().atMost(WAIT).until(() -> bob2.texts().containsAll(List.of("while you were away", "and this")));
+        Reply.Messages all = (Reply.Messages) bob2.run("-history all");
+        assertThat(all.messages()).extracting(m -> m.text()).containsExactly("before", "while you were away");
+        assertThat(bob2.node.groups()).anyMatch(g -> g.name().equals(GroupName.ALL.value()) && g.members().size() == 2);
+    }
+
+    @Test
+    void aNewcomerLearnsTheGroupsThatExist() {
+        Watched alice = start("alice", "127.0.0.2");
+        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
+        awaitPeers(alice, 2);
+        alice.run("-creategroup dev");
+        await().atMost(WAIT).until(() -> bob.node.groups().stream().anyMatch(g -> g.name().equals("dev")));
+        Watched carol = start("carol", "127.0.0.4", bob.node.self().listen());
+        awaitPeers(carol, 3);
+        await().atMost(WAIT).until(() -> carol.node.groups().stream().anyMatch(g -> g.name().equals("dev") && g.members().equals(List.of("alice"))));
+        assertThat(carol.run("-joingroup dev")).isInstanceOf(Reply.Done.class);
+        assertThat(carol.run("#dev hi from carol")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> alice.texts().contains("hi from carol"));
+        assertThat(bob.texts()).doesNotContain("hi from carol");
+    }
+
+    @Test
+    void badCommandsAreErrorsAndTheNodeGoesOn() {
+        Watched alice = start("alice", "127.0.0.2");
+        assertThat(alice.run("-nosuch")).isInstanceOf(Reply.Error.class);
+        assertThat(alice.run("@nobody hi")).isInstanceOf(Reply.Error.class);
+        assertThat(alice.run("-joingroup nogroup")).isInstanceOf(Reply.Error.class);
+        assertThat(alice.run("-creategroup bad!name")).isInstanceOf(Reply.Error.class);
+        assertThat(alice.run("x".repeat(5000))).isInstanceOf(Reply.Error.class);
+        assertThat(alice.run("still here")).isInstanceOf(Reply.Sent.class);
+    }
+}

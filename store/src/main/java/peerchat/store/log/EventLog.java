@@ -1,0 +1,234 @@
+package peerchat.store.log;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
+import net.openhft.chronicle.wire.DocumentContext;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+import peerchat.store.event.Event;
+import peerchat.store.event.EventCodec;
+import peerchat.store.event.EventType;
+
+/**
+ * The append-only log of one node on a Chronicle Queue in one directory: the node's only durable
+ * state.
+ *
+ * <p>Threads: appends may be called from any thread; they are encoded on the caller's thread and
+ * written, in call order, by the log's single writer thread, which owns the Chronicle appender.
+ * {@link #appended()} emits on that writer thread, after the write and before the append's
+ * {@code Mono} completes, so a subscriber that must keep up synchronously (the projections) sees
+ * every entry in log order; anyone else should {@code publishOn} a scheduler of their own.
+ *
+ * <p>Durability: an append completes once its bytes are in the memory-mapped queue file. That
+ * survives the death of the process (SIGKILL included: the pages belong to the kernel), but not a
+ * power cut or kernel crash before the kernel writes the pages back (seconds); a chat accepts that
+ * rather than an fsync per message. An entry torn by a crash mid-write is never reported as
+ * appended, and readers skip it.
+ */
+public final class EventLog implements AutoCloseable {
+    private final SingleChronicleQueue queue;
+    private final EventCodec codec;
+    private final ExecutorService writer;
+    private final Sinks.Many<Logged> appended = Sinks.many().multicast().directBestEffort();
+    private final AtomicLong lastIndex = new AtomicLong(-1);
+    private ExcerptAppender appender; // writer thread only
+
+    private EventLog(SingleChronicleQueue queue, EventCodec codec) {
+        this.queue = queue;
+        this.codec = codec;
+        this.writer = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "peerchat-log-writer " + queue.file().getName());
+            t.setDaemon(true);
+            return t;
+        });
+        lastIndex.set(queue.lastIndex());
+    }
+
+    /** Opens (creating if needed) the log in {@code dir}. */
+    public static EventLog open(Path dir) {
+        return open(dir, new EventCodec());
+    }
+
+    public static EventLog open(Path dir, EventCodec codec) {
+        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
+                // Wait at most this long for the write lock a dead process may have left behind.
+                .timeoutMS(2_000)
+                .build();
+        return new EventLog(queue, codec);
+    }
+
+    /**
+     * Appends {@code event}. The write is queued at once (not on subscription); the {@code Mono}
+     * only reports its index once the entry is in the log, or the error that prevented it.
+     */
+    public Mono<Long> append(Event event) {
+        return appendAll(List.of(event)).map(indexes -> indexes.get(0));
+    }
+
+    /** Appends several events in one go on the writer thread (cheaper than one by one). */
+    public Mono<List<Long>> appendAll(List<? extends Event> events) {
+        int n = events.size();
+        int[] tags = new int[n];
+        byte[][] bodies = new byte[n][];
+        for (int i = 0; i < n; i++) {
+            Event event = Objects.requireNonNull(events.get(i), "event");
+            tags[i] = EventType.of(event).tag();
+            bodies[i] = codec.encode(event);
+        }
+        List<Event> copy = List.copyOf(events);
+        CompletableFuture<List<Long>> done = new CompletableFuture<>();
+        try {
+            writer.execute(() -> write(copy, tags, bodies, done));
+        } catch (RejectedExecutionException e) {
+            return Mono.error(new IllegalStateException("the log is closed", e));
+        }
+        return Mono.fromFuture(done, true);
+    }
+
+    private void write(List<Event> events, int[] tags, byte[][] bodies, CompletableFuture<List<Long>> done) {
+        List<Long> indexes = new ArrayList<>(events.size());
+        try {
+            if (appender == null) {
+                appender = queue.createAppender();
+            }
+            for (int i = 0; i < events.size(); i++) {
+                try (DocumentContext dc = appender.writingDocument()) {
+                    EntryFormat.write(dc.wire().bytes(), tags[i], bodies[i]);
+                }
+                long index = appender.lastIndexAppended();
+                indexes.add(index);
+                lastIndex.set(index);
+                appended.emitNext(new Logged(index, events.get(i)), Sinks.EmitFailureHandler.FAIL_FAST);
+            }
+            done.complete(indexes);
+        } catch (RuntimeException e) {
+            done.completeExceptionally(e);
+        }
+    }
+
+    /** Reads the whole log on the calling thread, in order: the fast path for startup. Returns the count. */
+    public long replay(Consumer<Logged> consumer) {
+        long count = 0;
+        try (LogReader reader = reader()) {
+            for (Logged logged = reader.next(); logged != null; logged = reader.next()) {
+                consumer.accept(logged);
+                count++;
+            }
+        }
+        return count;
+    }
+
+    /** The log from its start to its end at the time of reading, then completes. */
+    public Flux<Logged> replay() {
+        return readAfter(-1);
+    }
+
+    /**
+     * Every entry after {@code fromIndexExclusive} (-1: from the start), then every entry appended
+     * later, live, without gap or duplicate. Never completes until the log closes.
+     */
+    public Flux<Logged> tail(long fromIndexExclusive) {
+        return Flux.defer(() -> {
+            // Subscribe to the live entries first, then read the log: an entry appended in between
+            // is seen by both, and the index filter drops the second copy.
+            Sinks.Many<Logged> live = Sinks.many().unicast().onBackpressureBuffer();
+            var subscription = appended.asFlux().subscribe(live::tryEmitNext, live::tryEmitError, live::tryEmitComplete);
+            AtomicLong last = new AtomicLong(fromIndexExclusive);
+            return readAfter(fromIndexExclusive)
+                    .concatWith(live.asFlux())
+                    .filter(logged -> {
+                        if (logged.index() <= last.get()) {
+                            return false;
+                        }
+                        last.set(logged.index());
+                        return true;
+                    })
+                    .doFinally(signal -> subscription.dispose());
+        });
+    }
+
+    /**
+     * Entries as they are appended from now on (hot; emitted on the writer thread). Each
+     * subscriber gets its own unbounded buffer, so a slow one loses nothing and slows no one.
+     */
+    public Flux<Logged> appended() {
+        return appended.asFlux().onBackpressureBuffer();
+    }
+
+    /** The event at {@code index}; empty if there is none or it cannot be read. */
+    public Optional<Event> read(long index) {
+        try (LogReader reader = reader()) {
+            return reader.read(index);
+        }
+    }
+
+    /** A reader for many reads in a row (close it). */
+    public LogReader reader() {
+        return new LogReader(queue, codec);
+    }
+
+    /** Index of the last entry written, -1 for an empty log. */
+    public long lastIndex() {
+        return lastIndex.get();
+    }
+
+    public Path directory() {
+        return queue.file().toPath();
+    }
+
+    private Flux<Logged> readAfter(long fromIndexExclusive) {
+        return Flux.generate(
+                () -> reader().after(fromIndexExclusive),
+                (reader, sink) -> {
+                    Logged next = reader.next();
+                    if (next == null) {
+                        sink.complete();
+                    } else {
+                        sink.next(next);
+                    }
+                    return reader;
+                },
+                LogReader::close);
+    }
+
+    /** Finishes the appends already queued, then closes the queue. Idempotent. */
+    @Override
+    public void close() {
+        if (writer.isShutdown()) {
+            return;
+        }
+        try {
+            writer.execute(() -> {
+                if (appender != null) {
+                    appender.close();
+                }
+                appended.emitComplete(Sinks.EmitFailureHandler.FAIL_FAST);
+            });
+        } catch (RejectedExecutionException alreadyClosing) {
+            return;
+        }
+        writer.shutdown();
+        try {
+            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                writer.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        queue.close();
+    }
+}

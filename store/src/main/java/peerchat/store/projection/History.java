@@ -1,0 +1,144 @@
+package peerchat.store.projection;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import peerchat.store.event.Event;
+import peerchat.store.event.Payload;
+import peerchat.store.log.EventLog;
+import peerchat.store.log.LogReader;
+
+/**
+ * Chat messages per conversation in delivery order (own messages at send time, received ones
+ * when delivered). Only positions and log indexes are on the heap, 20 bytes a message; the
+ * messages themselves are read from the memory-mapped log when asked for.
+ *
+ * <p>Thread-safe: updated by the log's writer thread, read from any thread. A query copies the
+ * positions it needs under the lock, then reads the log without it.
+ */
+public final class History {
+    /** Where a search looks: one conversation, or {@link #EVERYWHERE}. */
+    public static final Conversation EVERYWHERE = null;
+
+    private final EventLog log;
+    // Delivery order, all conversations: log index of the entry holding the message, and when it was delivered.
+    private final LongList entryIndex = new LongList(1024);
+    private final LongList deliveredAt = new LongList(1024);
+    private final Map<Conversation, IntList> byConversation = new HashMap<>();
+
+    History(EventLog log) {
+        this.log = log;
+    }
+
+    synchronized void delivered(Conversation conversation, long index, long at) {
+        int position = entryIndex.size();
+        entryIndex.add(index);
+        deliveredAt.add(at);
+        byConversation.computeIfAbsent(conversation, c -> new IntList(16)).add(position);
+    }
+
+    public synchronized int size(Conversation conversation) {
+        IntList positions = byConversation.get(conversation);
+        return positions == null ? 0 : positions.size();
+    }
+
+    /** Total messages, every conversation. */
+    public synchronized int size() {
+        return entryIndex.size();
+    }
+
+    public synchronized Set<Conversation> conversations() {
+        return Set.copyOf(byConversation.keySet());
+    }
+
+    /** The newest {@code n} messages of {@code conversation}, oldest first. */
+    public List<HistoryEntry> newest(Conversation conversation, int n) {
+        return before(conversation, Long.MAX_VALUE, n);
+    }
+
+    /** The {@code n} messages just before position {@code cursor} (exclusive), oldest first. */
+    public List<HistoryEntry> before(Conversation conversation, long cursor, int n) {
+        long[][] picked;
+        synchronized (this) {
+            IntList positions = byConversation.get(conversation);
+            if (positions == null || n <= 0) {
+                return List.of();
+            }
+            int end = positions.countBelow((int) Math.min(cursor, Integer.MAX_VALUE));
+            int start = Math.max(0, end - n);
+            picked = new long[end - start][];
+            for (int i = start; i < end; i++) {
+                picked[i - start] = slot(positions.get(i));
+            }
+        }
+        List<HistoryEntry> page = new ArrayList<>(picked.length);
+        try (LogReader reader = log.reader()) {
+            for (long[] slot : picked) {
+                read(reader, slot).ifPresent(page::add);
+            }
+        }
+        return page;
+    }
+
+    /**
+     * Up to {@code n} messages of {@code conversation} ({@link #EVERYWHERE}: all) whose text
+     * contains {@code text}, case-insensitively; newest first.
+     */
+    public List<HistoryEntry> search(Conversation conversation, String text, int n) {
+        String needle = text.toLowerCase(Locale.ROOT);
+        int[] positions;
+        synchronized (this) {
+            if (conversation == EVERYWHERE) {
+                positions = new int[entryIndex.size()];
+                for (int i = 0; i < positions.length; i++) {
+                    positions[i] = i;
+                }
+            } else {
+                IntList list = byConversation.get(conversation);
+                positions = new int[list == null ? 0 : list.size()];
+                for (int i = 0; i < positions.length; i++) {
+                    positions[i] = list.get(i);
+                }
+            }
+        }
+        List<HistoryEntry> found = new ArrayList<>();
+        try (LogReader reader = log.reader()) {
+            for (int i = positions.length - 1; i >= 0 && found.size() < n; i--) {
+                long[] slot;
+                synchronized (this) {
+                    slot = slot(positions[i]);
+                }
+                read(reader, slot).filter(e -> e.text().toLowerCase(Locale.ROOT).contains(needle)).ifPresent(found::add);
+            }
+        }
+        return Collections.unmodifiableList(found);
+    }
+
+    private long[] slot(int position) {
+        return new long[] {entryIndex.get(position), deliveredAt.get(position), position};
+    }
+
+    private static Optional<HistoryEntry> read(LogReader reader, long[] slot) {
+        return reader.read(slot[0]).flatMap(event -> toEntry(event, slot[0], slot[1], slot[2]));
+    }
+
+    private static Optional<HistoryEntry> toEntry(Event event, long index, long at, long position) {
+        if (event instanceof Event.MessageSent) {
+            Event.MessageSent sent = (Event.MessageSent) event;
+            Payload.Chat chat = (Payload.Chat) sent.payload();
+            return Optional.of(new HistoryEntry(sent.id(), sent.id().sender(), chat.to(), chat.text(), sent.ts(), at, index, position));
+        }
+        if (event instanceof Event.MessageReceived) {
+            Event.MessageReceived received = (Event.MessageReceived) event;
+            Payload.Chat chat = (Payload.Chat) received.payload();
+            return Optional.of(new HistoryEntry(received.id(), received.id().sender(), chat.to(), chat.text(),
+                    received.sentAt(), at, index, position));
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,22 @@
+package peerchat.store.projection;
+
+import java.util.Objects;
+import peerchat.store.event.MessageId;
+import peerchat.store.event.NodeId;
+import peerchat.store.event.Target;
+
+/**
+ * One chat message of a conversation, read back from the log. {@code sentAt} is the sender's
+ * clock, {@code deliveredAt} this node's (the send time for its own messages); {@code index} is
+ * the log entry holding the message; {@code position} is its place in this node's delivery order,
+ * the cursor to page backwards from ({@link History#before}).
+ */
+public record HistoryEntry(MessageId id, NodeId from, Target to, String text, long sentAt, long deliveredAt,
+                           long index, long position) {
+    public HistoryEntry {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        Objects.requireNonNull(text, "text");
+    }
+}

@@ -1,0 +1,107 @@
+package peerchat.store.projection;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import peerchat.store.event.Event;
+import peerchat.store.event.NodeId;
+
+/**
+ * What the link layer needs after a restart, rebuilt from the log. Sender side, per peer: the
+ * highest link seq sent and acknowledged, and the log indexes of the sends not yet acknowledged
+ * (the outbox, in link seq order: read them with {@code Store.read}). Receiver side, per sender:
+ * the link seqs already received, so duplicates are dropped.
+ *
+ * <p>Thread-safe: updated by the log's writer thread, read from any thread.
+ */
+public final class Links {
+    private static final class Outbox {
+        long acked;
+        long lastSent;
+        final LongList seqs = new LongList(8);
+        final LongList indexes = new LongList(8);
+    }
+
+    private static final class Inbox {
+        long contiguous;
+        final TreeSet<Long> above = new TreeSet<>();
+    }
+
+    private final Map<NodeId, Outbox> outboxes = new HashMap<>();
+    private final Map<NodeId, Inbox> inboxes = new HashMap<>();
+
+    synchronized void sent(long index, Event.MessageSent sent) {
+        for (Map.Entry<NodeId, Long> e : sent.linkSeq().entrySet()) {
+            Outbox out = outboxes.computeIfAbsent(e.getKey(), k -> new Outbox());
+            long seq = e.getValue();
+            out.lastSent = Math.max(out.lastSent, seq);
+            if (seq > out.acked) {
+                out.seqs.add(seq);
+                out.indexes.add(index);
+            }
+        }
+    }
+
+    synchronized void acked(Event.PeerAcked ack) {
+        Outbox out = outboxes.computeIfAbsent(ack.id(), k -> new Outbox());
+        if (ack.linkSeq() <= out.acked) {
+            return;
+        }
+        out.acked = ack.linkSeq();
+        int drop = 0;
+        while (drop < out.seqs.size() && out.seqs.get(drop) <= out.acked) {
+            drop++;
+        }
+        out.seqs.dropFirst(drop);
+        out.indexes.dropFirst(drop);
+    }
+
+    synchronized void received(Event.MessageReceived received) {
+        Inbox in = inboxes.computeIfAbsent(received.id().sender(), k -> new Inbox());
+        long seq = received.linkSeq();
+        if (seq <= in.contiguous) {
+            return;
+        }
+        in.above.add(seq);
+        while (!in.above.isEmpty() && in.above.first() == in.contiguous + 1) {
+            in.contiguous = in.above.pollFirst();
+        }
+    }
+
+    /** Highest link seq acknowledged by {@code peer} (0: none). */
+    public synchronized long lastAcked(NodeId peer) {
+        Outbox out = outboxes.get(peer);
+        return out == null ? 0 : out.acked;
+    }
+
+    /** Highest link seq this node sent to {@code peer} (0: none): the next send takes the one after. */
+    public synchronized long lastSent(NodeId peer) {
+        Outbox out = outboxes.get(peer);
+        return out == null ? 0 : out.lastSent;
+    }
+
+    /** Log indexes of the {@code MessageSent} entries {@code peer} has not acknowledged, in link seq order. */
+    public synchronized long[] unacked(NodeId peer) {
+        Outbox out = outboxes.get(peer);
+        return out == null ? new long[0] : out.indexes.toArray();
+    }
+
+    /** Peers this node ever sent to or was acknowledged by. */
+    public synchronized Set<NodeId> peers() {
+        return Set.copyOf(outboxes.keySet());
+    }
+
+    /** Senders this node ever received from. */
+    public synchronized Set<NodeId> senders() {
+        return Set.copyOf(inboxes.keySet());
+    }
+
+    public synchronized ReceivedSeqs received(NodeId sender) {
+        Inbox in = inboxes.get(sender);
+        if (in == null) {
+            return ReceivedSeqs.NONE;
+        }
+        return new ReceivedSeqs(in.contiguous, in.above.stream().mapToLong(Long::longValue).toArray());
+    }
+}

@@ -1,0 +1,230 @@
+package peerchat.store.projection;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.function.Function;
+import peerchat.store.event.Event;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.NodeId;
+import peerchat.store.event.Payload;
+
+/**
+ * Who is known, who is online and who is in which group, rebuilt from the log.
+ *
+ * <p>Users are this node (its latest {@code IdentityCreated}), every peer seen, and every sender of
+ * a membership change (named by its short id until seen). Everyone is in {@code all}. A group exists
+ * once a CREATE or JOIN for it was sent or delivered here (concurrent creates of one name are one
+ * group); a user's membership of a group is its last own CREATE/JOIN/LEAVE. Presence is not
+ * durable: after replay every peer is offline until it connects in this run.
+ *
+ * <p>Thread-safe: updated by the log's writer thread, read from any thread; queries return
+ * immutable snapshots.
+ */
+public final class Membership {
+    private static final Comparator<UserInfo> BY_NAME =
+            Comparator.comparing((UserInfo u) -> u.name().toLowerCase(Locale.ROOT)).thenComparing(UserInfo::id);
+
+    private static final class Known {
+        String name;
+        String address;
+        String publicKey;
+
+        Known(String name) {
+            this.name = name;
+        }
+    }
+
+    private final Map<NodeId, Known> users = new HashMap<>();
+    private final Set<NodeId> online = new HashSet<>();
+    private final Map<GroupName, Set<NodeId>> groups = new TreeMap<>();
+    private NodeId self;
+
+    synchronized void identity(Event.IdentityCreated e) {
+        self = e.id();
+        Known k = known(e.id());
+        k.name = e.name();
+        k.publicKey = e.publicKey();
+    }
+
+    synchronized void seen(Event.PeerSeen e) {
+        Known k = known(e.id());
+        k.name = e.name();
+        if (e.address() != null) {
+            k.address = e.address();
+        }
+        if (e.publicKey() != null) {
+            k.publicKey = e.publicKey();
+        }
+    }
+
+    synchronized void connected(Event.PeerConnected e) {
+        known(e.id());
+        online.add(e.id());
+        if (e.address() != null) {
+            users.get(e.id()).address = e.address();
+        }
+    }
+
+    synchronized void disconnected(Event.PeerDisconnected e) {
+        online.remove(e.id());
+    }
+
+    /** A membership change by {@code sender} took effect here (sent by this node, or delivered). */
+    synchronized void changed(NodeId sender, Payload.Membership change) {
+        known(sender);
+        GroupName group = change.group();
+        if (group.isAll()) {
+            return; // everyone is in all, always
+        }
+        switch (change.change()) {
+            case CREATE:
+            case JOIN:
+                groups.computeIfAbsent(group, g -> new HashSet<>()).add(sender);
+                break;
+            case LEAVE:
+                Set<NodeId> members = groups.get(group);
+                if (members != null) {
+                    members.remove(sender);
+                }
+                break;
+            default:
+                throw new IllegalStateException("unhandled change " + change.change());
+        }
+    }
+
+    /** Presence is not durable: called once the replay of a restarted node is over. */
+    synchronized void everyoneOffline() {
+        online.clear();
+    }
+
+    private Known known(NodeId id) {
+        return users.computeIfAbsent(id, i -> new Known(i.shortForm()));
+    }
+
+    public synchronized Optional<NodeId> self() {
+        return Optional.ofNullable(self);
+    }
+
+    public synchronized Optional<UserInfo> user(NodeId id) {
+        return users.containsKey(id) ? Optional.of(info(id)) : Optional.empty();
+    }
+
+    /** Every known user, sorted by name (case-insensitive), then id. */
+    public synchronized List<UserInfo> users() {
+        List<UserInfo> all = new ArrayList<>(users.size());
+        for (NodeId id : users.keySet()) {
+            all.add(info(id));
+        }
+        all.sort(BY_NAME);
+        return all;
+    }
+
+    public synchronized List<UserInfo> onlineUsers() {
+        List<UserInfo> result = new ArrayList<>();
+        for (NodeId id : users.keySet()) {
+            if (isOnline(id)) {
+                result.add(info(id));
+            }
+        }
+        result.sort(BY_NAME);
+        return result;
+    }
+
+    /** Every group, {@code all} included, sorted by name. */
+    public synchronized List<GroupInfo> groups() {
+        List<GroupInfo> result = new ArrayList<>();
+        result.add(group(GroupName.ALL).orElseThrow());
+        for (GroupName name : groups.keySet()) {
+            result.add(group(name).orElseThrow());
+        }
+        result.sort(Comparator.comparing(GroupInfo::name));
+        return result;
+    }
+
+    public synchronized boolean exists(GroupName name) {
+        return name.isAll() || groups.containsKey(name);
+    }
+
+    public synchronized Optional<GroupInfo> group(GroupName name) {
+        if (!exists(name)) {
+            return Optional.empty();
+        }
+        Set<NodeId> ids = name.isAll() ? users.keySet() : groups.get(name);
+        List<UserInfo> members = new ArrayList<>(ids.size());
+        for (NodeId id : ids) {
+            members.add(info(id));
+        }
+        members.sort(BY_NAME);
+        return Optional.of(new GroupInfo(name, members));
+    }
+
+    /** Members of {@code name}; empty when there is no such group. */
+    public List<UserInfo> members(GroupName name) {
+        return group(name).map(GroupInfo::members).orElse(List.of());
+    }
+
+    public synchronized boolean isMember(NodeId user, GroupName group) {
+        return group.isAll() ? users.containsKey(user) : groups.getOrDefault(group, Set.of()).contains(user);
+    }
+
+    /** Users whose name contains {@code text} (case-insensitive): exact matches, then prefixes, then the rest. */
+    public List<UserInfo> findUsers(String text) {
+        return Ranking.rank(users(), UserInfo::name, text);
+    }
+
+    /** Groups whose name contains {@code text} (case-insensitive): exact, then prefix, then the rest. */
+    public List<GroupInfo> findGroups(String text) {
+        return Ranking.rank(groups(), g -> g.name().value(), text);
+    }
+
+    private boolean isOnline(NodeId id) {
+        return id.equals(self) || online.contains(id);
+    }
+
+    private UserInfo info(NodeId id) {
+        Known k = users.get(id);
+        Set<GroupName> in = new TreeSet<>();
+        in.add(GroupName.ALL);
+        for (Map.Entry<GroupName, Set<NodeId>> g : groups.entrySet()) {
+            if (g.getValue().contains(id)) {
+                in.add(g.getKey());
+            }
+        }
+        return new UserInfo(id, k.name, k.address, k.publicKey, isOnline(id), id.equals(self), new ArrayList<>(in));
+    }
+
+    /** Case-insensitive substring search, best matches first. */
+    static final class Ranking {
+        private Ranking() {
+        }
+
+        static <T> List<T> rank(List<T> sortedByName, Function<T, String> name, String text) {
+            String needle = text.trim().toLowerCase(Locale.ROOT);
+            List<T> exact = new ArrayList<>();
+            List<T> prefix = new ArrayList<>();
+            List<T> rest = new ArrayList<>();
+            for (T item : sortedByName) {
+                String hay = name.apply(item).toLowerCase(Locale.ROOT);
+                if (hay.equals(needle)) {
+                    exact.add(item);
+                } else if (hay.startsWith(needle)) {
+                    prefix.add(item);
+                } else if (hay.contains(needle)) {
+                    rest.add(item);
+                }
+            }
+            exact.addAll(prefix);
+            exact.addAll(rest);
+            return exact;
+        }
+    }
+}

@@ -1,0 +1,99 @@
+package peerchat.store.projection;
+
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerchat.store.event.Event;
+import peerchat.store.event.MessageId;
+import peerchat.store.event.Payload;
+import peerchat.store.log.EventLog;
+import peerchat.store.log.Logged;
+
+/**
+ * Feeds log entries, in log order, to the projections. A received message takes effect only when
+ * its {@code MessageDelivered} arrives; until then it waits here, in a map that holds only what
+ * is in the causal buffer.
+ *
+ * <p>{@link #apply} must be called from one thread at a time (the log's writer thread, or the
+ * thread replaying at startup); the projections' queries are safe from any thread.
+ */
+public final class Projections {
+    private static final Logger LOG = LoggerFactory.getLogger(Projections.class);
+
+    private final Membership membership = new Membership();
+    private final History history;
+    private final Links links = new Links();
+    private final Map<MessageId, Logged> undelivered = new HashMap<>();
+
+    public Projections(EventLog log) {
+        this.history = new History(log);
+    }
+
+    public Membership membership() {
+        return membership;
+    }
+
+    public History history() {
+        return history;
+    }
+
+    public Links links() {
+        return links;
+    }
+
+    /** The end of a startup replay: presence is not durable, so every peer starts offline. */
+    public void replayed() {
+        membership.everyoneOffline();
+    }
+
+    public void apply(Logged logged) {
+        Event event = logged.event();
+        if (event instanceof Event.MessageSent) {
+            sent(logged.index(), (Event.MessageSent) event);
+        } else if (event instanceof Event.MessageReceived) {
+            Event.MessageReceived received = (Event.MessageReceived) event;
+            links.received(received);
+            undelivered.put(received.id(), logged);
+        } else if (event instanceof Event.MessageDelivered) {
+            delivered((Event.MessageDelivered) event);
+        } else if (event instanceof Event.PeerAcked) {
+            links.acked((Event.PeerAcked) event);
+        } else if (event instanceof Event.PeerSeen) {
+            membership.seen((Event.PeerSeen) event);
+        } else if (event instanceof Event.PeerConnected) {
+            membership.connected((Event.PeerConnected) event);
+        } else if (event instanceof Event.PeerDisconnected) {
+            membership.disconnected((Event.PeerDisconnected) event);
+        } else if (event instanceof Event.IdentityCreated) {
+            membership.identity((Event.IdentityCreated) event);
+        }
+    }
+
+    private void sent(long index, Event.MessageSent sent) {
+        links.sent(index, sent);
+        Payload payload = sent.payload();
+        if (payload instanceof Payload.Chat) {
+            Payload.Chat chat = (Payload.Chat) payload;
+            history.delivered(Conversation.of(sent.id().sender(), chat.to(), true), index, sent.ts());
+        } else {
+            membership.changed(sent.id().sender(), (Payload.Membership) payload);
+        }
+    }
+
+    private void delivered(Event.MessageDelivered delivered) {
+        Logged logged = undelivered.remove(delivered.id());
+        if (logged == null) {
+            LOG.warn("delivery of {}, which was not received or was delivered already: ignored", delivered.id());
+            return;
+        }
+        Event.MessageReceived received = (Event.MessageReceived) logged.event();
+        Payload payload = received.payload();
+        if (payload instanceof Payload.Chat) {
+            Payload.Chat chat = (Payload.Chat) payload;
+            history.delivered(Conversation.of(received.id().sender(), chat.to(), false), logged.index(), delivered.ts());
+        } else {
+            membership.changed(received.id().sender(), (Payload.Membership) payload);
+        }
+    }
+}

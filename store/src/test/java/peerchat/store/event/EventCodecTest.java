@@ -1,0 +1,92 @@
+package peerchat.store.event;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import peerchat.store.Fixtures;
+
+class EventCodecTest {
+    private final EventCodec codec = new EventCodec();
+
+    static List<Event> everyKind() {
+        NodeId me = Fixtures.ME;
+        NodeId bob = Fixtures.BOB;
+        return List.of(
+                new Event.IdentityCreated(me, "me", "pk", 1),
+                new Event.MessageSent(new MessageId(me, 3), Set.of(bob, Fixtures.CAROL),
+                        Map.of(bob, List.of(new Dependency(Fixtures.CAROL, 2, Set.of(bob)))),
+                        Map.of(bob, 7L, Fixtures.CAROL, 2L),
+                        new Payload.Chat(new Target.Group(new GroupName("Team")), "héllo ✓"), 10, 15),
+                new Event.MessageSent(new MessageId(me, 4), Set.of(bob), Map.of(), Map.of(),
+                        new Payload.Membership(new GroupName("team"), Payload.Change.LEAVE), 11, 11),
+                new Event.MessageReceived(new MessageId(bob, 9), Set.of(me), List.of(new Dependency(bob, 8, Set.of(me))), 4,
+                        new Payload.Chat(new Target.User(me), "hi"), 20, 21),
+                new Event.MessageDelivered(new MessageId(bob, 9), 22),
+                new Event.PeerSeen(bob, "bob", "127.0.0.2:7117", "pkb", 23),
+                new Event.PeerSeen(bob, "bob", null, null, 23),
+                new Event.PeerConnected(bob, "127.0.0.2:7117", 24),
+                new Event.PeerDisconnected(bob, "heartbeat lost", 25),
+                new Event.PeerAcked(bob, 7, 26));
+    }
+
+    @Test
+    void everyKindOfEventComesBackEqual() throws Exception {
+        for (Event event : everyKind()) {
+            byte[] body = codec.encode(event);
+            Event back = codec.decode(EventCodec.SCHEMA_VERSION, EventType.of(event).tag(), body, 0, body.length);
+            assertThat(back).isEqualTo(event);
+        }
+    }
+
+    @Test
+    void everyTypeHasADistinctTag() {
+        assertThat(EventType.values()).extracting(EventType::tag).doesNotHaveDuplicates();
+        for (EventType type : EventType.values()) {
+            assertThat(EventType.ofTag(type.tag())).isEqualTo(type);
+        }
+        assertThat(everyKind()).extracting(EventType::of).containsAll(List.of(EventType.values()));
+    }
+
+    @Test
+    void aNewerSchemaVersionIsRefusedWithItsNumber() {
+        byte[] body = codec.encode(everyKind().get(0));
+        assertThatThrownBy(() -> codec.decode(EventCodec.SCHEMA_VERSION + 1, 1, body, 0, body.length))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("schema version 2");
+    }
+
+    @Test
+    void anUnknownTypeIsRefusedWithItsTag() {
+        byte[] body = codec.encode(everyKind().get(0));
+        assertThatThrownBy(() -> codec.decode(EventCodec.SCHEMA_VERSION, 99, body, 0, body.length))
+                .isInstanceOf(UnreadableEventException.class).hasMessageContaining("tag 99");
+    }
+
+    @Test
+    void garbageOrAnInvalidValueIsRefusedNotThrownAsABug() {
+        byte[] garbage = "not smile at all".getBytes(StandardCharsets.UTF_8);
+        assertThatThrownBy(() -> codec.decode(1, EventType.PEER_ACKED.tag(), garbage, 0, garbage.length))
+                .isInstanceOf(UnreadableEventException.class);
+        byte[] body = codec.encode(new Event.PeerAcked(Fixtures.BOB, 1, 1));
+        assertThatThrownBy(() -> codec.decode(1, EventType.PEER_ACKED.tag(), body, 0, body.length / 2))
+                .isInstanceOf(UnreadableEventException.class);
+        // a valid body of another type: the record constructor refuses the missing id
+        byte[] other = codec.encode(new Event.MessageDelivered(new MessageId(Fixtures.BOB, 1), 1));
+        assertThatThrownBy(() -> codec.decode(1, EventType.PEER_SEEN.tag(), other, 0, other.length))
+                .isInstanceOf(UnreadableEventException.class);
+    }
+
+    @Test
+    void fieldsAddedByALaterLayoutAreIgnored() throws Exception {
+        // What a later minor layout may write: the fields we know, plus one we do not.
+        com.fasterxml.jackson.databind.ObjectMapper smile =
+                new com.fasterxml.jackson.databind.ObjectMapper(new com.fasterxml.jackson.dataformat.smile.SmileFactory());
+        byte[] body = smile.writeValueAsBytes(Map.of("id", Fixtures.BOB.value(), "linkSeq", 3, "ts", 9, "mood", "happy"));
+        assertThat(codec.decode(1, EventType.PEER_ACKED.tag(), body, 0, body.length))
+                .isEqualTo(new Event.PeerAcked(Fixtures.BOB, 3, 9));
+    }
+}

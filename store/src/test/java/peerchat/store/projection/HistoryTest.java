@@ -1,0 +1,144 @@
+package peerchat.store.projection;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static peerchat.store.Fixtures.BOB;
+import static peerchat.store.Fixtures.CAROL;
+import static peerchat.store.Fixtures.ME;
+import static peerchat.store.Fixtures.chat;
+import static peerchat.store.Fixtures.group;
+import static peerchat.store.Fixtures.received;
+import static peerchat.store.Fixtures.text;
+import static peerchat.store.Fixtures.user;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import peerchat.store.Fixtures;
+import peerchat.store.event.Event;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.MessageId;
+import peerchat.store.event.Payload.Change;
+
+class HistoryTest {
+    private static final Conversation ALL = new Conversation.Group(GroupName.ALL);
+
+    @TempDir
+    Path dir;
+    StoreFixture fixture;
+
+    @BeforeEach
+    void open() {
+        fixture = new StoreFixture(dir);
+        fixture.given(Fixtures.identity(ME, "me"));
+    }
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    private History history() {
+        return fixture.store().history();
+    }
+
+    private static List<String> texts(List<HistoryEntry> entries) {
+        return entries.stream().map(HistoryEntry::text).collect(Collectors.toList());
+    }
+
+    @Test
+    void receivedMessagesAreInDeliveryOrderNotReceiveOrder() {
+        long first = fixture.given(received(BOB, 1, text(group("all"), "question"), 1, 10));
+        long second = fixture.given(received(CAROL, 1, text(group("all"), "answer"), 1, 11));
+        assertThat(history().size(ALL)).isZero();
+        // The causal buffer held the question back: the answer is delivered first.
+        fixture.given(new Event.MessageDelivered(new MessageId(CAROL, 1), 12));
+        fixture.given(chat(ME, 1, group("all"), "mine"));
+        fixture.given(new Event.MessageDelivered(new MessageId(BOB, 1), 14));
+
+        List<HistoryEntry> entries = history().newest(ALL, 10);
+        assertThat(texts(entries)).containsExactly("answer", "mine", "question");
+        assertThat(entries.get(0)).satisfies(e -> {
+            assertThat(e.id()).isEqualTo(new MessageId(CAROL, 1));
+            assertThat(e.from()).isEqualTo(CAROL);
+            assertThat(e.to()).isEqualTo(group("all"));
+            assertThat(e.sentAt()).isEqualTo(6);
+            assertThat(e.deliveredAt()).isEqualTo(12);
+            assertThat(e.index()).isEqualTo(second);
+        });
+        assertThat(entries.get(1).deliveredAt()).isEqualTo(entries.get(1).sentAt());
+    }
+
+    @Test
+    void directMessagesAreTheConversationWithTheOtherUser() {
+        fixture.given(chat(ME, 1, user(BOB), "to bob"));
+        long at = fixture.given(received(BOB, 1, text(user(ME), "to me"), 1, 20));
+        fixture.given(new Event.MessageDelivered(new MessageId(BOB, 1), 21));
+        fixture.given(chat(ME, 2, user(CAROL), "to carol"));
+
+        assertThat(texts(history().newest(new Conversation.Direct(BOB), 10))).containsExactly("to bob", "to me");
+        assertThat(texts(history().newest(new Conversation.Direct(CAROL), 10))).containsExactly("to carol");
+        assertThat(history().conversations()).containsExactlyInAnyOrder(new Conversation.Direct(BOB), new Conversation.Direct(CAROL));
+    }
+
+    @Test
+    void onlyChatGoesInHistory() {
+        fixture.given(Fixtures.sent(ME, 1, Fixtures.change("team", Change.CREATE), Set.of(BOB), 1, 1));
+        assertThat(history().size()).isZero();
+        assertThat(history().conversations()).isEmpty();
+    }
+
+    @Test
+    void newestAndPagingBackwardsWalkTheWholeConversationOldestFirstPerPage() {
+        for (int i = 1; i <= 25; i++) {
+            fixture.given(chat(ME, i, group("all"), "m" + i));
+            fixture.given(chat(ME, 100 + i, group("other"), "o" + i));
+        }
+        assertThat(history().size(ALL)).isEqualTo(25);
+        List<HistoryEntry> page = history().newest(ALL, 10);
+        assertThat(texts(page)).containsExactly("m16", "m17", "m18", "m19", "m20", "m21", "m22", "m23", "m24", "m25");
+        page = history().before(ALL, page.get(0).position(), 10);
+        assertThat(texts(page)).containsExactly("m6", "m7", "m8", "m9", "m10", "m11", "m12", "m13", "m14", "m15");
+        page = history().before(ALL, page.get(0).position(), 10);
+        assertThat(texts(page)).containsExactly("m1", "m2", "m3", "m4", "m5");
+        assertThat(history().before(ALL, page.get(0).position(), 10)).isEmpty();
+        assertThat(history().newest(new Conversation.Group(new GroupName("nobody")), 10)).isEmpty();
+        assertThat(history().newest(ALL, 0)).isEmpty();
+    }
+
+    @Test
+    void searchIsCaseInsensitiveNewestFirstAndLimited() {
+        fixture.given(chat(ME, 1, group("all"), "Hello world"));
+        fixture.given(chat(ME, 2, group("dev"), "HELLO dev"));
+        fixture.given(chat(ME, 3, group("all"), "bye"));
+        fixture.given(chat(ME, 4, user(BOB), "well, hello"));
+
+        assertThat(texts(history().search(History.EVERYWHERE, "hello", 10))).containsExactly("well, hello", "HELLO dev", "Hello world");
+        assertThat(texts(history().search(History.EVERYWHERE, "hello", 2))).containsExactly("well, hello", "HELLO dev");
+        assertThat(texts(history().search(ALL, "HeLLo", 10))).containsExactly("Hello world");
+        assertThat(history().search(ALL, "absent", 10)).isEmpty();
+    }
+
+    @Test
+    void historyComesBackAfterRestartFromTheLog() {
+        for (int i = 1; i <= 5; i++) {
+            fixture.given(chat(ME, i, group("all"), "m" + i));
+        }
+        List<HistoryEntry> before = history().newest(ALL, 100);
+        assertThat(fixture.restart().history().newest(ALL, 100)).isEqualTo(before);
+    }
+
+    @Test
+    void aDeliveryOfNoReceivedMessageIsIgnored() {
+        long at = fixture.given(received(BOB, 1, text(group("all"), "x"), 1, 10));
+        fixture.given(new Event.MessageDelivered(new MessageId(BOB, 2), 11)); // never received
+        assertThat(history().size()).isZero();
+        fixture.given(new Event.MessageDelivered(new MessageId(BOB, 1), 12));
+        fixture.given(new Event.MessageDelivered(new MessageId(BOB, 1), 13)); // twice
+        assertThat(texts(history().newest(ALL, 10))).containsExactly("x");
+    }
+}

@@ -306,6 +306,7 @@ public final class ChatWindow implements ChatView {
         if (name != null) {
             presenter.createGroup(name);
         }
+        compose.requestFocusInWindow();
     }
 
     private void askJoinGroup() {
@@ -315,6 +316,7 @@ public final class ChatWindow implements ChatView {
         if (name != null) {
             presenter.joinGroup(name.toString());
         }
+        compose.requestFocusInWindow();
     }
 
     private void focusSearch(int tab, JTextField field) {

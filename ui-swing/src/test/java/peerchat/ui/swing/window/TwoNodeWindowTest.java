@@ -29,6 +29,7 @@ import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
+import peerchat.ui.swing.presenter.Line;
 
 /**
  * Two real nodes in one JVM (each on its own loopback address, with its log on disk), one window
@@ -122,16 +123,8 @@ class TwoNodeWindowTest {
         assertThat(bob("hi ann, got it")).isInstanceOf(Reply.Sent.class);
         await().atMost(WAIT).until(() -> contents(frame, "transcript")
                 .equals(List.of("ann: hello from the window", "bob: hi ann, got it")));
-        assertThat(GuiActionRunner.execute(() -> lineOwnFlags())).containsExactly(true, false);
-    }
-
-    private List<Boolean> lineOwnFlags() {
-        javax.swing.JList<?> list = frame.list("transcript").target();
-        List<Boolean> own = new java.util.ArrayList<>();
-        for (int i = 0; i < list.getModel().getSize(); i++) {
-            own.add(((peerchat.ui.swing.presenter.Line) list.getModel().getElementAt(i)).own());
-        }
-        return own;
+        assertThat(GuiActionRunner.execute(this::lines)).extracting(Line::own)
+                .containsExactly(true, false);
     }
 
     @Test
@@ -185,6 +178,28 @@ class TwoNodeWindowTest {
         type("only to you");
         await().atMost(WAIT).until(() -> bobGot.stream().anyMatch(m -> m.text().equals("only to you")
                 && m.conversation().equals(new Conversation.Direct(ann.self().id()))));
+    }
+
+    @Test
+    void aMessageThatOvertakesTheOneItFollowsIsShownAfterItAndMarked() {
+        // Bob's first message is held back in transmission; his second (which causally follows
+        // it) reaches ann first, so her node holds it until the first arrives.
+        assertThat(bob("-delay 1.5 first, slow")).isInstanceOf(Reply.Sent.class);
+        assertThat(bob("second, fast")).isInstanceOf(Reply.Sent.class);
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript")
+                .equals(List.of("bob: first, slow", "bob: second, fast")));
+        List<Line> lines = GuiActionRunner.execute(this::lines);
+        assertThat(lines).extracting(Line::heldBack).containsExactly(false, true);
+    }
+
+    private List<Line> lines() {
+        javax.swing.JList<?> list = frame.list("transcript").target();
+        List<Line> out = new java.util.ArrayList<>();
+        for (int i = 0; i < list.getModel().getSize(); i++) {
+            out.add((Line) list.getModel().getElementAt(i));
+        }
+        return out;
     }
 
     @Test

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -85,6 +86,26 @@ public final class ChatPresenter {
         refreshGroups();
         refreshUsers();
         select(node.current());
+        findDirectConversations();
+    }
+
+    /**
+     * The node has no list of direct conversations, so ask the log, one message per known user,
+     * which ones have any: after a restart they are in the sidebar again, not only once a new
+     * message comes.
+     */
+    private void findDirectConversations() {
+        for (UserView u : node.users()) {
+            if (u.self()) {
+                continue;
+            }
+            Conversation c = new Conversation.Direct(u.id());
+            running.add(node.history(c, 1).publishOn(ui).subscribe(page -> {
+                if (!page.isEmpty() && directs.add(c)) {
+                    publishConversations();
+                }
+            }, e -> LOG.warn("history of {} could not be read", c.key(), e)));
+        }
     }
 
     /** Stops listening to the node; the node itself is left to whoever started it. */
@@ -226,7 +247,7 @@ public final class ChatPresenter {
     }
 
     private Line line(MessageView m) {
-        return new Line(Line.Kind.MESSAGE, m.id(), m.from(), ReplyText.time(m.ts(), zone), m.text(), m.own(),
+        return new Line(Line.Kind.MESSAGE, m.id(), m.from(), ReplyText.when(m.ts(), clock), m.text(), m.own(),
                 m.heldBack(), m.cursor());
     }
 
@@ -285,14 +306,14 @@ public final class ChatPresenter {
         return true;
     }
 
-    private void run(String line, java.util.function.Consumer<Reply.Result> onSuccess) {
+    private void run(String line, Consumer<Reply.Result> onSuccess) {
         running.add(node.execute(line)
                 .onErrorResume(e -> Mono.just(new Reply.Error("?", String.valueOf(e.getMessage()))))
                 .publishOn(ui)
                 .subscribe(reply -> onReply(reply, onSuccess)));
     }
 
-    private void onReply(Reply reply, java.util.function.Consumer<Reply.Result> onSuccess) {
+    private void onReply(Reply reply, Consumer<Reply.Result> onSuccess) {
         if (reply instanceof Reply.Error error) {
             view.showStatus(error.message(), true);
             return;

@@ -1,7 +1,10 @@
 package peerchat.ui.swing.presenter;
 
+import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
@@ -13,12 +16,20 @@ import peerchat.engine.api.UserView;
 /** A command's answer as text for the transcript (the same content the terminal UI prints). */
 final class ReplyText {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
 
     private ReplyText() {
     }
 
     static String time(long epochMs, ZoneId zone) {
         return TIME.format(Instant.ofEpochMilli(epochMs).atZone(zone));
+    }
+
+    /** {@code HH:mm} today, {@code MMM d HH:mm} another day: a long history stays readable. */
+    static String when(long epochMs, Clock clock) {
+        ZonedDateTime at = Instant.ofEpochMilli(epochMs).atZone(clock.getZone());
+        LocalDate today = LocalDate.now(clock);
+        return at.toLocalDate().equals(today) ? TIME.format(at) : DAY_TIME.format(at);
     }
 
     /** Text for a result worth showing; empty for those that speak through the event stream. */

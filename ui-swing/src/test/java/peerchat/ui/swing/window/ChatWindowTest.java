@@ -17,7 +17,6 @@ import javax.swing.SwingUtilities;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -121,11 +120,10 @@ class ChatWindowTest {
     @Test
     void groupsAreCreatedJoinedAndLeftFromTheButtons() {
         frame.button("createGroup").click();
-        JOptionPaneFixture ask = frame.optionPane();
-        ask.textBox().enterText("dev");
-        ask.okButton().click();
+        GuiTesting.answer(frame, "dev");
 
-        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#dev"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(node.executed).as("commands run").contains("-creategroup dev"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(contents(frame, "conversations")).contains("#dev"));
         frame.requireTitle("ann@127.0.0.1:7117");
         await().atMost(WAIT).until(() -> contents(frame, "groups").contains("dev 1 joined"));
 
@@ -158,9 +156,7 @@ class ChatWindowTest {
         frame.textBox("compose").requireText("");
 
         frame.button("createGroup").click();
-        JOptionPaneFixture ask = frame.optionPane();
-        ask.textBox().enterText("bad name");
-        ask.okButton().click();
+        GuiTesting.answer(frame, "bad name");
         await().atMost(WAIT).until(() -> frame.label("status").text().contains("a group name is"));
         frame.requireVisible();
     }

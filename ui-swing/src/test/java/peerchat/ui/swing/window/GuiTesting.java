@@ -18,6 +18,8 @@ import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.FailOnThreadViolationRepaintManager;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JOptionPaneFixture;
+import org.assertj.swing.timing.Timeout;
 import org.assertj.swing.fixture.JListFixture;
 import peerchat.ui.swing.presenter.ConversationItem;
 import peerchat.ui.swing.presenter.GroupItem;
@@ -47,6 +49,23 @@ final class GuiTesting {
         robot.settings().delayBetweenEvents(10);
         robot.settings().eventPostingDelay(20);
         return robot;
+    }
+
+    /**
+     * Types {@code text} into the question the window just asked (an option pane) and confirms
+     * with Enter, to the field that just took the typed text (a click on OK was lost now and then
+     * under Xvfb, where no window manager places the new dialog).
+     * The click gives the field the focus first: without a window manager a new dialog may not
+     * have it yet, and keys typed before would be lost.
+     */
+    static void answer(FrameFixture frame, String text) {
+        JOptionPaneFixture ask = frame.optionPane(Timeout.timeout(10_000));
+        ask.textBox().click();
+        ask.textBox().enterText(text);
+        ask.textBox().requireText(text);
+        ask.textBox().pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                .until(() -> !GuiActionRunner.execute(() -> ask.target().isShowing()));
     }
 
     /** Lists show records; read them as the tests name them. */

@@ -16,7 +16,6 @@ import javax.swing.JFrame;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
-import org.assertj.swing.fixture.JOptionPaneFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -130,9 +129,7 @@ class TwoNodeWindowTest {
     @Test
     void groupsAreCreatedJoinedAndLeftThroughTheWindow() {
         frame.button("createGroup").click();
-        JOptionPaneFixture ask = frame.optionPane();
-        ask.textBox().enterText("dev");
-        ask.okButton().click();
+        GuiTesting.answer(frame, "dev");
         await().atMost(WAIT).until(() -> hasGroup(bob, "dev", 1));
         await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#dev"));
 

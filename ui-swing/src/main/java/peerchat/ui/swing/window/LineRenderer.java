@@ -56,7 +56,7 @@ final class LineRenderer implements ListCellRenderer<Line> {
                 h.append("  · held back until what it answers arrived");
             }
             header.setText(h.toString());
-            header.setForeground(line.own() ? Theme.accent() : fg);
+            header.setForeground(line.own() ? Theme.accentText() : fg);
             body.setForeground(fg);
             panel.setBackground(line.own() ? Theme.blend(bg, Theme.accent(), 0.10) : bg);
         }

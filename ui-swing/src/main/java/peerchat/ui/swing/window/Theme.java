@@ -35,6 +35,11 @@ public final class Theme {
         return c != null ? c : new Color(0x2675BF);
     }
 
+    /** The accent as text: lightened on a dark background, where the plain accent is hard to read. */
+    static Color accentText() {
+        return isDark() ? blend(accent(), Color.WHITE, 0.45) : accent();
+    }
+
     static Color error() {
         Color c = UIManager.getColor("Component.error.focusedBorderColor");
         return c != null ? c : new Color(0xD03030);

@@ -96,6 +96,22 @@ class ChatWindowTest {
     }
 
     @Test
+    void longMessagesWrapToTheWidthInsteadOfScrollingSideways() {
+        String longText = "word ".repeat(400).strip();
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "short"));
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), longText));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 2);
+
+        javax.swing.JList<?> list = frame.list("transcript").target();
+        java.awt.Rectangle shortCell = GuiActionRunner.execute(() -> list.getCellBounds(0, 0));
+        java.awt.Rectangle longCell = GuiActionRunner.execute(() -> list.getCellBounds(1, 1));
+        int viewport = GuiActionRunner.execute(() -> list.getParent().getWidth());
+
+        assertThat(longCell.height).isGreaterThan(5 * shortCell.height);
+        assertThat(longCell.width).isLessThanOrEqualTo(viewport);
+    }
+
+    @Test
     void theSendButtonSendsToo() {
         frame.textBox("compose").enterText("via button");
         frame.button("send").click();

@@ -238,7 +238,12 @@ class TwoNodeWindowTest {
 
         Path file = Path.of("target", "window.png");
         GuiTesting.screenshot((JFrame) frame.target(), file);
+        frame.menuItem("menuDark").click();
+        Path dark = Path.of("target", "window-dark.png");
+        GuiTesting.screenshot((JFrame) frame.target(), dark);
+        frame.menuItem("menuDark").click();
 
         assertThat(Files.size(file)).isGreaterThan(10_000);
+        assertThat(Files.size(dark)).isGreaterThan(10_000);
     }
 }

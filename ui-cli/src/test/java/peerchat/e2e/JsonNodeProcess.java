@@ -35,7 +35,8 @@ final class JsonNodeProcess implements AutoCloseable {
     private final Writer stdin;
     private final List<JsonNode> lines = new ArrayList<>();
     private final StringBuilder stderr = new StringBuilder();
-    private int repliesTaken;
+    /** Lines written so far: each gets exactly one reply, in order. */
+    private int linesSent;
 
     private JsonNodeProcess(String name, Path dataDir, String host, Process process) {
         this.name = name;
@@ -61,7 +62,7 @@ final class JsonNodeProcess implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("peerchat.ui.launch.Main");
-        cmd.addAll(List.of("--name", name, "--data", dataDir.toString(), "--listen", host + ":0", "--discovery", "off", "--json"));
+        cmd.addAll(List.of("--name", name, "--data", dataDir.toString(), "--listen", host + ":0", "--discovery=off", "--json"));
         for (String p : peers) {
             cmd.add("--peer");
             cmd.add(p);
@@ -150,7 +151,9 @@ final class JsonNodeProcess implements AutoCloseable {
         awaitLine(l -> l.path("event").asText().equals("message") && l.path("text").asText().equals(text));
     }
 
+    /** Writes one command line without waiting for its reply. */
     void send(String line) {
+        linesSent++;
         try {
             stdin.write(line + "\n");
             stdin.flush();
@@ -161,8 +164,8 @@ final class JsonNodeProcess implements AutoCloseable {
 
     /** Runs one command line and returns its reply (a {@code result} or {@code error} line). */
     JsonNode command(String line) {
-        int n = ++repliesTaken;
         send(line);
+        int n = linesSent;
         Predicate<JsonNode> reply = l -> l.path("event").asText().equals("result") || l.path("event").asText().equals("error");
         await().atMost(WAIT).pollInterval(Duration.ofMillis(10))
                 .failFast("node " + name + " died:\n" + stderrText(), () -> !process.isAlive())

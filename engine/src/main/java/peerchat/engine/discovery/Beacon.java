@@ -20,7 +20,7 @@ public interface Beacon {
      * Binds the receiver, then sends a beacon at once and every {@link BeaconConfig#interval()}.
      * A wildcard {@code listen} host is advertised as the beacon interface's address, so that peers
      * can dial it. Completes when both sockets are bound; errors if the interface or port cannot be
-     * used (the node may go on without discovery).
+     * used, and the beacon is then closed (the node may go on without discovery).
      */
     Mono<Void> start(NodeId self, InetSocketAddress listen);
 

@@ -2,13 +2,31 @@ package peerchat.engine.discovery;
 
 import java.net.Inet4Address;
 import java.net.InetAddress;
+import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
 import java.util.Collections;
 import java.util.Optional;
 
-/** The network interface a beacon uses, and its IPv4 address (what a wildcard listener advertises). */
-record BeaconInterface(NetworkInterface nic, Inet4Address address) {
+/**
+ * The network interface a beacon uses, its IPv4 address (what a wildcard listener advertises) and
+ * that address's prefix length (which senders are on the same link).
+ */
+record BeaconInterface(NetworkInterface nic, Inet4Address address, int prefixLength) {
+
+    /** Whether a datagram from this address came from the interface's own subnet. */
+    boolean onLink(InetAddress sender) {
+        if (!(sender instanceof Inet4Address)) {
+            return false;
+        }
+        int mask = prefixLength == 0 ? 0 : -1 << (32 - prefixLength);
+        return (toInt(sender) & mask) == (toInt(address) & mask);
+    }
+
+    private static int toInt(InetAddress address) {
+        byte[] b = address.getAddress();
+        return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
+    }
 
     /** The configured interface, or for the wildcard the first LAN interface that is up. */
     static BeaconInterface resolve(BeaconConfig config) throws SocketException {
@@ -18,7 +36,7 @@ record BeaconInterface(NetworkInterface nic, Inet4Address address) {
             if (nic == null) {
                 throw new SocketException("no interface of this host has the address " + wanted.getHostAddress());
             }
-            return new BeaconInterface(nic, (Inet4Address) wanted);
+            return of(nic, (Inet4Address) wanted);
         }
         return firstLan(config.mode()).orElseThrow(() -> new SocketException(
                 "no interface is up with an IPv4 address for a " + config.mode() + " beacon"
@@ -33,10 +51,19 @@ record BeaconInterface(NetworkInterface nic, Inet4Address address) {
             }
             for (InetAddress address : Collections.list(nic.getInetAddresses())) {
                 if (address instanceof Inet4Address) {
-                    return Optional.of(new BeaconInterface(nic, (Inet4Address) address));
+                    return Optional.of(of(nic, (Inet4Address) address));
                 }
             }
         }
         return Optional.empty();
+    }
+
+    private static BeaconInterface of(NetworkInterface nic, Inet4Address address) {
+        int prefix = nic.getInterfaceAddresses().stream()
+                .filter(a -> a.getAddress().equals(address))
+                .mapToInt(InterfaceAddress::getNetworkPrefixLength)
+                .findFirst()
+                .orElse(32);
+        return new BeaconInterface(nic, address, prefix);
     }
 }

@@ -5,6 +5,7 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
 import java.time.Clock;
@@ -24,15 +25,21 @@ import reactor.netty.udp.UdpInbound;
 import reactor.netty.udp.UdpServer;
 
 /**
- * The beacon on Reactor Netty UDP. Two sockets: a receiver bound to the destination (group or
- * broadcast address) and the shared port with SO_REUSEADDR, so that every node of a host hears
- * every beacon; and a sender bound to the interface's address, so that beacons leave by that
- * interface only and carry its address as their source. Netty stays inside this class: datagrams
- * become byte arrays, then {@link BeaconMessage}s, at the edge.
+ * The beacon on Reactor Netty UDP. Two sockets: a receiver on the shared port with SO_REUSEADDR,
+ * so that every node of a host hears every beacon; and a sender bound to the interface's address,
+ * so that beacons leave by that interface only and carry its address as their source.
+ *
+ * <p>The multicast receiver binds the group address (it hears that group only). The broadcast
+ * receiver binds the wildcard, because Java refuses to bind an IPv4 channel to a broadcast
+ * address; it keeps only datagrams from the interface's own subnet, so a loopback beacon hears
+ * loopback only. Netty stays inside this class: datagrams become byte arrays, then
+ * {@link BeaconMessage}s, at the edge.
  */
 final class UdpBeacon implements Beacon {
     private static final Logger log = LoggerFactory.getLogger(UdpBeacon.class);
     private static final Duration EMIT_RETRY = Duration.ofMillis(100);
+    /** Both sockets are closed by then: no quiet period is needed before the I/O thread stops. */
+    private static final Duration LOOP_SHUTDOWN = Duration.ofSeconds(5);
 
     private final BeaconConfig config;
     private final Clock clock;
@@ -61,12 +68,13 @@ final class UdpBeacon implements Beacon {
                 return Mono.error(new IllegalStateException("beacon already started"));
             }
             BeaconInterface iface;
+            byte[] datagram;
             try {
                 iface = BeaconInterface.resolve(config);
-            } catch (SocketException e) {
-                return Mono.error(e);
+                datagram = BeaconCodec.encode(new BeaconMessage(self, advertised(listen, iface)));
+            } catch (SocketException | IllegalArgumentException e) {
+                return close().then(Mono.error(e));
             }
-            byte[] datagram = BeaconCodec.encode(new BeaconMessage(self, advertised(listen, iface)));
             SightingFilter filter = new SightingFilter(self, config.dedupWindow(), clock);
             return bindReceiver(iface, filter)
                     .flatMap(r -> adopt(r, true))
@@ -75,7 +83,9 @@ final class UdpBeacon implements Beacon {
                     .doOnNext(s -> startTicks(s, datagram))
                     .doOnSuccess(s -> log.debug("beacon of {} up on {} ({} to {}:{})", self, iface.address(),
                             config.mode(), config.destination().getHostAddress(), config.port()))
-                    .then();
+                    .then()
+                    // Half a beacon is no use: let go of whatever was bound, then report why.
+                    .onErrorResume(e -> close().then(Mono.error(e)));
         });
     }
 
@@ -103,13 +113,13 @@ final class UdpBeacon implements Beacon {
         Sinks.Empty<Void> joined = Sinks.empty();
         return UdpServer.create()
                 .runOn(loops, SocketProtocolFamily.INET)
-                .bindAddress(() -> new InetSocketAddress(config.destination(), config.port()))
+                .bindAddress(() -> new InetSocketAddress(receiverAddress(), config.port()))
                 .option(ChannelOption.SO_REUSEADDR, true)
                 .handle((in, out) -> joinIfMulticast(in, iface)
                         .doOnSuccess(v -> joined.tryEmitEmpty())
                         .doOnError(joined::tryEmitError)
                         .thenMany(in.receiveObject())
-                        .doOnNext(object -> onDatagram(object, filter))
+                        .doOnNext(object -> onDatagram(object, iface, filter))
                         .then())
                 .bind()
                 // Beacons sent before the join would be lost: report the receiver only once it hears.
@@ -117,6 +127,10 @@ final class UdpBeacon implements Beacon {
                         .timeout(Duration.ofSeconds(10))
                         .doOnError(e -> connection.dispose())
                         .thenReturn(connection));
+    }
+
+    private InetAddress receiverAddress() {
+        return config.mode() == BeaconMode.MULTICAST ? config.destination() : BeaconConfig.ANY_INTERFACE;
     }
 
     private Mono<Void> joinIfMulticast(UdpInbound in, BeaconInterface iface) {
@@ -150,6 +164,14 @@ final class UdpBeacon implements Beacon {
             } else {
                 sender = connection;
             }
+            connection.onDispose(() -> {
+                synchronized (lock) {
+                    if (!closed) {
+                        log.warn("beacon {} socket closed unexpectedly: discovery has stopped",
+                                isReceiver ? "receiver" : "sender");
+                    }
+                }
+            });
             return Mono.just(connection);
         }
     }
@@ -184,13 +206,18 @@ final class UdpBeacon implements Beacon {
         }
     }
 
-    private void onDatagram(Object object, SightingFilter filter) {
+    private void onDatagram(Object object, BeaconInterface iface, SightingFilter filter) {
         if (!(object instanceof DatagramPacket)) {
             log.debug("ignored a {} on the beacon port", object.getClass().getSimpleName());
             return;
         }
         DatagramPacket packet = (DatagramPacket) object;
         InetSocketAddress from = packet.sender();
+        if (config.mode() == BeaconMode.BROADCAST && (from == null || !iface.onLink(from.getAddress()))) {
+            log.debug("ignored datagram from {}: not on the subnet of {}/{}", from,
+                    iface.address().getHostAddress(), iface.prefixLength());
+            return;
+        }
         try {
             BeaconMessage message = BeaconCodec.decode(ByteBufUtil.getBytes(packet.content()));
             Sighting sighting = new Sighting(message.id(), dialable(message.listen(), from));
@@ -199,7 +226,7 @@ final class UdpBeacon implements Beacon {
                 if (result.isFailure()) {
                     // Nobody took it (no subscriber yet, or all too slow): let the next beacon try again.
                     filter.forget(sighting);
-                    log.debug("sighting of {} not delivered: {}", sighting.id(), result);
+                    log.trace("sighting of {} not delivered: {}", sighting.id(), result);
                 }
             }
         } catch (MalformedBeaconException e) {
@@ -230,7 +257,7 @@ final class UdpBeacon implements Beacon {
             s = sender;
         }
         return Mono.when(disposed(r), disposed(s))
-                .then(loops.disposeLater())
+                .then(loops.disposeLater(Duration.ZERO, LOOP_SHUTDOWN))
                 .doFinally(signal -> sightings.emitComplete(Sinks.EmitFailureHandler.busyLooping(EMIT_RETRY)));
     }
 

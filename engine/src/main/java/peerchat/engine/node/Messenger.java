@@ -22,10 +22,12 @@ import peerchat.store.event.Event;
 import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
+import peerchat.store.log.LogReader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * Moves causal messages between the causal core, the log and the links, on the node's one thread.
@@ -207,13 +209,19 @@ final class Messenger implements LinkJournal {
         return new ReceivedSeqs(r.contiguous(), above);
     }
 
+    /** Read with one log reader, off the caller's thread (links call this from their event loops). */
     @Override
     public Flux<Outbound> unacked(NodeId peer, long afterLinkSeq) {
-        long[] indexes = store.links().unacked(peer);
-        return Flux.range(0, indexes.length).concatMap(i -> Mono.justOrEmpty(store.read(indexes[i])))
+        return Flux.defer(() -> {
+            long[] indexes = store.links().unacked(peer);
+            return Flux.using(() -> store.log().reader(),
+                    reader -> Flux.range(0, indexes.length).concatMap(i -> Mono.justOrEmpty(reader.read(indexes[i]))),
+                    LogReader::close);
+        })
                 .ofType(Event.MessageSent.class)
                 .filter(s -> s.linkSeq().containsKey(peer) && s.linkSeq().get(peer) > afterLinkSeq)
-                .map(s -> new Outbound(s.linkSeq().get(peer), codec.encode(s, peer), s.transmitAt()));
+                .map(s -> new Outbound(s.linkSeq().get(peer), codec.encode(s, peer), s.transmitAt()))
+                .subscribeOn(Schedulers.boundedElastic());
     }
 
     @Override

@@ -8,6 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.NodeConfig;
+import peerchat.engine.discovery.Beacon;
+import peerchat.engine.discovery.BeaconConfig;
 import peerchat.engine.identity.Identity;
 import peerchat.engine.net.LinkConfig;
 import peerchat.engine.net.LinkEvent;
@@ -35,6 +37,7 @@ final class Network {
     private final Messenger messenger;
     private final List<Disposable> subscriptions = new ArrayList<>();
     private volatile PeerLinks links;
+    private volatile Beacon beacon;
 
     Network(PeerNode node, NodeConfig config, Identity identity, Messenger messenger) {
         this.node = node;
@@ -58,7 +61,46 @@ final class Network {
                             links.connect(Addresses.parse(u.address(), NodeConfig.DEFAULT_PORT));
                         }
                     }
-                    return Addresses.text(bound);
+                    return bound;
+                })
+                .flatMap(bound -> startDiscovery(bound).thenReturn(Addresses.text(bound)));
+    }
+
+    /**
+     * The UDP beacon, when on: every node heard that no link leads to yet is dialed. On a loopback
+     * interface the beacon broadcasts to 127.255.255.255 (loopback has no multicast on most hosts);
+     * elsewhere it multicasts on the chosen interface. A beacon that cannot start is reported and
+     * the node goes on with its seeds and gossip.
+     */
+    private Mono<Void> startDiscovery(InetSocketAddress bound) {
+        if (!config.discovery()) {
+            return Mono.empty();
+        }
+        BeaconConfig beaconConfig;
+        try {
+            java.net.InetAddress iface = config.discoveryInterface() == null ? null
+                    : java.net.InetAddress.getByName(config.discoveryInterface());
+            beaconConfig = iface == null ? BeaconConfig.lan()
+                    : iface.isLoopbackAddress() ? BeaconConfig.loopback().withInterface(iface) : BeaconConfig.lan().withInterface(iface);
+        } catch (java.net.UnknownHostException e) {
+            LOG.warn("discovery off: {} is not an interface address", config.discoveryInterface());
+            return Mono.empty();
+        }
+        Beacon b = Beacon.create(beaconConfig, node.clock());
+        subscriptions.add(b.sightings().subscribe(s -> {
+            if (!s.id().equals(identity.id()) && !links.connected().contains(s.id())) {
+                LOG.debug("beacon: {} at {}, dialing", s.id(), s.listenAddress());
+                links.connect(s.listenAddress());
+            }
+        }, e -> LOG.warn("discovery stopped: {}", e.toString())));
+        return b.start(identity.id(), bound)
+                .doOnSuccess(v -> {
+                    beacon = b;
+                    LOG.info("discovery on: {}", beaconConfig);
+                })
+                .onErrorResume(e -> {
+                    LOG.warn("discovery off: the beacon could not start: {}", e.getMessage());
+                    return b.close();
                 });
     }
 
@@ -122,7 +164,8 @@ final class Network {
 
     Mono<Void> close() {
         subscriptions.forEach(Disposable::dispose);
+        Beacon b = beacon;
         PeerLinks l = links;
-        return l == null ? Mono.empty() : l.close();
+        return (b == null ? Mono.<Void>empty() : b.close()).then(l == null ? Mono.empty() : l.close());
     }
 }

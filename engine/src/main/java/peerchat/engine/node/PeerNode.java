@@ -6,6 +6,9 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,12 +81,12 @@ public final class PeerNode implements Node {
         this.identity = Identity.loadOrCreate(config.dataDir());
         this.store = Store.open(config.dataDir().resolve("log"));
         this.thread = Schedulers.newSingle("peerchat-node");
+        this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
         Recovered recovered = recover(identity.id(), store);
         this.messenger = new Messenger(identity.id(), store, recovered.core, recovered.buffered, thread, clock, new Shown());
         this.commands = new CommandRunner(this);
         recordIdentity();
         messenger.logMissingDeliveries(recovered.deliveredButNotLogged).block();
-        this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
         this.network = new Network(this, config, identity, messenger);
     }
 
@@ -93,6 +96,7 @@ public final class PeerNode implements Node {
                 .flatMap(node -> node.network.start()
                         .map(listen -> {
                             node.info = new NodeInfo(node.identity.id(), config.name(), listen);
+                            node.invalidate();
                             LOG.info("node {} ({}) listening on {}", config.name(), node.identity.id(), listen);
                             return (Node) node;
                         })
@@ -146,8 +150,19 @@ public final class PeerNode implements Node {
         }
     }
 
-    /** The listener the messenger tells about sends and deliveries, on the node thread, in order. */
+    /**
+     * The listener the messenger tells about sends and deliveries, on the node thread, in order.
+     * Membership messages are shown only when they change something: a user re-announcing its
+     * groups to a newcomer is news to the newcomer, not to everyone else.
+     */
     private final class Shown implements Messenger.Listener {
+        private final Map<GroupName, Set<NodeId>> members = new HashMap<>();
+
+        Shown() {
+            store.membership().groups().forEach(g -> members.put(g.name(),
+                    g.members().stream().map(u -> u.id()).collect(Collectors.toCollection(HashSet::new))));
+        }
+
         @Override
         public void sent(Event.MessageSent sent, long position) {
             show(sent.id().sender(), sent.payload(), () -> Views.sent(directory(), sent, position));
@@ -166,16 +181,21 @@ public final class PeerNode implements Node {
             Payload.Membership m = (Payload.Membership) payload;
             invalidate();
             String who = directory().label(from);
-            switch (m.change()) {
-                case CREATE:
-                    emit(new ChatEvent.GroupCreated(m.group().value(), who));
-                    break;
-                case JOIN:
-                    emit(new ChatEvent.Joined(m.group().value(), who));
-                    break;
-                default:
-                    emit(new ChatEvent.Left(m.group().value(), who));
-                    break;
+            String group = m.group().value();
+            boolean known = members.containsKey(m.group());
+            Set<NodeId> in = members.computeIfAbsent(m.group(), g -> new HashSet<>());
+            if (m.change() == Payload.Change.LEAVE) {
+                if (in.remove(from)) {
+                    emit(new ChatEvent.Left(group, who));
+                }
+                return;
+            }
+            boolean joined = in.add(from);
+            if (!known) {
+                emit(new ChatEvent.GroupCreated(group, who));
+            }
+            if (joined && (known || m.change() == Payload.Change.JOIN)) {
+                emit(new ChatEvent.Joined(group, who));
             }
         }
     }
@@ -213,7 +233,7 @@ public final class PeerNode implements Node {
     Directory directory() {
         Directory d = directory;
         if (d == null) {
-            d = Views.directory(store.membership());
+            d = Views.directory(store.membership(), info.listen());
             directory = d;
         }
         return d;

@@ -22,9 +22,10 @@ final class Views {
     private Views() {
     }
 
-    static Directory directory(Membership membership) {
+    /** {@code selfAddress}: where this node listens (the log does not say: it may change at each start). */
+    static Directory directory(Membership membership, String selfAddress) {
         List<Directory.User> users = membership.users().stream()
-                .map(u -> new Directory.User(u.id(), u.name(), u.address(), u.online(), u.self()))
+                .map(u -> new Directory.User(u.id(), u.name(), u.self() ? selfAddress : u.address(), u.online(), u.self()))
                 .collect(Collectors.toList());
         Map<GroupName, Set<NodeId>> groups = new HashMap<>();
         for (GroupInfo g : membership.groups()) {

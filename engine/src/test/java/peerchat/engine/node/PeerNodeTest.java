@@ -133,6 +133,17 @@ class PeerNodeTest {
     }
 
     @Test
+    void theBeaconAloneIntroducesNodes() {
+        Node a = Node.start(NodeConfig.loopback("alice", dir.resolve("a"), "127.0.0.5").withDiscovery(true, "127.0.0.1")).block(WAIT);
+        started.add(a);
+        Node b = Node.start(NodeConfig.loopback("bob", dir.resolve("b"), "127.0.0.6").withDiscovery(true, "127.0.0.1")).block(WAIT);
+        started.add(b);
+        awaitPeers(new Watched(a), 2);
+        awaitPeers(new Watched(b), 2);
+        assertThat(a.users()).extracting(UserView::name).containsExactlyInAnyOrder("alice", "bob");
+    }
+
+    @Test
     void badCommandsAreErrorsAndTheNodeGoesOn() {
         Watched alice = start("alice", "127.0.0.2");
         assertThat(alice.run("-nosuch")).isInstanceOf(Reply.Error.class);

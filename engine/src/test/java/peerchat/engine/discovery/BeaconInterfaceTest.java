@@ -1,0 +1,47 @@
+package peerchat.engine.discovery;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import org.junit.jupiter.api.Test;
+
+class BeaconInterfaceTest {
+
+    @Test
+    void loopbackResolvesToLoWithItsSlash8() throws Exception {
+        BeaconInterface lo = BeaconInterface.resolve(BeaconConfig.loopback());
+        assertThat(lo.nic().isLoopback()).isTrue();
+        assertThat(lo.address().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(lo.prefixLength()).isEqualTo(8);
+    }
+
+    @Test
+    void onLinkMeansTheSameSubnet() throws Exception {
+        NetworkInterface lo = NetworkInterface.getByInetAddress(InetAddress.getByName("127.0.0.1"));
+        BeaconInterface loopback = new BeaconInterface(lo, v4("127.0.0.1"), 8);
+        assertThat(loopback.onLink(v4("127.45.6.7"))).isTrue();
+        assertThat(loopback.onLink(v4("128.0.0.1"))).isFalse();
+        assertThat(loopback.onLink(v4("10.0.0.1"))).isFalse();
+        assertThat(loopback.onLink(InetAddress.getByName("::1"))).isFalse();
+
+        BeaconInterface lan = new BeaconInterface(lo, v4("192.168.1.20"), 24);
+        assertThat(lan.onLink(v4("192.168.1.255"))).isTrue();
+        assertThat(lan.onLink(v4("192.168.2.1"))).isFalse();
+        assertThat(new BeaconInterface(lo, v4("10.1.2.3"), 32).onLink(v4("10.1.2.4"))).isFalse();
+        assertThat(new BeaconInterface(lo, v4("10.1.2.3"), 0).onLink(v4("172.16.0.1"))).isTrue();
+    }
+
+    @Test
+    void anAddressOfNoInterfaceIsRefusedWithTheAddressNamed() throws Exception {
+        BeaconConfig config = BeaconConfig.lan().withInterface(InetAddress.getByName("203.0.113.77"));
+        assertThatThrownBy(() -> BeaconInterface.resolve(config))
+                .hasMessageContaining("203.0.113.77");
+    }
+
+    private static Inet4Address v4(String address) throws Exception {
+        return (Inet4Address) InetAddress.getByName(address);
+    }
+}

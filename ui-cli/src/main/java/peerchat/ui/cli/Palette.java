@@ -1,0 +1,94 @@
+package peerchat.ui.cli;
+
+import java.util.Map;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStyle;
+
+/**
+ * The colours of the terminal UI, or none: names, groups, errors, times and the mark of a late
+ * message each have a style, and with colour off every style is plain.
+ */
+public final class Palette {
+    private final boolean colour;
+
+    private Palette(boolean colour) {
+        this.colour = colour;
+    }
+
+    public static Palette colour() {
+        return new Palette(true);
+    }
+
+    public static Palette plain() {
+        return new Palette(false);
+    }
+
+    /**
+     * No colour when the output is not a terminal (a dumb or unknown one: piped, or under a test
+     * harness) or {@code NO_COLOR} is set to anything non-empty (no-color.org).
+     */
+    public static Palette choose(String terminalType, Map<String, String> env) {
+        String noColor = env.get("NO_COLOR");
+        boolean dumb = terminalType == null || terminalType.isEmpty()
+                || terminalType.startsWith("dumb") || terminalType.equals("unknown");
+        return new Palette(!dumb && (noColor == null || noColor.isEmpty()));
+    }
+
+    public boolean isColour() {
+        return colour;
+    }
+
+    AttributedString name(String text, boolean own) {
+        return styled(text, own ? AttributedStyle.BOLD.foreground(AttributedStyle.GREEN)
+                : AttributedStyle.BOLD.foreground(AttributedStyle.CYAN));
+    }
+
+    AttributedString group(String text) {
+        return styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA));
+    }
+
+    AttributedString error(String text) {
+        return styled(text, AttributedStyle.BOLD.foreground(AttributedStyle.RED));
+    }
+
+    AttributedString time(String text) {
+        return styled(text, AttributedStyle.DEFAULT.faint());
+    }
+
+    AttributedString late(String text) {
+        return styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.YELLOW));
+    }
+
+    AttributedString notice(String text) {
+        return styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.BLUE));
+    }
+
+    AttributedString plain(String text) {
+        return new AttributedString(clean(text));
+    }
+
+    private AttributedString styled(String text, AttributedStyle style) {
+        return colour ? new AttributedString(clean(text), style) : new AttributedString(clean(text));
+    }
+
+    /**
+     * Text from other nodes goes through here: a newline in it must not fake a line from someone
+     * else, and an escape sequence must not take over the terminal.
+     */
+    static String clean(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder b = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            if (c == '\n' || c == '\r' || c == '\t') {
+                b.append(' ');
+            } else if (Character.isISOControl(c)) {
+                b.append('?');
+            } else {
+                b.appendCodePoint(c);
+            }
+        });
+        return b.toString();
+    }
+}

@@ -1,0 +1,180 @@
+package peerchat.ui.cli;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.GroupView;
+import peerchat.engine.api.MessageView;
+import peerchat.engine.api.NodeInfo;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+import org.jline.utils.AttributedString;
+import org.jline.utils.AttributedStringBuilder;
+
+/**
+ * Everything the terminal UI prints, as text: events, replies, the banner and the prompt. Pure
+ * (the clock and the zone are given), so it is tested line by line without a terminal.
+ */
+public final class Renderer {
+    /** How a message that causal order held back is marked. */
+    public static final String LATE = "[late]";
+    private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private final Palette palette;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public Renderer(Palette palette, Clock clock, ZoneId zone) {
+        this.palette = palette;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /** {@code 12:03 #all alice: hello}, with {@code [late]} when causal order held it back. */
+    public AttributedString message(MessageView m) {
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        b.append(palette.time(time(m.ts()))).append(' ');
+        b.append(target(m.to())).append(' ');
+        b.append(palette.name(m.from(), m.own())).append(": ");
+        b.append(palette.plain(m.text()));
+        if (m.heldBack()) {
+            b.append(' ').append(palette.late(LATE));
+        }
+        return b.toAttributedString();
+    }
+
+    public AttributedString event(ChatEvent e) {
+        if (e instanceof ChatEvent.Message) {
+            return message(((ChatEvent.Message) e).message());
+        }
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        b.append(palette.time(time(clock.millis()))).append(' ').append(palette.notice("--")).append(' ');
+        if (e instanceof ChatEvent.Joined) {
+            ChatEvent.Joined j = (ChatEvent.Joined) e;
+            b.append(palette.name(j.user(), false)).append(" joined ").append(palette.group("#" + j.group()));
+        } else if (e instanceof ChatEvent.Left) {
+            ChatEvent.Left l = (ChatEvent.Left) e;
+            b.append(palette.name(l.user(), false)).append(" left ").append(palette.group("#" + l.group()));
+        } else if (e instanceof ChatEvent.GroupCreated) {
+            ChatEvent.GroupCreated g = (ChatEvent.GroupCreated) e;
+            b.append(palette.name(g.by(), false)).append(" created ").append(palette.group("#" + g.group()));
+        } else if (e instanceof ChatEvent.PeerUp) {
+            UserView u = ((ChatEvent.PeerUp) e).user();
+            b.append(palette.name(u.label(), false)).append(" is online (").append(palette.plain(u.address())).append(')');
+        } else if (e instanceof ChatEvent.PeerDown) {
+            ChatEvent.PeerDown d = (ChatEvent.PeerDown) e;
+            b.append(palette.name(d.user().label(), false)).append(" went offline");
+            if (d.reason() != null && !d.reason().isBlank()) {
+                b.append(" (").append(palette.plain(d.reason())).append(')');
+            }
+        } else if (e instanceof ChatEvent.Opened) {
+            b.append("now talking in ").append(target(((ChatEvent.Opened) e).label()));
+        } else {
+            b.append(palette.plain(e.toString()));
+        }
+        return b.toAttributedString();
+    }
+
+    /** The lines that answer a command; none for a sent message (the event stream shows it). */
+    public List<AttributedString> reply(Reply r) {
+        List<AttributedString> lines = new ArrayList<>();
+        if (r instanceof Reply.Error) {
+            lines.add(palette.error("error: " + ((Reply.Error) r).message()));
+        } else if (r instanceof Reply.Users) {
+            List<UserView> users = ((Reply.Users) r).users();
+            if (users.isEmpty()) {
+                lines.add(palette.plain("no users"));
+            }
+            int width = users.stream().mapToInt(u -> u.label().length()).max().orElse(0);
+            for (UserView u : users) {
+                lines.add(user(u, width));
+            }
+        } else if (r instanceof Reply.Groups) {
+            List<GroupView> groups = ((Reply.Groups) r).groups();
+            if (groups.isEmpty()) {
+                lines.add(palette.plain("no groups"));
+            }
+            for (GroupView g : groups) {
+                lines.add(new AttributedStringBuilder().append("  ").append(palette.group("#" + g.name()))
+                        .append(" (" + g.members().size() + "): ").append(palette.plain(String.join(", ", g.members())))
+                        .toAttributedString());
+            }
+        } else if (r instanceof Reply.Members) {
+            Reply.Members m = (Reply.Members) r;
+            lines.add(new AttributedStringBuilder().append(palette.group("#" + m.group()))
+                    .append(" (" + m.members().size() + " members)").toAttributedString());
+            int width = m.members().stream().mapToInt(u -> u.label().length()).max().orElse(0);
+            for (UserView u : m.members()) {
+                lines.add(user(u, width));
+            }
+        } else if (r instanceof Reply.Messages) {
+            Reply.Messages m = (Reply.Messages) r;
+            if (m.messages().isEmpty()) {
+                lines.add(palette.notice("-- no messages in " + m.target() + " --"));
+            } else {
+                lines.add(palette.notice("-- " + m.target() + ", last " + m.messages().size() + " --"));
+                m.messages().forEach(v -> lines.add(message(v)));
+            }
+        } else if (r instanceof Reply.Done) {
+            String text = ((Reply.Done) r).text();
+            if (text != null && !text.isEmpty()) {
+                text.lines().forEach(l -> lines.add(palette.plain(l)));
+            }
+        }
+        return lines;
+    }
+
+    /** One line: who this node is, where it listens, who is online already. */
+    public AttributedString banner(String version, NodeInfo self, List<UserView> users) {
+        List<String> online = users.stream().filter(u -> u.online() && !u.self()).map(UserView::label)
+                .collect(Collectors.toList());
+        AttributedStringBuilder b = new AttributedStringBuilder();
+        b.append("peerchat ").append(version).append(" | ")
+                .append(palette.name(self.name(), true)).append(" (").append(self.id().shortForm()).append(")")
+                .append(" listening on ").append(self.listen()).append(" | ");
+        b.append(palette.plain(online.isEmpty() ? "no peers found yet" : online.size() + " online: " + String.join(", ", online)));
+        b.append(" | -h for help");
+        return b.toAttributedString();
+    }
+
+    /** {@code alice@10.0.0.4:7117 #all> }: who, where, and where plain text goes. */
+    public AttributedString prompt(NodeInfo self, String conversation) {
+        return new AttributedStringBuilder().append(palette.name(self.name() + "@" + self.listen(), true))
+                .append(' ').append(target(conversation)).append("> ").toAttributedString();
+    }
+
+    private AttributedString user(UserView u, int width) {
+        AttributedStringBuilder b = new AttributedStringBuilder().append("  ");
+        b.append(palette.name(pad(u.label(), width), u.self()));
+        b.append("  ").append(palette.plain(pad(u.address() == null ? "?" : u.address(), 21)));
+        b.append("  ").append(u.online() ? "online " : "offline");
+        b.append("  ").append(palette.group(u.groups().stream().map(g -> "#" + g).collect(Collectors.joining(" "))));
+        if (u.self()) {
+            b.append("  (you)");
+        }
+        return b.toAttributedString();
+    }
+
+    private AttributedString target(String t) {
+        return t.startsWith("#") ? palette.group(t) : palette.name(t, false);
+    }
+
+    private String time(long epochMillis) {
+        ZonedDateTime at = Instant.ofEpochMilli(epochMillis).atZone(zone);
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        return at.toLocalDate().equals(today) ? TODAY.format(at) : OTHER_DAY.format(at);
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+    }
+}

@@ -1,0 +1,152 @@
+package peerchat.ui.cli;
+
+import java.io.IOError;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.terminal.Terminal;
+import org.jline.utils.AttributedString;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.Node;
+import peerchat.engine.api.Reply;
+import reactor.core.Disposable;
+
+/**
+ * The JLine glue of the terminal UI: reads lines, hands them to the node, prints its replies,
+ * and prints events above the prompt as they come (from the node's thread, through
+ * {@link LineReader#printAbove}, which redraws the half-typed line under them).
+ */
+public final class TerminalSession {
+    /** Messages of the current conversation shown at start. */
+    public static final int RECENT = 20;
+    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+    private static final Logger LOG = LoggerFactory.getLogger(TerminalSession.class);
+
+    private final Terminal terminal;
+    private final Node node;
+    private final Path historyFile;
+    private final Renderer renderer;
+    private final String version;
+
+    public TerminalSession(Terminal terminal, Node node, Path historyFile, Renderer renderer, String version) {
+        this.terminal = terminal;
+        this.node = node;
+        this.historyFile = historyFile;
+        this.renderer = renderer;
+        this.version = version;
+    }
+
+    /** Runs until {@code -q}, Ctrl-D, or Ctrl-C on an empty line; closes the node; returns 0. */
+    public int run() {
+        LineReader reader = reader();
+        // Ctrl-C between two lines (while a command runs) must not kill the JVM past the clean close.
+        terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
+        reader.printAbove(renderer.banner(version, node.self(), node.users()));
+        Disposable events = node.events(RECENT).subscribe(
+                e -> reader.printAbove(renderer.event(e)),
+                err -> LOG.error("the event stream failed", err));
+        try {
+            loop(reader);
+        } finally {
+            events.dispose();
+            try {
+                reader.getHistory().save();
+            } catch (java.io.IOException e) {
+                LOG.warn("cannot save the line history to {}", historyFile, e);
+            }
+            node.shutdown().block(Duration.ofSeconds(30));
+            goodbye();
+        }
+        return 0;
+    }
+
+    private void goodbye() {
+        try {
+            terminal.writer().println("bye");
+            terminal.writer().flush();
+            terminal.flush();
+        } catch (RuntimeException e) {
+            LOG.debug("the terminal is gone: no goodbye", e);
+        }
+    }
+
+    private void loop(LineReader reader) {
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException e) {
+                if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
+                    return;
+                }
+                continue;
+            } catch (EndOfFileException e) {
+                return;
+            } catch (IOError | IllegalStateException e) {
+                LOG.info("the terminal went away; closing as on Ctrl-D: {}", e.toString());
+                return;
+            }
+            // Completion leaves a space after the word it completed; it is not part of the command.
+            line = line.stripTrailing();
+            if (line.isBlank()) {
+                continue;
+            }
+            Reply reply = execute(line);
+            for (AttributedString l : renderer.reply(reply)) {
+                reader.printAbove(l);
+            }
+            if (reply instanceof Reply.Quit) {
+                return;
+            }
+        }
+    }
+
+    private Reply execute(String line) {
+        try {
+            Reply r = node.execute(line).block(REPLY_TIMEOUT);
+            return r != null ? r : new Reply.Error("", "no answer from the node");
+        } catch (RuntimeException e) {
+            LOG.error("command failed: {}", line, e);
+            return new Reply.Error("", "the node failed on this line: " + e.getMessage());
+        }
+    }
+
+    private String prompt() {
+        // JLine expands % in prompts; a name may contain one.
+        return renderer.prompt(node.self(), conversationLabel()).toAnsi(terminal).replace("%", "%%");
+    }
+
+    private String conversationLabel() {
+        Conversation c = node.current();
+        if (c instanceof Conversation.Direct) {
+            Conversation.Direct d = (Conversation.Direct) c;
+            return "@" + node.user(d.peer()).map(u -> u.label()).orElse(d.peer().shortForm());
+        }
+        return c.key();
+    }
+
+    private LineReader reader() {
+        // Chat text is not a shell line: quotes, backslashes and '!' are just characters.
+        DefaultParser parser = new DefaultParser();
+        parser.setQuoteChars(new char[0]);
+        parser.setEscapeChars(new char[0]);
+        parser.setEofOnUnclosedQuote(false);
+        parser.setEofOnEscapedNewLine(false);
+        return LineReaderBuilder.builder()
+                .terminal(terminal)
+                .appName("peerchat")
+                .parser(parser)
+                .completer(new NodeCompleter(node))
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
+                .build();
+    }
+}

@@ -1,0 +1,79 @@
+package peerchat.ui.json;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one writer of stdout in {@code --json} mode: objects from any thread are queued and written
+ * by a single thread, one per line, flushed per line, never interleaved. The node's event thread
+ * only enqueues, so a script that reads slowly never stalls the node.
+ */
+public final class JsonOut implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(JsonOut.class);
+
+    private final ObjectMapper mapper;
+    private final Writer writer;
+    private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "json-out");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public JsonOut(ObjectMapper mapper, OutputStream out) {
+        this.mapper = mapper;
+        this.writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+    }
+
+    /** Queues one line. After {@link #close()} it is dropped (and logged). */
+    public void emit(ObjectNode object) {
+        String line;
+        try {
+            line = mapper.writeValueAsString(object);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+        try {
+            thread.execute(() -> write(line));
+        } catch (RejectedExecutionException e) {
+            LOG.debug("output closed, dropped {}", line);
+        }
+    }
+
+    private void write(String line) {
+        try {
+            writer.write(line);
+            writer.write('\n');
+            writer.flush();
+        } catch (IOException e) {
+            LOG.warn("cannot write to stdout (the reader went away?): {}", e.toString());
+        }
+    }
+
+    /** Writes out everything queued so far, then stops. */
+    @Override
+    public void close() {
+        thread.shutdown();
+        try {
+            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
+                LOG.warn("stdout did not drain in 30 s");
+                thread.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            thread.shutdownNow();
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package peerchat.ui.launch;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import peerchat.engine.api.NodeConfig;
+
+/**
+ * The one place flags become a {@link NodeConfig} (STYLE.md 9). Pure: the stored name and the
+ * home directory are passed in, so every rule here is tested without touching the disk.
+ */
+public final class ConfigMapping {
+    /** Longest display name: it is shown in every prompt and message line. */
+    public static final int MAX_NAME = 32;
+    static final String ALL_INTERFACES = "0.0.0.0";
+    static final int PORT_SEARCH = 50;
+
+    private ConfigMapping() {
+    }
+
+    /**
+     * @param storedName the name stored in a data directory, if any ({@link NameFile#read})
+     * @param home       the user's home directory, for the default data directory
+     * @throws UsageError when the flags do not make a node
+     */
+    public static NodeConfig toConfig(Flags flags, Function<Path, Optional<String>> storedName, Path home) {
+        if (flags.gui() && flags.json()) {
+            throw new UsageError("--gui and --json exclude each other: pick one");
+        }
+        String given = flags.name() == null ? null : checkName(flags.name());
+        Path data = dataDir(flags.data(), given, home);
+        String name = given != null ? given : storedName.apply(data).map(ConfigMapping::checkName)
+                .orElseThrow(() -> new UsageError("no name is stored in " + data + ": give --name NAME"));
+
+        NodeConfig lan = NodeConfig.lan(name, data);
+        HostPort listen = flags.listen() == null ? new HostPort("", HostPort.NO_PORT) : flags.listen();
+        String host = listen.host().isEmpty() ? ALL_INTERFACES : listen.host();
+        // A port the user names is the port they get (or a clear error); only the default moves on.
+        int port = listen.hasPort() ? listen.port() : NodeConfig.DEFAULT_PORT;
+        int search = listen.hasPort() ? 0 : PORT_SEARCH;
+
+        List<String> seeds = flags.peers().stream().map(ConfigMapping::seed).collect(Collectors.toList());
+        boolean discovery = flags.discovery() == null ? lan.discovery() : flags.discovery();
+        String iface = flags.discoveryInterface();
+        if (iface != null && iface.isBlank()) {
+            throw new UsageError("--discovery-interface needs an address");
+        }
+        return new NodeConfig(name, data, host, port, search, seeds, discovery,
+                iface == null ? null : iface.trim(), lan.heartbeat(), lan.clock());
+    }
+
+    private static Path dataDir(Path data, String name, Path home) {
+        if (data != null) {
+            return data;
+        }
+        if (name == null) {
+            throw new UsageError("--name NAME is required (or --data DIR of a node that has one)");
+        }
+        return home.resolve(".peerchat").resolve(name);
+    }
+
+    private static String seed(HostPort peer) {
+        if (peer.host().isEmpty()) {
+            throw new UsageError("--peer " + peer + ": which host?");
+        }
+        return peer.withDefaults("", NodeConfig.DEFAULT_PORT).toString();
+    }
+
+    /** A name is typed after {@code @} and shown in prompts: one word, no sigil, not too long. */
+    static String checkName(String raw) {
+        String name = raw.trim();
+        if (name.isEmpty()) {
+            throw new UsageError("the name is empty");
+        }
+        if (name.length() > MAX_NAME) {
+            throw new UsageError("the name is longer than " + MAX_NAME + " characters: " + name);
+        }
+        if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new UsageError("a name is one word, without spaces: '" + name + "'");
+        }
+        if (name.startsWith("@") || name.startsWith("#") || name.startsWith("-") || name.startsWith("/")) {
+            throw new UsageError("a name cannot start with @ # - or /: " + name);
+        }
+        return name;
+    }
+}

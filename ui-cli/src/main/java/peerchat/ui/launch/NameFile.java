@@ -1,0 +1,43 @@
+package peerchat.ui.launch;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/** {@code <data>/name}: the display name, so that later starts need only {@code --data}. */
+public final class NameFile {
+    private NameFile() {
+    }
+
+    public static Optional<String> read(Path dataDir) {
+        Path file = dataDir.resolve("name");
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            String name = Files.readString(file, StandardCharsets.UTF_8).trim();
+            return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** Writes it when it differs, so a later {@code --name} renames the user for good. */
+    public static void store(Path dataDir, String name) {
+        if (read(dataDir).filter(name::equals).isPresent()) {
+            return;
+        }
+        try {
+            Files.createDirectories(dataDir);
+            Path tmp = dataDir.resolve("name.tmp");
+            Files.writeString(tmp, name + "\n", StandardCharsets.UTF_8);
+            Files.move(tmp, dataDir.resolve("name"), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write the name into " + dataDir, e);
+        }
+    }
+}

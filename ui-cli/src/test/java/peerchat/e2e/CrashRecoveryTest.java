@@ -1,0 +1,106 @@
+package peerchat.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A node killed with SIGKILL and started again on its data directory: its full history is there,
+ * and what was sent to it while it was down arrives once each, in causal order.
+ */
+class CrashRecoveryTest {
+    @TempDir
+    Path dir;
+
+    private final List<JsonNodeProcess> processes = new ArrayList<>();
+
+    @AfterEach
+    void stop() throws InterruptedException {
+        for (JsonNodeProcess p : processes) {
+            p.close();
+        }
+    }
+
+    private JsonNodeProcess start(String name, String host, String... peers) {
+        JsonNodeProcess p = JsonNodeProcess.start(name, dir.resolve(name), host, peers);
+        processes.add(p);
+        return p;
+    }
+
+    private static List<String> texts(JsonNode messages) {
+        return StreamSupport.stream(messages.spliterator(), false).map(m -> m.path("text").asText()).collect(Collectors.toList());
+    }
+
+    @Test
+    void aKilledNodeComesBackWithEverything() throws Exception {
+        JsonNodeProcess alice = start("alice", "127.0.0.21");
+        JsonNodeProcess bob = start("bob", "127.0.0.22", alice.listen());
+        JsonNodeProcess carol = start("carol", "127.0.0.23", alice.listen());
+        for (JsonNodeProcess n : List.of(alice, bob, carol)) {
+            await().atMost(JsonNodeProcess.WAIT).until(() -> n.command("-lu").path("users").size() == 3);
+        }
+        alice.command("-creategroup ops");
+        carol.awaitLine(l -> l.path("event").asText().equals("group-created"));
+        carol.command("-joingroup ops");
+        alice.awaitLine(l -> l.path("event").asText().equals("joined") && l.path("user").asText().equals("carol"));
+        alice.command("before the crash");
+        carol.command("#ops carol was here");
+        carol.awaitMessage("before the crash");
+        alice.awaitMessage("carol was here");
+        String carolId = carol.id();
+
+        carol.kill();
+        assertThat(carol.alive()).isFalse();
+
+        alice.command("while carol was down 1");
+        bob.awaitMessage("while carol was down 1");
+        bob.command("reply while carol was down");
+        alice.awaitMessage("reply while carol was down");
+        alice.command("#ops ops news");
+        alice.command("@carol a word for carol");
+        alice.command("while carol was down 2");
+
+        JsonNodeProcess carol2 = start("carol", "127.0.0.23");
+        assertThat(carol2.id()).isEqualTo(carolId);
+        List<String> missed = List.of("while carol was down 1", "reply while carol was down", "ops news", "a word for carol",
+                "while carol was down 2");
+        await().atMost(JsonNodeProcess.WAIT).until(() -> carol2.messageTexts().containsAll(missed));
+
+        // full history, from the log
+        List<String> all = texts(carol2.command("-history #all 50").path("messages"));
+        assertThat(all).containsSubsequence("before the crash", "while carol was down 1", "reply while carol was down", "while carol was down 2");
+        assertThat(texts(carol2.command("-history #ops").path("messages"))).containsExactly("carol was here", "ops news");
+        assertThat(texts(carol2.command("-history @alice").path("messages"))).containsExactly("a word for carol");
+        assertThat(carol2.command("-lg").path("groups").toString()).contains("ops");
+
+        // once each, and in causal order, across both lives of carol
+        alice.command("after carol is back");
+        carol2.awaitMessage("after carol is back");
+        Map<String, List<CausalOrderChecker.Shown>> outputs = new HashMap<>();
+        outputs.put("alice", shown("alice", alice));
+        outputs.put("bob", shown("bob", bob));
+        List<CausalOrderChecker.Shown> carolBoth = new ArrayList<>(shown("carol", carol));
+        carolBoth.addAll(shown("carol", carol2));
+        outputs.put("carol", carolBoth);
+        assertThat(CausalOrderChecker.violations(outputs)).isEmpty();
+        for (String t : missed) {
+            assertThat(carol2.messageTexts().stream().filter(t::equals).count()).as(t).isEqualTo(1);
+        }
+    }
+
+    private static List<CausalOrderChecker.Shown> shown(String name, JsonNodeProcess p) {
+        return p.messages().stream().map(m -> new CausalOrderChecker.Shown(name, m.path("id").asText(), m.path("from").asText()))
+                .collect(Collectors.toList());
+    }
+}

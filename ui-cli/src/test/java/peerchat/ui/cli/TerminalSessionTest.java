@@ -1,0 +1,169 @@
+package peerchat.ui.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import peerchat.engine.api.ChatEvent;
+import peerchat.ui.testing.FakeNode;
+import peerchat.ui.testing.TestTerminal;
+
+/**
+ * The terminal UI through a JLine terminal with xterm capabilities on in-memory streams: keys in,
+ * screen bytes out, the session on its own thread as under a real terminal.
+ */
+class TerminalSessionTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @TempDir
+    Path dir;
+    private FakeNode node;
+    private TestTerminal term;
+    private CompletableFuture<Integer> session;
+
+    @BeforeEach
+    void start() throws Exception {
+        node = new FakeNode();
+        term = new TestTerminal();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        if (session != null && !session.isDone()) {
+            await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT));
+            term.type("\u0004");
+            try {
+                assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
+            } catch (Exception e) {
+                throw new AssertionError(term.raw(), e);
+            }
+        }
+        term.close();
+    }
+
+    private void run(FakeNode n, TestTerminal t) {
+        Renderer renderer = new Renderer(Palette.plain(), Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC), ZoneOffset.UTC);
+        TerminalSession s = new TerminalSession(t.terminal(), n, dir.resolve("history"), renderer, "test");
+        session = CompletableFuture.supplyAsync(s::run);
+        await().atMost(WAIT).until(() -> t.text().contains(FakeNode.PROMPT));
+    }
+
+    @Test
+    void tabCompletesAUserNameAfterAt() throws Exception {
+        run(node, term);
+        term.type("@bo\thi\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("@bob hi");
+    }
+
+    @Test
+    void tabCompletesGroupNamesAfterHashAndAfterGroupCommands() throws Exception {
+        run(node, term);
+        term.type("#gar\tlet us plant\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("#gardening let us plant");
+        term.type("/join gam\t\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("/join games");
+    }
+
+    @Test
+    void aMessageArrivingWhileALineIsHalfTypedLeavesTheLineIntact() throws Exception {
+        run(node, term);
+        term.type("hel");
+        await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT + "hel"));
+
+        node.emit(new ChatEvent.Message(node.incoming("bob", FakeNode.BOB, "are you there?", false)));
+        await().atMost(WAIT).until(() -> term.text().contains("bob: are you there?"));
+        // The line being typed is drawn again under the message, and typing goes on where it was.
+        await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT + "hel"));
+        term.type("lo there\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("hello there");
+        await().atMost(WAIT).until(() -> term.text().contains("alice: hello there"));
+        String text = term.text();
+        assertThat(text.indexOf("bob: are you there?")).isLessThan(text.indexOf("alice: hello there"));
+    }
+
+    @Test
+    void aLateMessageIsMarked() throws Exception {
+        run(node, term);
+        node.emit(new ChatEvent.Message(node.incoming("bob", FakeNode.BOB, "the answer", true)));
+        await().atMost(WAIT).until(() -> term.text().contains("bob: the answer [late]"));
+    }
+
+    @Test
+    void aBadCommandShowsOneErrorLineAndTheSessionGoesOn() throws Exception {
+        run(node, term);
+        term.type("-bogus\r");
+        await().atMost(WAIT).until(() -> term.text().contains("error: unknown command -bogus"));
+        term.type("still here\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("-bogus");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("still here");
+        await().atMost(WAIT).until(() -> term.text().contains("alice: still here"));
+        assertThat(term.text().lines().filter(l -> l.contains("error"))).hasSize(1);
+    }
+
+    @Test
+    void quitClosesTheNodeAndEnds() throws Exception {
+        run(node, term);
+        term.type("-q\r");
+        assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(node.shutdowns()).isEqualTo(1);
+        assertThat(node.subscribers()).isZero();
+        await().atMost(WAIT).until(() -> term.text().contains("bye"));
+    }
+
+    @Test
+    void ctrlDOnAnEmptyLineQuits() throws Exception {
+        run(node, term);
+        term.type("\u0004");
+        assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(node.shutdowns()).isEqualTo(1);
+    }
+
+    @Test
+    void ctrlCClearsAHalfTypedLineAndQuitsOnAnEmptyOne() throws Exception {
+        run(node, term);
+        term.type("never sent\u0003");
+        await().atMost(WAIT).until(() -> term.text().split(FakeNode.PROMPT, -1).length > 2);
+        assertThat(session).isNotDone();
+        term.type("\u0003");
+        assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(node.lines()).isEmpty();
+        assertThat(node.shutdowns()).isEqualTo(1);
+    }
+
+    @Test
+    void lineHistoryOutlivesTheSession() throws Exception {
+        run(node, term);
+        term.type("from the first run\r-q\r");
+        assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(Files.readString(dir.resolve("history"))).contains("from the first run");
+        term.close();
+
+        FakeNode second = new FakeNode();
+        term = new TestTerminal();
+        run(second, term);
+        String up = org.jline.keymap.KeyMap.key(term.terminal(), org.jline.utils.InfoCmp.Capability.key_up);
+        term.type(up + up + "\r");
+        assertThat(second.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("from the first run");
+    }
+
+    @Test
+    void startsWithTheBannerThenTheRecentMessagesOfAll() throws Exception {
+        node.addToLog(node.incoming("bob", FakeNode.BOB, "earlier on", false));
+        run(node, term);
+        await().atMost(WAIT).until(() -> term.text().contains("bob: earlier on"));
+        String text = term.text();
+        assertThat(text).contains("peerchat test | alice (a1a1a1a1) listening on 127.0.0.1:7117 | 1 online: bob");
+        assertThat(text.indexOf("listening on")).isLessThan(text.indexOf("bob: earlier on"));
+    }
+}

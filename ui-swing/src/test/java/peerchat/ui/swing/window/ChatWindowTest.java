@@ -66,14 +66,8 @@ class ChatWindowTest {
         GuiActionRunner.execute(r::run);
     }
 
-    /** A key pressed with a modifier held, to the focused component, as a person types it. */
     private void chord(int modifier, int key) {
-        robot.pressKey(modifier);
-        try {
-            robot.pressAndReleaseKey(key);
-        } finally {
-            robot.releaseKey(modifier);
-        }
+        GuiTesting.chord(robot, modifier, key);
     }
 
     @Test

@@ -46,8 +46,8 @@ final class GuiTesting {
      */
     static Robot robot() {
         Robot robot = BasicRobot.robotWithNewAwtHierarchy();
-        robot.settings().delayBetweenEvents(10);
-        robot.settings().eventPostingDelay(20);
+        robot.settings().delayBetweenEvents(30);
+        robot.settings().eventPostingDelay(60);
         return robot;
     }
 
@@ -66,6 +66,16 @@ final class GuiTesting {
         ask.textBox().pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);
         org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
                 .until(() -> !GuiActionRunner.execute(() -> ask.target().isShowing()));
+    }
+
+    /** A key pressed with a modifier held, to the focused component, as a person types it. */
+    static void chord(Robot robot, int modifier, int key) {
+        robot.pressKey(modifier);
+        try {
+            robot.pressAndReleaseKey(key);
+        } finally {
+            robot.releaseKey(modifier);
+        }
     }
 
     /** Lists show records; read them as the tests name them. */

@@ -209,7 +209,8 @@ class TwoNodeWindowTest {
         frame.textBox("groupSearch").enterText("BOTS");
         await().atMost(WAIT).until(() -> contents(frame, "groups").equals(List.of("bots 1", "robots 1")));
 
-        frame.tabbedPane("sideTabs").selectTab("Users");
+        GuiTesting.chord(robot, KeyEvent.VK_CONTROL, KeyEvent.VK_F);
+        frame.textBox("userSearch").requireFocused();
         frame.textBox("userSearch").enterText("o");
         await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("bob online")));
         frame.textBox("userSearch").deleteText();

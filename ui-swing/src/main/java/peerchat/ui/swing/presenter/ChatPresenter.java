@@ -49,7 +49,9 @@ public final class ChatPresenter {
     private final Scheduler ui;
     private final Clock clock;
     private final ZoneId zone;
-    private final Disposable.Composite running = Disposables.composite();
+    private Disposable events = Disposables.disposed();
+    /** Set by {@link #stop()}: answers still on their way are dropped, the view is gone. */
+    private boolean stopped;
 
     /** Direct conversations seen or opened this session, in order of appearance. */
     private final Set<Conversation> directs = new LinkedHashSet<>();
@@ -80,8 +82,8 @@ public final class ChatPresenter {
 
     /** Subscribes to the node's events and shows its current conversation. Call once, on the UI thread. */
     public void start() {
-        running.add(node.events().publishOn(ui).subscribe(this::onEvent,
-                e -> LOG.error("the node's event stream failed", e)));
+        events = node.events().publishOn(ui).subscribe(this::onEvent,
+                e -> LOG.error("the node's event stream failed", e));
         view.showTitle(node.self().name() + "@" + node.self().listen());
         refreshGroups();
         refreshUsers();
@@ -100,17 +102,34 @@ public final class ChatPresenter {
                 continue;
             }
             Conversation c = new Conversation.Direct(u.id());
-            running.add(node.history(c, 1).publishOn(ui).subscribe(page -> {
+            whenDone(node.history(c, 1), page -> {
                 if (!page.isEmpty() && directs.add(c)) {
                     publishConversations();
                 }
-            }, e -> LOG.warn("history of {} could not be read", c.key(), e)));
+            }, e -> LOG.warn("history of {} could not be read", c.key(), e));
         }
     }
 
     /** Stops listening to the node; the node itself is left to whoever started it. */
     public void stop() {
-        running.dispose();
+        stopped = true;
+        events.dispose();
+    }
+
+    /**
+     * Runs {@code then} on the UI thread with what {@code answer} gives, unless the presenter was
+     * stopped meanwhile. One-shot answers are not kept: a long session sends many commands.
+     */
+    private <T> void whenDone(Mono<T> answer, Consumer<T> then, Consumer<Throwable> failed) {
+        answer.publishOn(ui).subscribe(v -> {
+            if (!stopped) {
+                then.accept(v);
+            }
+        }, e -> {
+            if (!stopped) {
+                failed.accept(e);
+            }
+        });
     }
 
     // ---------------------------------------------------------------- conversations
@@ -144,9 +163,7 @@ public final class ChatPresenter {
         publishMembers();
         long asked = generation;
         Conversation conv = conversation;
-        running.add(node.history(conv, PAGE).publishOn(ui).subscribe(
-                page -> firstPage(asked, page),
-                e -> historyFailed(asked, conv, e)));
+        whenDone(node.history(conv, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
     }
 
     /** The conversation at {@code index} of the sidebar, if there is one. */
@@ -186,9 +203,8 @@ public final class ChatPresenter {
         loadingOlder = true;
         long asked = generation;
         Conversation conv = current;
-        running.add(node.historyBefore(conv, oldestCursor, PAGE).publishOn(ui).subscribe(
-                page -> olderPage(asked, page),
-                e -> historyFailed(asked, conv, e)));
+        whenDone(node.historyBefore(conv, oldestCursor, PAGE), page -> olderPage(asked, page),
+                e -> historyFailed(asked, conv, e));
     }
 
     /** Whether every message of the current conversation is loaded. */
@@ -307,10 +323,9 @@ public final class ChatPresenter {
     }
 
     private void run(String line, Consumer<Reply.Result> onSuccess) {
-        running.add(node.execute(line)
-                .onErrorResume(e -> Mono.just(new Reply.Error("?", String.valueOf(e.getMessage()))))
-                .publishOn(ui)
-                .subscribe(reply -> onReply(reply, onSuccess)));
+        // execute() never errors by contract; should it, the user still gets a line, not silence.
+        whenDone(node.execute(line), reply -> onReply(reply, onSuccess),
+                e -> view.showStatus(line + ": " + e.getMessage(), true));
     }
 
     private void onReply(Reply reply, Consumer<Reply.Result> onSuccess) {

@@ -256,6 +256,19 @@ class ChatPresenterTest {
     }
 
     @Test
+    void afterStopAnswersStillOnTheirWayAreDropped() {
+        node.receive(bob.id(), ALL, "old");
+        Runnable release = node.holdNextHistory();
+        presenter.start();
+
+        presenter.stop();
+        release.run();
+        node.receive(bob.id(), ALL, "after the window closed");
+
+        assertThat(view.texts()).isEmpty();
+    }
+
+    @Test
     void quittingFromTheComposeBoxClosesTheWindow() {
         presenter.start();
 

@@ -200,6 +200,27 @@ class TwoNodeWindowTest {
     }
 
     @Test
+    void afterARestartTheWindowOpensWithTheHistoryFromTheLog() {
+        type("before the restart");
+        assertThat(bob("@ann a direct one")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob (1)"));
+        frame.cleanUp();
+        frame = null;
+        ann.shutdown().block(WAIT);
+
+        ann = Node.start(NodeConfig.loopback("ann", dir.resolve("ann"), "127.0.0.2")).block(WAIT);
+        robot = GuiTesting.robot();
+        ChatWindow window = GuiActionRunner.execute(() -> ChatWindow.open(ann, Clock.systemDefaultZone(), () -> {
+        }));
+        frame = new FrameFixture(robot, window.frame());
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("ann: before the restart")));
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").equals(List.of("#all", "@bob")));
+        GuiTesting.list(frame, "conversations").clickItem("@bob");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: a direct one")));
+    }
+
+    @Test
     void searchingUsersAndGroups() {
         assertThat(bob("-creategroup robots")).isInstanceOf(Reply.Done.class);
         assertThat(bob("-creategroup bots")).isInstanceOf(Reply.Done.class);

@@ -68,6 +68,13 @@ public final class ChatPresenter {
     /** Live messages of the current conversation that came while its first page was loading. */
     private final List<MessageView> pending = new ArrayList<>();
 
+    /**
+     * Conversations this presenter opened on the node whose {@link ChatEvent.Opened} has not come
+     * back yet. Those echoes are not followed: after a quick A-then-B the late echo of A would
+     * otherwise switch back to A, and the two would chase each other for ever.
+     */
+    private final List<Conversation> echoes = new ArrayList<>();
+
     private String groupQuery = "";
     private String userQuery = "";
     private List<ConversationItem> conversationItems = List.of();
@@ -149,6 +156,7 @@ public final class ChatPresenter {
         }
         unread.remove(conversation);
         if (!conversation.equals(node.current())) {
+            echoes.add(conversation);
             node.open(conversation);
         }
         generation++;
@@ -368,10 +376,15 @@ public final class ChatPresenter {
 
     /** One event from the node, already on the UI thread. */
     public void onEvent(ChatEvent event) {
+        if (stopped) {
+            return;
+        }
         if (event instanceof ChatEvent.Message message) {
             onMessage(message.message());
         } else if (event instanceof ChatEvent.Opened opened) {
-            select(opened.conversation());
+            if (!echoes.remove(opened.conversation())) {
+                select(opened.conversation());
+            }
         } else if (event instanceof ChatEvent.PeerUp || event instanceof ChatEvent.PeerDown) {
             refreshUsers();
         } else if (event instanceof ChatEvent.Left left) {

@@ -269,6 +269,39 @@ class ChatPresenterTest {
     }
 
     @Test
+    // A bounce would spin inside one drain of publishOn's queue: fail after a while instead of hanging.
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void switchingQuicklyDoesNotBounceBetweenConversations() {
+        // A UI thread that runs nothing until the test says so, like a busy EDT.
+        java.util.Deque<Runnable> queued = new java.util.ArrayDeque<>();
+        RecordingView slowView = new RecordingView();
+        ChatPresenter slow = new ChatPresenter(node, slowView, Schedulers.fromExecutor(queued::add),
+                Clock.systemUTC());
+        slow.start();
+        drain(queued);
+        node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst");
+        drain(queued);
+
+        slow.openDirect(bob.id());
+        slow.select(ALL);
+        slow.openDirect(bob.id());
+        drain(queued);
+
+        assertThat(slow.current()).isEqualTo(new Conversation.Direct(bob.id()));
+        assertThat(node.current()).isEqualTo(new Conversation.Direct(bob.id()));
+        assertThat(slowView.texts()).containsExactly("psst");
+        slow.stop();
+    }
+
+    /** Runs what was queued, and what that queues; a ping-pong would never end, so it is bounded. */
+    private static void drain(java.util.Deque<Runnable> queued) {
+        for (int i = 0; i < 1000 && !queued.isEmpty(); i++) {
+            queued.poll().run();
+        }
+        assertThat(queued).as("the UI thread settles").isEmpty();
+    }
+
+    @Test
     void quittingFromTheComposeBoxClosesTheWindow() {
         presenter.start();
 

@@ -39,6 +39,8 @@ import javax.swing.WindowConstants;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.text.DefaultEditorKit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import peerchat.engine.api.Node;
 import peerchat.ui.swing.EdtScheduler;
 import peerchat.ui.swing.presenter.ChatPresenter;
@@ -54,6 +56,7 @@ import peerchat.ui.swing.presenter.UserItem;
  * goes to the {@link ChatPresenter}, which decides what is shown. Created and used on the EDT only.
  */
 public final class ChatWindow implements ChatView {
+    private static final Logger LOG = LoggerFactory.getLogger(ChatWindow.class);
     private final JFrame frame = new JFrame("peerchat");
     private final ChatPresenter presenter;
 
@@ -118,6 +121,13 @@ public final class ChatWindow implements ChatView {
             @Override
             public void windowOpened(WindowEvent e) {
                 window.compose.requestFocusInWindow();
+            }
+        });
+        // A bug in the window is logged and shown in its status line, not dumped on the terminal.
+        Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {
+            LOG.error("unexpected error in the window", e);
+            if (window.frame.isDisplayable()) {
+                window.showStatus("something went wrong: " + e + " (details in the log)", true);
             }
         });
         window.presenter.start();

@@ -243,6 +243,18 @@ class ChatWindowTest {
     }
 
     @Test
+    void anUnexpectedErrorOnTheEdtIsShownInTheStatusLineAndTheWindowGoesOn() {
+        onEdt(() -> java.awt.EventQueue.invokeLater(() -> {
+            throw new IllegalStateException("a bug");
+        }));
+
+        await().atMost(WAIT).until(() -> frame.label("status").text().contains("a bug"));
+        frame.textBox("compose").enterText("still here");
+        frame.button("send").click();
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("ann: still here"));
+    }
+
+    @Test
     void darkThemeSwitches() {
         frame.menuItem("menuDark").click();
         assertThat(GuiActionRunner.execute(Theme::isDark)).isTrue();

@@ -3,6 +3,7 @@ package peerchat.store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import reactor.core.Disposable;
@@ -33,11 +34,16 @@ public final class Store implements AutoCloseable {
     private final Projections projections;
     private final Disposable live;
 
-    private Store(EventLog log) {
+    private Store(EventLog log, Consumer<Logged> replayListener) {
         this.log = log;
         this.projections = new Projections(log);
         long started = System.nanoTime();
-        long count = log.replay(projections::apply);
+        long count = replayListener == null
+                ? log.replaySummaries(projections::apply)
+                : log.replay(logged -> {
+                    projections.apply(logged);
+                    replayListener.accept(logged);
+                });
         projections.replayed();
         LOG.debug("replayed {} entries from {} in {} ms", count, log.directory(), (System.nanoTime() - started) / 1_000_000);
         // Subscribed before anyone else can subscribe to the log, so projections see each entry first.
@@ -45,14 +51,30 @@ public final class Store implements AutoCloseable {
                 e -> LOG.error("projections stopped following the log", e));
     }
 
-    /** Opens the store in {@code dir} (created if missing) and replays its log. */
+    /**
+     * Opens the store in {@code dir} (created if missing) and replays its log.
+     *
+     * @throws IllegalArgumentException if {@code dir} cannot hold a log (it is a file, ...)
+     * @throws IllegalStateException if the queue's files are damaged beyond skipping entries (a
+     *         queue file's own header); nothing is changed on disk
+     */
     public static Store open(Path dir) {
+        return open(dir, null);
+    }
+
+    /**
+     * Opens the store in {@code dir} and, in the same single pass over the log that rebuilds the
+     * projections, hands every entry (complete, causal metadata included) to
+     * {@code replayListener} on the calling thread: how the engine rebuilds its causal state
+     * without reading the log twice. Appends made after this returns are not replayed to it.
+     */
+    public static Store open(Path dir, Consumer<Logged> replayListener) {
         EventLog log = EventLog.open(dir);
         try {
-            return new Store(log);
-        } catch (RuntimeException e) {
+            return new Store(log, replayListener);
+        } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)
             log.close();
-            throw e;
+            throw new IllegalStateException("cannot read the log in " + dir + " (left as it is): " + e, e);
         }
     }
 

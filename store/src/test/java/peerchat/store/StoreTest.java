@@ -57,4 +57,38 @@ class StoreTest {
             assertThat(store.membership().self()).contains(ME);
         }
     }
+
+    @Test
+    void openingWithAListenerHandsItEveryCompleteEventInTheSamePass() {
+        List<peerchat.store.event.Event> written = List.of(Fixtures.identity(ME, "me"),
+                Fixtures.sent(ME, 1, Fixtures.text(Fixtures.group("all"), "hi"), java.util.Set.of(BOB), 1, 5),
+                Fixtures.received(BOB, 1, Fixtures.text(Fixtures.group("all"), "yo"), 1, 6));
+        try (Store store = Store.open(dir)) {
+            store.appendAll(written).block(TIMEOUT);
+        }
+        List<peerchat.store.event.Event> replayed = new CopyOnWriteArrayList<>();
+        try (Store store = Store.open(dir, logged -> replayed.add(logged.event()))) {
+            assertThat(replayed).isEqualTo(written);
+            store.append(Fixtures.seen(BOB, "bob")).block(TIMEOUT);
+            assertThat(replayed).hasSize(3);
+            assertThat(store.history().size()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void aSubscriberThatThrowsStopsNeitherAppendsNorProjections() {
+        try (Store store = Store.open(dir)) {
+            Disposable bad = store.events().subscribe(l -> {
+                throw new IllegalStateException("a buggy UI");
+            }, e -> { });
+            try {
+                for (int i = 1; i <= 5; i++) {
+                    store.append(Fixtures.chat(ME, i, Fixtures.group("all"), "m" + i)).block(TIMEOUT);
+                }
+                assertThat(store.history().size()).isEqualTo(5);
+            } finally {
+                bad.dispose();
+            }
+        }
+    }
 }

@@ -51,7 +51,13 @@ final class Network {
         return bind(config.listenPort(), config.listenPort() == 0 ? 0 : config.portSearch())
                 .map(bound -> {
                     messenger.attach(links);
-                    subscriptions.add(links.events().publishOn(node.thread()).concatMap(this::onLinkEvent)
+                    // Names are taken at once, on the links' thread: the peer's first message may be
+                    // delivered before its presence is in the log.
+                    subscriptions.add(links.events().doOnNext(e -> {
+                        if (e instanceof LinkEvent.PeerUp up) {
+                            node.met(up.peer(), up.name());
+                        }
+                    }).publishOn(node.thread()).concatMap(this::onLinkEvent)
                             .subscribe(v -> { }, e -> LOG.error("presence stopped following the links", e)));
                     for (String seed : config.seeds()) {
                         links.connect(Addresses.parse(seed, NodeConfig.DEFAULT_PORT));

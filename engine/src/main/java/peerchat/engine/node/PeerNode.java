@@ -2,17 +2,14 @@ package peerchat.engine.node;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -26,16 +23,11 @@ import peerchat.engine.api.NodeConfig;
 import peerchat.engine.api.NodeInfo;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
-import peerchat.engine.causal.CausalCore;
-import peerchat.engine.causal.CausalReplay;
-import peerchat.engine.causal.Incoming;
-import peerchat.engine.causal.ReceiveResult;
 import peerchat.engine.command.CommandParser;
 import peerchat.engine.identity.Identity;
 import peerchat.store.Store;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
-import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
 import peerchat.store.projection.HistoryEntry;
@@ -67,6 +59,7 @@ public final class PeerNode implements Node {
     private final Network network;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Directory directory;
+    private final Map<NodeId, String> justMet = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Conversation current = Conversation.all();
     private volatile NodeInfo info;
 
@@ -79,14 +72,17 @@ public final class PeerNode implements Node {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
         this.identity = Identity.loadOrCreate(config.dataDir());
-        this.store = Store.open(config.dataDir().resolve("log"));
+        CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
+        long started = System.nanoTime();
+        this.store = Store.open(config.dataDir().resolve("log"), recovery);
+        LOG.info("state rebuilt from {} log entries in {} ms: causal clock {}, {} messages waiting", recovery.entries(),
+                (System.nanoTime() - started) / 1_000_000, recovery.core().clock(), recovery.buffered().size());
         this.thread = Schedulers.newSingle("peerchat-node");
         this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
-        Recovered recovered = recover(identity.id(), store);
-        this.messenger = new Messenger(identity.id(), store, recovered.core, recovered.buffered, thread, clock, new Shown());
+        this.messenger = new Messenger(identity.id(), store, recovery.core(), recovery.buffered(), thread, clock, new Shown());
         this.commands = new CommandRunner(this);
         recordIdentity();
-        messenger.logMissingDeliveries(recovered.deliveredButNotLogged).block();
+        messenger.logMissingDeliveries(recovery.deliveredButNotLogged()).block();
         this.network = new Network(this, config, identity, messenger);
     }
 
@@ -101,45 +97,6 @@ public final class PeerNode implements Node {
                             return (Node) node;
                         })
                         .onErrorResume(e -> node.shutdown().then(Mono.error(e))));
-    }
-
-    /** What a restart rebuilds from the log for the causal core (DESIGN.md › The way data flows). */
-    private record Recovered(CausalCore<Payload> core, Map<MessageId, Event.MessageReceived> buffered,
-                             List<Event.MessageReceived> deliveredButNotLogged) {
-    }
-
-    private static Recovered recover(NodeId self, Store store) {
-        CausalCore<Payload> core = new CausalCore<>(self, MAX_BUFFERED_PER_SENDER);
-        Map<MessageId, Event.MessageReceived> buffered = new LinkedHashMap<>();
-        // Deliveries the core made whose MessageDelivered entry has not come by yet: normally it
-        // follows at once; what is left at the end is what a crash cut off.
-        Map<MessageId, Event.MessageReceived> awaitingLog = new LinkedHashMap<>();
-        long started = System.nanoTime();
-        long[] count = {0};
-        store.log().replay(logged -> {
-            Event e = logged.event();
-            count[0]++;
-            if (e instanceof Event.MessageSent) {
-                CausalReplay.apply(core, e);
-            } else if (e instanceof Event.MessageReceived r) {
-                Incoming<Payload> in = CausalReplay.incoming(r);
-                ReceiveResult<Payload> result = core.receive(in);
-                if (result.status() == ReceiveResult.Status.BUFFERED) {
-                    buffered.put(r.id(), r);
-                }
-                for (Incoming<Payload> d : result.delivered()) {
-                    Event.MessageReceived was = d.id().equals(r.id()) ? r : buffered.remove(d.id());
-                    if (was != null) {
-                        awaitingLog.put(d.id(), was);
-                    }
-                }
-            } else if (e instanceof Event.MessageDelivered d) {
-                awaitingLog.remove(d.id());
-            }
-        });
-        LOG.info("causal state rebuilt from {} log entries in {} ms: clock {}, {} waiting", count[0],
-                (System.nanoTime() - started) / 1_000_000, core.clock(), buffered.size());
-        return new Recovered(core, buffered, new ArrayList<>(awaitingLog.values()));
     }
 
     private void recordIdentity() {
@@ -225,6 +182,13 @@ public final class PeerNode implements Node {
         }
     }
 
+    /** A peer's handshake completed: its name is known before the log says so. Any thread. */
+    void met(NodeId peer, String name) {
+        if (justMet.put(peer, name) == null) {
+            invalidate();
+        }
+    }
+
     /** Membership or presence changed: labels and groups are worked out again when next asked. */
     void invalidate() {
         directory = null;
@@ -233,7 +197,7 @@ public final class PeerNode implements Node {
     Directory directory() {
         Directory d = directory;
         if (d == null) {
-            d = Views.directory(store.membership(), info.listen());
+            d = Views.directory(store.membership(), info.listen(), justMet);
             directory = d;
         }
         return d;

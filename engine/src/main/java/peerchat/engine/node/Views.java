@@ -22,11 +22,21 @@ final class Views {
     private Views() {
     }
 
-    /** {@code selfAddress}: where this node listens (the log does not say: it may change at each start). */
-    static Directory directory(Membership membership, String selfAddress) {
+    /**
+     * {@code selfAddress}: where this node listens (the log does not say: it may change at each
+     * start). {@code justMet}: peers whose handshake completed, by name, that the log may not show
+     * yet (their first message can be delivered before their PeerSeen entry is written).
+     */
+    static Directory directory(Membership membership, String selfAddress, Map<NodeId, String> justMet) {
         List<Directory.User> users = membership.users().stream()
                 .map(u -> new Directory.User(u.id(), u.name(), u.self() ? selfAddress : u.address(), u.online(), u.self()))
-                .collect(Collectors.toList());
+                .collect(Collectors.toCollection(java.util.ArrayList::new));
+        Set<NodeId> known = users.stream().map(Directory.User::id).collect(Collectors.toSet());
+        justMet.forEach((id, name) -> {
+            if (!known.contains(id)) {
+                users.add(new Directory.User(id, name, null, true, false));
+            }
+        });
         Map<GroupName, Set<NodeId>> groups = new HashMap<>();
         for (GroupInfo g : membership.groups()) {
             groups.put(g.name(), g.members().stream().map(UserInfo::id).collect(Collectors.toSet()));

@@ -10,12 +10,17 @@ import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonSerializer;
 import com.fasterxml.jackson.databind.KeyDeserializer;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,12 +36,15 @@ public final class EventCodec {
     public static final int SCHEMA_VERSION = 1;
 
     private final ObjectMapper mapper;
+    private final ObjectReader[] readers = new ObjectReader[EventType.values().length];
+    private final ObjectReader[] summaryReaders = new ObjectReader[EventType.values().length];
+    private final SummaryDecoder summaryDecoder;
 
     public EventCodec() {
         SmileFactory smile = SmileFactory.builder()
-                // Shared-value back references make bodies depend on earlier strings in the same body
-                // only; keep names shared (cheap, safe) and values plain.
-                .disable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+                // Node ids (up to 64 hex digits) repeat many times in one message's metadata: a
+                // back-reference to the earlier copy in the same body halves a message's size.
+                .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
                 .build();
         mapper = new ObjectMapper(smile)
                 // A newer minor layout may add fields: an older reader ignores them rather than failing.
@@ -44,6 +52,14 @@ public final class EventCodec {
                 .addMixIn(Payload.class, PayloadTypes.class)
                 .addMixIn(Target.class, TargetTypes.class)
                 .registerModule(idsAsText());
+        summaryDecoder = new SummaryDecoder(smile);
+        ObjectMapper summaries = mapper.copy()
+                .addMixIn(Event.MessageSent.class, SentSummary.class)
+                .addMixIn(Event.MessageReceived.class, ReceivedSummary.class);
+        for (EventType type : EventType.values()) {
+            readers[type.ordinal()] = mapper.readerFor(type.type());
+            summaryReaders[type.ordinal()] = summaries.readerFor(type.type());
+        }
     }
 
     public byte[] encode(Event event) {
@@ -61,6 +77,37 @@ public final class EventCodec {
      * @throws UnreadableEventException for an unknown tag, a newer version, or a body that does not parse
      */
     public Event decode(int version, int tag, byte[] body, int offset, int length) throws UnreadableEventException {
+        return decode(version, tag, body, offset, length, readers);
+    }
+
+    /**
+     * Like {@link #decode}, but a message's causal metadata ({@code destinations} and {@code meta}
+     * of {@code MessageSent} and {@code MessageReceived}) is skipped and left empty: the
+     * projections never look at it, and it is most of a message's ids, so a replay into them
+     * reads several times faster. Never hand such an event to the causal core.
+     */
+    public Event decodeSummary(int version, int tag, byte[] body, int offset, int length) throws UnreadableEventException {
+        EventType type = EventType.ofTag(tag);
+        if (version == SCHEMA_VERSION && type != null) {
+            try {
+                Event event = summaryDecoder.decode(type, body, offset, length);
+                if (event != null) {
+                    return event;
+                }
+            } catch (IOException | RuntimeException e) {
+                throw new UnreadableEventException("corrupt " + type + " body: " + e.getMessage(), e);
+            }
+        }
+        return decode(version, tag, body, offset, length, summaryReaders);
+    }
+
+    /** The data-bound summary reader alone, without {@link SummaryDecoder}: what tests compare it with. */
+    Event decodeSummaryBound(int version, int tag, byte[] body, int offset, int length) throws UnreadableEventException {
+        return decode(version, tag, body, offset, length, summaryReaders);
+    }
+
+    private Event decode(int version, int tag, byte[] body, int offset, int length, ObjectReader[] readers)
+            throws UnreadableEventException {
         if (version > SCHEMA_VERSION || version < 1) {
             throw new UnreadableEventException("schema version " + version + " (this code reads 1.." + SCHEMA_VERSION + ")");
         }
@@ -69,10 +116,50 @@ public final class EventCodec {
             throw new UnreadableEventException("unknown event type tag " + tag);
         }
         try {
-            return mapper.readValue(body, offset, length, type.type());
+            return readers[type.ordinal()].readValue(body, offset, length);
         } catch (IOException | RuntimeException e) {
             // RuntimeException: a record's constructor refused a value (a bad id, a missing field).
             throw new UnreadableEventException("corrupt " + type + " body: " + e.getMessage(), e);
+        }
+    }
+
+    private abstract static class SentSummary {
+        @JsonDeserialize(using = SkippedSet.class)
+        abstract Set<NodeId> destinations();
+
+        @JsonDeserialize(using = SkippedMap.class)
+        abstract Map<NodeId, List<Dependency>> meta();
+    }
+
+    private abstract static class ReceivedSummary {
+        @JsonDeserialize(using = SkippedSet.class)
+        abstract Set<NodeId> destinations();
+
+        @JsonDeserialize(using = SkippedList.class)
+        abstract List<Dependency> meta();
+    }
+
+    private static final class SkippedSet extends JsonDeserializer<Set<NodeId>> {
+        @Override
+        public Set<NodeId> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            p.skipChildren();
+            return Set.of();
+        }
+    }
+
+    private static final class SkippedList extends JsonDeserializer<List<Dependency>> {
+        @Override
+        public List<Dependency> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            p.skipChildren();
+            return List.of();
+        }
+    }
+
+    private static final class SkippedMap extends JsonDeserializer<Map<NodeId, List<Dependency>>> {
+        @Override
+        public Map<NodeId, List<Dependency>> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            p.skipChildren();
+            return Map.of();
         }
     }
 

@@ -2,7 +2,6 @@ package peerchat.store.event;
 
 import java.util.Locale;
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * A group's name: case-insensitive (stored lower-case), 1-32 of letters, digits, '_' and '-',
@@ -10,21 +9,35 @@ import java.util.regex.Pattern;
  */
 public record GroupName(String value) implements Comparable<GroupName> {
     public static final int MAX_LENGTH = 32;
-    private static final Pattern FORM = Pattern.compile("[a-z0-9][a-z0-9_-]{0,31}");
-    // After FORM: static fields initialise in order, and the constructor needs FORM.
     public static final GroupName ALL = new GroupName("all");
 
     public GroupName {
         Objects.requireNonNull(value, "value");
         value = value.toLowerCase(Locale.ROOT);
-        if (!FORM.matcher(value).matches()) {
+        if (!hasForm(value)) {
             throw new IllegalArgumentException("a group name is 1-" + MAX_LENGTH
                     + " letters, digits, '_' or '-', starting with a letter or digit: " + value);
         }
     }
 
     public static boolean isValid(String text) {
-        return text != null && FORM.matcher(text.toLowerCase(Locale.ROOT)).matches();
+        return text != null && hasForm(text.toLowerCase(Locale.ROOT));
+    }
+
+    // The form [a-z0-9][a-z0-9_-]{0,31}, as a loop: names are checked for every message decoded from the log.
+    private static boolean hasForm(String value) {
+        int n = value.length();
+        if (n < 1 || n > MAX_LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = value.charAt(i);
+            boolean alnum = c >= 'a' && c <= 'z' || c >= '0' && c <= '9';
+            if (!alnum && (i == 0 || c != '_' && c != '-')) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public boolean isAll() {

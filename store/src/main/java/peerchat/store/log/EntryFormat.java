@@ -23,8 +23,24 @@ final class EntryFormat {
         out.write(body);
     }
 
-    /** Reads the document in {@code in} (positioned at its start, limited to its end). */
-    static Event read(Bytes<?> in, EventCodec codec, byte[][] scratch) throws UnreadableEventException {
+    /** Reads the document in {@code in} (positioned at its start, limited to its end); see {@link EventCodec#decodeSummary}. */
+    static Event read(Bytes<?> in, EventCodec codec, boolean summary, byte[][] scratch) throws UnreadableEventException {
+        int header = readHeader(in);
+        int length = (int) in.readRemaining();
+        byte[] buffer = scratch[0];
+        if (buffer.length < length) {
+            buffer = new byte[Math.max(length, buffer.length * 2)];
+            scratch[0] = buffer;
+        }
+        in.read(buffer, 0, length);
+        return decode(codec, summary, header, buffer, 0, length);
+    }
+
+    /**
+     * Reads and checks the envelope, leaving {@code in} at the body: returns version and tag packed
+     * as {@code version << 8 | tag}, for {@link #decode}.
+     */
+    static int readHeader(Bytes<?> in) throws UnreadableEventException {
         long remaining = in.readRemaining();
         if (remaining < HEADER_BYTES) {
             throw new UnreadableEventException("entry of " + remaining + " bytes is shorter than its header");
@@ -37,13 +53,13 @@ final class EntryFormat {
         if (EventType.ofTag(tag) == null) {
             throw new UnreadableEventException("unknown event type tag " + tag);
         }
-        int length = (int) in.readRemaining();
-        byte[] buffer = scratch[0];
-        if (buffer.length < length) {
-            buffer = new byte[Math.max(length, buffer.length * 2)];
-            scratch[0] = buffer;
-        }
-        in.read(buffer, 0, length);
-        return codec.decode(version, tag, buffer, 0, length);
+        return version << 8 | tag;
+    }
+
+    static Event decode(EventCodec codec, boolean summary, int header, byte[] body, int offset, int length)
+            throws UnreadableEventException {
+        int version = header >>> 8;
+        int tag = header & 0xFF;
+        return summary ? codec.decodeSummary(version, tag, body, offset, length) : codec.decode(version, tag, body, offset, length);
     }
 }

@@ -16,6 +16,8 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.wire.DocumentContext;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -40,6 +42,7 @@ import peerchat.store.event.EventType;
  * appended, and readers skip it.
  */
 public final class EventLog implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     private final SingleChronicleQueue queue;
     private final EventCodec codec;
     private final ExecutorService writer;
@@ -63,12 +66,28 @@ public final class EventLog implements AutoCloseable {
         return open(dir, new EventCodec());
     }
 
+    /**
+     * @throws IllegalArgumentException if {@code dir} is a file
+     * @throws IllegalStateException if the queue there cannot be opened (a queue file's own header
+     *         is damaged, ...); nothing is changed on disk
+     */
     public static EventLog open(Path dir, EventCodec codec) {
-        SingleChronicleQueue queue = SingleChronicleQueueBuilder.binary(dir)
-                // Wait at most this long for the write lock a dead process may have left behind.
-                .timeoutMS(2_000)
-                .build();
-        return new EventLog(queue, codec);
+        if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("the log's directory is a file: " + dir);
+        }
+        SingleChronicleQueue queue = null;
+        try {
+            queue = SingleChronicleQueueBuilder.binary(dir)
+                    // Wait at most this long for the write lock a dead process may have left behind.
+                    .timeoutMS(2_000)
+                    .build();
+            return new EventLog(queue, codec);
+        } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)
+            if (queue != null) {
+                queue.close();
+            }
+            throw new IllegalStateException("cannot open the log in " + dir + " (left as it is): " + e, e);
+        }
     }
 
     /**
@@ -112,24 +131,42 @@ public final class EventLog implements AutoCloseable {
                 long index = appender.lastIndexAppended();
                 indexes.add(index);
                 lastIndex.set(index);
-                appended.emitNext(new Logged(index, events.get(i)), Sinks.EmitFailureHandler.FAIL_FAST);
+                publish(new Logged(index, events.get(i)));
             }
             done.complete(indexes);
         } catch (RuntimeException e) {
+            // The entries before the failing one are written (and were published); the caller learns of the failure.
             done.completeExceptionally(e);
         }
     }
 
-    /** Reads the whole log on the calling thread, in order: the fast path for startup. Returns the count. */
-    public long replay(Consumer<Logged> consumer) {
-        long count = 0;
-        try (LogReader reader = reader()) {
-            for (Logged logged = reader.next(); logged != null; logged = reader.next()) {
-                consumer.accept(logged);
-                count++;
-            }
+    private void publish(Logged logged) {
+        try {
+            appended.emitNext(logged, Sinks.EmitFailureHandler.FAIL_FAST);
+        } catch (RuntimeException e) {
+            // A subscriber's failure must not leave the append unanswered or stop the writer.
+            LOG.error("publishing log entry {} failed", logged.index(), e);
         }
-        return count;
+    }
+
+    /**
+     * Reads the whole log, in order, handing each readable entry to {@code consumer} on the calling
+     * thread: the fast path for startup (entries are decoded on every core). Returns the count.
+     */
+    public long replay(Consumer<Logged> consumer) {
+        return replay(consumer, false);
+    }
+
+    /**
+     * Like {@link #replay(Consumer)}, but messages come without their causal metadata (see
+     * {@link EventCodec#decodeSummary}): the fast path for rebuilding projections.
+     */
+    public long replaySummaries(Consumer<Logged> consumer) {
+        return replay(consumer, true);
+    }
+
+    private long replay(Consumer<Logged> consumer, boolean summaries) {
+        return new ParallelReplay(queue, codec, summaries).run(consumer);
     }
 
     /** The log from its start to its end at the time of reading, then completes. */
@@ -178,7 +215,15 @@ public final class EventLog implements AutoCloseable {
 
     /** A reader for many reads in a row (close it). */
     public LogReader reader() {
-        return new LogReader(queue, codec);
+        return new LogReader(queue, codec, false);
+    }
+
+    /**
+     * A reader whose messages come without their causal metadata (see
+     * {@link EventCodec#decodeSummary}): cheaper, for reading message text and headers.
+     */
+    public LogReader summaryReader() {
+        return new LogReader(queue, codec, true);
     }
 
     /** Index of the last entry written, -1 for an empty log. */

@@ -23,9 +23,11 @@ public final class LogReader implements AutoCloseable {
 
     private final ExcerptTailer tailer;
     private final EventCodec codec;
+    private final boolean summaries;
     private final byte[][] scratch = {new byte[512]};
 
-    LogReader(ChronicleQueue queue, EventCodec codec) {
+    LogReader(ChronicleQueue queue, EventCodec codec, boolean summaries) {
+        this.summaries = summaries;
         this.tailer = queue.createTailer();
         // A reader may be handed from thread to thread by Reactor (never used by two at once).
         this.tailer.singleThreadedCheckDisabled(true);
@@ -71,7 +73,7 @@ public final class LogReader implements AutoCloseable {
                 }
                 long index = dc.index();
                 try {
-                    return new Logged(index, EntryFormat.read(dc.wire().bytes(), codec, scratch));
+                    return new Logged(index, EntryFormat.read(dc.wire().bytes(), codec, summaries, scratch));
                 } catch (UnreadableEventException e) {
                     LOG.warn("log entry {} skipped: {}", index, e.getMessage());
                 }
@@ -88,7 +90,7 @@ public final class LogReader implements AutoCloseable {
             if (!dc.isPresent() || dc.index() != index) {
                 return Optional.empty();
             }
-            return Optional.of(EntryFormat.read(dc.wire().bytes(), codec, scratch));
+            return Optional.of(EntryFormat.read(dc.wire().bytes(), codec, summaries, scratch));
         } catch (UnreadableEventException e) {
             LOG.warn("log entry {} unreadable: {}", index, e.getMessage());
             return Optional.empty();

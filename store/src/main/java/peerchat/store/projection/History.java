@@ -77,7 +77,7 @@ public final class History {
             }
         }
         List<HistoryEntry> page = new ArrayList<>(picked.length);
-        try (LogReader reader = log.reader()) {
+        try (LogReader reader = log.summaryReader()) {
             for (long[] slot : picked) {
                 read(reader, slot).ifPresent(page::add);
             }
@@ -107,7 +107,7 @@ public final class History {
             }
         }
         List<HistoryEntry> found = new ArrayList<>();
-        try (LogReader reader = log.reader()) {
+        try (LogReader reader = log.summaryReader()) {
             for (int i = positions.length - 1; i >= 0 && found.size() < n; i--) {
                 long[] slot;
                 synchronized (this) {

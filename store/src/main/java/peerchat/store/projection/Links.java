@@ -63,6 +63,10 @@ public final class Links {
         if (seq <= in.contiguous) {
             return;
         }
+        if (seq == in.contiguous + 1 && in.above.isEmpty()) {
+            in.contiguous = seq; // the usual case, without boxing a Long into the set
+            return;
+        }
         in.above.add(seq);
         while (!in.above.isEmpty() && in.above.first() == in.contiguous + 1) {
             in.contiguous = in.above.pollFirst();

@@ -47,7 +47,16 @@ public final class Projections {
         membership.everyoneOffline();
     }
 
+    /** Takes one entry in; an entry that cannot be applied is logged and skipped, never stops the projections. */
     public void apply(Logged logged) {
+        try {
+            dispatch(logged);
+        } catch (RuntimeException e) {
+            LOG.error("log entry {} could not be applied to the projections: skipped", logged.index(), e);
+        }
+    }
+
+    private void dispatch(Logged logged) {
         Event event = logged.event();
         if (event instanceof Event.MessageSent) {
             sent(logged.index(), (Event.MessageSent) event);

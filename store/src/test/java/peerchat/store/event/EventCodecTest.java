@@ -44,6 +44,45 @@ class EventCodecTest {
     }
 
     @Test
+    void aSummaryIsTheEventWithoutItsCausalMetadata() throws Exception {
+        for (Event event : everyKind()) {
+            byte[] body = codec.encode(event);
+            Event summary = codec.decodeSummary(EventCodec.SCHEMA_VERSION, EventType.of(event).tag(), body, 0, body.length);
+            Event expected = event;
+            if (event instanceof Event.MessageSent) {
+                Event.MessageSent m = (Event.MessageSent) event;
+                expected = new Event.MessageSent(m.id(), Set.of(), Map.of(), m.linkSeq(), m.payload(), m.ts(), m.transmitAt());
+            } else if (event instanceof Event.MessageReceived) {
+                Event.MessageReceived m = (Event.MessageReceived) event;
+                expected = new Event.MessageReceived(m.id(), Set.of(), List.of(), m.linkSeq(), m.payload(), m.sentAt(), m.ts());
+            }
+            assertThat(summary).isEqualTo(expected);
+        }
+    }
+
+    @Test
+    void theStreamingSummaryReaderAgreesWithTheDataBoundOne() throws Exception {
+        for (Event event : everyKind()) {
+            byte[] body = codec.encode(event);
+            int tag = EventType.of(event).tag();
+            assertThat(codec.decodeSummary(1, tag, body, 0, body.length))
+                    .isEqualTo(codec.decodeSummaryBound(1, tag, body, 0, body.length));
+        }
+    }
+
+    @Test
+    void aDamagedMessageIsRefusedBySummaryReadingToo() {
+        byte[] body = codec.encode(everyKind().get(3));
+        for (int cut : new int[] {0, 3, body.length / 2, body.length - 1}) {
+            assertThatThrownBy(() -> codec.decodeSummary(1, EventType.MESSAGE_RECEIVED.tag(), body, 0, cut))
+                    .as("cut at " + cut).isInstanceOf(UnreadableEventException.class);
+        }
+        byte[] other = codec.encode(new Event.PeerAcked(Fixtures.BOB, 1, 1));
+        assertThatThrownBy(() -> codec.decodeSummary(1, EventType.MESSAGE_SENT.tag(), other, 0, other.length))
+                .isInstanceOf(UnreadableEventException.class);
+    }
+
+    @Test
     void everyTypeHasADistinctTag() {
         assertThat(EventType.values()).extracting(EventType::tag).doesNotHaveDuplicates();
         for (EventType type : EventType.values()) {

@@ -61,7 +61,7 @@ class CrashSafetyTest {
         Map<Long, Long> acknowledged = new HashMap<>();
         try (BufferedReader lines = start("loop")) {
             // Enough appends that the kill lands while the child is busy writing.
-            while (acknowledged.size() < 5_000) {
+            while (acknowledged.size() < 3_000) {
                 String line = lines.readLine();
                 assertThat(line).as("child stopped early").isNotNull();
                 String[] parts = line.split(" ");

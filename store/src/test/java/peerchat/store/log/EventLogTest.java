@@ -58,6 +58,19 @@ class EventLogTest {
     }
 
     @Test
+    void aReplayLongerThanItsDecodingChunksKeepsLogOrder() {
+        List<Event> events = IntStream.rangeClosed(1, 5_000).mapToObj(EventLogTest::ack).collect(Collectors.toList());
+        List<Long> indexes = log.appendAll(events).block(TIMEOUT);
+        List<Logged> replayed = new ArrayList<>();
+        assertThat(log.replay(replayed::add)).isEqualTo(5_000);
+        assertThat(replayed).extracting(Logged::index).isEqualTo(indexes);
+        assertThat(replayed).extracting(Logged::event).isEqualTo(events);
+        List<Logged> summaries = new ArrayList<>();
+        log.replaySummaries(summaries::add);
+        assertThat(summaries).isEqualTo(replayed);
+    }
+
+    @Test
     void appendAllWritesEveryEventContiguouslyAndReadFindsEachByIndex() {
         List<Event> events = IntStream.rangeClosed(1, 20).mapToObj(EventLogTest::ack).collect(Collectors.toList());
         List<Long> indexes = log.appendAll(events).block(TIMEOUT);

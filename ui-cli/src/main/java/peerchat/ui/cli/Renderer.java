@@ -9,8 +9,10 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Commands;
 import peerchat.engine.api.GroupView;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.NodeInfo;
@@ -133,6 +135,18 @@ public final class Renderer {
         return lines;
     }
 
+    /**
+     * The typed line is erased when it is sent (a message comes back as a message line); a command
+     * is repeated, faint, so that its answer has a question above it.
+     */
+    public Optional<AttributedString> echo(String line) {
+        String first = line.strip().split("\\s+", 2)[0];
+        if (Commands.bySpelling(first).isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new AttributedStringBuilder().append(palette.time("> " + line.strip())).toAttributedString());
+    }
+
     /** One line: who this node is, where it listens, who is online already. */
     public AttributedString banner(String version, NodeInfo self, List<UserView> users) {
         List<String> online = users.stream().filter(u -> u.online() && !u.self()).map(UserView::label)
@@ -140,9 +154,9 @@ public final class Renderer {
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.append("peerchat ").append(version).append(" | ")
                 .append(palette.name(self.name(), true)).append(" (").append(self.id().shortForm()).append(")")
-                .append(" listening on ").append(self.listen()).append(" | ");
-        b.append(palette.plain(online.isEmpty() ? "no peers found yet" : online.size() + " online: " + String.join(", ", online)));
-        b.append(" | -h for help");
+                .append(" on ").append(self.listen()).append(" | ");
+        b.append(palette.plain(online.isEmpty() ? "no peers yet" : online.size() + " online: " + String.join(", ", online)));
+        b.append(" | -h: help");
         return b.toAttributedString();
     }
 
@@ -155,7 +169,7 @@ public final class Renderer {
     private AttributedString user(UserView u, int width) {
         AttributedStringBuilder b = new AttributedStringBuilder().append("  ");
         b.append(palette.name(pad(u.label(), width), u.self()));
-        b.append("  ").append(palette.plain(pad(u.address() == null ? "?" : u.address(), 21)));
+        b.append("  ").append(palette.plain(pad(u.address() == null || u.address().isBlank() ? "-" : u.address(), 21)));
         b.append("  ").append(u.online() ? "online " : "offline");
         b.append("  ").append(palette.group(u.groups().stream().map(g -> "#" + g).collect(Collectors.joining(" "))));
         if (u.self()) {

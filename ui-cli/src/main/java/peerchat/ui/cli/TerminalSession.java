@@ -12,6 +12,7 @@ import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.Reply;
@@ -48,7 +49,8 @@ public final class TerminalSession {
         // Ctrl-C between two lines (while a command runs) must not kill the JVM past the clean close.
         terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
         reader.printAbove(renderer.banner(version, node.self(), node.users()));
-        Disposable events = node.events(RECENT).subscribe(
+        // A conversation switch shows in the next prompt and in the reply to /open: no third line.
+        Disposable events = node.events(RECENT).filter(e -> !(e instanceof ChatEvent.Opened)).subscribe(
                 e -> reader.printAbove(renderer.event(e)),
                 err -> LOG.error("the event stream failed", err));
         try {
@@ -97,6 +99,7 @@ public final class TerminalSession {
             if (line.isBlank()) {
                 continue;
             }
+            renderer.echo(line).ifPresent(reader::printAbove);
             Reply reply = execute(line);
             for (AttributedString l : renderer.reply(reply)) {
                 reader.printAbove(l);
@@ -147,6 +150,8 @@ public final class TerminalSession {
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)
+                // A sent line comes back as a message line (time, target, name): no raw echo above it.
+                .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
                 .build();
     }
 }

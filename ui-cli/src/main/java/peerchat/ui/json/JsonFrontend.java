@@ -45,9 +45,11 @@ public final class JsonFrontend implements Frontend {
     public int run(Node node) {
         JsonOut json = new JsonOut(mapper, out);
         json.emit(codec.ready(node.self()));
-        Disposable events = node.events().subscribe(
-                e -> codec.event(e).ifPresent(json::emit),
+        Presence presence = new Presence(e -> codec.event(e).ifPresent(json::emit));
+        Disposable events = node.events().subscribe(presence::onEvent,
                 err -> LOG.error("the event stream failed", err));
+        // Links that came up before the subscription above would otherwise go unannounced.
+        node.users().forEach(presence::alreadyOnline);
         try {
             LineInput lines = new LineInput(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), MAX_LINE);
             LineInput.Line line;

@@ -32,7 +32,7 @@ public final class Flags {
             description = "a node to connect to (port 7117 if left out); repeatable")
     List<HostPort> peers = new ArrayList<>();
 
-    @Option(names = "--discovery", paramLabel = "on|off", converter = OnOffConverter.class,
+    @Option(names = "--discovery", paramLabel = "on|off", arity = "1", converter = OnOffConverter.class,
             description = "the UDP beacon that finds nodes on the LAN (default on)")
     Boolean discovery;
 

@@ -86,6 +86,17 @@ public final class Main {
             FileLogging.stop();
             return FAILED;
         }
+        // SIGTERM, or Ctrl-C in --json mode: still close the links and flush the log.
+        Node started = node;
+        Thread hook = new Thread(() -> {
+            try {
+                started.shutdown().block(Duration.ofSeconds(10));
+            } catch (RuntimeException e) {
+                log.warn("shutdown on signal did not finish", e);
+            }
+            FileLogging.stop();
+        }, "peerchat-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
         try {
             return frontend.run(node);
         } catch (RuntimeException e) {
@@ -100,6 +111,11 @@ public final class Main {
             }
             log.info("stopped");
             FileLogging.stop();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException e) {
+                // already shutting down: the hook runs, and shutdown is idempotent
+            }
         }
     }
 

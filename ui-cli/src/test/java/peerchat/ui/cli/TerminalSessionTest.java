@@ -41,7 +41,7 @@ class TerminalSessionTest {
     @AfterEach
     void stop() throws Exception {
         if (session != null && !session.isDone()) {
-            await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT));
+            await().atMost(WAIT).until(() -> term.text().endsWith("> "));
             term.type("\u0004");
             try {
                 assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
@@ -90,6 +90,19 @@ class TerminalSessionTest {
         await().atMost(WAIT).until(() -> term.text().contains("alice: hello there"));
         String text = term.text();
         assertThat(text.indexOf("bob: are you there?")).isLessThan(text.indexOf("alice: hello there"));
+    }
+
+    @Test
+    void openingAConversationChangesThePrompt() throws Exception {
+        node.answering(line -> {
+            node.open(new peerchat.engine.api.Conversation.Direct(FakeNode.BOB));
+            node.emit(new ChatEvent.Opened(node.current(), "@bob"));
+            return new peerchat.engine.api.Reply.Done("open", "now talking in @bob");
+        });
+        run(node, term);
+        term.type("/open @bob\r");
+        await().atMost(WAIT).until(() -> term.text().endsWith("alice@127.0.0.1:7117 @bob> "));
+        assertThat(term.text().split("now talking in @bob", -1)).hasSize(2);
     }
 
     @Test
@@ -163,7 +176,7 @@ class TerminalSessionTest {
         run(node, term);
         await().atMost(WAIT).until(() -> term.text().contains("bob: earlier on"));
         String text = term.text();
-        assertThat(text).contains("peerchat test | alice (a1a1a1a1) listening on 127.0.0.1:7117 | 1 online: bob");
-        assertThat(text.indexOf("listening on")).isLessThan(text.indexOf("bob: earlier on"));
+        assertThat(text).contains("peerchat test | alice (a1a1a1a1) on 127.0.0.1:7117 | 1 online: bob");
+        assertThat(text.indexOf("peerchat test")).isLessThan(text.indexOf("bob: earlier on"));
     }
 }

@@ -40,12 +40,9 @@ public final class FakeNode implements Node {
     private final List<GroupView> groups = new CopyOnWriteArrayList<>();
     private final AtomicInteger shutdowns = new AtomicInteger();
     private final AtomicLong seq = new AtomicLong();
-    /**
-     * GroupName cannot be initialised on this branch yet (its static fields are in the wrong order;
-     * fixed on main), so the fake's conversation is the direct one with bob, not {@code all}.
-     */
-    public static final Conversation TALK = new Conversation.Direct(BOB);
-    public static final String PROMPT = "alice@127.0.0.1:7117 @bob> ";
+    /** Where the fake's messages go: {@code all}, the conversation every node starts in. */
+    public static final Conversation TALK = Conversation.all();
+    public static final String PROMPT = "alice@127.0.0.1:7117 #all> ";
 
     private volatile Conversation current = TALK;
     private volatile Function<String, Reply> handler = this::basic;

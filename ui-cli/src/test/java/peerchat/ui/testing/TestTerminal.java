@@ -2,11 +2,8 @@ package peerchat.ui.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
@@ -17,47 +14,11 @@ import org.jline.terminal.TerminalBuilder;
  * reads the screen bytes.
  */
 public final class TestTerminal implements AutoCloseable {
-    private static final int EOF = -1;
-    private final BlockingQueue<Integer> keys = new LinkedBlockingQueue<>();
+    private final KeyStream keys = new KeyStream();
     private final ByteArrayOutputStream screen = new ByteArrayOutputStream();
     private final Terminal terminal;
 
     public TestTerminal() throws IOException {
-        InputStream in = new InputStream() {
-            @Override
-            public int read() throws IOException {
-                try {
-                    return keys.take();
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException();
-                }
-            }
-
-            @Override
-            public int read(byte[] b, int off, int len) throws IOException {
-                if (len == 0) {
-                    return 0;
-                }
-                int c = read();
-                if (c == EOF) {
-                    keys.add(EOF);
-                    return EOF;
-                }
-                b[off] = (byte) c;
-                int n = 1;
-                Integer next;
-                while (n < len && (next = keys.peek()) != null && next != EOF) {
-                    b[off + n++] = (byte) (int) keys.poll();
-                }
-                return n;
-            }
-
-            @Override
-            public int available() {
-                return keys.size();
-            }
-        };
         OutputStream out = new OutputStream() {
             @Override
             public void write(int b) {
@@ -73,7 +34,7 @@ public final class TestTerminal implements AutoCloseable {
                 }
             }
         };
-        terminal = TerminalBuilder.builder().system(false).streams(in, out).type("xterm-256color")
+        terminal = TerminalBuilder.builder().system(false).streams(keys, out).type("xterm-256color")
                 .size(new Size(160, 40)).encoding(StandardCharsets.UTF_8).build();
     }
 
@@ -82,9 +43,7 @@ public final class TestTerminal implements AutoCloseable {
     }
 
     public void type(String text) {
-        for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
-            keys.add(b & 0xff);
-        }
+        keys.type(text);
     }
 
     /** Everything written so far, escape sequences included. */
@@ -102,7 +61,7 @@ public final class TestTerminal implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        keys.add(EOF);
+        keys.end();
         terminal.close();
     }
 }

@@ -1,0 +1,130 @@
+package peerchat.ui.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.jline.utils.AttributedString;
+import org.junit.jupiter.api.Test;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.GroupView;
+import peerchat.engine.api.MessageView;
+import peerchat.engine.api.NodeInfo;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+import peerchat.ui.testing.FakeNode;
+
+class RendererTest {
+    /** 2023-11-14 22:13:20 UTC. */
+    private static final long NOW = 1_700_000_000_000L;
+    private static final Clock CLOCK = Clock.fixed(Instant.ofEpochMilli(NOW), ZoneOffset.UTC);
+    private final Renderer plain = new Renderer(Palette.plain(), CLOCK, ZoneOffset.UTC);
+    private final Renderer colour = new Renderer(Palette.colour(), CLOCK, ZoneOffset.UTC);
+    private final UserView alice = new UserView(FakeNode.SELF, "alice", "alice", "127.0.0.1:7117", true, true, List.of("all", "games"));
+    private final UserView bob = new UserView(FakeNode.BOB, "bob", "bob", "127.0.0.2:7117", false, false, List.of("all"));
+
+    private static MessageView message(String from, String to, String text, long ts, boolean own, boolean late) {
+        return new MessageView(FakeNode.BOB.value() + "-1", FakeNode.BOB, from, to, FakeNode.TALK, text, ts, ts, own, late, 1);
+    }
+
+    private static List<String> text(List<AttributedString> lines) {
+        return lines.stream().map(AttributedString::toString).collect(Collectors.toList());
+    }
+
+    @Test
+    void aMessageLineHasTimeTargetSenderAndText() {
+        assertThat(plain.message(message("bob", "#all", "hello", NOW - 60_000, false, false)).toString())
+                .isEqualTo("22:12 #all bob: hello");
+        assertThat(plain.message(message("bob", "@alice", "psst", NOW, false, false)).toString())
+                .isEqualTo("22:13 @alice bob: psst");
+    }
+
+    @Test
+    void theTimeIsInTheUsersZoneWithTheDateWhenNotToday() {
+        Renderer paris = new Renderer(Palette.plain(), CLOCK, ZoneId.of("Europe/Paris"));
+        assertThat(paris.message(message("bob", "#all", "late night", NOW, false, false)).toString())
+                .startsWith("23:13 ");
+        assertThat(plain.message(message("bob", "#all", "old", NOW - 3 * 86_400_000L, false, false)).toString())
+                .startsWith("2023-11-11 22:13 ");
+    }
+
+    @Test
+    void aMessageCausalOrderHeldBackIsMarkedLate() {
+        assertThat(plain.message(message("bob", "#all", "yes!", NOW, false, true)).toString()).endsWith("bob: yes! [late]");
+        assertThat(plain.message(message("bob", "#all", "yes!", NOW, false, false)).toString()).doesNotContain("[late]");
+    }
+
+    @Test
+    void colourOnlyWhenAskedFor() {
+        MessageView m = message("bob", "#all", "hi", NOW, false, true);
+        assertThat(plain.message(m).toAnsi()).doesNotContain("\u001b[");
+        assertThat(colour.message(m).toAnsi()).contains("\u001b[").contains("bob");
+        assertThat(colour.message(m).toString()).isEqualTo(plain.message(m).toString());
+        assertThat(plain.reply(new Reply.Error("x", "nope")).get(0).toAnsi()).doesNotContain("\u001b[");
+        assertThat(colour.reply(new Reply.Error("x", "nope")).get(0).toAnsi()).contains("\u001b[");
+    }
+
+    @Test
+    void membershipAndPresenceEvents() {
+        assertThat(plain.event(new ChatEvent.Joined("games", "bob")).toString()).isEqualTo("22:13 -- bob joined #games");
+        assertThat(plain.event(new ChatEvent.Left("games", "bob")).toString()).isEqualTo("22:13 -- bob left #games");
+        assertThat(plain.event(new ChatEvent.GroupCreated("games", "alice")).toString()).isEqualTo("22:13 -- alice created #games");
+        assertThat(plain.event(new ChatEvent.PeerUp(bob)).toString()).isEqualTo("22:13 -- bob is online (127.0.0.2:7117)");
+        assertThat(plain.event(new ChatEvent.PeerDown(bob, "link closed")).toString()).isEqualTo("22:13 -- bob went offline (link closed)");
+        assertThat(plain.event(new ChatEvent.Opened(FakeNode.TALK, "@bob")).toString()).isEqualTo("22:13 -- now talking in @bob");
+    }
+
+    @Test
+    void anErrorIsOneLineWhateverItsText() {
+        assertThat(text(plain.reply(new Reply.Error("", "two\nlines")))).containsExactly("error: two lines");
+    }
+
+    @Test
+    void usersGroupsAndMembersAreTables() {
+        assertThat(text(plain.reply(new Reply.Users("listusers", List.of(alice, bob))))).containsExactly(
+                "  alice  127.0.0.1:7117         online   #all #games  (you)",
+                "  bob    127.0.0.2:7117         offline  #all");
+        assertThat(text(plain.reply(new Reply.Groups("listgroups", List.of(new GroupView("all", List.of("alice", "bob")))))))
+                .containsExactly("  #all (2): alice, bob");
+        assertThat(text(plain.reply(new Reply.Members("members", "games", List.of(alice))))).containsExactly(
+                "#games (1 members)", "  alice  127.0.0.1:7117         online   #all #games  (you)");
+    }
+
+    @Test
+    void historyHasAHeaderAndTheMessagesOldestFirst() {
+        List<String> lines = text(plain.reply(new Reply.Messages("history", "#all", List.of(
+                message("bob", "#all", "first", NOW - 2000, false, false),
+                message("alice", "#all", "second", NOW - 1000, true, false)))));
+        assertThat(lines).containsExactly("-- #all, last 2 --", "22:13 #all bob: first", "22:13 #all alice: second");
+        assertThat(text(plain.reply(new Reply.Messages("history", "#games", List.of())))).containsExactly("-- no messages in #games --");
+    }
+
+    @Test
+    void aSentMessageIsLeftToTheEventStreamAndHelpIsPrintedAsIs() {
+        assertThat(plain.reply(new Reply.Sent("send", message("alice", "#all", "x", NOW, true, false)))).isEmpty();
+        assertThat(plain.reply(new Reply.Quit("quit"))).isEmpty();
+        assertThat(text(plain.reply(new Reply.Done("help", "Messages:\n  -h  help\n")))).containsExactly("Messages:", "  -h  help");
+    }
+
+    @Test
+    void commandsAreEchoedAndMessagesAreNot() {
+        assertThat(plain.echo("  -lu ").map(AttributedString::toString)).contains("> -lu");
+        assertThat(plain.echo("/join games").map(AttributedString::toString)).contains("> /join games");
+        assertThat(plain.echo("hello -lu")).isEmpty();
+        assertThat(plain.echo("@bob hi")).isEmpty();
+    }
+
+    @Test
+    void bannerAndPrompt() {
+        NodeInfo self = new NodeInfo(FakeNode.SELF, "alice", "10.0.0.4:7117");
+        UserView carol = new UserView(FakeNode.BEATRICE, "carol", "carol", "10.0.0.5:7117", true, false, List.of("all"));
+        assertThat(plain.banner("1.0", self, List.of(alice, bob, carol)).toString())
+                .isEqualTo("peerchat 1.0 | alice (a1a1a1a1) on 10.0.0.4:7117 | 1 online: carol | -h: help");
+        assertThat(plain.banner("1.0", self, List.of(alice)).toString()).contains("no peers yet");
+        assertThat(plain.prompt(self, "#games").toString()).isEqualTo("alice@10.0.0.4:7117 #games> ");
+    }
+}

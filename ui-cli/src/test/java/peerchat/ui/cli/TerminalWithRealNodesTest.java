@@ -1,0 +1,63 @@
+package peerchat.ui.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Node;
+import peerchat.ui.testing.RealNodes;
+import peerchat.ui.testing.TestTerminal;
+
+/** The terminal UI on a real node talking over loopback TCP to another real node. */
+class TerminalWithRealNodesTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    Path dir;
+
+    @Test
+    void completesRealNamesKeepsAHalfTypedLineAndQuitsCleanly() throws Exception {
+        try (RealNodes nodes = new RealNodes(dir); TestTerminal term = new TestTerminal()) {
+            Node alice = nodes.start("alice", "127.0.0.1");
+            Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
+            Queue<ChatEvent> atBob = nodes.record(bob);
+            await().atMost(WAIT).until(() -> alice.users().stream().anyMatch(u -> u.name().equals("bob") && u.online()));
+            assertThat(bob.execute("-creategroup games").block(WAIT)).isNotInstanceOf(peerchat.engine.api.Reply.Error.class);
+            await().atMost(WAIT).until(() -> alice.groups().stream().anyMatch(g -> g.name().equals("games")));
+
+            Renderer renderer = new Renderer(Palette.plain(), Clock.systemUTC(), ZoneOffset.UTC);
+            TerminalSession session = new TerminalSession(term.terminal(), alice, dir.resolve("history"), renderer, "test");
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(session::run);
+            String prompt = "alice@" + alice.self().listen() + " #all> ";
+            await().atMost(WAIT).until(() -> term.text().contains(prompt));
+
+            term.type("/join gam\t\r");
+            await().atMost(WAIT).until(() -> bob.groups().stream()
+                    .anyMatch(g -> g.name().equals("games") && g.members().contains("alice")));
+            term.type("@bo\tmeet in games?\r");
+            await().atMost(WAIT).until(() -> RealNodes.hasMessage(atBob, "alice", "meet in games?"));
+
+            term.type("on my w");
+            await().atMost(WAIT).until(() -> term.text().endsWith(prompt + "on my w"));
+            bob.execute("#games sure, waiting").block(WAIT);
+            await().atMost(WAIT).until(() -> term.text().contains("#games bob: sure, waiting"));
+            await().atMost(WAIT).until(() -> term.text().endsWith(prompt + "on my w"));
+            term.type("ay\r");
+            await().atMost(WAIT).until(() -> RealNodes.hasMessage(atBob, "alice", "on my way"));
+
+            term.type("-q\r");
+            assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+            // The links are closed: bob sees alice go.
+            await().atMost(WAIT).until(() -> bob.users().stream().anyMatch(u -> u.name().equals("alice") && !u.online()));
+        }
+    }
+}

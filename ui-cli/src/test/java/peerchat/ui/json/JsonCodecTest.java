@@ -1,0 +1,119 @@
+package peerchat.ui.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.GroupView;
+import peerchat.engine.api.MessageView;
+import peerchat.engine.api.NodeInfo;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+import peerchat.ui.testing.FakeNode;
+
+/** The objects of the scripting contract, field by field (DESIGN.md › the scripting contract). */
+class JsonCodecTest {
+    private final ObjectMapper mapper = new ObjectMapper();
+    private final JsonCodec codec = new JsonCodec(mapper);
+    private final UserView bob = new UserView(FakeNode.BOB, "bob", "bob@127.0.0.2", "127.0.0.2:7117", true, false, List.of("all", "games"));
+    private final MessageView hello = new MessageView("b2b2b2b2b2b2b2b2-7", FakeNode.BOB, "bob", "#games", FakeNode.TALK,
+            "hello \"you\"\n", 1_700_000_000_000L, 1_700_000_000_500L, false, true, 42);
+
+    private JsonNode json(Object tree) throws Exception {
+        // Through text, as a script reads it.
+        return mapper.readTree(mapper.writeValueAsString(tree));
+    }
+
+    @Test
+    void ready() throws Exception {
+        JsonNode r = json(codec.ready(new NodeInfo(FakeNode.SELF, "alice", "127.0.0.1:7117")));
+        assertThat(r.path("event").asText()).isEqualTo("ready");
+        assertThat(r.path("id").asText()).isEqualTo(FakeNode.SELF.value());
+        assertThat(r.path("name").asText()).isEqualTo("alice");
+        assertThat(r.path("listen").asText()).isEqualTo("127.0.0.1:7117");
+    }
+
+    @Test
+    void aMessageHasItsIdSenderTargetTextAndTime() throws Exception {
+        JsonNode m = json(codec.event(new ChatEvent.Message(hello)).orElseThrow());
+        assertThat(m.path("event").asText()).isEqualTo("message");
+        assertThat(m.path("id").asText()).isEqualTo("b2b2b2b2b2b2b2b2-7");
+        assertThat(m.path("from").asText()).isEqualTo("bob");
+        assertThat(m.path("fromId").asText()).isEqualTo(FakeNode.BOB.value());
+        assertThat(m.path("to").asText()).isEqualTo("#games");
+        assertThat(m.path("text").asText()).isEqualTo("hello \"you\"\n");
+        assertThat(m.path("ts").asLong()).isEqualTo(1_700_000_000_000L);
+        assertThat(m.path("heldBack").asBoolean()).isTrue();
+        assertThat(m.path("own").asBoolean()).isFalse();
+    }
+
+    @Test
+    void membershipAndPresenceEvents() throws Exception {
+        assertThat(json(codec.event(new ChatEvent.Joined("games", "bob")).orElseThrow()).toString())
+                .isEqualTo("{\"event\":\"joined\",\"group\":\"games\",\"user\":\"bob\"}");
+        assertThat(json(codec.event(new ChatEvent.Left("games", "bob")).orElseThrow()).toString())
+                .isEqualTo("{\"event\":\"left\",\"group\":\"games\",\"user\":\"bob\"}");
+        assertThat(json(codec.event(new ChatEvent.GroupCreated("games", "alice")).orElseThrow()).toString())
+                .isEqualTo("{\"event\":\"group-created\",\"group\":\"games\",\"by\":\"alice\"}");
+        JsonNode up = json(codec.event(new ChatEvent.PeerUp(bob)).orElseThrow());
+        assertThat(up.path("event").asText()).isEqualTo("peer-up");
+        assertThat(up.path("name").asText()).isEqualTo("bob");
+        assertThat(up.path("address").asText()).isEqualTo("127.0.0.2:7117");
+        JsonNode down = json(codec.event(new ChatEvent.PeerDown(bob, "heartbeats missed")).orElseThrow());
+        assertThat(down.path("event").asText()).isEqualTo("peer-down");
+        assertThat(down.path("reason").asText()).isEqualTo("heartbeats missed");
+        assertThat(codec.event(new ChatEvent.Opened(FakeNode.TALK, "@bob"))).isEmpty();
+    }
+
+    @Test
+    void usersHaveNameIdAddressPresenceAndGroups() throws Exception {
+        JsonNode r = json(codec.reply(new Reply.Users("listusers", List.of(bob))));
+        assertThat(r.path("event").asText()).isEqualTo("result");
+        assertThat(r.path("command").asText()).isEqualTo("listusers");
+        JsonNode u = r.path("users").get(0);
+        assertThat(u.path("name").asText()).isEqualTo("bob");
+        assertThat(u.path("label").asText()).isEqualTo("bob@127.0.0.2");
+        assertThat(u.path("id").asText()).isEqualTo(FakeNode.BOB.value());
+        assertThat(u.path("address").asText()).isEqualTo("127.0.0.2:7117");
+        assertThat(u.path("online").asBoolean()).isTrue();
+        assertThat(u.path("groups").toString()).isEqualTo("[\"all\",\"games\"]");
+    }
+
+    @Test
+    void groupsHaveNameAndMemberNames() throws Exception {
+        JsonNode r = json(codec.reply(new Reply.Groups("listgroups", List.of(new GroupView("games", List.of("alice", "bob"))))));
+        assertThat(r.path("groups").toString()).isEqualTo("[{\"name\":\"games\",\"members\":[\"alice\",\"bob\"]}]");
+    }
+
+    @Test
+    void membersNameTheGroup() throws Exception {
+        JsonNode r = json(codec.reply(new Reply.Members("members", "games", List.of(bob))));
+        assertThat(r.path("group").asText()).isEqualTo("games");
+        assertThat(r.path("members").get(0).path("name").asText()).isEqualTo("bob");
+        assertThat(r.path("members").get(0).path("online").asBoolean()).isTrue();
+    }
+
+    @Test
+    void historyIsMessagesOldestFirst() throws Exception {
+        MessageView later = new MessageView("b2b2b2b2b2b2b2b2-8", FakeNode.BOB, "bob", "#games", FakeNode.TALK,
+                "later", 1_700_000_001_000L, 1_700_000_001_000L, false, false, 43);
+        JsonNode r = json(codec.reply(new Reply.Messages("history", "#games", List.of(hello, later))));
+        assertThat(r.path("messages").size()).isEqualTo(2);
+        assertThat(r.path("messages").get(0).path("id").asText()).isEqualTo("b2b2b2b2b2b2b2b2-7");
+        assertThat(r.path("messages").get(1).path("text").asText()).isEqualTo("later");
+    }
+
+    @Test
+    void sentDoneQuitAndErrors() throws Exception {
+        assertThat(json(codec.reply(new Reply.Sent("send", hello))).path("message").path("id").asText())
+                .isEqualTo("b2b2b2b2b2b2b2b2-7");
+        assertThat(json(codec.reply(new Reply.Done("creategroup", "group games created"))).path("text").asText())
+                .isEqualTo("group games created");
+        assertThat(json(codec.reply(new Reply.Quit("quit"))).toString()).isEqualTo("{\"event\":\"result\",\"command\":\"quit\"}");
+        assertThat(json(codec.reply(new Reply.Error("joingroup", "no group nope"))).toString())
+                .isEqualTo("{\"event\":\"error\",\"command\":\"joingroup\",\"message\":\"no group nope\"}");
+    }
+}

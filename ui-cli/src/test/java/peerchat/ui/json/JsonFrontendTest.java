@@ -1,0 +1,156 @@
+package peerchat.ui.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+import peerchat.ui.testing.FakeNode;
+
+/** The {@code --json} loop with the node's side played by {@link FakeNode}: stdin bytes in, lines out. */
+class JsonFrontendTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final FakeNode node = new FakeNode();
+
+    private List<JsonNode> run(byte[] stdin) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        int status = new JsonFrontend(new ByteArrayInputStream(stdin), out).run(node);
+        assertThat(status).isZero();
+        assertThat(node.shutdowns()).isEqualTo(1);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(text).endsWith("\n");
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : text.split("\n")) {
+            try {
+                lines.add(JSON.readTree(l));
+            } catch (IOException e) {
+                throw new UncheckedIOException("not one JSON object: " + l, e);
+            }
+        }
+        return lines;
+    }
+
+    private List<JsonNode> run(String stdin) {
+        return run(stdin.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static List<JsonNode> replies(List<JsonNode> lines) {
+        return lines.stream().filter(l -> l.path("event").asText().matches("result|error")).collect(Collectors.toList());
+    }
+
+    @Test
+    void readyFirstThenOneReplyPerLineInOrder() {
+        List<JsonNode> lines = run("-lu\n-lg\nhello there\n-bogus\n");
+        assertThat(lines.get(0).path("event").asText()).isEqualTo("ready");
+        assertThat(lines.get(0).path("name").asText()).isEqualTo("alice");
+        assertThat(replies(lines)).extracting(l -> l.path("event").asText() + " " + l.path("command").asText())
+                .containsExactly("result listusers", "result listgroups", "result send", "error ");
+        assertThat(replies(lines).get(0).path("users")).hasSize(3);
+        assertThat(replies(lines).get(3).path("message").asText()).contains("unknown command -bogus");
+        assertThat(lines).filteredOn(l -> l.path("event").asText().equals("message"))
+                .extracting(l -> l.path("text").asText()).containsExactly("hello there");
+        assertThat(node.lines()).containsExactly("-lu", "-lg", "hello there", "-bogus");
+    }
+
+    @Test
+    void peersOnlineBeforeTheSubscriptionAreAnnouncedOnceAfterReady() {
+        node.answering(line -> {
+            UserView bob = node.users().stream().filter(u -> u.name().equals("bob")).findFirst().orElseThrow();
+            // bob was online before the frontend subscribed: his down is news, his next up too.
+            node.emit(new ChatEvent.PeerDown(bob, "gone"));
+            node.emit(new ChatEvent.PeerDown(bob, "gone again"));
+            node.emit(new ChatEvent.PeerUp(bob));
+            node.emit(new ChatEvent.PeerUp(bob));
+            return new Reply.Done("x", "");
+        });
+        List<JsonNode> lines = run("go\n");
+        assertThat(lines.get(0).path("event").asText()).isEqualTo("ready");
+        assertThat(lines).filteredOn(l -> l.path("event").asText().startsWith("peer-"))
+                .extracting(l -> l.path("event").asText() + " " + l.path("name").asText())
+                .containsExactly("peer-up bob", "peer-down bob", "peer-up bob");
+    }
+
+    @Test
+    void garbageIsAnErrorOrAMessageNeverACrash() {
+        byte[] junk = {(byte) 0xff, (byte) 0xfe, 0x00, 0x1b, '[', '2', 'J', '\n'};
+        String text = "\n   \n{\"not\": json\n" + "y".repeat(JsonFrontend.MAX_LINE + 10) + "\n-lu\n";
+        byte[] all = new byte[junk.length + text.length()];
+        System.arraycopy(junk, 0, all, 0, junk.length);
+        System.arraycopy(text.getBytes(StandardCharsets.UTF_8), 0, all, junk.length, text.length());
+
+        List<JsonNode> replies = replies(run(all));
+        assertThat(replies).hasSize(6);
+        assertThat(replies.get(0).path("command").asText()).isEqualTo("send");
+        assertThat(replies.get(1).path("message").asText()).contains("empty line");
+        assertThat(replies.get(2).path("message").asText()).contains("empty line");
+        assertThat(replies.get(3).path("command").asText()).isEqualTo("send");
+        assertThat(replies.get(4).path("message").asText()).contains("longer than");
+        assertThat(replies.get(5).path("command").asText()).isEqualTo("listusers");
+    }
+
+    @Test
+    void theLastLineNeedsNoNewlineAndEndOfInputQuits() {
+        List<JsonNode> lines = run("-lg");
+        assertThat(replies(lines)).extracting(l -> l.path("command").asText()).containsExactly("listgroups");
+    }
+
+    @Test
+    void quitStopsReadingAndClosesTheNode() {
+        List<JsonNode> lines = run("-q\nnever sent\n");
+        assertThat(replies(lines)).extracting(l -> l.path("command").asText()).containsExactly("quit");
+        assertThat(node.lines()).containsExactly("-q");
+    }
+
+    @Test
+    void aNodeThatThrowsStillGetsOneErrorLine() {
+        node.answering(line -> {
+            throw new IllegalStateException("boom");
+        });
+        List<JsonNode> replies = replies(run("anything\n-lu\n"));
+        assertThat(replies).hasSize(2);
+        assertThat(replies.get(0).path("event").asText()).isEqualTo("error");
+        assertThat(replies.get(0).path("message").asText()).contains("boom");
+    }
+
+    /** Events from other threads while replies are written: every line still one whole object. */
+    @Test
+    void linesNeverInterleave() {
+        int perThread = 500;
+        node.answering(line -> {
+            if (line.equals("burst")) {
+                List<Thread> threads = new ArrayList<>();
+                for (int t = 0; t < 2; t++) {
+                    String user = "u" + t;
+                    threads.add(new Thread(() -> {
+                        for (int i = 0; i < perThread; i++) {
+                            node.emit(new ChatEvent.Joined("g" + i, user + " with a long name to make lines long " + "z".repeat(200)));
+                        }
+                    }));
+                }
+                threads.forEach(Thread::start);
+                for (Thread t : threads) {
+                    try {
+                        t.join();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            }
+            return new Reply.Done("burst", "x".repeat(300));
+        });
+        List<JsonNode> lines = run("burst\nburst\n");
+        assertThat(lines).filteredOn(l -> l.path("event").asText().equals("joined")).hasSize(4 * perThread);
+        assertThat(replies(lines)).hasSize(2);
+    }
+}

@@ -1,0 +1,115 @@
+package peerchat.ui.json;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Node;
+import peerchat.ui.testing.KeyStream;
+import peerchat.ui.testing.RealNodes;
+
+/** {@code --json} on a real node, with a second real node over loopback TCP. */
+class JsonWithRealNodesTest {
+    private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+    private List<JsonNode> lines() {
+        String text;
+        synchronized (out) {
+            text = out.toString(StandardCharsets.UTF_8);
+        }
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : text.split("\n")) {
+            if (l.isEmpty()) {
+                continue;
+            }
+            try {
+                lines.add(JSON.readTree(l));
+            } catch (IOException e) {
+                throw new UncheckedIOException("not one JSON object: " + l, e);
+            }
+        }
+        return lines;
+    }
+
+    private JsonNode awaitLine(Predicate<JsonNode> p) {
+        await().atMost(WAIT).until(() -> lines().stream().anyMatch(p));
+        return lines().stream().filter(p).findFirst().orElseThrow();
+    }
+
+    private static Predicate<JsonNode> event(String name) {
+        return l -> l.path("event").asText().equals(name);
+    }
+
+    @Test
+    void aScriptTalksToAnotherNodeAndEndsAtEndOfInput() throws Exception {
+        try (RealNodes nodes = new RealNodes(dir)) {
+            Node alice = nodes.start("alice", "127.0.0.1");
+            KeyStream stdin = new KeyStream();
+            java.io.OutputStream sink = new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    synchronized (out) {
+                        out.write(b);
+                    }
+                }
+
+                @Override
+                public void write(byte[] b, int off, int len) {
+                    synchronized (out) {
+                        out.write(b, off, len);
+                    }
+                }
+            };
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new JsonFrontend(stdin, sink).run(alice));
+            JsonNode ready = awaitLine(event("ready"));
+            assertThat(ready.path("listen").asText()).isEqualTo(alice.self().listen());
+
+            Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
+            Queue<ChatEvent> atBob = nodes.record(bob);
+            JsonNode up = awaitLine(event("peer-up"));
+            assertThat(up.path("name").asText()).isEqualTo("bob");
+
+            bob.execute("hello script").block(WAIT);
+            JsonNode hello = awaitLine(l -> event("message").test(l) && l.path("text").asText().equals("hello script"));
+            assertThat(hello.path("from").asText()).isEqualTo("bob");
+            assertThat(hello.path("to").asText()).isEqualTo("#all");
+            assertThat(hello.path("id").asText()).isNotEmpty();
+
+            stdin.type("-lu\n@bob hi bob\n-members nosuchgroup\n");
+            awaitLine(l -> event("error").test(l));
+            List<JsonNode> replies = lines().stream().filter(l -> l.path("event").asText().matches("result|error")).collect(java.util.stream.Collectors.toList());
+            assertThat(replies).extracting(l -> l.path("event").asText()).containsExactly("result", "result", "error");
+            assertThat(replies.get(0).path("users")).anySatisfy(u -> {
+                assertThat(u.path("name").asText()).isEqualTo("bob");
+                assertThat(u.path("online").asBoolean()).isTrue();
+                assertThat(u.path("address").asText()).isEqualTo(bob.self().listen());
+            });
+            await().atMost(WAIT).until(() -> RealNodes.hasMessage(atBob, "alice", "hi bob"));
+
+            stdin.end();
+            assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+            await().atMost(WAIT).until(() -> bob.users().stream().anyMatch(u -> u.name().equals("alice") && !u.online()));
+        }
+    }
+}

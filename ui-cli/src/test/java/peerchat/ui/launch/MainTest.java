@@ -1,0 +1,112 @@
+package peerchat.ui.launch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    @TempDir
+    Path dir;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    private int run(String... args) {
+        Main main = new Main(new ByteArrayInputStream(new byte[0]), new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), dir.resolve("home"));
+        return main.run(args);
+    }
+
+    private String err() {
+        return err.toString(StandardCharsets.UTF_8);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void helpListsEveryFlag() {
+        assertThat(run("--help")).isZero();
+        assertThat(out()).contains("--name", "--data", "--listen", "--peer", "--discovery", "--discovery-interface",
+                "--gui", "--json", "--help", "--version");
+        assertThat(err()).isEmpty();
+    }
+
+    @Test
+    void versionSaysWhichBuild() {
+        assertThat(run("--version")).isZero();
+        assertThat(out()).startsWith("peerchat ").doesNotContain("${");
+    }
+
+    @Test
+    void anUnknownFlagIsAClearErrorWithStatusTwo() {
+        assertThat(run("--name", "a", "--colour")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("peerchat: Unknown option: '--colour'", "--help");
+        assertThat(out()).isEmpty();
+    }
+
+    @Test
+    void aBadValueSaysWhichFlag() {
+        assertThat(run("--name", "a", "--listen", "nowhere:port")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("--listen", "not a number");
+        assertThat(run("--name", "a", "--discovery", "sometimes")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("on or off");
+    }
+
+    @Test
+    void noNameOnFirstStartIsAClearError() {
+        assertThat(run("--data", dir.resolve("fresh").toString())).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("no name is stored in", "--name NAME");
+        assertThat(run()).isEqualTo(Main.USAGE);
+    }
+
+    @Test
+    void guiWithoutTheSwingModuleIsAClearError() {
+        assertThat(run("--name", "a", "--data", dir.resolve("g").toString(), "--gui")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("--gui", "no Swing window");
+        assertThat(dir.resolve("g")).doesNotExist();
+    }
+
+    /**
+     * In a child JVM, because a start configures the process's logging: a node that cannot start
+     * (its port is taken) is a one-line error with status 1, stdout stays clean for scripts, the
+     * log file says why, and the name is stored for the next start.
+     */
+    @Test
+    void aNodeThatCannotStartExitsWithOneAndLogsToTheDataDirectory() throws Exception {
+        Path data = dir.resolve("node");
+        try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            List<String> cmd = new ArrayList<>();
+            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            cmd.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
+            cmd.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                    Main.class.getName(), "--name", "dora", "--data", data.toString(),
+                    "--listen", "127.0.0.1:" + taken.getLocalPort(), "--discovery", "off", "--json"));
+            cmd.removeIf(String::isEmpty);
+            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+            p.getOutputStream().close();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.exitValue()).as(stderr).isEqualTo(Main.FAILED);
+            assertThat(stdout).isEmpty();
+            assertThat(stderr).startsWith("peerchat: cannot start the node: ");
+            assertThat(stderr.lines()).hasSize(1);
+            assertThat(Files.readString(data.resolve(FileLogging.FILE_NAME))).contains("the node did not start");
+            assertThat(NameFile.read(data)).contains("dora");
+        }
+    }
+}

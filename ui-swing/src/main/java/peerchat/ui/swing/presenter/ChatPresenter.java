@@ -1,0 +1,532 @@
+package peerchat.ui.swing.presenter;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.GroupView;
+import peerchat.engine.api.MessageView;
+import peerchat.engine.api.Node;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.NodeId;
+import reactor.core.Disposable;
+import reactor.core.Disposables;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+
+/**
+ * The window's logic without Swing: which conversations exist and what is unread in each, the
+ * transcript of the current one (paged from the log, one page at a time, so a conversation of any
+ * length opens at once), its members, and what the searches show.
+ *
+ * <p>Threading: every method runs on the UI thread, and everything that comes back from the node
+ * (events, replies, history pages) is moved onto it with {@code ui} before it touches the state.
+ * Nothing here blocks: the node's queries answer from memory, history comes back as a {@link Mono}.
+ */
+public final class ChatPresenter {
+    /** Messages fetched per page of history: enough to fill a tall window. */
+    public static final int PAGE = 100;
+
+    private static final Logger LOG = LoggerFactory.getLogger(ChatPresenter.class);
+
+    private final Node node;
+    private final ChatView view;
+    private final Scheduler ui;
+    private final Clock clock;
+    private final ZoneId zone;
+    private Disposable events = Disposables.disposed();
+    /** Set by {@link #stop()}: answers still on their way are dropped, the view is gone. */
+    private boolean stopped;
+
+    /** Direct conversations seen or opened this session, in order of appearance. */
+    private final Set<Conversation> directs = new LinkedHashSet<>();
+    private final Map<Conversation, Integer> unread = new HashMap<>();
+
+    private Conversation current;
+    /** Bumped when the conversation changes, so pages that arrive for the old one are dropped. */
+    private long generation;
+    private final Set<String> shown = new HashSet<>();
+    private long oldestCursor = Long.MAX_VALUE;
+    private boolean exhausted;
+    private boolean loadingFirst;
+    private boolean loadingOlder;
+    /** Live messages of the current conversation that came while its first page was loading. */
+    private final List<MessageView> pending = new ArrayList<>();
+
+    /**
+     * Conversations this presenter opened on the node whose {@link ChatEvent.Opened} has not come
+     * back yet. Those echoes are not followed: after a quick A-then-B the late echo of A would
+     * otherwise switch back to A, and the two would chase each other for ever.
+     */
+    private final List<Conversation> echoes = new ArrayList<>();
+
+    private String groupQuery = "";
+    private String userQuery = "";
+    private List<ConversationItem> conversationItems = List.of();
+
+    public ChatPresenter(Node node, ChatView view, Scheduler ui, Clock clock) {
+        this.node = node;
+        this.view = view;
+        this.ui = ui;
+        this.clock = clock;
+        this.zone = clock.getZone();
+    }
+
+    /** Subscribes to the node's events and shows its current conversation. Call once, on the UI thread. */
+    public void start() {
+        events = node.events().publishOn(ui).subscribe(this::onEvent,
+                e -> LOG.error("the node's event stream failed", e));
+        view.showTitle(node.self().name() + "@" + node.self().listen());
+        refreshGroups();
+        refreshUsers();
+        select(node.current());
+        findDirectConversations();
+    }
+
+    /**
+     * The node has no list of direct conversations, so ask the log, one message per known user,
+     * which ones have any: after a restart they are in the sidebar again, not only once a new
+     * message comes.
+     */
+    private void findDirectConversations() {
+        for (UserView u : node.users()) {
+            if (u.self()) {
+                continue;
+            }
+            Conversation c = new Conversation.Direct(u.id());
+            whenDone(node.history(c, 1), page -> {
+                if (!page.isEmpty() && directs.add(c)) {
+                    publishConversations();
+                }
+            }, e -> LOG.warn("history of {} could not be read", c.key(), e));
+        }
+    }
+
+    /** Stops listening to the node; the node itself is left to whoever started it. */
+    public void stop() {
+        stopped = true;
+        events.dispose();
+    }
+
+    /**
+     * Runs {@code then} on the UI thread with what {@code answer} gives, unless the presenter was
+     * stopped meanwhile. One-shot answers are not kept: a long session sends many commands.
+     */
+    private <T> void whenDone(Mono<T> answer, Consumer<T> then, Consumer<Throwable> failed) {
+        answer.publishOn(ui).subscribe(v -> {
+            if (!stopped) {
+                then.accept(v);
+            }
+        }, e -> {
+            if (!stopped) {
+                failed.accept(e);
+            }
+        });
+    }
+
+    // ---------------------------------------------------------------- conversations
+
+    public Conversation current() {
+        return current;
+    }
+
+    /** Opens a conversation: it becomes the node's current one, its unread count is cleared. */
+    public void select(Conversation conversation) {
+        if (conversation.equals(current)) {
+            return;
+        }
+        current = conversation;
+        if (conversation instanceof Conversation.Direct) {
+            directs.add(conversation);
+        }
+        unread.remove(conversation);
+        if (!conversation.equals(node.current())) {
+            echoes.add(conversation);
+            node.open(conversation);
+        }
+        generation++;
+        shown.clear();
+        pending.clear();
+        oldestCursor = Long.MAX_VALUE;
+        exhausted = false;
+        loadingOlder = false;
+        loadingFirst = true;
+        view.showTranscript(List.of());
+        publishConversations();
+        publishMembers();
+        long asked = generation;
+        Conversation conv = conversation;
+        whenDone(node.history(conv, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
+    }
+
+    /** The conversation at {@code index} of the sidebar, if there is one. */
+    public void selectIndex(int index) {
+        if (index >= 0 && index < conversationItems.size()) {
+            select(conversationItems.get(index).conversation());
+        }
+    }
+
+    /** The next ({@code +1}) or previous ({@code -1}) conversation of the sidebar, wrapping around. */
+    public void selectRelative(int step) {
+        int n = conversationItems.size();
+        if (n == 0) {
+            return;
+        }
+        int at = indexOf(current);
+        selectIndex(Math.floorMod(at + step, n));
+    }
+
+    public void openDirect(NodeId peer) {
+        if (!peer.equals(node.self().id())) {
+            select(new Conversation.Direct(peer));
+        }
+    }
+
+    public void openGroup(String group) {
+        select(new Conversation.Group(new GroupName(group)));
+    }
+
+    // ---------------------------------------------------------------- transcript
+
+    /** The user scrolled to the top: fetch the page before the oldest message shown. */
+    public void loadOlder() {
+        if (loadingFirst || loadingOlder || exhausted || oldestCursor == Long.MAX_VALUE) {
+            return;
+        }
+        loadingOlder = true;
+        long asked = generation;
+        Conversation conv = current;
+        whenDone(node.historyBefore(conv, oldestCursor, PAGE), page -> olderPage(asked, page),
+                e -> historyFailed(asked, conv, e));
+    }
+
+    /** Whether every message of the current conversation is loaded. */
+    public boolean atBeginning() {
+        return exhausted;
+    }
+
+    private void firstPage(long asked, List<MessageView> page) {
+        if (asked != generation) {
+            return;
+        }
+        loadingFirst = false;
+        exhausted = page.size() < PAGE;
+        List<Line> lines = new ArrayList<>();
+        for (MessageView m : page) {
+            if (shown.add(m.id())) {
+                lines.add(line(m));
+                oldestCursor = Math.min(oldestCursor, m.cursor());
+            }
+        }
+        for (MessageView m : pending) {
+            if (shown.add(m.id())) {
+                lines.add(line(m));
+                oldestCursor = Math.min(oldestCursor, m.cursor());
+            }
+        }
+        pending.clear();
+        view.showTranscript(lines);
+    }
+
+    private void olderPage(long asked, List<MessageView> page) {
+        if (asked != generation) {
+            return;
+        }
+        loadingOlder = false;
+        exhausted = page.size() < PAGE;
+        List<Line> lines = new ArrayList<>();
+        for (MessageView m : page) {
+            if (shown.add(m.id())) {
+                lines.add(line(m));
+                oldestCursor = Math.min(oldestCursor, m.cursor());
+            }
+        }
+        if (!lines.isEmpty()) {
+            view.prependLines(lines);
+        }
+    }
+
+    private void historyFailed(long asked, Conversation conv, Throwable e) {
+        LOG.warn("history of {} could not be read", conv.key(), e);
+        if (asked == generation) {
+            loadingFirst = false;
+            loadingOlder = false;
+            view.showStatus("could not read the history of " + label(conv) + ": " + e.getMessage(), true);
+        }
+    }
+
+    private Line line(MessageView m) {
+        return new Line(Line.Kind.MESSAGE, m.id(), m.from(), ReplyText.when(m.ts(), clock), m.text(), m.own(),
+                m.heldBack(), m.cursor());
+    }
+
+    // ---------------------------------------------------------------- commands
+
+    /**
+     * What the user typed in the compose box: a command of the shared table ({@code -creategroup x},
+     * {@code -delay 2 hi}, ...) or a message; plain text goes to the current conversation.
+     */
+    public void submit(String text) {
+        String line = text.strip();
+        if (line.isEmpty()) {
+            return;
+        }
+        run(line, reply -> {
+        });
+    }
+
+    public void createGroup(String group) {
+        if (!validGroup(group)) {
+            return;
+        }
+        String name = group.strip();
+        run("-creategroup " + name, reply -> openGroup(name));
+    }
+
+    public void joinGroup(String group) {
+        if (!validGroup(group)) {
+            return;
+        }
+        String name = group.strip();
+        run("-joingroup " + name, reply -> openGroup(name));
+    }
+
+    public void leaveGroup(String group) {
+        if (validGroup(group)) {
+            run("-leavegroup " + group.strip(), reply -> {
+            });
+        }
+    }
+
+    /** The group the Leave action applies to: the current conversation if it is a group but {@code all}. */
+    public Optional<String> leavableGroup() {
+        if (current instanceof Conversation.Group g && !g.name().isAll()) {
+            return Optional.of(g.name().value());
+        }
+        return Optional.empty();
+    }
+
+    private boolean validGroup(String group) {
+        if (group == null || !GroupName.isValid(group.strip())) {
+            view.showStatus("a group name is 1-" + GroupName.MAX_LENGTH
+                    + " letters, digits, '_' or '-', starting with a letter or digit", true);
+            return false;
+        }
+        return true;
+    }
+
+    private void run(String line, Consumer<Reply.Result> onSuccess) {
+        // execute() never errors by contract; should it, the user still gets a line, not silence.
+        whenDone(node.execute(line), reply -> onReply(reply, onSuccess),
+                e -> view.showStatus(line + ": " + e.getMessage(), true));
+    }
+
+    private void onReply(Reply reply, Consumer<Reply.Result> onSuccess) {
+        if (reply instanceof Reply.Error error) {
+            view.showStatus(error.message(), true);
+            return;
+        }
+        Reply.Result result = (Reply.Result) reply;
+        if (result instanceof Reply.Quit) {
+            view.close();
+            return;
+        }
+        String text = ReplyText.of(result, zone);
+        view.showStatus(result instanceof Reply.Sent ? "" : firstLine(text), false);
+        if (!text.isEmpty() && !(result instanceof Reply.Sent)) {
+            view.appendLine(Line.notice(ReplyText.time(clock.millis(), zone), text));
+        }
+        refreshGroups();
+        onSuccess.accept(result);
+    }
+
+    private static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
+    // ---------------------------------------------------------------- searches
+
+    public void searchGroups(String query) {
+        groupQuery = query == null ? "" : query;
+        publishGroups();
+    }
+
+    public void searchUsers(String query) {
+        userQuery = query == null ? "" : query;
+        publishUsers();
+    }
+
+    // ---------------------------------------------------------------- events
+
+    /** One event from the node, already on the UI thread. */
+    public void onEvent(ChatEvent event) {
+        if (stopped) {
+            return;
+        }
+        if (event instanceof ChatEvent.Message message) {
+            onMessage(message.message());
+        } else if (event instanceof ChatEvent.Opened opened) {
+            if (!echoes.remove(opened.conversation())) {
+                select(opened.conversation());
+            }
+        } else if (event instanceof ChatEvent.PeerUp || event instanceof ChatEvent.PeerDown) {
+            refreshUsers();
+        } else if (event instanceof ChatEvent.Left left) {
+            refreshGroups();
+            if (current instanceof Conversation.Group g && g.name().value().equals(left.group())
+                    && !node.myGroups().contains(left.group())) {
+                select(Conversation.all());
+            }
+        } else {
+            refreshGroups();
+        }
+    }
+
+    private void onMessage(MessageView m) {
+        Conversation conv = m.conversation();
+        boolean newDirect = conv instanceof Conversation.Direct && directs.add(conv);
+        if (conv.equals(current)) {
+            if (loadingFirst) {
+                pending.add(m);
+            } else if (shown.add(m.id())) {
+                oldestCursor = Math.min(oldestCursor, m.cursor());
+                view.appendLine(line(m));
+            }
+            if (newDirect) {
+                publishConversations();
+            }
+            return;
+        }
+        if (!m.own()) {
+            unread.merge(conv, 1, Integer::sum);
+        }
+        publishConversations();
+    }
+
+    public int unread(Conversation conversation) {
+        return unread.getOrDefault(conversation, 0);
+    }
+
+    // ---------------------------------------------------------------- what the view shows
+
+    private void refreshGroups() {
+        publishConversations();
+        publishGroups();
+        publishMembers();
+    }
+
+    private void refreshUsers() {
+        publishUsers();
+        publishMembers();
+        publishConversations();
+    }
+
+    private void publishConversations() {
+        List<ConversationItem> items = new ArrayList<>();
+        Set<Conversation> listed = new HashSet<>();
+        for (String g : node.myGroups()) {
+            Conversation c = new Conversation.Group(new GroupName(g));
+            if (listed.add(c)) {
+                items.add(new ConversationItem(c, label(c), unread(c)));
+            }
+        }
+        // A group opened but not (yet) joined, or one with unread messages, stays visible.
+        for (Conversation c : allKnown()) {
+            if (c instanceof Conversation.Group && listed.add(c)) {
+                items.add(new ConversationItem(c, label(c), unread(c)));
+            }
+        }
+        for (Conversation c : directs) {
+            if (listed.add(c)) {
+                items.add(new ConversationItem(c, label(c), unread(c)));
+            }
+        }
+        conversationItems = List.copyOf(items);
+        view.showConversations(conversationItems, indexOf(current));
+    }
+
+    private List<Conversation> allKnown() {
+        List<Conversation> out = new ArrayList<>();
+        if (current != null) {
+            out.add(current);
+        }
+        unread.keySet().stream().sorted((a, b) -> a.key().compareTo(b.key())).forEach(out::add);
+        return out;
+    }
+
+    private int indexOf(Conversation conversation) {
+        for (int i = 0; i < conversationItems.size(); i++) {
+            if (conversationItems.get(i).conversation().equals(conversation)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void publishGroups() {
+        Set<String> mine = Set.copyOf(node.myGroups());
+        List<GroupItem> all = node.groups().stream()
+                .map(g -> new GroupItem(g.name(), g.members().size(), mine.contains(g.name())))
+                .collect(Collectors.toList());
+        view.showGroups(Search.rank(all, GroupItem::name, groupQuery));
+    }
+
+    private void publishUsers() {
+        List<UserItem> all = node.users().stream().map(ChatPresenter::item).collect(Collectors.toList());
+        view.showUsers(Search.rank(all, UserItem::label, userQuery));
+    }
+
+    private void publishMembers() {
+        if (current == null) {
+            return;
+        }
+        if (current instanceof Conversation.Direct direct) {
+            List<UserItem> two = new ArrayList<>();
+            node.user(direct.peer()).map(ChatPresenter::item).ifPresent(two::add);
+            node.user(node.self().id()).map(ChatPresenter::item).ifPresent(two::add);
+            view.showMembers(label(current), two);
+            return;
+        }
+        String group = ((Conversation.Group) current).name().value();
+        Map<String, UserView> byLabel = node.users().stream()
+                .collect(Collectors.toMap(UserView::label, Function.identity(), (a, b) -> a));
+        List<String> labels = node.groups().stream().filter(g -> g.name().equals(group)).findFirst()
+                .map(GroupView::members).orElse(List.of());
+        List<UserItem> members = new ArrayList<>();
+        for (String l : labels) {
+            UserView u = byLabel.get(l);
+            members.add(u != null ? item(u) : new UserItem(null, l, "", false, false));
+        }
+        // Online first, then by name: who can answer now is what people look for.
+        members.sort((a, b) -> a.online() != b.online() ? (a.online() ? -1 : 1) : a.label().compareToIgnoreCase(b.label()));
+        view.showMembers(label(current) + " · " + members.size(), members);
+    }
+
+    private static UserItem item(UserView u) {
+        return new UserItem(u.id(), u.label(), u.address(), u.online(), u.self());
+    }
+
+    /** {@code #group}, or {@code @label} of the peer (its short id until the node knows it). */
+    public String label(Conversation conversation) {
+        if (conversation instanceof Conversation.Direct direct) {
+            return "@" + node.user(direct.peer()).map(UserView::label).orElse(direct.peer().shortForm());
+        }
+        return conversation.key();
+    }
+}

@@ -1,0 +1,35 @@
+package peerchat.ui.swing.presenter;
+
+import java.util.List;
+
+/**
+ * What the presenter asks of a window: a passive view that shows what it is given and reports
+ * the user's gestures back to {@link ChatPresenter}. Called only on the presenter's UI thread.
+ */
+public interface ChatView {
+    void showTitle(String title);
+
+    /** The sidebar; {@code selected} is the index of the current conversation. */
+    void showConversations(List<ConversationItem> items, int selected);
+
+    /** Replaces the transcript (another conversation was opened); the view scrolls to the end. */
+    void showTranscript(List<Line> lines);
+
+    /** A new line at the end (a live message, a notice). */
+    void appendLine(Line line);
+
+    /** Older lines before the first one, keeping what the user looks at in place. */
+    void prependLines(List<Line> older);
+
+    void showMembers(String heading, List<UserItem> members);
+
+    void showGroups(List<GroupItem> groups);
+
+    void showUsers(List<UserItem> users);
+
+    /** A one-line status; {@code error} ones are shown as such. Empty text clears it. */
+    void showStatus(String text, boolean error);
+
+    /** The user quit: close the window. */
+    void close();
+}

@@ -1,0 +1,79 @@
+package peerchat.ui.swing.presenter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Locale;
+import java.util.stream.Collectors;
+import peerchat.engine.api.GroupView;
+import peerchat.engine.api.MessageView;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+
+/** A command's answer as text for the transcript (the same content the terminal UI prints). */
+final class ReplyText {
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
+    private static final DateTimeFormatter DAY_TIME = DateTimeFormatter.ofPattern("MMM d HH:mm", Locale.ROOT);
+
+    private ReplyText() {
+    }
+
+    static String time(long epochMs, ZoneId zone) {
+        return TIME.format(Instant.ofEpochMilli(epochMs).atZone(zone));
+    }
+
+    /** {@code HH:mm} today, {@code MMM d HH:mm} another day: a long history stays readable. */
+    static String when(long epochMs, Clock clock) {
+        ZonedDateTime at = Instant.ofEpochMilli(epochMs).atZone(clock.getZone());
+        LocalDate today = LocalDate.now(clock);
+        return at.toLocalDate().equals(today) ? TIME.format(at) : DAY_TIME.format(at);
+    }
+
+    /** Text for a result worth showing; empty for those that speak through the event stream. */
+    static String of(Reply.Result result, ZoneId zone) {
+        if (result instanceof Reply.Users users) {
+            if (users.users().isEmpty()) {
+                return "no users";
+            }
+            return users.users().stream().map(ReplyText::user).collect(Collectors.joining("\n"));
+        }
+        if (result instanceof Reply.Groups groups) {
+            if (groups.groups().isEmpty()) {
+                return "no groups";
+            }
+            return groups.groups().stream().map(ReplyText::group).collect(Collectors.joining("\n"));
+        }
+        if (result instanceof Reply.Members members) {
+            return "#" + members.group() + ": " + members.members().stream()
+                    .map(u -> u.label() + (u.online() ? "" : " (offline)"))
+                    .collect(Collectors.joining(", "));
+        }
+        if (result instanceof Reply.Messages messages) {
+            if (messages.messages().isEmpty()) {
+                return "no messages in " + messages.target();
+            }
+            return "history of " + messages.target() + ":\n" + messages.messages().stream()
+                    .map(m -> message(m, zone)).collect(Collectors.joining("\n"));
+        }
+        if (result instanceof Reply.Done done) {
+            return done.text();
+        }
+        return "";
+    }
+
+    private static String user(UserView u) {
+        return u.label() + " " + u.address() + (u.online() ? " online" : " offline")
+                + " in " + String.join(", ", u.groups());
+    }
+
+    private static String group(GroupView g) {
+        return "#" + g.name() + " (" + g.members().size() + "): " + String.join(", ", g.members());
+    }
+
+    private static String message(MessageView m, ZoneId zone) {
+        return time(m.ts(), zone) + " " + m.from() + " → " + m.to() + ": " + m.text();
+    }
+}

@@ -1,0 +1,42 @@
+package peerchat.ui.swing.window;
+
+import java.awt.BorderLayout;
+import java.awt.Component;
+import java.awt.Font;
+import javax.swing.BorderFactory;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.ListCellRenderer;
+import peerchat.ui.swing.presenter.ConversationItem;
+
+/** A sidebar row: the conversation, and its unread count as a badge (bold name while unread). */
+final class ConversationRenderer implements ListCellRenderer<ConversationItem> {
+    private final JPanel panel = new JPanel(new BorderLayout(6, 0));
+    private final JLabel name = new JLabel();
+    private final JLabel badge = new JLabel();
+
+    ConversationRenderer() {
+        panel.add(name, BorderLayout.CENTER);
+        panel.add(badge, BorderLayout.EAST);
+        panel.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));
+        badge.setOpaque(true);
+        badge.setBorder(BorderFactory.createEmptyBorder(0, 6, 0, 6));
+    }
+
+    @Override
+    public Component getListCellRendererComponent(JList<? extends ConversationItem> list, ConversationItem item,
+                                                  int index, boolean selected, boolean focused) {
+        Font font = list.getFont();
+        name.setText(item.label());
+        name.setFont(item.unread() > 0 ? font.deriveFont(Font.BOLD) : font);
+        name.setForeground(selected ? list.getSelectionForeground() : list.getForeground());
+        badge.setVisible(item.unread() > 0);
+        badge.setText(Integer.toString(item.unread()));
+        badge.setFont(font.deriveFont(Font.BOLD, font.getSize2D() - 1f));
+        badge.setBackground(Theme.accent());
+        badge.setForeground(java.awt.Color.WHITE);
+        panel.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
+        return panel;
+    }
+}

@@ -1,0 +1,46 @@
+package peerchat.ui.swing.window;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.swing.AbstractListModel;
+import peerchat.ui.swing.presenter.Line;
+
+/** The transcript's lines, changed in blocks (a whole page at once) so the list lays out once per page. */
+final class LineModel extends AbstractListModel<Line> {
+    private static final long serialVersionUID = 1L;
+    private final List<Line> lines = new ArrayList<>();
+
+    @Override
+    public int getSize() {
+        return lines.size();
+    }
+
+    @Override
+    public Line getElementAt(int index) {
+        return lines.get(index);
+    }
+
+    void replace(List<Line> all) {
+        int old = lines.size();
+        lines.clear();
+        if (old > 0) {
+            fireIntervalRemoved(this, 0, old - 1);
+        }
+        lines.addAll(all);
+        if (!all.isEmpty()) {
+            fireIntervalAdded(this, 0, all.size() - 1);
+        }
+    }
+
+    void append(Line line) {
+        lines.add(line);
+        fireIntervalAdded(this, lines.size() - 1, lines.size() - 1);
+    }
+
+    void prepend(List<Line> older) {
+        if (!older.isEmpty()) {
+            lines.addAll(0, older);
+            fireIntervalAdded(this, 0, older.size() - 1);
+        }
+    }
+}

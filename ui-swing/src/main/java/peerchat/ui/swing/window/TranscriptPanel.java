@@ -1,0 +1,107 @@
+package peerchat.ui.swing.window;
+
+import java.awt.BorderLayout;
+import java.awt.event.ComponentAdapter;
+import java.awt.event.ComponentEvent;
+import java.util.List;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import javax.swing.JScrollBar;
+import javax.swing.JScrollPane;
+import javax.swing.ListSelectionModel;
+import javax.swing.ScrollPaneConstants;
+import peerchat.ui.swing.presenter.Line;
+
+/**
+ * The current conversation's messages. It follows the end while the user is there, keeps still
+ * while they read older lines, and asks for the page before when they reach the top.
+ */
+final class TranscriptPanel extends JPanel {
+    private static final long serialVersionUID = 1L;
+
+    private final LineModel model = new LineModel();
+    private final JList<Line> list = new JList<>(model);
+    private final JScrollPane scroll = new JScrollPane(list, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
+            ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
+    private final transient Runnable atTop;
+    /** Set while the panel itself moves the scroll bar, so that only the user's scrolling pages back. */
+    private boolean moving;
+
+    TranscriptPanel(Runnable atTop) {
+        super(new BorderLayout());
+        this.atTop = atTop;
+        list.setName("transcript");
+        list.setCellRenderer(new LineRenderer());
+        list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        scroll.setBorder(null);
+        scroll.getVerticalScrollBar().setUnitIncrement(24);
+        scroll.getVerticalScrollBar().addAdjustmentListener(e -> {
+            if (!moving) {
+                checkTop();
+            }
+        });
+        // Wrapped lines change height with the width: make the list measure its cells again.
+        scroll.getViewport().addComponentListener(new ComponentAdapter() {
+            @Override
+            public void componentResized(ComponentEvent e) {
+                list.setFixedCellHeight(1);
+                list.setFixedCellHeight(-1);
+            }
+        });
+        add(scroll, BorderLayout.CENTER);
+    }
+
+    void replace(List<Line> lines) {
+        model.replace(lines);
+        toEnd();
+        checkTop();
+    }
+
+    void append(Line line) {
+        boolean follow = atBottom() || line.own() || line.kind() == Line.Kind.NOTICE;
+        model.append(line);
+        if (follow) {
+            toEnd();
+        }
+    }
+
+    void prepend(List<Line> older) {
+        JScrollBar bar = scroll.getVerticalScrollBar();
+        int fromBottom = bar.getMaximum() - bar.getValue();
+        model.prepend(older);
+        moving = true;
+        try {
+            scroll.validate();
+            bar.setValue(bar.getMaximum() - fromBottom);
+        } finally {
+            moving = false;
+        }
+        checkTop();
+    }
+
+    private boolean atBottom() {
+        JScrollBar bar = scroll.getVerticalScrollBar();
+        return bar.getValue() + bar.getVisibleAmount() >= bar.getMaximum() - 8;
+    }
+
+    private void toEnd() {
+        moving = true;
+        try {
+            scroll.validate();
+            JScrollBar bar = scroll.getVerticalScrollBar();
+            bar.setValue(bar.getMaximum());
+        } finally {
+            moving = false;
+        }
+    }
+
+    /** At the top (or everything fits): there may be older messages to show. */
+    private void checkTop() {
+        JScrollBar bar = scroll.getVerticalScrollBar();
+        // Not before the list is on screen: a list of no height is always "at the top".
+        if (model.getSize() > 0 && scroll.isShowing() && scroll.getViewport().getHeight() > 0
+                && bar.getValue() == bar.getMinimum()) {
+            atTop.run();
+        }
+    }
+}

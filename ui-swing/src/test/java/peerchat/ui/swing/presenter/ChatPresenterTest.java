@@ -1,0 +1,378 @@
+package peerchat.ui.swing.presenter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.UserView;
+import peerchat.store.event.GroupName;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * The window's logic, driven directly: the node is an in-memory one that answers at once, and the
+ * UI thread is the test's own thread ({@code Schedulers.immediate()}), so every step is visible
+ * to the next line of the test.
+ */
+class ChatPresenterTest {
+    private static final Conversation ALL = Conversation.all();
+
+    private final MemoryNode node = new MemoryNode("ann", "aaaaaaaa");
+    private final RecordingView view = new RecordingView();
+    private final ChatPresenter presenter = new ChatPresenter(node, view, Schedulers.immediate(),
+            Clock.fixed(Instant.parse("2026-11-24T12:34:00Z"), ZoneOffset.UTC));
+    private UserView bob;
+    private UserView cyd;
+
+    @BeforeEach
+    void world() {
+        bob = node.peerUp("bob", "bbbbbbbb");
+        cyd = node.peerUp("cyd", "cccccccc");
+    }
+
+    @AfterEach
+    void stop() {
+        presenter.stop();
+    }
+
+    private List<String> callsFor(String key) {
+        return node.historyCalls.stream().filter(c -> c.startsWith(key + " ")).collect(Collectors.toList());
+    }
+
+    @Test
+    void opensOnTheNodesCurrentConversationWithItsRecentHistory() {
+        node.receive(bob.id(), ALL, "hello");
+        node.receive(cyd.id(), ALL, "hi bob");
+
+        presenter.start();
+
+        assertThat(view.title).isEqualTo("ann@127.0.0.1:7117");
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all");
+        assertThat(view.selected).isZero();
+        assertThat(view.transcript).extracting(Line::from, Line::text)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("bob", "hello"),
+                        org.assertj.core.groups.Tuple.tuple("cyd", "hi bob"));
+        // MemoryNode's messages are from November 2023; the clock says 2026.
+        assertThat(view.transcript.get(0).time()).matches("Nov 14 \\d\\d:\\d\\d");
+    }
+
+    @Test
+    void directConversationsInTheLogAreListedAtStartWithoutUnread() {
+        node.receive(cyd.id(), new Conversation.Direct(cyd.id()), "from before the restart");
+
+        presenter.start();
+
+        assertThat(view.conversations).extracting(ConversationItem::label, ConversationItem::unread)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("#all", 0),
+                        org.assertj.core.groups.Tuple.tuple("@cyd", 0));
+    }
+
+    @Test
+    void liveMessagesOfTheCurrentConversationAppendAndOwnOnesAreMarked() {
+        presenter.start();
+
+        node.receive(bob.id(), ALL, "first");
+        presenter.submit("my answer\n");
+
+        assertThat(view.texts()).containsExactly("first", "my answer");
+        assertThat(view.transcript).extracting(Line::own).containsExactly(false, true);
+        assertThat(node.executed).containsExactly("my answer");
+        assertThat(view.status).isEmpty();
+    }
+
+    @Test
+    void messagesElsewhereCountAsUnreadUntilThatConversationIsOpened() {
+        presenter.start();
+        presenter.createGroup("dev");
+        node.peerJoins(bob.id(), "dev");
+        presenter.select(ALL);
+
+        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "in dev 1");
+        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "in dev 2");
+        presenter.submit("#dev my own does not count");
+
+        assertThat(view.unread("#dev")).isEqualTo(2);
+        assertThat(view.unread("#all")).isZero();
+        assertThat(view.texts()).isEmpty();
+
+        presenter.openGroup("dev");
+
+        assertThat(view.unread("#dev")).isZero();
+        assertThat(view.texts()).containsExactly("in dev 1", "in dev 2", "my own does not count");
+    }
+
+    @Test
+    void aDirectMessageAddsItsConversationWithAnUnreadCount() {
+        presenter.start();
+
+        node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst");
+
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@bob");
+        assertThat(view.unread("@bob")).isEqualTo(1);
+
+        presenter.openDirect(bob.id());
+
+        assertThat(view.unread("@bob")).isZero();
+        assertThat(view.texts()).containsExactly("psst");
+        assertThat(view.members).extracting(UserItem::label).containsExactly("bob", "ann");
+        assertThat(node.current()).isEqualTo(new Conversation.Direct(bob.id()));
+    }
+
+    @Test
+    void openingADirectConversationWithOneselfDoesNothing() {
+        presenter.start();
+
+        presenter.openDirect(node.self().id());
+
+        assertThat(presenter.current()).isEqualTo(ALL);
+    }
+
+    @Test
+    void aLongConversationOpensWithOnePageAndPagesBackToTheBeginning() {
+        node.preload(bob.id(), ALL, 100_000);
+
+        presenter.start();
+
+        assertThat(callsFor("#all")).containsExactly("#all last " + ChatPresenter.PAGE);
+        assertThat(view.transcript).hasSize(ChatPresenter.PAGE);
+        assertThat(view.transcript.get(0).text()).isEqualTo("message 99901");
+        assertThat(view.transcript.get(99).text()).isEqualTo("message 100000");
+
+        presenter.loadOlder();
+
+        assertThat(view.transcript).hasSize(2 * ChatPresenter.PAGE);
+        assertThat(view.texts().subList(0, 2)).containsExactly("message 99801", "message 99802");
+        assertThat(view.texts()).isEqualTo(IntStream.rangeClosed(99801, 100000).mapToObj(i -> "message " + i)
+                .collect(Collectors.toList()));
+        assertThat(presenter.atBeginning()).isFalse();
+    }
+
+    @Test
+    void pagingStopsAtTheFirstMessage() {
+        node.preload(bob.id(), ALL, 150);
+        presenter.start();
+
+        presenter.loadOlder();
+        presenter.loadOlder();
+        presenter.loadOlder();
+
+        assertThat(view.texts()).isEqualTo(IntStream.rangeClosed(1, 150).mapToObj(i -> "message " + i)
+                .collect(Collectors.toList()));
+        assertThat(presenter.atBeginning()).isTrue();
+        assertThat(callsFor("#all")).hasSize(2);
+    }
+
+    @Test
+    void aMessageThatArrivesWhileTheFirstPageLoadsIsShownOnceAfterIt() {
+        node.receive(bob.id(), ALL, "old");
+        Runnable release = node.holdNextHistory();
+        presenter.start();
+
+        node.receive(cyd.id(), ALL, "during the load");
+        assertThat(view.texts()).isEmpty();
+        release.run();
+
+        assertThat(view.texts()).containsExactly("old", "during the load");
+    }
+
+    @Test
+    void aPageForAConversationNoLongerOpenIsDropped() {
+        node.receive(bob.id(), ALL, "in all");
+        Runnable release = node.holdNextHistory();
+        presenter.start();
+
+        presenter.openDirect(bob.id());
+        release.run();
+
+        assertThat(view.texts()).isEmpty();
+        assertThat(presenter.current()).isEqualTo(new Conversation.Direct(bob.id()));
+    }
+
+    @Test
+    void groupsAreCreatedJoinedAndLeft() {
+        presenter.start();
+
+        presenter.createGroup("Dev");
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "#dev");
+        assertThat(presenter.current()).isEqualTo(new Conversation.Group(new GroupName("dev")));
+        assertThat(view.groups).contains(new GroupItem("dev", 1, true));
+
+        node.peerJoins(bob.id(), "ops");
+        assertThat(view.groups).contains(new GroupItem("ops", 1, false));
+        presenter.joinGroup("ops");
+        assertThat(view.groups).contains(new GroupItem("ops", 2, true));
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "#dev", "#ops");
+        assertThat(presenter.leavableGroup()).contains("ops");
+
+        presenter.leaveGroup("ops");
+
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "#dev");
+        assertThat(presenter.current()).isEqualTo(ALL);
+        assertThat(presenter.leavableGroup()).isEmpty();
+        assertThat(node.executed).containsExactly("-creategroup Dev", "-joingroup ops", "-leavegroup ops");
+    }
+
+    @Test
+    void badInputIsAnErrorInTheWindowAndNothingBreaks() {
+        presenter.start();
+
+        presenter.createGroup("no spaces please");
+        assertThat(view.statusIsError).isTrue();
+        assertThat(view.status).contains("group name");
+
+        presenter.joinGroup("nosuch");
+        assertThat(view.statusIsError).isTrue();
+        assertThat(view.status).isEqualTo("no group nosuch");
+
+        presenter.submit("-bogus");
+        assertThat(view.status).contains("unknown command");
+
+        presenter.leaveGroup("all");
+        assertThat(view.statusIsError).isTrue();
+
+        presenter.submit("still works");
+        assertThat(view.texts()).containsExactly("still works");
+        assertThat(view.status).isEmpty();
+        assertThat(node.executed).doesNotContain("-creategroup no spaces please");
+    }
+
+    @Test
+    void commandAnswersAppearAsNoticesInTheTranscript() {
+        presenter.start();
+
+        presenter.submit("-lu");
+
+        Line notice = view.transcript.get(view.transcript.size() - 1);
+        assertThat(notice.kind()).isEqualTo(Line.Kind.NOTICE);
+        assertThat(notice.time()).isEqualTo("12:34");
+        assertThat(notice.text()).contains("ann", "bob", "cyd");
+    }
+
+    @Test
+    void afterStopAnswersStillOnTheirWayAreDropped() {
+        node.receive(bob.id(), ALL, "old");
+        Runnable release = node.holdNextHistory();
+        presenter.start();
+
+        presenter.stop();
+        release.run();
+        node.receive(bob.id(), ALL, "after the window closed");
+
+        assertThat(view.texts()).isEmpty();
+    }
+
+    @Test
+    // A bounce would spin inside one drain of publishOn's queue: fail after a while instead of hanging.
+    @org.junit.jupiter.api.Timeout(value = 20, threadMode = org.junit.jupiter.api.Timeout.ThreadMode.SEPARATE_THREAD)
+    void switchingQuicklyDoesNotBounceBetweenConversations() {
+        // A UI thread that runs nothing until the test says so, like a busy EDT.
+        java.util.Deque<Runnable> queued = new java.util.ArrayDeque<>();
+        RecordingView slowView = new RecordingView();
+        ChatPresenter slow = new ChatPresenter(node, slowView, Schedulers.fromExecutor(queued::add),
+                Clock.systemUTC());
+        slow.start();
+        drain(queued);
+        node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst");
+        drain(queued);
+
+        slow.openDirect(bob.id());
+        slow.select(ALL);
+        slow.openDirect(bob.id());
+        drain(queued);
+
+        assertThat(slow.current()).isEqualTo(new Conversation.Direct(bob.id()));
+        assertThat(node.current()).isEqualTo(new Conversation.Direct(bob.id()));
+        assertThat(slowView.texts()).containsExactly("psst");
+        slow.stop();
+    }
+
+    /** Runs what was queued, and what that queues; a ping-pong would never end, so it is bounded. */
+    private static void drain(java.util.Deque<Runnable> queued) {
+        for (int i = 0; i < 1000 && !queued.isEmpty(); i++) {
+            queued.poll().run();
+        }
+        assertThat(queued).as("the UI thread settles").isEmpty();
+    }
+
+    @Test
+    void quittingFromTheComposeBoxClosesTheWindow() {
+        presenter.start();
+
+        presenter.submit("-q");
+
+        assertThat(view.closed).isTrue();
+    }
+
+    @Test
+    void searchesFilterAsYouTypeBestMatchesFirst() {
+        node.peerUp("Bobby", "dddddddd");
+        node.peerUp("abob", "eeeeeeee");
+        presenter.start();
+        presenter.createGroup("bo");
+        presenter.createGroup("robots");
+        presenter.createGroup("bots");
+
+        presenter.searchUsers("BOB");
+        presenter.searchGroups("bo");
+
+        assertThat(view.users).extracting(UserItem::label).containsExactly("bob", "Bobby", "abob");
+        assertThat(view.groups).extracting(GroupItem::name).containsExactly("bo", "bots", "robots");
+
+        presenter.searchUsers("");
+        assertThat(view.users).hasSize(5);
+    }
+
+    @Test
+    void theMemberListShowsPresenceOnlineFirst() {
+        presenter.start();
+        assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "bob", "cyd");
+
+        node.peerDown(bob.id());
+
+        assertThat(view.members).extracting(UserItem::label, UserItem::online).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("ann", true),
+                org.assertj.core.groups.Tuple.tuple("cyd", true),
+                org.assertj.core.groups.Tuple.tuple("bob", false));
+        assertThat(view.membersHeading).isEqualTo("#all · 3");
+    }
+
+    @Test
+    void keyboardSwitchingWalksTheSidebarAndWraps() {
+        presenter.start();
+        presenter.createGroup("dev");
+        node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst");
+        presenter.select(ALL);
+
+        presenter.selectRelative(1);
+        assertThat(presenter.current().key()).isEqualTo("#dev");
+        presenter.selectRelative(1);
+        assertThat(presenter.current()).isEqualTo(new Conversation.Direct(bob.id()));
+        presenter.selectRelative(1);
+        assertThat(presenter.current()).isEqualTo(ALL);
+        presenter.selectRelative(-1);
+        assertThat(presenter.current()).isEqualTo(new Conversation.Direct(bob.id()));
+        presenter.selectIndex(1);
+        assertThat(presenter.current().key()).isEqualTo("#dev");
+        presenter.selectIndex(7);
+        assertThat(presenter.current().key()).isEqualTo("#dev");
+    }
+
+    @Test
+    void aConversationOpenedByCommandIsFollowed() {
+        presenter.start();
+
+        node.open(new Conversation.Direct(cyd.id()));
+
+        assertThat(presenter.current()).isEqualTo(new Conversation.Direct(cyd.id()));
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@cyd");
+        assertThat(view.selected).isEqualTo(1);
+        assertThat(List.copyOf(node.historyCalls)).last().isEqualTo("@cccccccc last " + ChatPresenter.PAGE);
+    }
+}

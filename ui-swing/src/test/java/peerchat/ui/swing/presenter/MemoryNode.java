@@ -1,0 +1,276 @@
+package peerchat.ui.swing.presenter;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.GroupView;
+import peerchat.engine.api.MessageView;
+import peerchat.engine.api.Node;
+import peerchat.engine.api.NodeInfo;
+import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.NodeId;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
+
+/**
+ * A hand-written in-memory {@link Node} for unit tests of the window's logic: one user's view of a
+ * small world whose other users the test drives ({@link #receive}, {@link #peerUp}). It keeps the
+ * API's promises the presenter relies on (history oldest first and paged by cursor, own messages
+ * on the event stream, one reply per line) and answers synchronously, so tests are deterministic.
+ * The real node is exercised by the window's two-node tests.
+ */
+public final class MemoryNode implements Node {
+    private final NodeInfo self;
+    private final Map<NodeId, UserView> users = new LinkedHashMap<>();
+    private final Map<String, TreeSet<NodeId>> groups = new TreeMap<>();
+    private final Map<Conversation, List<MessageView>> log = new LinkedHashMap<>();
+    private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().directBestEffort();
+    private Conversation current = Conversation.all();
+    private long cursor;
+    private Sinks.One<Boolean> gate;
+    private long seq;
+    public final List<String> executed = new CopyOnWriteArrayList<>();
+    public final List<String> historyCalls = new CopyOnWriteArrayList<>();
+
+    public MemoryNode(String name, String hexId) {
+        NodeId id = new NodeId(hexId);
+        this.self = new NodeInfo(id, name, "127.0.0.1:7117");
+        users.put(id, new UserView(id, name, name, "127.0.0.1:7117", true, true, List.of("all")));
+        groups.put("all", new TreeSet<>(List.of(id)));
+    }
+
+    // ---------------------------------------------------------------- the test drives the world
+
+    public UserView peerUp(String name, String hexId) {
+        NodeId id = new NodeId(hexId);
+        UserView u = new UserView(id, name, name, "127.0.0." + (users.size() + 1) + ":7117", true, false, List.of("all"));
+        users.put(id, u);
+        groups.get("all").add(id);
+        events.tryEmitNext(new ChatEvent.PeerUp(u));
+        return u;
+    }
+
+    public void peerDown(NodeId id) {
+        UserView u = users.get(id);
+        UserView down = new UserView(u.id(), u.name(), u.label(), u.address(), false, false, u.groups());
+        users.put(id, down);
+        events.tryEmitNext(new ChatEvent.PeerDown(down, "test"));
+    }
+
+    public void peerJoins(NodeId id, String group) {
+        groups.computeIfAbsent(group, g -> new TreeSet<>()).add(id);
+        events.tryEmitNext(new ChatEvent.Joined(group, users.get(id).label()));
+    }
+
+    /** A message from another user delivered here. */
+    public MessageView receive(NodeId from, Conversation conversation, String text) {
+        UserView u = users.get(from);
+        String to = conversation instanceof Conversation.Group g ? "#" + g.name().value() : "@" + self.name();
+        MessageView m = new MessageView(from.value() + "-" + (++seq), from, u.label(), to, conversation, text,
+                1_700_000_000_000L + seq * 1000, 1_700_000_000_000L + seq * 1000, false, false, ++cursor);
+        log.computeIfAbsent(conversation, c -> new ArrayList<>()).add(m);
+        events.tryEmitNext(new ChatEvent.Message(m));
+        return m;
+    }
+
+    /** Messages already in the log before the window opened: no events. */
+    public void preload(NodeId from, Conversation conversation, int count) {
+        UserView u = users.get(from);
+        List<MessageView> list = log.computeIfAbsent(conversation, c -> new ArrayList<>());
+        for (int i = 1; i <= count; i++) {
+            list.add(new MessageView(from.value() + "-" + (++seq), from, u.label(), conversation.key(), conversation,
+                    "message " + i, 1_700_000_000_000L + seq, 1_700_000_000_000L + seq, false, false, ++cursor));
+        }
+    }
+
+    /**
+     * Holds the next {@link #history} answer back until the returned action runs, as a slow log
+     * would; the page is read when it is released, so it includes what arrived meanwhile.
+     */
+    public Runnable holdNextHistory() {
+        Sinks.One<Boolean> g = Sinks.one();
+        gate = g;
+        return () -> g.tryEmitValue(true);
+    }
+
+    // ---------------------------------------------------------------- Node
+
+    @Override
+    public NodeInfo self() {
+        return self;
+    }
+
+    @Override
+    public Flux<ChatEvent> events() {
+        return events.asFlux();
+    }
+
+    @Override
+    public Flux<ChatEvent> events(int recent) {
+        return Flux.concat(history(current, recent).flatMapMany(Flux::fromIterable).map(ChatEvent.Message::new),
+                events.asFlux());
+    }
+
+    @Override
+    public Mono<Reply> execute(String line) {
+        executed.add(line);
+        return Mono.fromSupplier(() -> run(line));
+    }
+
+    private Reply run(String line) {
+        String[] words = line.split("\\s+", 2);
+        String arg = words.length > 1 ? words[1].strip() : "";
+        switch (words[0]) {
+            case "-creategroup":
+                if (groups.containsKey(arg.toLowerCase())) {
+                    return new Reply.Error("creategroup", "group " + arg + " exists: join it");
+                }
+                if (!GroupName.isValid(arg)) {
+                    return new Reply.Error("creategroup", "not a group name: " + arg);
+                }
+                groups.put(arg.toLowerCase(), new TreeSet<>(List.of(self.id())));
+                events.tryEmitNext(new ChatEvent.GroupCreated(arg.toLowerCase(), self.name()));
+                return new Reply.Done("creategroup", "group " + arg + " created");
+            case "-joingroup":
+                if (!groups.containsKey(arg.toLowerCase())) {
+                    return new Reply.Error("joingroup", "no group " + arg);
+                }
+                groups.get(arg.toLowerCase()).add(self.id());
+                events.tryEmitNext(new ChatEvent.Joined(arg.toLowerCase(), self.name()));
+                return new Reply.Done("joingroup", "joined #" + arg);
+            case "-leavegroup":
+                if (arg.equals("all") || !groups.containsKey(arg) || !groups.get(arg).remove(self.id())) {
+                    return new Reply.Error("leavegroup", "you are not in a group " + arg + " you can leave");
+                }
+                events.tryEmitNext(new ChatEvent.Left(arg, self.name()));
+                return new Reply.Done("leavegroup", "left #" + arg);
+            case "-lu":
+                return new Reply.Users("listusers", users());
+            case "-q":
+                return new Reply.Quit("quit");
+            default:
+                if (line.startsWith("-")) {
+                    return new Reply.Error("?", "unknown command " + words[0] + " (-help lists them)");
+                }
+                return send(line);
+        }
+    }
+
+    private Reply send(String line) {
+        Conversation to = current;
+        String text = line;
+        if (line.startsWith("@") || line.startsWith("#")) {
+            String[] words = line.split("\\s+", 2);
+            String name = words[0].substring(1);
+            text = words.length > 1 ? words[1] : "";
+            if (line.startsWith("#")) {
+                to = new Conversation.Group(new GroupName(name));
+            } else {
+                Optional<UserView> u = users.values().stream().filter(v -> v.label().equals(name)).findFirst();
+                if (u.isEmpty()) {
+                    return new Reply.Error("send", "no user " + name);
+                }
+                to = new Conversation.Direct(u.get().id());
+            }
+        }
+        long now = 1_700_000_000_000L + (++seq) * 1000;
+        MessageView m = new MessageView(self.id().value() + "-" + seq, self.id(), self.name(),
+                to instanceof Conversation.Group g ? "#" + g.name().value() : "@" + label(to), to, text, now, now,
+                true, false, ++cursor);
+        log.computeIfAbsent(to, c -> new ArrayList<>()).add(m);
+        events.tryEmitNext(new ChatEvent.Message(m));
+        return new Reply.Sent("send", m);
+    }
+
+    private String label(Conversation c) {
+        return users.get(((Conversation.Direct) c).peer()).label();
+    }
+
+    @Override
+    public Conversation current() {
+        return current;
+    }
+
+    @Override
+    public void open(Conversation conversation) {
+        current = conversation;
+        events.tryEmitNext(new ChatEvent.Opened(conversation, conversation.key()));
+    }
+
+    @Override
+    public List<UserView> users() {
+        return users.values().stream().map(this::withGroups)
+                .sorted((a, b) -> a.label().compareTo(b.label())).collect(Collectors.toList());
+    }
+
+    private UserView withGroups(UserView u) {
+        List<String> in = groups.entrySet().stream().filter(e -> e.getValue().contains(u.id()))
+                .map(Map.Entry::getKey).collect(Collectors.toList());
+        return new UserView(u.id(), u.name(), u.label(), u.address(), u.online(), u.self(), in);
+    }
+
+    @Override
+    public Optional<UserView> user(NodeId id) {
+        return Optional.ofNullable(users.get(id)).map(this::withGroups);
+    }
+
+    @Override
+    public List<GroupView> groups() {
+        return groups.entrySet().stream()
+                .map(e -> new GroupView(e.getKey(), e.getValue().stream().map(id -> users.get(id).label()).sorted()
+                        .collect(Collectors.toList())))
+                .collect(Collectors.toList());
+    }
+
+    @Override
+    public List<String> myGroups() {
+        List<String> mine = new ArrayList<>(List.of("all"));
+        groups.forEach((g, members) -> {
+            if (!g.equals("all") && members.contains(self.id())) {
+                mine.add(g);
+            }
+        });
+        return mine;
+    }
+
+    @Override
+    public Mono<List<MessageView>> history(Conversation conversation, int n) {
+        historyCalls.add(conversation.key() + " last " + n);
+        Mono<List<MessageView>> read = Mono.fromSupplier(() -> {
+            List<MessageView> all = log.getOrDefault(conversation, List.of());
+            return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+        });
+        if (gate == null) {
+            return read;
+        }
+        Mono<Boolean> held = gate.asMono();
+        gate = null;
+        return held.then(read);
+    }
+
+    @Override
+    public Mono<List<MessageView>> historyBefore(Conversation conversation, long before, int n) {
+        historyCalls.add(conversation.key() + " before " + before + " " + n);
+        return Mono.fromSupplier(() -> {
+            List<MessageView> older = log.getOrDefault(conversation, List.of()).stream()
+                    .filter(m -> m.cursor() < before).collect(Collectors.toList());
+            return List.copyOf(older.subList(Math.max(0, older.size() - n), older.size()));
+        });
+    }
+
+    @Override
+    public Mono<Void> shutdown() {
+        return Mono.fromRunnable(events::tryEmitComplete);
+    }
+}

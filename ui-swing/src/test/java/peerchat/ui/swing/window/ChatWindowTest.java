@@ -1,0 +1,297 @@
+package peerchat.ui.swing.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static peerchat.ui.swing.window.GuiTesting.contents;
+
+import java.awt.event.KeyEvent;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javax.swing.JScrollPane;
+import javax.swing.SwingUtilities;
+import org.assertj.swing.core.Robot;
+import org.assertj.swing.edt.GuiActionRunner;
+import org.assertj.swing.fixture.FrameFixture;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.UserView;
+import peerchat.ui.swing.presenter.MemoryNode;
+
+/**
+ * The window itself, driven like a user would (AssertJ Swing's robot: real mouse and keyboard
+ * events under Xvfb), against the in-memory node. The two-node tests drive it against real nodes.
+ */
+class ChatWindowTest {
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final MemoryNode node = new MemoryNode("ann", "aaaaaaaa");
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private UserView bob;
+    private Robot robot;
+    private FrameFixture frame;
+
+    @BeforeAll
+    static void display() {
+        GuiTesting.requireDisplay();
+    }
+
+    @BeforeEach
+    void open() {
+        bob = node.peerUp("bob", "bbbbbbbb");
+        node.peerUp("cyd", "cccccccc");
+        robot = GuiTesting.robot();
+        ChatWindow window = GuiActionRunner.execute(() -> {
+            Theme.setup(false);
+            return ChatWindow.open(node, Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC),
+                    closed::countDown);
+        });
+        frame = new FrameFixture(robot, window.frame());
+    }
+
+    @AfterEach
+    void close() {
+        frame.cleanUp();
+    }
+
+    /** The node is touched on the EDT, as the window does: the in-memory node is not thread-safe. */
+    private void onEdt(Runnable r) {
+        GuiActionRunner.execute(r::run);
+    }
+
+    private void chord(int modifier, int key) {
+        GuiTesting.chord(robot, modifier, key);
+    }
+
+    @Test
+    void theTitleIsNameAtAddressAndAllIsOpen() {
+        frame.requireTitle("ann@127.0.0.1:7117");
+        assertThat(contents(frame, "conversations")).containsExactly("#all");
+        assertThat(contents(frame, "members")).containsExactly("ann online", "bob online", "cyd online");
+    }
+
+    @Test
+    void enterSendsAndShiftEnterStartsANewLine() {
+        frame.textBox("compose").enterText("two");
+        chord(KeyEvent.VK_SHIFT, KeyEvent.VK_ENTER);
+        frame.textBox("compose").enterText("lines");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("ann: two\nlines"));
+        frame.textBox("compose").requireText("");
+        assertThat(node.executed).containsExactly("two\nlines");
+    }
+
+    @Test
+    void longMessagesWrapToTheWidthInsteadOfScrollingSideways() {
+        String longText = "word ".repeat(400).strip();
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "short"));
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), longText));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 2);
+
+        javax.swing.JList<?> list = frame.list("transcript").target();
+        java.awt.Rectangle shortCell = GuiActionRunner.execute(() -> list.getCellBounds(0, 0));
+        java.awt.Rectangle longCell = GuiActionRunner.execute(() -> list.getCellBounds(1, 1));
+        int viewport = GuiActionRunner.execute(() -> list.getParent().getWidth());
+
+        assertThat(longCell.height).isGreaterThan(5 * shortCell.height);
+        assertThat(longCell.width).isLessThanOrEqualTo(viewport);
+    }
+
+    @Test
+    void theSendButtonSendsToo() {
+        frame.textBox("compose").enterText("via button");
+        frame.button("send").click();
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("ann: via button"));
+    }
+
+    @Test
+    void unreadCountsShowUntilTheConversationIsOpened() {
+        onEdt(() -> node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst"));
+        onEdt(() -> node.receive(bob.id(), new Conversation.Direct(bob.id()), "are you there"));
+
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob (2)"));
+
+        GuiTesting.list(frame, "conversations").clickItem(1);
+
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob"));
+        assertThat(contents(frame, "transcript")).containsExactly("bob: psst", "bob: are you there");
+        assertThat(contents(frame, "members")).containsExactly("bob online", "ann online");
+    }
+
+    @Test
+    void groupsAreCreatedJoinedAndLeftFromTheButtons() {
+        frame.button("createGroup").click();
+        GuiTesting.answer(frame, "dev");
+
+        await().atMost(WAIT).untilAsserted(() -> assertThat(node.executed).as("commands run").contains("-creategroup dev"));
+        await().atMost(WAIT).untilAsserted(() -> assertThat(contents(frame, "conversations")).contains("#dev"));
+        frame.requireTitle("ann@127.0.0.1:7117");
+        await().atMost(WAIT).until(() -> contents(frame, "groups").contains("dev 1 joined"));
+
+        onEdt(() -> node.peerJoins(bob.id(), "ops"));
+        await().atMost(WAIT).until(() -> contents(frame, "groups").contains("ops 1"));
+        GuiTesting.list(frame, "groups").clickItem("ops 1");
+        frame.button("joinGroup").click();
+
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#ops"));
+        await().atMost(WAIT).until(() -> contents(frame, "members").equals(java.util.List.of("ann online", "bob online")));
+
+        frame.button("leaveGroup").click();
+
+        await().atMost(WAIT).until(() -> !contents(frame, "conversations").contains("#ops"));
+        assertThat(contents(frame, "conversations")).containsExactly("#all", "#dev");
+        assertThat(contents(frame, "groups")).contains("ops 1");
+        assertThat(node.executed).containsExactly("-creategroup dev", "-joingroup ops", "-leavegroup ops");
+    }
+
+    @Test
+    void commandsWorkInTheComposeBoxAndErrorsShowInTheStatusLine() {
+        frame.textBox("compose").enterText("-creategroup Ops");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#ops"));
+
+        frame.textBox("compose").enterText("-creategroup ops");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+
+        await().atMost(WAIT).until(() -> frame.label("status").text().contains("exists"));
+        frame.textBox("compose").requireText("");
+
+        frame.button("createGroup").click();
+        GuiTesting.answer(frame, "bad name");
+        await().atMost(WAIT).until(() -> frame.label("status").text().contains("a group name is"));
+        frame.requireVisible();
+    }
+
+    @Test
+    void searchingFiltersAsYouType() {
+        onEdt(() -> node.peerJoins(bob.id(), "robots"));
+        onEdt(() -> node.peerJoins(bob.id(), "bots"));
+        onEdt(() -> node.peerUp("Bobby", "dddddddd"));
+        await().atMost(WAIT).until(() -> contents(frame, "groups").size() == 3);
+
+        frame.textBox("groupSearch").enterText("BOT");
+        await().atMost(WAIT).until(() -> contents(frame, "groups").equals(java.util.List.of("bots 1", "robots 1")));
+
+        frame.tabbedPane("sideTabs").selectTab("Users");
+        frame.textBox("userSearch").enterText("BOB");
+        await().atMost(WAIT).until(() -> contents(frame, "users").equals(java.util.List.of("bob online", "Bobby online")));
+        frame.textBox("userSearch").deleteText();
+        await().atMost(WAIT).until(() -> contents(frame, "users").size() == 4);
+    }
+
+    @Test
+    void doubleClickingAMemberOpensADirectConversation() {
+        GuiTesting.list(frame, "members").item("bob online").doubleClick();
+
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob"));
+        assertThat(node.current()).isEqualTo(new Conversation.Direct(bob.id()));
+        assertThat(GuiTesting.list(frame, "conversations").selection()).containsExactly("@bob");
+    }
+
+    @Test
+    void altDownAndUpSwitchConversations() {
+        onEdt(() -> node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst"));
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").size() == 2);
+
+        chord(KeyEvent.VK_ALT, KeyEvent.VK_DOWN);
+        await().atMost(WAIT).until(() -> node.current().equals(new Conversation.Direct(bob.id())));
+
+        chord(KeyEvent.VK_CONTROL, KeyEvent.VK_1);
+        await().atMost(WAIT).until(() -> node.current().equals(Conversation.all()));
+    }
+
+    @Test
+    void scrollingToTheTopLoadsOlderPages() {
+        frame.cleanUp();
+        MemoryNode big = new MemoryNode("ann", "aaaaaaaa");
+        UserView b = big.peerUp("bob", "bbbbbbbb");
+        big.preload(b.id(), Conversation.all(), 100_000);
+        robot = GuiTesting.robot();
+        ChatWindow window = GuiActionRunner.execute(() -> ChatWindow.open(big, Clock.systemUTC(), () -> {
+        }));
+        frame = new FrameFixture(robot, window.frame());
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 100);
+        assertThat(contents(frame, "transcript")).last().isEqualTo("bob: message 100000");
+
+        JScrollPane scroll = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class,
+                frame.list("transcript").target());
+        GuiActionRunner.execute(() -> scroll.getVerticalScrollBar().setValue(0));
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 200);
+        assertThat(contents(frame, "transcript").get(0)).isEqualTo("bob: message 99801");
+        // The user stays where they were reading: the old first line is still in view, not the new top.
+        assertThat(GuiActionRunner.execute(() -> scroll.getVerticalScrollBar().getValue())).isPositive();
+    }
+
+    @Test
+    void quitFromTheComposeBoxClosesTheWindow() throws InterruptedException {
+        frame.textBox("compose").enterText("-q");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+
+        assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
+        frame.requireNotVisible();
+    }
+
+    @Test
+    void anUnexpectedErrorOnTheEdtIsShownInTheStatusLineAndTheWindowGoesOn() {
+        onEdt(() -> java.awt.EventQueue.invokeLater(() -> {
+            throw new IllegalStateException("a bug");
+        }));
+
+        await().atMost(WAIT).until(() -> frame.label("status").text().contains("a bug"));
+        frame.textBox("compose").enterText("still here");
+        frame.button("send").click();
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("ann: still here"));
+    }
+
+    @Test
+    void darkThemeSwitches() {
+        frame.menuItem("menuDark").click();
+        assertThat(GuiActionRunner.execute(Theme::isDark)).isTrue();
+        frame.menuItem("menuDark").click();
+        assertThat(GuiActionRunner.execute(Theme::isDark)).isFalse();
+    }
+
+    @Test
+    void aPopulatedWindowIsPaintedToAPicture() {
+        Conversation dev = new Conversation.Group(new peerchat.store.event.GroupName("dev"));
+        onEdt(() -> {
+            node.peerJoins(bob.id(), "dev");
+            node.peerJoins(bob.id(), "ops");
+            node.receive(bob.id(), Conversation.all(), "morning all");
+        });
+        frame.textBox("compose").enterText("-joingroup dev");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#dev"));
+        onEdt(() -> node.receive(bob.id(), dev, "the build is green again"));
+        frame.textBox("compose").enterText("nice, thanks");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("ann: nice, thanks"));
+
+        Path file = Path.of("target", "window-memory.png");
+        GuiTesting.screenshot((javax.swing.JFrame) frame.target(), file);
+
+        assertThat(file).isNotEmptyFile();
+        java.awt.image.BufferedImage image = uncheckedRead(file);
+        assertThat(image.getWidth()).isEqualTo(frame.target().getWidth() - frame.target().getInsets().left
+                - frame.target().getInsets().right);
+    }
+
+    private static java.awt.image.BufferedImage uncheckedRead(Path file) {
+        try {
+            return javax.imageio.ImageIO.read(file.toFile());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+}

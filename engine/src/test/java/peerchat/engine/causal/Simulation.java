@@ -154,8 +154,9 @@ final class Simulation {
             case 0 -> dests.add(others.get(choices.next(others.size())));
             case 1 -> {
                 int size = 1 + choices.next(others.size());
+                List<NodeId> pool = new ArrayList<>(others);
                 while (dests.size() < size) {
-                    dests.add(others.get(choices.next(others.size())));
+                    dests.add(pool.remove(choices.next(pool.size())));
                 }
             }
             default -> dests.addAll(others);

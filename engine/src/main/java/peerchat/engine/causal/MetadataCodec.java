@@ -149,12 +149,14 @@ public final class MetadataCodec {
     }
 
     private static void writeId(ByteArrayOutputStream out, String hex) {
-        out.write(hex.length());
-        for (int i = 0; i < hex.length(); i += 2) {
-            int high = Character.digit(hex.charAt(i), 16);
-            int low = i + 1 < hex.length() ? Character.digit(hex.charAt(i + 1), 16) : 0;
-            out.write(high << 4 | low);
+        // One array write per id: ByteArrayOutputStream.write(int) is synchronized, per byte.
+        byte[] packed = new byte[1 + (hex.length() + 1) / 2];
+        packed[0] = (byte) hex.length();
+        for (int i = 0; i < hex.length(); i++) {
+            int nibble = Character.digit(hex.charAt(i), 16);
+            packed[1 + i / 2] |= (byte) (i % 2 == 0 ? nibble << 4 : nibble);
         }
+        out.writeBytes(packed);
     }
 
     private static NodeId readId(Reader in) {

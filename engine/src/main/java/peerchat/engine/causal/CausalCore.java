@@ -378,6 +378,32 @@ public final class CausalCore<P> {
         entries.entrySet().removeIf(e -> e.getKey() != newest && e.getValue().isEmpty());
     }
 
+    /**
+     * Whether {@code message} would be delivered at once if received now; changes nothing. A link
+     * whose sender is paused may still pass on copies for which this is true: they take no buffer
+     * space, and if its frames can arrive out of the sender's order (a {@code -delay}ed message,
+     * retransmission) the copy that everything else waits for is always one of them, so pausing
+     * never deadlocks.
+     */
+    public boolean deliverableNow(Incoming<P> message) {
+        if (problemWith(message).isPresent()) {
+            return false;
+        }
+        int k = nodes.find(message.sender());
+        if (k >= 0 && (message.id().seq() <= delivered[k] || buffered.containsKey(message.id()))) {
+            return false;
+        }
+        for (Dependency d : message.meta()) {
+            if (d.destinations().contains(self)) {
+                int s = nodes.find(d.sender());
+                if (s < 0 || delivered[s] < d.t()) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** How many messages from {@code sender} wait in the buffer. */
     public int bufferedFrom(NodeId sender) {
         int s = nodes.find(sender);

@@ -205,6 +205,28 @@ class CausalCoreTest {
     }
 
     @Test
+    void aPausedSendersLinkCanStillPassTheCopyEverythingWaitsFor() {
+        CausalCore<String> a = new CausalCore<>(A);
+        CausalCore<String> b = new CausalCore<>(B, 2);
+        Outgoing<String> m1 = a.send(Set.of(B), "held back by -delay");
+        Outgoing<String> m2 = a.send(Set.of(B), "m2");
+        Outgoing<String> m3 = a.send(Set.of(B), "m3");
+        b.receive(m2.copyFor(B));
+        assertThat(b.receive(m3.copyFor(B)).senderShouldPause()).isTrue();
+        CausalSnapshot before = b.snapshot();
+
+        assertThat(b.deliverableNow(m1.copyFor(B))).isTrue();
+        assertThat(b.deliverableNow(m2.copyFor(B))).as("already buffered").isFalse();
+        assertThat(b.snapshot()).as("asking changes nothing").isEqualTo(before);
+        ReceiveResult<String> r = b.receive(m1.copyFor(B));
+        assertThat(ids(r)).containsExactly(m1.id(), m2.id(), m3.id());
+        assertThat(r.resumable()).containsExactly(A);
+        assertThat(b.deliverableNow(m1.copyFor(B))).as("now a duplicate").isFalse();
+        assertThat(b.deliverableNow(new Incoming<>(new MessageId(X, 1), Set.of(B),
+                List.of(new Dependency(D, 1, Set.of(B))), "from strangers"))).isFalse();
+    }
+
+    @Test
     void anEmptyDestinationSetStillTakesATimestamp() {
         CausalCore<String> a = new CausalCore<>(A);
         Outgoing<String> alone = a.send(Set.of(), "note to self");

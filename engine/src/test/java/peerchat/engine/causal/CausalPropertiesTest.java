@@ -40,6 +40,15 @@ class CausalPropertiesTest {
     }
 
     @Test
+    void everyScheduleOverPausingReorderingLinksIsCausalAndDrains() {
+        qt().withFixedSeed(12L).withExamples(200)
+                .forAll(integers().between(2, 7), integers().between(1, 3), SCHEDULES)
+                .checkAssert((n, bound, schedule) ->
+                        run(Simulation.Config.of(n, 40).withJoiners(1).withRestarts(20)
+                                .withPausingReorderingLinks(bound).withSendPercent(70), schedule));
+    }
+
+    @Test
     void shrinkingFindsASmallScheduleThatCatchesAMutant() {
         assertThatThrownBy(() -> qt().withFixedSeed(3L).withExamples(300)
                 .forAll(integers().between(2, 7), SCHEDULES)

@@ -63,6 +63,17 @@ class CausalSimulationTest {
     }
 
     @Test
+    void reorderingLinksPausedWhenTheBufferIsFullPassOnlyDeliverableCopiesAndStayLive() {
+        long pauses = 0;
+        for (long seed = 500; seed < 510; seed++) {
+            Simulation.Config c = Simulation.Config.of(6, 400).withJoiners(1).withRestarts(2)
+                    .withPausingReorderingLinks(1 + (int) (seed % 3)).withSendPercent(70);
+            pauses += Simulation.run(c, seed).pauses();
+        }
+        assertThat(pauses).as("the bound was reached, so pausing was exercised").isPositive();
+    }
+
+    @Test
     void highConcurrencyBroadcastHeavyRuns() {
         long deliveries = 0;
         for (long seed = 400; seed < 405; seed++) {

@@ -45,6 +45,23 @@ class CausalCoreTest {
         assertThat(a.clock()).isEqualTo(3);
     }
 
+    /** The prototype shared D sets between the copies and its LOG, so later sends rewrote sent metadata. */
+    @Test
+    void sentMetadataSharesNothingWithTheLog() {
+        CausalCore<String> a = new CausalCore<>(A);
+        a.send(Set.of(B, C, D), "m1");
+        Outgoing<String> m2 = a.send(Set.of(B, C), "m2");
+        List<Dependency> toB = List.copyOf(m2.meta().get(B));
+        CausalSnapshot log = a.snapshot();
+
+        a.send(Set.of(B), "m3");
+        a.send(Set.of(C, D), "m4");
+        assertThat(m2.meta().get(B)).isEqualTo(toB);
+        assertThat(log.log()).isNotEqualTo(a.snapshot().log());
+        assertThatThrownBy(() -> m2.meta().get(B).get(0).destinations().clear())
+                .isInstanceOf(UnsupportedOperationException.class);
+    }
+
     @Test
     void messagesOfOneSenderAreDeliveredInOrderWithoutFifoChannels() {
         CausalCore<String> a = new CausalCore<>(A);

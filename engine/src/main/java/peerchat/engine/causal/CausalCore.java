@@ -194,7 +194,7 @@ public final class CausalCore<P> {
     public ReceiveResult<P> receive(Incoming<P> message) {
         Objects.requireNonNull(message, "message");
         NodeId sender = message.sender();
-        Optional<String> problem = problemWith(message);
+        Optional<String> problem = IncomingCheck.problem(message, self, clock);
         if (problem.isPresent()) {
             return new ReceiveResult<>(ReceiveResult.Status.REJECTED, List.of(),
                     Optional.of(new Rejection(sender, message.id(), problem.get())), false, Set.of());
@@ -232,40 +232,6 @@ public final class CausalCore<P> {
         }
         return new ReceiveResult<>(status, out, Optional.empty(),
                 bufferedPerSender[k] >= maxBufferedPerSender, resumable);
-    }
-
-    /** Why this copy can never be delivered correctly, if it cannot. */
-    private Optional<String> problemWith(Incoming<P> message) {
-        NodeId sender = message.sender();
-        long t = message.id().seq();
-        if (sender.equals(self)) {
-            return Optional.of("a copy of this process's own message came back");
-        }
-        if (!message.dests().contains(self)) {
-            return Optional.of("this process is not among the destinations");
-        }
-        if (message.dests().contains(sender)) {
-            return Optional.of("the sender lists itself as a destination");
-        }
-        Set<MessageId> seen = new HashSet<>();
-        for (Dependency d : message.meta()) {
-            if (d.t() < 1) {
-                return Optional.of("dependency on timestamp " + d.t() + " of " + d.sender() + ": timestamps start at 1");
-            }
-            if (!seen.add(new MessageId(d.sender(), d.t()))) {
-                return Optional.of("dependency on " + d.sender() + "-" + d.t() + " appears twice");
-            }
-            if (d.destinations().contains(d.sender())) {
-                return Optional.of("dependency " + d.sender() + "-" + d.t() + " names its sender as a destination");
-            }
-            if (d.sender().equals(sender) && d.t() >= t) {
-                return Optional.of("dependency on its own message " + d.t() + ", which it had not sent before message " + t);
-            }
-            if (d.sender().equals(self) && d.t() > clock) {
-                return Optional.of("dependency on this process's message " + d.t() + ", which it has not sent (clock " + clock + ")");
-            }
-        }
-        return Optional.empty();
     }
 
     private Waiting<P> parse(Incoming<P> message, int k) {
@@ -401,7 +367,7 @@ public final class CausalCore<P> {
      * never deadlocks.
      */
     public boolean deliverableNow(Incoming<P> message) {
-        if (problemWith(message).isPresent()) {
+        if (IncomingCheck.problem(message, self, clock).isPresent()) {
             return false;
         }
         int k = nodes.find(message.sender());

@@ -1,5 +1,7 @@
 package peerchat.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -30,7 +32,7 @@ import peerchat.store.event.NodeId;
  * intervals (mean 1), each copy takes a uniformly random delay in [0, 1) (non-FIFO; {@code --max-delay}), the
  * reference simulation's shape (CAUSAL.md: 30–40 messages per process, random destinations).
  * Throughput is measured by replaying the recorded sends and receives into fresh cores, so it
- * times the state machine alone, on one thread.
+ * times the state machine alone, on one thread, in that thread's CPU time.
  */
 public final class CausalBench {
     private enum Workload {
@@ -219,7 +221,10 @@ public final class CausalBench {
             cores.add(new CausalCore<>(id));
         }
         long delivered = 0;
-        long start = System.nanoTime();
+        // CPU time of this thread, not wall time: the machine is shared, and a preempted run
+        // would otherwise count other processes' time as ours.
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long start = threads.getCurrentThreadCpuTime();
         for (Op op : trace) {
             if (op.copy() == null) {
                 cores.get(op.process()).send(op.dests(), "m");
@@ -227,7 +232,7 @@ public final class CausalBench {
                 delivered += cores.get(op.process()).receive(op.copy()).delivered().size();
             }
         }
-        double seconds = (System.nanoTime() - start) / 1e9;
+        double seconds = (threads.getCurrentThreadCpuTime() - start) / 1e9;
         if (delivered == 0) {
             throw new IllegalStateException("the replayed trace delivered nothing");
         }

@@ -22,7 +22,7 @@ import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
 
 /**
- * {@code deploy/bench/run causal [--per-process N] [--soak-messages N]}: the KS metadata cost per
+ * {@code deploy/bench/run causal [--per-process N] [--soak-messages N] [--max-delay D] [--cost-only]}: the KS metadata cost per
  * transmitted copy (entries, integers = 2 + |D| per entry, bytes in {@link MetadataCodec}'s wire
  * form) and the state machine's throughput, for n = 8, 16, 32, 64 under three workloads, beside
  * what a vector clock (n) and Raynal–Schiper–Toueg (n²) would carry; then a long soak checked by
@@ -63,12 +63,18 @@ public final class CausalBench {
         int perProcess = 35;
         int soakMessages = 200_000;
         boolean costOnly = false;
-        for (int i = 0; i + 1 < args.length; i += 2) {
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--cost-only")) {
+                costOnly = true; // metadata figures only, no throughput runs
+                continue;
+            }
+            if (i + 1 == args.length) {
+                throw new IllegalArgumentException("option " + args[i] + " needs a value");
+            }
             switch (args[i]) {
-                case "--per-process" -> perProcess = Integer.parseInt(args[i + 1]);
-                case "--soak-messages" -> soakMessages = Integer.parseInt(args[i + 1]);
-                case "--max-delay" -> maxDelay = Double.parseDouble(args[i + 1]);
-                case "--cost-only" -> costOnly = Boolean.parseBoolean(args[i + 1]);
+                case "--per-process" -> perProcess = Integer.parseInt(args[++i]);
+                case "--soak-messages" -> soakMessages = Integer.parseInt(args[++i]);
+                case "--max-delay" -> maxDelay = Double.parseDouble(args[++i]);
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
@@ -86,7 +92,9 @@ public final class CausalBench {
                 report.add(key + ".entries", round(cost.entries()), "entries/copy");
                 report.add(key + ".integers", round(cost.integers()), "ints/copy", "VC " + n + ", RST " + n * n);
                 report.add(key + ".bytes", round(cost.bytes()), "bytes/copy");
-                report.add(key + ".throughput", Math.round(opsPerSecond), "ops/s", "sends+receives, one core");
+                if (!costOnly) {
+                    report.add(key + ".throughput", Math.round(opsPerSecond), "ops/s", "sends+receives, one core");
+                }
             }
         }
         long start = System.nanoTime();

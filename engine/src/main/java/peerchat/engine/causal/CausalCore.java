@@ -45,7 +45,7 @@ public final class CausalCore<P> {
     /** SR, by process number; grows as processes appear. */
     private long[] delivered = new long[8];
     /** LOG, by sender number: timestamp to D. Null or empty when the sender has no entry. */
-    private final List<TreeMap<Long, BitSet>> log = new ArrayList<>();
+    private final List<TreeMap<Long, Entry>> log = new ArrayList<>();
 
     private final Map<MessageId, Waiting<P>> buffered = new HashMap<>();
     private int[] bufferedPerSender = new int[8];
@@ -130,21 +130,32 @@ public final class CausalCore<P> {
         // Step 2: per destination d, each entry loses Dests, but keeps d if it had d. Entries not
         // naming d are identical for every d: build that common form once and share it.
         for (int sender : nodes.inIdOrder()) {
-            TreeMap<Long, BitSet> entries = entriesOf(sender);
+            TreeMap<Long, Entry> entries = entriesOf(sender);
             if (entries == null) {
                 continue;
             }
             long newest = entries.lastKey();
-            for (Map.Entry<Long, BitSet> e : entries.entrySet()) {
-                BitSet rest = (BitSet) e.getValue().clone();
+            for (Map.Entry<Long, Entry> e : entries.entrySet()) {
+                Entry entry = e.getValue();
+                long t = e.getKey();
+                if (!entry.d.intersects(destBits)) {
+                    // Untouched by this send: every copy carries the entry as LOG has it.
+                    if (!entry.d.isEmpty() || t == newest) {
+                        Dependency same = frozen(sender, t, entry);
+                        for (List<Dependency> copy : copies) {
+                            copy.add(same);
+                        }
+                    }
+                    continue;
+                }
+                BitSet rest = (BitSet) entry.d.clone();
                 rest.andNot(destBits);
-                Dependency common = rest.isEmpty() && e.getKey() != newest
-                        ? null : dependency(sender, e.getKey(), rest);
+                Dependency common = rest.isEmpty() && t != newest ? null : dependency(sender, t, rest);
                 for (int i = 0; i < destNumbers.length; i++) {
-                    if (e.getValue().get(destNumbers[i])) {
+                    if (entry.d.get(destNumbers[i])) {
                         BitSet withD = (BitSet) rest.clone();
                         withD.set(destNumbers[i]);
-                        copies.get(i).add(dependency(sender, e.getKey(), withD));
+                        copies.get(i).add(dependency(sender, t, withD));
                     } else if (common != null) {
                         copies.get(i).add(common);
                     }
@@ -158,16 +169,19 @@ public final class CausalCore<P> {
 
         // Steps 3-4: Dests is now known to be covered by this message.
         for (int sender = 0; sender < log.size(); sender++) {
-            TreeMap<Long, BitSet> entries = entriesOf(sender);
+            TreeMap<Long, Entry> entries = entriesOf(sender);
             if (entries != null) {
-                for (BitSet d : entries.values()) {
-                    d.andNot(destBits);
+                for (Entry entry : entries.values()) {
+                    if (entry.d.intersects(destBits)) {
+                        entry.d.andNot(destBits);
+                        entry.frozen = null;
+                    }
                 }
                 purge(entries);
             }
         }
-        TreeMap<Long, BitSet> own = entriesFor(selfNumber);
-        own.put(clock, destBits);
+        TreeMap<Long, Entry> own = entriesFor(selfNumber);
+        own.put(clock, new Entry(destBits));
         purge(own);
         return new Outgoing<>(new MessageId(self, clock), dests, meta, payload);
     }
@@ -180,7 +194,7 @@ public final class CausalCore<P> {
     public ReceiveResult<P> receive(Incoming<P> message) {
         Objects.requireNonNull(message, "message");
         NodeId sender = message.sender();
-        Optional<String> problem = problemWith(message);
+        Optional<String> problem = IncomingCheck.problem(message, self, clock);
         if (problem.isPresent()) {
             return new ReceiveResult<>(ReceiveResult.Status.REJECTED, List.of(),
                     Optional.of(new Rejection(sender, message.id(), problem.get())), false, Set.of());
@@ -218,40 +232,6 @@ public final class CausalCore<P> {
         }
         return new ReceiveResult<>(status, out, Optional.empty(),
                 bufferedPerSender[k] >= maxBufferedPerSender, resumable);
-    }
-
-    /** Why this copy can never be delivered correctly, if it cannot. */
-    private Optional<String> problemWith(Incoming<P> message) {
-        NodeId sender = message.sender();
-        long t = message.id().seq();
-        if (sender.equals(self)) {
-            return Optional.of("a copy of this process's own message came back");
-        }
-        if (!message.dests().contains(self)) {
-            return Optional.of("this process is not among the destinations");
-        }
-        if (message.dests().contains(sender)) {
-            return Optional.of("the sender lists itself as a destination");
-        }
-        Set<MessageId> seen = new HashSet<>();
-        for (Dependency d : message.meta()) {
-            if (d.t() < 1) {
-                return Optional.of("dependency on timestamp " + d.t() + " of " + d.sender() + ": timestamps start at 1");
-            }
-            if (!seen.add(new MessageId(d.sender(), d.t()))) {
-                return Optional.of("dependency on " + d.sender() + "-" + d.t() + " appears twice");
-            }
-            if (d.destinations().contains(d.sender())) {
-                return Optional.of("dependency " + d.sender() + "-" + d.t() + " names its sender as a destination");
-            }
-            if (d.sender().equals(sender) && d.t() >= t) {
-                return Optional.of("dependency on its own message " + d.t() + ", which it had not sent before message " + t);
-            }
-            if (d.sender().equals(self) && d.t() > clock) {
-                return Optional.of("dependency on this process's message " + d.t() + ", which it has not sent (clock " + clock + ")");
-            }
-        }
-        return Optional.empty();
     }
 
     private Waiting<P> parse(Incoming<P> message, int k) {
@@ -318,20 +298,20 @@ public final class CausalCore<P> {
         delivered[w.sender] = t;
 
         // O plus the message itself, without this process in any D, grouped by sender.
-        Map<Integer, TreeMap<Long, BitSet>> incoming = new HashMap<>();
+        Map<Integer, TreeMap<Long, Entry>> incoming = new HashMap<>();
         for (int i = 0; i < w.depSenders.length; i++) {
-            incoming.computeIfAbsent(w.depSenders[i], s -> new TreeMap<>()).put(w.depTimes[i], w.depDests[i]);
+            incoming.computeIfAbsent(w.depSenders[i], s -> new TreeMap<>()).put(w.depTimes[i], new Entry(w.depDests[i]));
         }
-        incoming.computeIfAbsent(w.sender, s -> new TreeMap<>()).put(t, w.dests);
-        for (TreeMap<Long, BitSet> entries : incoming.values()) {
-            for (BitSet d : entries.values()) {
+        incoming.computeIfAbsent(w.sender, s -> new TreeMap<>()).put(t, new Entry(w.dests));
+        for (TreeMap<Long, Entry> entries : incoming.values()) {
+            for (Entry entry : entries.values()) {
                 if (fault != Fault.KEEP_RECEIVER_IN_DESTS) {
-                    d.clear(selfNumber);
+                    entry.d.clear(selfNumber);
                 }
             }
         }
-        for (Map.Entry<Integer, TreeMap<Long, BitSet>> e : incoming.entrySet()) {
-            TreeMap<Long, BitSet> local = entriesFor(e.getKey());
+        for (Map.Entry<Integer, TreeMap<Long, Entry>> e : incoming.entrySet()) {
+            TreeMap<Long, Entry> local = entriesFor(e.getKey());
             merge(local, e.getValue());
             purge(local);
         }
@@ -342,40 +322,67 @@ public final class CausalCore<P> {
      * entry older than the other side's newest and missing there was resolved there; an entry on
      * both sides keeps the intersection. All decisions are taken on the sides as they were.
      */
-    private static void merge(TreeMap<Long, BitSet> local, TreeMap<Long, BitSet> theirs) {
+    private static void merge(TreeMap<Long, Entry> local, TreeMap<Long, Entry> theirs) {
         if (local.isEmpty()) {
             local.putAll(theirs);
             return;
         }
         long newestLocal = local.lastKey();
         long newestTheirs = theirs.lastKey();
-        List<Map.Entry<Long, BitSet>> added = new ArrayList<>();
-        for (Map.Entry<Long, BitSet> e : theirs.entrySet()) {
+        List<Map.Entry<Long, Entry>> added = new ArrayList<>();
+        for (Map.Entry<Long, Entry> e : theirs.entrySet()) {
             if (!local.containsKey(e.getKey()) && e.getKey() > newestLocal) {
                 added.add(e);
             }
         }
-        for (Iterator<Map.Entry<Long, BitSet>> it = local.entrySet().iterator(); it.hasNext(); ) {
-            Map.Entry<Long, BitSet> e = it.next();
-            BitSet other = theirs.get(e.getKey());
+        for (Iterator<Map.Entry<Long, Entry>> it = local.entrySet().iterator(); it.hasNext(); ) {
+            Map.Entry<Long, Entry> e = it.next();
+            Entry other = theirs.get(e.getKey());
             if (other != null) {
-                e.getValue().and(other);
+                e.getValue().d.and(other.d);
+                e.getValue().frozen = null;
             } else if (e.getKey() < newestTheirs) {
                 it.remove();
             }
         }
-        for (Map.Entry<Long, BitSet> e : added) {
+        for (Map.Entry<Long, Entry> e : added) {
             local.put(e.getKey(), e.getValue());
         }
     }
 
     /** Drops the entries with empty D except the sender's newest. */
-    private static void purge(TreeMap<Long, BitSet> entries) {
+    private static void purge(TreeMap<Long, Entry> entries) {
         if (entries.size() < 2) {
             return;
         }
         long newest = entries.lastKey();
-        entries.entrySet().removeIf(e -> e.getKey() != newest && e.getValue().isEmpty());
+        entries.entrySet().removeIf(e -> e.getKey() != newest && e.getValue().d.isEmpty());
+    }
+
+    /**
+     * Whether {@code message} would be delivered at once if received now; changes nothing. A link
+     * whose sender is paused may still pass on copies for which this is true: they take no buffer
+     * space, and if its frames can arrive out of the sender's order (a {@code -delay}ed message,
+     * retransmission) the copy that everything else waits for is always one of them, so pausing
+     * never deadlocks.
+     */
+    public boolean deliverableNow(Incoming<P> message) {
+        if (IncomingCheck.problem(message, self, clock).isPresent()) {
+            return false;
+        }
+        int k = nodes.find(message.sender());
+        if (k >= 0 && (message.id().seq() <= delivered[k] || buffered.containsKey(message.id()))) {
+            return false;
+        }
+        for (Dependency d : message.meta()) {
+            if (d.destinations().contains(self)) {
+                int s = nodes.find(d.sender());
+                if (s < 0 || delivered[s] < d.t()) {
+                    return false;
+                }
+            }
+        }
+        return true;
     }
 
     /** How many messages from {@code sender} wait in the buffer. */
@@ -409,9 +416,9 @@ public final class CausalCore<P> {
         }
         List<Dependency> entries = new ArrayList<>();
         for (int sender : nodes.inIdOrder()) {
-            TreeMap<Long, BitSet> mine = entriesOf(sender);
+            TreeMap<Long, Entry> mine = entriesOf(sender);
             if (mine != null) {
-                mine.forEach((t, d) -> entries.add(dependency(sender, t, d)));
+                mine.forEach((t, entry) -> entries.add(frozen(sender, t, entry)));
             }
         }
         return new CausalSnapshot(self, clock, sr, entries, buffered.keySet().stream().sorted(BY_ID).toList());
@@ -444,19 +451,27 @@ public final class CausalCore<P> {
         return new Dependency(nodes.id(sender), t, Set.of(ids));
     }
 
-    private TreeMap<Long, BitSet> entriesOf(int sender) {
+    /** The immutable form of a LOG entry, made once and kept until the entry changes. */
+    private Dependency frozen(int sender, long t, Entry entry) {
+        if (entry.frozen == null) {
+            entry.frozen = dependency(sender, t, entry.d);
+        }
+        return entry.frozen;
+    }
+
+    private TreeMap<Long, Entry> entriesOf(int sender) {
         if (sender >= log.size()) {
             return null;
         }
-        TreeMap<Long, BitSet> entries = log.get(sender);
+        TreeMap<Long, Entry> entries = log.get(sender);
         return entries == null || entries.isEmpty() ? null : entries;
     }
 
-    private TreeMap<Long, BitSet> entriesFor(int sender) {
+    private TreeMap<Long, Entry> entriesFor(int sender) {
         while (log.size() <= sender) {
             log.add(null);
         }
-        TreeMap<Long, BitSet> entries = log.get(sender);
+        TreeMap<Long, Entry> entries = log.get(sender);
         if (entries == null) {
             entries = new TreeMap<>();
             log.set(sender, entries);
@@ -469,6 +484,16 @@ public final class CausalCore<P> {
             waitingOn.add(new ArrayList<>());
         }
         return waitingOn.get(sender);
+    }
+
+    /** A LOG entry: D, mutable, and its immutable form while D is unchanged. */
+    private static final class Entry {
+        final BitSet d;
+        Dependency frozen;
+
+        Entry(BitSet d) {
+            this.d = d;
+        }
     }
 
     /** A received message and its metadata in working form, while it waits or is delivered. */

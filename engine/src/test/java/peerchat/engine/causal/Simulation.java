@@ -47,6 +47,16 @@ final class Simulation {
                     true, bound, fault);
         }
 
+        /** Reordering channels whose receiving links honour pauses, passing only deliverable copies then. */
+        Config withPausingReorderingLinks(int bound) {
+            return new Config(processes, joiners, messages, sendPercent, dropPercent, duplicatePercent, restartPermille,
+                    false, bound, fault);
+        }
+
+        boolean honoursPause() {
+            return fifoLinks || maxBufferedPerSender < CausalCore.DEFAULT_MAX_BUFFERED_PER_SENDER;
+        }
+
         Config withSendPercent(int percent) {
             return new Config(processes, joiners, messages, percent, dropPercent, duplicatePercent, restartPermille,
                     fifoLinks, maxBufferedPerSender, fault);
@@ -154,8 +164,9 @@ final class Simulation {
             case 0 -> dests.add(others.get(choices.next(others.size())));
             case 1 -> {
                 int size = 1 + choices.next(others.size());
+                List<NodeId> pool = new ArrayList<>(others);
                 while (dests.size() < size) {
-                    dests.add(others.get(choices.next(others.size())));
+                    dests.add(pool.remove(choices.next(pool.size())));
                 }
             }
             default -> dests.addAll(others);
@@ -205,6 +216,20 @@ final class Simulation {
         }
         int at = choices.next(inFlight.size());
         Copy c = inFlight.get(at);
+        if (config.honoursPause() && heldBack(c)) {
+            pauses++;
+            List<Integer> eligible = new ArrayList<>();
+            for (int i = 0; i < inFlight.size(); i++) {
+                if (!heldBack(inFlight.get(i))) {
+                    eligible.add(i);
+                }
+            }
+            if (eligible.isEmpty()) {
+                return false;
+            }
+            at = eligible.get(choices.next(eligible.size()));
+            c = inFlight.get(at);
+        }
         if (fault(config.dropPercent())) {
             inFlight.remove(at);
             inFlight.add(c); // lost; its retransmission arrives at some later point
@@ -216,6 +241,12 @@ final class Simulation {
         }
         receive(c);
         return true;
+    }
+
+    /** A paused link passes on only what its core can deliver at once. */
+    private boolean heldBack(Copy c) {
+        CausalCore<Payload> core = cores.get(c.to());
+        return core.shouldPause(c.from()) && !core.deliverableNow(c.message());
     }
 
     private boolean fault(int percent) {
@@ -240,7 +271,7 @@ final class Simulation {
         if (result.senderShouldPause() != core.bufferedFrom(c.from()) >= config.maxBufferedPerSender()) {
             throw new AssertionError("pause flag disagrees with the buffer of " + c.from());
         }
-        if (config.fifoLinks() && core.bufferedFrom(c.from()) > config.maxBufferedPerSender()) {
+        if (config.honoursPause() && core.bufferedFrom(c.from()) > config.maxBufferedPerSender()) {
             throw new AssertionError("buffer bound exceeded for " + c.from() + " at " + c.to());
         }
         checkInvariants(c.to(), core);

@@ -1,0 +1,256 @@
+package peerchat.engine.causal;
+
+import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import peerchat.store.event.Dependency;
+import peerchat.store.event.NodeId;
+
+/**
+ * The compact wire form of one copy's KS metadata ({@code List<Dependency>} to bytes and back).
+ * Node ids are long (a 32-hex-digit id is 16 bytes) and the same few recur in every entry, so each
+ * appears once in a table at the front and entries refer to it by index; numbers are unsigned
+ * LEB128 varints. A destination set is written as a list of indices or as a bitmap over the table,
+ * whichever is shorter (a broadcast among 64 processes costs 8 bytes, not 63).
+ *
+ * <pre>
+ * version(1)  varint N  N x id  varint E  E x entry
+ * id    = byte L (hex digits, 8-64), ceil(L/2) bytes of packed hex, high nibble first
+ * entry = varint sender-index, varint t (>= 1), varint (count &lt;&lt; 1 | form),
+ *         form 0: count x varint index (ascending); form 1: ceil(N/8) bytes bitmap, count bits set
+ * </pre>
+ *
+ * <p>Pure and stateless; decoding anything else throws {@link MalformedMetadataException}, never
+ * another exception, and never allocates more than the input's size justifies.
+ */
+public final class MetadataCodec {
+    public static final int VERSION = 1;
+    private static final int MIN_ID_DIGITS = 8;
+    private static final int MAX_ID_DIGITS = 64;
+
+    private MetadataCodec() {
+    }
+
+    public static byte[] encode(List<Dependency> meta) {
+        Map<NodeId, Integer> table = new HashMap<>();
+        List<NodeId> ids = new ArrayList<>();
+        for (Dependency d : meta) {
+            index(d.sender(), table, ids);
+            for (NodeId x : d.destinations()) {
+                index(x, table, ids);
+            }
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16 + 18 * ids.size() + 6 * meta.size());
+        out.write(VERSION);
+        writeVarint(out, ids.size());
+        for (NodeId id : ids) {
+            writeId(out, id.value());
+        }
+        writeVarint(out, meta.size());
+        int bitmapBytes = (ids.size() + 7) / 8;
+        for (Dependency d : meta) {
+            if (d.t() < 1) {
+                throw new IllegalArgumentException("timestamps start at 1: " + d);
+            }
+            writeVarint(out, table.get(d.sender()));
+            writeVarint(out, d.t());
+            int count = d.destinations().size();
+            int[] indices = d.destinations().stream().mapToInt(table::get).sorted().toArray();
+            int listBytes = 0;
+            for (int i : indices) {
+                listBytes += varintSize(i);
+            }
+            if (bitmapBytes < listBytes) {
+                writeVarint(out, ((long) count << 1) | 1);
+                byte[] bitmap = new byte[bitmapBytes];
+                for (int i : indices) {
+                    bitmap[i >>> 3] |= (byte) (1 << (i & 7));
+                }
+                out.writeBytes(bitmap);
+            } else {
+                writeVarint(out, (long) count << 1);
+                for (int i : indices) {
+                    writeVarint(out, i);
+                }
+            }
+        }
+        return out.toByteArray();
+    }
+
+    public static List<Dependency> decode(byte[] bytes) {
+        if (bytes == null) {
+            throw new MalformedMetadataException("no metadata");
+        }
+        Reader in = new Reader(bytes);
+        int version = in.u8();
+        if (version != VERSION) {
+            throw new MalformedMetadataException("unknown metadata version " + version + " (expected " + VERSION + ")");
+        }
+        int n = in.count("node ids", 1 + MIN_ID_DIGITS / 2);
+        NodeId[] ids = new NodeId[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = readId(in);
+        }
+        int entries = in.count("entries", 3);
+        int bitmapBytes = (n + 7) / 8;
+        List<Dependency> meta = new ArrayList<>(entries);
+        for (int e = 0; e < entries; e++) {
+            NodeId sender = ids[in.index(n)];
+            long t = in.varint();
+            if (t < 1) {
+                throw new MalformedMetadataException("entry " + e + ": timestamp " + t + " (they start at 1)");
+            }
+            long shape = in.varint();
+            long count = shape >>> 1;
+            if (count > n) {
+                throw new MalformedMetadataException("entry " + e + ": " + count + " destinations among " + n + " ids");
+            }
+            NodeId[] dests = new NodeId[(int) count];
+            if ((shape & 1) == 1) {
+                byte[] bitmap = in.bytes(bitmapBytes);
+                int found = 0;
+                for (int i = 0; i < n; i++) {
+                    if ((bitmap[i >>> 3] & (1 << (i & 7))) != 0) {
+                        if (found == count) {
+                            throw new MalformedMetadataException("entry " + e + ": bitmap has more than " + count + " bits");
+                        }
+                        dests[found++] = ids[i];
+                    }
+                }
+                if (found != count || (n % 8 != 0 && bitmapBytes > 0 && (bitmap[bitmapBytes - 1] & 0xff) >>> (n % 8) != 0)) {
+                    throw new MalformedMetadataException("entry " + e + ": bitmap does not hold " + count + " ids");
+                }
+            } else {
+                int previous = -1;
+                for (int i = 0; i < count; i++) {
+                    int index = in.index(n);
+                    if (index <= previous) {
+                        throw new MalformedMetadataException("entry " + e + ": destination indices not ascending");
+                    }
+                    previous = index;
+                    dests[i] = ids[index];
+                }
+            }
+            meta.add(new Dependency(sender, t, java.util.Set.of(dests)));
+        }
+        if (in.remaining() != 0) {
+            throw new MalformedMetadataException(in.remaining() + " bytes after the last entry");
+        }
+        return List.copyOf(meta);
+    }
+
+    private static void index(NodeId id, Map<NodeId, Integer> table, List<NodeId> ids) {
+        if (!table.containsKey(id)) {
+            table.put(id, ids.size());
+            ids.add(id);
+        }
+    }
+
+    private static void writeId(ByteArrayOutputStream out, String hex) {
+        // One array write per id: ByteArrayOutputStream.write(int) is synchronized, per byte.
+        byte[] packed = new byte[1 + (hex.length() + 1) / 2];
+        packed[0] = (byte) hex.length();
+        for (int i = 0; i < hex.length(); i++) {
+            int nibble = Character.digit(hex.charAt(i), 16);
+            packed[1 + i / 2] |= (byte) (i % 2 == 0 ? nibble << 4 : nibble);
+        }
+        out.writeBytes(packed);
+    }
+
+    private static NodeId readId(Reader in) {
+        int digits = in.u8();
+        if (digits < MIN_ID_DIGITS || digits > MAX_ID_DIGITS) {
+            throw new MalformedMetadataException("node id of " + digits + " hex digits (8-64 allowed)");
+        }
+        byte[] packed = in.bytes((digits + 1) / 2);
+        char[] hex = new char[digits];
+        for (int i = 0; i < digits; i++) {
+            int b = packed[i / 2] & 0xff;
+            hex[i] = Character.forDigit(i % 2 == 0 ? b >>> 4 : b & 0xf, 16);
+        }
+        if (digits % 2 == 1 && (packed[packed.length - 1] & 0xf) != 0) {
+            throw new MalformedMetadataException("node id padding is not zero");
+        }
+        return new NodeId(new String(hex));
+    }
+
+    private static void writeVarint(ByteArrayOutputStream out, long value) {
+        while ((value & ~0x7fL) != 0) {
+            out.write((int) (value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        out.write((int) value);
+    }
+
+    private static int varintSize(long value) {
+        int size = 1;
+        while ((value & ~0x7fL) != 0) {
+            value >>>= 7;
+            size++;
+        }
+        return size;
+    }
+
+    /** Bounds-checked reading; every failure is a {@link MalformedMetadataException}. */
+    private static final class Reader {
+        private final byte[] bytes;
+        private int at;
+
+        Reader(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int remaining() {
+            return bytes.length - at;
+        }
+
+        int u8() {
+            if (at >= bytes.length) {
+                throw new MalformedMetadataException("truncated at byte " + at);
+            }
+            return bytes[at++] & 0xff;
+        }
+
+        byte[] bytes(int n) {
+            if (n > remaining()) {
+                throw new MalformedMetadataException("truncated: " + n + " bytes wanted at byte " + at + ", "
+                        + remaining() + " left");
+            }
+            byte[] out = java.util.Arrays.copyOfRange(bytes, at, at + n);
+            at += n;
+            return out;
+        }
+
+        /** A non-negative varint of at most 63 bits. */
+        long varint() {
+            long value = 0;
+            for (int shift = 0; shift < 63; shift += 7) {
+                int b = u8();
+                value |= (long) (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    return value;
+                }
+            }
+            throw new MalformedMetadataException("varint longer than 9 bytes at byte " + at);
+        }
+
+        /** A count of items each at least {@code minBytes} long: it cannot exceed what is left. */
+        int count(String what, int minBytes) {
+            long n = varint();
+            if (n > remaining() / minBytes) {
+                throw new MalformedMetadataException(n + " " + what + " cannot fit in the " + remaining() + " bytes left");
+            }
+            return (int) n;
+        }
+
+        int index(int size) {
+            long i = varint();
+            if (i >= size) {
+                throw new MalformedMetadataException("id index " + i + " outside the table of " + size);
+            }
+            return (int) i;
+        }
+    }
+}

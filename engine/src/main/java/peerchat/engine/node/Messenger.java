@@ -58,6 +58,14 @@ final class Messenger implements LinkJournal {
     private final Map<NodeId, Long> lastLinkSeq = new HashMap<>();
     private final Map<MessageId, Event.MessageReceived> buffered = new HashMap<>();
     private final Map<NodeId, Sinks.Empty<Void>> paused = new HashMap<>();
+    /**
+     * Senders whose pause ran out: their link reads on although their waiting messages are over
+     * the bound. A paused link can hold back the very message the waiting ones need (a sender's own
+     * {@code -delay}ed or retransmitted message that comes after its later ones), so a pause
+     * that frees nothing for {@link #PAUSE_LIMIT} gives way rather than deadlock.
+     */
+    private final Set<NodeId> overBound = new HashSet<>();
+    static final java.time.Duration PAUSE_LIMIT = java.time.Duration.ofSeconds(5);
     private final Set<MessageId> heldBack = new HashSet<>();
     private long historyPosition;
     private volatile PeerLinks links;
@@ -159,12 +167,13 @@ final class Messenger implements LinkJournal {
             positions.add(r.payload() instanceof Payload.Chat ? historyPosition++ : -1L);
         }
         Mono<Void> pause = Mono.empty();
-        if (result.senderShouldPause()) {
+        if (result.senderShouldPause() && !overBound.contains(from)) {
             LOG.info("pausing {}: {} of its messages wait for messages they depend on", from, core.bufferedFrom(from));
             Sinks.Empty<Void> resume = paused.computeIfAbsent(from, k -> Sinks.empty());
-            pause = resume.asMono();
+            pause = resume.asMono().timeout(PAUSE_LIMIT, Mono.defer(() -> givingWay(from)), thread);
         }
         for (NodeId r : result.resumable()) {
+            overBound.remove(r);
             Sinks.Empty<Void> resume = paused.remove(r);
             if (resume != null) {
                 LOG.info("resuming {}", r);
@@ -178,6 +187,14 @@ final class Messenger implements LinkJournal {
             }
         }).then();
         return logged.then(pause);
+    }
+
+    private Mono<Void> givingWay(NodeId sender) {
+        paused.remove(sender);
+        overBound.add(sender);
+        LOG.warn("{} stays over the bound of waiting messages ({}) after {} s: reading on, so the message they wait for can come",
+                sender, core.bufferedFrom(sender), PAUSE_LIMIT.toSeconds());
+        return Mono.empty();
     }
 
     /** After a restart replay: the deliveries the core made that the log does not show yet (a crash came between). */

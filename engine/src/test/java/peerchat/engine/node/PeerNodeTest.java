@@ -145,6 +145,24 @@ class PeerNodeTest {
     }
 
     @Test
+    void aSenderOverTheWaitingBoundIsNotDeadlockedByItsOwnDelayedMessage() {
+        Watched alice = start("alice", "127.0.0.2");
+        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
+        awaitPeers(alice, 2);
+        awaitPeers(bob, 2);
+        // everything after "first" depends on it, and "first" is transmitted after all of them:
+        // more than the per-sender bound wait for a message that comes behind them on the link
+        assertThat(bob.run("-delay 1 first")).isInstanceOf(Reply.Sent.class);
+        int n = PeerNode.MAX_BUFFERED_PER_SENDER + 100;
+        for (int i = 0; i < n; i++) {
+            bob.node.execute("after " + i).block(WAIT);
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> alice.texts().size() == n + 1);
+        assertThat(alice.texts().get(0)).isEqualTo("first");
+        assertThat(alice.texts().get(n)).isEqualTo("after " + (n - 1));
+    }
+
+    @Test
     void badCommandsAreErrorsAndTheNodeGoesOn() {
         Watched alice = start("alice", "127.0.0.2");
         assertThat(alice.run("-nosuch")).isInstanceOf(Reply.Error.class);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import peerchat.engine.causal.Incoming;
+import peerchat.engine.causal.MetadataCodec;
 import peerchat.store.event.Dependency;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
@@ -18,8 +19,8 @@ import peerchat.store.event.Target;
 
 /**
  * The body of a causal message on a link: what one destination is sent of a {@link Event.MessageSent}.
- * Smile with shared string values, so each node id in the metadata is written once and then
- * referenced by one or two bytes. Decoding validates everything (a peer's bytes are not trusted).
+ * Smile, with the KS metadata in its packed form ({@link MetadataCodec}: each node id once, varint
+ * timestamps). Decoding validates everything (a peer's bytes are not trusted).
  */
 final class WireCodec {
     static final int VERSION = 1;
@@ -35,16 +36,14 @@ final class WireCodec {
     }
 
     // Field names are short: they are on every message.
-    record Dep(String s, long t, List<String> d) {
-    }
-
-    record Body(int v, String id, List<String> dests, List<Dep> meta, String kind, String to, String text,
+    record Body(int v, String id, List<String> dests, byte[] meta, String kind, String to, String text,
                 String group, String change, long sentAt) {
     }
 
     private final ObjectMapper mapper;
 
     WireCodec() {
+        // destinations repeat the ids the metadata names: Smile writes each once, then refers to it
         SmileFactory smile = SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build();
         this.mapper = new ObjectMapper(smile);
     }
@@ -56,8 +55,7 @@ final class WireCodec {
         }
         Body body = new Body(VERSION, sent.id().text(),
                 sent.destinations().stream().map(NodeId::value).sorted().collect(Collectors.toList()),
-                meta.stream().map(d -> new Dep(d.sender().value(), d.t(),
-                        d.destinations().stream().map(NodeId::value).sorted().collect(Collectors.toList()))).collect(Collectors.toList()),
+                MetadataCodec.encode(meta),
                 kind(sent.payload()), to(sent.payload()), text(sent.payload()), group(sent.payload()), change(sent.payload()),
                 sent.ts());
         try {
@@ -80,9 +78,10 @@ final class WireCodec {
             }
             MessageId id = MessageId.parse(b.id());
             Set<NodeId> dests = b.dests().stream().map(NodeId::new).collect(Collectors.toSet());
-            List<Dependency> meta = b.meta().stream()
-                    .map(d -> new Dependency(new NodeId(d.s()), d.t(), d.d().stream().map(NodeId::new).collect(Collectors.toSet())))
-                    .collect(Collectors.toList());
+            if (b.meta() == null || b.dests() == null) {
+                throw new IllegalArgumentException("no destinations or metadata");
+            }
+            List<Dependency> meta = MetadataCodec.decode(b.meta());
             return new Decoded(new Incoming<>(id, dests, meta, payload(b)), b.sentAt());
         } catch (RuntimeException e) {
             throw new MalformedBody("invalid message body: " + e.getMessage(), e);

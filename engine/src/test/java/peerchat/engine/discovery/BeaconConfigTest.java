@@ -42,7 +42,7 @@ class BeaconConfigTest {
     @Test
     void refusesNonsense() throws Exception {
         BeaconConfig lan = BeaconConfig.lan();
-        assertThatThrownBy(() -> lan.multicast(InetAddress.getByName("10.0.0.255")))
+        assertThatThrownBy(() -> lan.multicast(InetAddress.getByName("198.51.100.255")))
                 .hasMessageContaining("not a multicast group");
         assertThatThrownBy(() -> lan.broadcast(BeaconConfig.DEFAULT_GROUP))
                 .hasMessageContaining("not a broadcast address");

@@ -27,9 +27,10 @@ class BeaconInterfaceTest {
         assertThat(loopback.onLink(v4("10.0.0.1"))).isFalse();
         assertThat(loopback.onLink(InetAddress.getByName("::1"))).isFalse();
 
-        BeaconInterface lan = new BeaconInterface(lo, v4("192.168.1.20"), 24);
-        assertThat(lan.onLink(v4("192.168.1.255"))).isTrue();
-        assertThat(lan.onLink(v4("192.168.2.1"))).isFalse();
+        // documentation addresses (RFC 5737): subnet arithmetic only, nothing is sent
+        BeaconInterface lan = new BeaconInterface(lo, v4("198.51.100.20"), 24);
+        assertThat(lan.onLink(v4("198.51.100.255"))).isTrue();
+        assertThat(lan.onLink(v4("198.51.101.1"))).isFalse();
         assertThat(new BeaconInterface(lo, v4("10.1.2.3"), 32).onLink(v4("10.1.2.4"))).isFalse();
         assertThat(new BeaconInterface(lo, v4("10.1.2.3"), 0).onLink(v4("172.16.0.1"))).isTrue();
     }

@@ -57,6 +57,6 @@ public final class CrashingWriter {
         out.println("torn");
         out.flush();
         // Hold the half-written entry open until the parent kills this process.
-        Thread.sleep(Long.MAX_VALUE);
+        new java.util.concurrent.CountDownLatch(1).await();
     }
 }

@@ -38,6 +38,7 @@ public final class NodeBench {
         final Writer in;
         final LinkedBlockingQueue<JsonNode> ready = new LinkedBlockingQueue<>();
         final Map<String, Long> printedAt = new ConcurrentHashMap<>();
+        final LinkedBlockingQueue<String> printed = new LinkedBlockingQueue<>();
 
         Proc(String name, Path data, String host, String peer) throws IOException {
             String jar = Path.of(NodeBench.class.getProtectionDomain().getCodeSource().getLocation().getPath()).toString();
@@ -63,6 +64,7 @@ public final class NodeBench {
                     String event = j.path("event").asText();
                     if (event.equals("message")) {
                         printedAt.put(j.path("text").asText(), now);
+                        printed.add(j.path("text").asText());
                     } else if (event.equals("ready") || (event.equals("result") && j.path("command").asText().equals("listusers"))) {
                         ready.add(j);
                     }
@@ -95,6 +97,14 @@ public final class NodeBench {
         }
     }
 
+    private static void awaitPrinted(Proc p, String text) throws InterruptedException {
+        while (!p.printedAt.containsKey(text)) {
+            if (p.printed.poll(30, TimeUnit.SECONDS) == null) {
+                throw new IllegalStateException("message " + text + " did not arrive");
+            }
+        }
+    }
+
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int warmup = 500;
@@ -115,13 +125,9 @@ public final class NodeBench {
                 for (int i = 0; i < warmup + n; i++) {
                     String text = "m" + i;
                     alice.send("@bob " + text);
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-                    while (!(bob.printedAt.containsKey(text) && alice.printedAt.containsKey(text))) {
-                        if (System.nanoTime() > deadline) {
-                            throw new IllegalStateException("message " + text + " did not arrive");
-                        }
-                        Thread.onSpinWait();
-                    }
+                    // block (not spin: the two nodes have only the machine's other cores)
+                    awaitPrinted(bob, text);
+                    awaitPrinted(alice, text);
                     if (i >= warmup) {
                         micros.recordValue(Math.max(0, (bob.printedAt.get(text) - alice.printedAt.get(text)) / 1000));
                     }

@@ -98,11 +98,22 @@ final class Messenger implements LinkJournal {
         long now = clock.millis();
         Event.MessageSent sent = new Event.MessageSent(out.id(), out.dests(), out.meta(), seqs, payload, now, now + delayMillis);
         long position = payload instanceof Payload.Chat ? historyPosition++ : -1;
-        return store.append(sent).publishOn(thread).map(index -> {
+        return runRegardless(store.append(sent).publishOn(thread).map(index -> {
             listener.sent(sent, position);
             transmit(sent);
             return sent;
-        });
+        }), "sending " + sent.id());
+    }
+
+    /**
+     * Once the core has taken a message, what follows its append (showing it, transmitting it)
+     * must happen whoever still listens: a link closed or a caller gone must not cancel it, or
+     * the message would be in the log and the core but never shown or sent until a restart.
+     */
+    private <T> Mono<T> runRegardless(Mono<T> afterAppend, String what) {
+        Mono<T> shared = afterAppend.cache();
+        shared.subscribe(v -> { }, e -> LOG.error("{} failed after the core took it", what, e));
+        return shared;
     }
 
     private void transmit(Event.MessageSent sent) {
@@ -180,12 +191,12 @@ final class Messenger implements LinkJournal {
                 resume.tryEmitEmpty();
             }
         }
-        Mono<Void> logged = store.appendAll(batch).publishOn(thread).doOnNext(indexes -> {
+        Mono<List<Long>> logged = runRegardless(store.appendAll(batch).publishOn(thread).doOnNext(indexes -> {
             for (int i = 0; i < delivered.size(); i++) {
                 Event.MessageReceived r = delivered.get(i);
                 listener.delivered(r, now, heldBack.remove(r.id()), positions.get(i));
             }
-        }).then();
+        }), "receiving " + message.id() + " from " + from);
         return logged.then(pause);
     }
 

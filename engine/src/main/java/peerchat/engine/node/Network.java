@@ -149,6 +149,13 @@ final class Network {
                         node.user(down.peer()).ifPresent(u -> node.emit(new ChatEvent.PeerDown(u, down.reason())));
                     }).then();
         }
+        if (event instanceof LinkEvent.PeerHeard heard && !heard.peer().equals(identity.id())
+                && !links.connected().contains(heard.peer())) {
+            // Gossip alone left a mesh incomplete now and then (the lower id, which dials such
+            // peers, had not heard of the higher): every node dials what it hears; the links
+            // keep one connection per pair.
+            links.connect(heard.address());
+        }
         return Mono.empty();
     }
 

@@ -251,7 +251,8 @@ public final class PeerNode implements Node {
     @Override
     public void open(Conversation conversation) {
         current = conversation;
-        emit(new ChatEvent.Opened(conversation, directory().written(conversation)));
+        // every event is emitted on the node thread: the stream's subscribers see one sequence
+        thread.schedule(() -> emit(new ChatEvent.Opened(conversation, directory().written(conversation))));
     }
 
     @Override

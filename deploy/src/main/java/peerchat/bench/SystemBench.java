@@ -34,6 +34,9 @@ public final class SystemBench {
     }
 
     public static void main(String[] args) throws Exception {
+        // The store and Chronicle log at DEBUG without a config: only the figures go to stdout.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
         boolean quick = args.length > 0 && args[0].equals("quick");
         Sizes s = quick ? new Sizes(50, 200, 200, 100_000) : new Sizes(300, 1000, 1000, 1_000_000);
         Path dir = Files.createTempDirectory("peerchat-systembench");
@@ -43,6 +46,7 @@ public final class SystemBench {
             double[] ours10 = new double[4];
             int base = 100;
             for (int n : new int[] {3, 5, 10}) {
+                progress(n + " nodes: latency and flood");
                 try (Mesh m = new Mesh(n, base, dir.resolve("mesh" + n), t)) {
                     base += 20;
                     if (n == 10) {
@@ -63,6 +67,7 @@ public final class SystemBench {
                 }
             }
 
+            progress("formation of 10 nodes");
             int[] formation = {0};
             double formed = median(k -> {
                 try (Mesh m = new Mesh(10, 160 + 12 * (formation[0]++ % 6), dir.resolve("form" + k), t)) {
@@ -71,7 +76,9 @@ public final class SystemBench {
             });
             r.add("system.formation.n10", formed, "ms", "10 processes launched at once -> each sees the 9 others (seeded with one address, gossip does the rest)");
 
+            progress("restart with " + s.history() + " messages of history");
             restart(dir, t, r, s.history());
+            progress("ngIRCd");
             irc(dir, t, r, s, ours10);
         } finally {
             try (var walk = Files.walk(dir)) {
@@ -79,6 +86,11 @@ public final class SystemBench {
             }
         }
         r.print();
+    }
+
+    /** The run takes minutes: say where it is (stderr, so the figures on stdout stay clean). */
+    private static void progress(String what) {
+        System.err.printf(Locale.ROOT, "system bench: %s...%n", what);
     }
 
     private static double[] latency(List<? extends peerchat.bench.system.Participant> ps, Tracker t, String tag, Sizes s) throws Exception {

@@ -43,8 +43,10 @@ class DemoIT {
     void aNewcomerJoinsTheBotsInDemo() throws Exception {
         Path module = NetnsScript.moduleDir();
         Path jar = module.resolve("target/peerchat.jar");
-        Process demo = new ProcessBuilder(module.resolve("demo").toString(), "--bots", "2", "--seconds", "25", "--jar", jar.toString())
-                .redirectErrorStream(true).start();
+        ProcessBuilder demoBuilder = new ProcessBuilder(module.resolve("demo").toString(), "--bots", "2", "--seconds", "25", "--jar", jar.toString())
+                .redirectErrorStream(true);
+        demoBuilder.environment().put("PEERCHAT_JAVA", NetnsScript.javaBinary());
+        Process demo = demoBuilder.start();
         List<String> transcript = reader(demo, s -> s);
         Process you = null;
         try {

@@ -30,6 +30,7 @@ class NetnsNetworkIT {
     @TempDir
     Path temp;
     private NetnsScript net;
+    private java.util.Set<String> interfacesBefore;
 
     @BeforeEach
     void up() {
@@ -41,6 +42,7 @@ class NetnsNetworkIT {
         }
         assertThat(check.status()).as("netns check: %s", check.output()).isZero();
         assertThat(Files.exists(net.jar())).as("the runnable jar %s (built in package, before this test)", net.jar()).isTrue();
+        interfacesBefore = net.hostInterfaces();
         net.ok("up", Integer.toString(NODES));
     }
 
@@ -48,12 +50,16 @@ class NetnsNetworkIT {
     void down() {
         if (net != null) {
             net.close();
-            assertThat(net.run("status").output()).doesNotContain("pid ");
+            assertThat(net.namespaces()).as("namespaces left after down").isEmpty();
         }
     }
 
     @Test
     void meshFormsByDiscoveryMessagesReachAllAndCutOffOrKilledNodesCatchUp() {
+        // Isolation: a hub and five node namespaces, and not one interface added out here.
+        assertThat(net.namespaces()).hasSize(NODES + 1);
+        assertThat(net.hostInterfaces()).isEqualTo(interfacesBefore);
+
         Set<String> ids = new HashSet<>();
         IntStream.rangeClosed(1, NODES).forEach(i -> ids.add(net.id(i)));
         assertThat(ids).hasSize(NODES);

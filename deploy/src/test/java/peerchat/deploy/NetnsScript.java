@@ -45,6 +45,11 @@ final class NetnsScript implements AutoCloseable {
         return Path.of(System.getProperty("basedir", System.getProperty("user.dir"))).toAbsolutePath();
     }
 
+    /** The nodes run on the JVM that runs the tests. */
+    static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
     Path jar() {
         return jar;
     }
@@ -55,7 +60,9 @@ final class NetnsScript implements AutoCloseable {
         try {
             Path out = Files.createTempFile("netns-run", ".txt");
             try {
-                Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+                ProcessBuilder b = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(out.toFile());
+                b.environment().put("PEERCHAT_JAVA", javaBinary());
+                Process p = b.start();
                 if (!p.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
                     p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
                     throw new IllegalStateException("deploy/netns " + String.join(" ", args) + " took longer than " + TIMEOUT_SECONDS + " s:\n" + Files.readString(out));
@@ -178,6 +185,46 @@ final class NetnsScript implements AutoCloseable {
             return Files.exists(err) ? Files.readString(err) : "";
         } catch (IOException e) {
             return "(unreadable: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Namespaces of this network that exist now (ip netns list). */
+    List<String> namespaces() {
+        List<String> mine = new ArrayList<>();
+        for (String line : ip("netns", "list").split("\n")) {
+            String name = line.trim().split("\\s+")[0];
+            if (name.startsWith(prefix + "-")) {
+                mine.add(name);
+            }
+        }
+        return mine;
+    }
+
+    /** Interfaces of the namespace this test runs in, by name (ip -o link). */
+    Set<String> hostInterfaces() {
+        Set<String> names = new HashSet<>();
+        for (String line : ip("-o", "link", "show").split("\n")) {
+            String[] parts = line.split(":\\s+");
+            if (parts.length > 1) {
+                names.add(parts[1].split("@")[0]);
+            }
+        }
+        return names;
+    }
+
+    private static String ip(String... args) {
+        try {
+            List<String> cmd = new ArrayList<>(List.of("ip"));
+            cmd.addAll(List.of(args));
+            Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            p.waitFor(10, TimeUnit.SECONDS);
+            return out;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 

@@ -53,11 +53,14 @@ public final class SystemBench {
                         r.add("system.rss.idle", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
                                 "per node, 10 nodes meshed, nothing sent yet");
                     }
-                    double[] lat = latency(m.nodes, t, "n" + n, s);
+                    double[] hop = new double[3];
+                    double[] lat = latency(m.nodes, t, "n" + n, s, hop);
                     double flood = median(k -> Workloads.flood(m.nodes, t, "f" + n + "-" + k, s.floodPerSender()));
                     r.add("system.n" + n + ".latency.p50", lat[0], "us", n == 10 ? "target <= 100 us; write to stdin -> printed on each receiver" : "write to stdin -> printed on each receiver");
                     r.add("system.n" + n + ".latency.p99", lat[1], "us", n == 10 ? "target <= 500 us" : "");
                     r.add("system.n" + n + ".latency.p999", lat[2], "us");
+                    r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender prints -> receiver prints (no stdin hop, no sender command)");
+                    r.add("system.n" + n + ".hop.p99", hop[1], "us");
                     r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender() + " to #all at once");
                     if (n == 10) {
                         ours10 = new double[] {lat[0], lat[1], lat[2], flood};
@@ -94,9 +97,25 @@ public final class SystemBench {
     }
 
     private static double[] latency(List<? extends peerchat.bench.system.Participant> ps, Tracker t, String tag, Sizes s) throws Exception {
+        return latency(ps, t, tag, s, null);
+    }
+
+    /** Medians of p50/p99/p99.9; {@code hop} (if given) gets the medians of the node-to-node p50/p99/p99.9. */
+    private static double[] latency(List<? extends peerchat.bench.system.Participant> ps, Tracker t, String tag, Sizes s, double[] hop)
+            throws Exception {
         List<Histogram> runs = new ArrayList<>();
+        List<Histogram> hops = new ArrayList<>();
         for (int k = 0; k < RUNS; k++) {
-            runs.add(Workloads.latency(ps, t, tag + "-l" + k, s.warmup(), s.messages()));
+            Histogram h = hop == null ? null : new Histogram(60_000_000L, 3);
+            runs.add(Workloads.latency(ps, t, tag + "-l" + k, s.warmup(), s.messages(), h));
+            if (h != null) {
+                hops.add(h);
+            }
+        }
+        if (hop != null) {
+            hop[0] = medianOf(hops, h -> h.getValueAtPercentile(50));
+            hop[1] = medianOf(hops, h -> h.getValueAtPercentile(99));
+            hop[2] = medianOf(hops, h -> h.getValueAtPercentile(99.9));
         }
         return new double[] {
             medianOf(runs, h -> h.getValueAtPercentile(50)),

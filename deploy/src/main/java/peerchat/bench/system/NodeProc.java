@@ -88,7 +88,9 @@ public final class NodeProc implements Participant {
                 // Cheap test first: a flood prints tens of thousands of lines a second.
                 if (line.startsWith("{\"event\":\"message\"")) {
                     JsonNode j = JSON.readTree(line);
-                    if (!j.path("own").asBoolean()) {
+                    if (j.path("own").asBoolean()) {
+                        tracker.printed(j.path("text").asText(), now);
+                    } else {
                         tracker.arrived(j.path("text").asText(), now);
                     }
                     continue;

@@ -13,13 +13,23 @@ import org.HdrHistogram.Histogram;
  * arrival's delay since the send goes into the histogram. Flood: every arrival is counted.
  */
 public final class Tracker {
-    private record Pending(long sentAt, CountDownLatch left) {
+    private static final class Pending {
+        final long sentAt;
+        final CountDownLatch left;
+        /** When the sender printed it (ours only): the start of the node-to-node part. */
+        volatile long printedAt;
+
+        Pending(long sentAt, CountDownLatch left) {
+            this.sentAt = sentAt;
+            this.left = left;
+        }
     }
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong arrivals = new AtomicLong();
     private volatile long lastArrival;
     private volatile Histogram histogram;
+    private volatile Histogram hops;
 
     /** Called by a participant's reader thread for every line from another participant. */
     public void arrived(String text, long at) {
@@ -33,12 +43,33 @@ public final class Tracker {
                     h.recordValue(Math.max(0, (at - p.sentAt) / 1000));
                 }
             }
+            Histogram hop = hops;
+            long printed = p.printedAt;
+            // Only when the sender's line was read first (two reader threads race for it).
+            if (hop != null && printed != 0 && printed <= at) {
+                synchronized (hop) {
+                    hop.recordValue((at - printed) / 1000);
+                }
+            }
             p.left.countDown();
+        }
+    }
+
+    /** Called by a node's reader thread when the node prints a message it sent. */
+    public void printed(String text, long at) {
+        Pending p = pending.get(text);
+        if (p != null) {
+            p.printedAt = at;
         }
     }
 
     public void record(Histogram into) {
         histogram = into;
+    }
+
+    /** Also record, where the sender prints its sends (ours), sender printed -> receiver printed. */
+    public void recordHops(Histogram into) {
+        hops = into;
     }
 
     public void expect(String text, int receivers, long sentAt) {
@@ -65,5 +96,6 @@ public final class Tracker {
         arrivals.set(0);
         pending.clear();
         histogram = null;
+        hops = null;
     }
 }

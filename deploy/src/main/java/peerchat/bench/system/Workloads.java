@@ -15,11 +15,20 @@ public final class Workloads {
      * latency, not queueing. Returns microseconds from writing the line to each receiver reading it.
      */
     public static Histogram latency(List<? extends Participant> ps, Tracker t, String tag, int warmup, int n) throws InterruptedException {
+        return latency(ps, t, tag, warmup, n, null);
+    }
+
+    /** As above; {@code hops} (if not null) also gets sender printed -> receiver printed, for nodes. */
+    public static Histogram latency(List<? extends Participant> ps, Tracker t, String tag, int warmup, int n, Histogram hops)
+            throws InterruptedException {
         Histogram h = new Histogram(60_000_000L, 3);
         t.reset();
         for (int k = 0; k < warmup + n; k++) {
             if (k == warmup) {
                 t.record(h);
+                if (hops != null) {
+                    t.recordHops(hops);
+                }
             }
             String text = tag + "-" + k;
             t.expect(text, ps.size() - 1, System.nanoTime());

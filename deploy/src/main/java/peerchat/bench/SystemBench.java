@@ -47,7 +47,7 @@ public final class SystemBench {
             int base = 100;
             for (int n : new int[] {3, 5, 10}) {
                 progress(n + " nodes: latency and flood");
-                try (Mesh m = new Mesh(n, base, dir.resolve("mesh" + n), t)) {
+                try (Mesh m = new Mesh(n, base, dir.resolve("mesh" + n), t, true)) {
                     base += 20;
                     if (n == 10) {
                         r.add("system.rss.idle", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
@@ -72,12 +72,19 @@ public final class SystemBench {
 
             progress("formation of 10 nodes");
             int[] formation = {0};
+            int[] failed = {0};
             double formed = median(k -> {
-                try (Mesh m = new Mesh(10, 160 + 12 * (formation[0]++ % 6), dir.resolve("form" + k), t)) {
+                try (Mesh m = new Mesh(10, 160 + 12 * (formation[0]++ % 6), dir.resolve("form" + k), t, false)) {
                     return m.formedAfter / 1e6;
+                } catch (IllegalStateException e) {
+                    // A figure, not a crash: how often gossip alone leaves the mesh incomplete.
+                    System.err.println("system bench: " + e.getMessage());
+                    failed[0]++;
+                    return Double.POSITIVE_INFINITY;
                 }
             });
             r.add("system.formation.n10", formed, "ms", "10 processes launched at once -> each sees the 9 others (seeded with one address, gossip does the rest)");
+            r.add("system.formation.n10.incomplete", failed[0], "runs", "of " + RUNS + ": mesh not complete after 120 s");
 
             progress("restart with " + s.history() + " messages of history");
             restart(dir, t, r, s.history());

@@ -1,0 +1,203 @@
+package peerchat.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
+import org.HdrHistogram.Histogram;
+import peerchat.bench.system.HistoryWriter;
+import peerchat.bench.system.IrcClient;
+import peerchat.bench.system.Mesh;
+import peerchat.bench.system.Ngircd;
+import peerchat.bench.system.NodeProc;
+import peerchat.bench.system.Rss;
+import peerchat.bench.system.Tracker;
+import peerchat.bench.system.Workloads;
+
+/**
+ * System benchmark ({@code deploy/bench/run system [quick]}): real node processes from the
+ * packaged jar on loopback, log on, driven through {@code --json}; ngIRCd on 127.0.0.1 with the
+ * same workloads and 10 participants. Every figure is the median of several runs.
+ */
+public final class SystemBench {
+    private static final int RUNS = 3;
+
+    private SystemBench() {
+    }
+
+    /** Sizes of one run; {@code quick} for trying the benchmark out. */
+    private record Sizes(int warmup, int messages, int floodPerSender, int history) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        // The store and Chronicle log at DEBUG without a config: only the figures go to stdout.
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
+                .setLevel(ch.qos.logback.classic.Level.WARN);
+        boolean quick = args.length > 0 && args[0].equals("quick");
+        Sizes s = quick ? new Sizes(50, 200, 200, 100_000) : new Sizes(300, 1000, 1000, 1_000_000);
+        Path dir = Files.createTempDirectory("peerchat-systembench");
+        Tracker t = new Tracker();
+        Report r = new Report(String.format(Locale.ROOT, "system: node processes on loopback, log on; medians of %d runs; %s", RUNS, machine()));
+        try {
+            double[] ours10 = new double[4];
+            int base = 100;
+            for (int n : new int[] {3, 5, 10}) {
+                progress(n + " nodes: latency and flood");
+                try (Mesh m = new Mesh(n, base, dir.resolve("mesh" + n), t, true)) {
+                    base += 20;
+                    if (n == 10) {
+                        r.add("system.rss.idle", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
+                                "per node, 10 nodes meshed, nothing sent yet");
+                    }
+                    double[] hop = new double[3];
+                    double[] lat = latency(m.nodes, t, "n" + n, s, hop);
+                    double flood = median(k -> Workloads.flood(m.nodes, t, "f" + n + "-" + k, s.floodPerSender()));
+                    r.add("system.n" + n + ".latency.p50", lat[0], "us", n == 10 ? "target <= 100 us; write to stdin -> printed on each receiver" : "write to stdin -> printed on each receiver");
+                    r.add("system.n" + n + ".latency.p99", lat[1], "us", n == 10 ? "target <= 500 us" : "");
+                    r.add("system.n" + n + ".latency.p999", lat[2], "us");
+                    r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender prints -> receiver prints (no stdin hop, no sender command)");
+                    r.add("system.n" + n + ".hop.p99", hop[1], "us");
+                    r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender() + " to #all at once");
+                    if (n == 10) {
+                        ours10 = new double[] {lat[0], lat[1], lat[2], flood};
+                        r.add("system.rss.after-flood", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
+                                "per node, after the runs above");
+                    }
+                }
+            }
+
+            progress("formation of 10 nodes");
+            int[] formation = {0};
+            int[] failed = {0};
+            double formed = median(k -> {
+                try (Mesh m = new Mesh(10, 160 + 12 * (formation[0]++ % 6), dir.resolve("form" + k), t, false)) {
+                    return m.formedAfter / 1e6;
+                } catch (IllegalStateException e) {
+                    // A figure, not a crash: how often gossip alone leaves the mesh incomplete.
+                    System.err.println("system bench: " + e.getMessage());
+                    failed[0]++;
+                    return Double.POSITIVE_INFINITY;
+                }
+            });
+            r.add("system.formation.n10", formed, "ms", "10 processes launched at once -> each sees the 9 others (seeded with one address, gossip does the rest)");
+            r.add("system.formation.n10.incomplete", failed[0], "runs", "of " + RUNS + ": mesh not complete after 120 s");
+
+            progress("restart with " + s.history() + " messages of history");
+            restart(dir, t, r, s.history());
+            progress("ngIRCd");
+            irc(dir, t, r, s, ours10);
+        } finally {
+            try (var walk = Files.walk(dir)) {
+                walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        r.print();
+    }
+
+    /** The run takes minutes: say where it is (stderr, so the figures on stdout stay clean). */
+    private static void progress(String what) {
+        System.err.printf(Locale.ROOT, "system bench: %s...%n", what);
+    }
+
+    private static double[] latency(List<? extends peerchat.bench.system.Participant> ps, Tracker t, String tag, Sizes s) throws Exception {
+        return latency(ps, t, tag, s, null);
+    }
+
+    /** Medians of p50/p99/p99.9; {@code hop} (if given) gets the medians of the node-to-node p50/p99/p99.9. */
+    private static double[] latency(List<? extends peerchat.bench.system.Participant> ps, Tracker t, String tag, Sizes s, double[] hop)
+            throws Exception {
+        List<Histogram> runs = new ArrayList<>();
+        List<Histogram> hops = new ArrayList<>();
+        for (int k = 0; k < RUNS; k++) {
+            Histogram h = hop == null ? null : new Histogram(60_000_000L, 3);
+            runs.add(Workloads.latency(ps, t, tag + "-l" + k, s.warmup(), s.messages(), h));
+            if (h != null) {
+                hops.add(h);
+            }
+        }
+        if (hop != null) {
+            hop[0] = medianOf(hops, h -> h.getValueAtPercentile(50));
+            hop[1] = medianOf(hops, h -> h.getValueAtPercentile(99));
+            hop[2] = medianOf(hops, h -> h.getValueAtPercentile(99.9));
+        }
+        return new double[] {
+            medianOf(runs, h -> h.getValueAtPercentile(50)),
+            medianOf(runs, h -> h.getValueAtPercentile(99)),
+            medianOf(runs, h -> h.getValueAtPercentile(99.9)),
+        };
+    }
+
+    private static void restart(Path dir, Tracker t, Report r, int messages) throws Exception {
+        Path data = dir.resolve("history");
+        long started = System.nanoTime();
+        HistoryWriter.write(data, "keeper", messages);
+        System.err.printf(Locale.ROOT, "wrote %d messages of history in %.1f s%n", messages, (System.nanoTime() - started) / 1e9);
+        double[] rss = new double[RUNS];
+        int[] run = {0};
+        double ready = median(k -> {
+            NodeProc p = NodeProc.start("keeper", data, "127.0.0.250:7117", t);
+            try {
+                double ms = p.awaitReady(10, TimeUnit.MINUTES) / 1e6;
+                rss[run[0]++ % RUNS] = Rss.mib(p.pid());
+                return ms;
+            } finally {
+                p.close();
+            }
+        });
+        java.util.Arrays.sort(rss);
+        r.add("system.restart.ready", ready, "ms", String.format(Locale.ROOT, "process launch -> ready, %,d messages in the log (written with the store API)", messages));
+        r.add("system.rss.history", rss[RUNS / 2], "MiB", "that node, just ready");
+    }
+
+    private static void irc(Path dir, Tracker t, Report r, Sizes s, double[] ours) throws Exception {
+        if (!Files.isExecutable(Path.of(Ngircd.BINARY))) {
+            System.err.println("ngircd is not installed (apt-get install ngircd): no IRC comparison");
+            return;
+        }
+        try (Ngircd server = new Ngircd(dir.resolve("ngircd"))) {
+            List<IrcClient> clients = new ArrayList<>();
+            try {
+                for (int i = 0; i < 10; i++) {
+                    clients.add(new IrcClient(server.port, "p" + i, "#bench", t));
+                }
+                double[] lat = latency(clients, t, "irc", s);
+                double flood = median(k -> Workloads.flood(clients, t, "ircf" + k, s.floodPerSender()));
+                r.add("system.irc.latency.p50", lat[0], "us", "ngIRCd, 10 clients in one channel");
+                r.add("system.irc.latency.p99", lat[1], "us");
+                r.add("system.irc.latency.p999", lat[2], "us");
+                r.add("system.irc.flood", flood, "deliveries/s", "10 senders x " + s.floodPerSender() + " at once");
+                r.add("system.ratio.latency.p50", ours[0] / lat[0], "x", "ours/theirs, 10 participants (lower is better)");
+                r.add("system.ratio.latency.p99", ours[1] / lat[1], "x", "ours/theirs (lower is better)");
+                r.add("system.ratio.flood", ours[3] / flood, "x", "ours/theirs (higher is better; target >= 1)");
+            } finally {
+                clients.forEach(IrcClient::close);
+            }
+        }
+    }
+
+    private interface Measure {
+        double run(int k) throws Exception;
+    }
+
+    private static double median(Measure m) throws Exception {
+        double[] v = new double[RUNS];
+        for (int k = 0; k < RUNS; k++) {
+            v[k] = m.run(k);
+        }
+        java.util.Arrays.sort(v);
+        return v[RUNS / 2];
+    }
+
+    private static <T> double medianOf(List<T> runs, ToDoubleFunction<T> f) {
+        return runs.stream().mapToDouble(f).sorted().toArray()[runs.size() / 2];
+    }
+
+    private static String machine() {
+        return String.format(Locale.ROOT, "%d cores, Java %s, %s %s", Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"), System.getProperty("os.name"), System.getProperty("os.version"));
+    }
+}

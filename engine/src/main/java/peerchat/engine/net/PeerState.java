@@ -29,6 +29,36 @@ final class PeerState {
         session = s;
     }
 
+    /**
+     * Why the last link went, while presence waits to see whether another link takes its place
+     * (null: nothing pending). Guarded by {@code this}, as is {@link #downGeneration}.
+     */
+    private String pendingDown;
+    private long downGeneration;
+
+    /** The link went: a PeerDown is due unless a link comes back first. Returns its generation. */
+    synchronized long downPending(String reason) {
+        pendingDown = reason;
+        return ++downGeneration;
+    }
+
+    /** The reason of the pending PeerDown of that generation, taking it; null if none is due any more. */
+    synchronized String takeDown(long generation) {
+        if (session != null || generation != downGeneration || pendingDown == null) {
+            return null;
+        }
+        String reason = pendingDown;
+        pendingDown = null;
+        return reason;
+    }
+
+    /** A link came back: true if it replaces one whose PeerDown was never reported. */
+    synchronized boolean cancelDown() {
+        boolean was = pendingDown != null;
+        pendingDown = null;
+        return was;
+    }
+
     String name() {
         return name;
     }

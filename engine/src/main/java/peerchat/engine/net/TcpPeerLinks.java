@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
@@ -324,6 +325,9 @@ public final class TcpPeerLinks implements PeerLinks {
             if (cur == null) {
                 p.session(s);
                 gossipDirty.set(true);
+                if (p.cancelDown()) {
+                    return 0; // back within the grace: presence never saw it go
+                }
                 emit(new LinkEvent.PeerUp(p.id, p.name(), p.address(), p.publicKey()));
                 return 1;
             }
@@ -359,15 +363,37 @@ public final class TcpPeerLinks implements PeerLinks {
             return;
         }
         boolean down;
+        long generation = 0;
         synchronized (p) {
             down = p.session() == s;
             if (down) {
                 p.session(null);
-                emit(new LinkEvent.PeerDown(id, reason));
+                if (closed) {
+                    emit(new LinkEvent.PeerDown(id, reason));
+                } else {
+                    generation = p.downPending(reason);
+                }
             }
         }
         if (down && !closed) {
+            // Two nodes dialing each other at once may lose the link each kept first to the
+            // pair's preferred one a moment later: presence waits that long before it says down.
+            long gen = generation;
+            Schedulers.parallel().schedule(() -> confirmDown(p, gen), downGraceMillis(), TimeUnit.MILLISECONDS);
             Schedulers.parallel().schedule(this::tick);
+        }
+    }
+
+    private long downGraceMillis() {
+        return Math.max(500, config.heartbeatInterval().toMillis() * 2);
+    }
+
+    private void confirmDown(PeerState p, long generation) {
+        synchronized (p) {
+            String reason = p.takeDown(generation);
+            if (reason != null) {
+                emit(new LinkEvent.PeerDown(p.id, reason));
+            }
         }
     }
 

@@ -18,6 +18,7 @@ import java.util.concurrent.CountDownLatch;
 final class CuttableProxy implements AutoCloseable {
     private final ServerSocket server = new ServerSocket();
     private final Set<Pipe> pipes = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.atomic.AtomicInteger accepted = new java.util.concurrent.atomic.AtomicInteger();
     private final String host;
     private volatile InetSocketAddress target;
     private volatile Set<String> blocked = Set.of();
@@ -42,6 +43,11 @@ final class CuttableProxy implements AutoCloseable {
         return pipes.size();
     }
 
+    /** Connections relayed since the start, cut ones included. */
+    int accepted() {
+        return accepted.get();
+    }
+
     private void accept() {
         while (!server.isClosed()) {
             try {
@@ -62,6 +68,7 @@ final class CuttableProxy implements AutoCloseable {
                 }
                 Pipe p = new Pipe(client, upstream);
                 pipes.add(p);
+                accepted.incrementAndGet();
                 p.start();
             } catch (IOException e) {
                 return; // closed

@@ -39,9 +39,5 @@ class ArchitectureIT {
             .and().resideInAPackage("peerchat..")
             .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "reactor.netty..");
 
-    @ArchTest
-    static final ArchRule causalCoreIsPure = noClasses().that().resideInAPackage("peerchat.engine.causal..")
-            .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio..", "java.net..",
-                    "java.util.concurrent..", "reactor..", "io.netty..", "peerchat.store.log..", "peerchat.engine.net..")
-            .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.Thread");
+    // The causal core's purity (no I/O, threads, clocks) is engine.causal.CausalPurityTest's.
 }

@@ -226,21 +226,22 @@ public final class ChatPresenter {
         }
         loadingFirst = false;
         exhausted = page.size() < PAGE;
-        List<Line> lines = new ArrayList<>();
-        for (MessageView m : page) {
-            if (shown.add(m.id())) {
-                lines.add(line(m));
-                oldestCursor = Math.min(oldestCursor, m.cursor());
-            }
-        }
-        for (MessageView m : pending) {
-            if (shown.add(m.id())) {
-                lines.add(line(m));
-                oldestCursor = Math.min(oldestCursor, m.cursor());
-            }
-        }
+        List<Line> lines = unseen(page);
+        lines.addAll(unseen(pending));
         pending.clear();
         view.showTranscript(lines);
+    }
+
+    /** The lines of the messages not shown yet (marking them shown), and how far back they reach. */
+    private List<Line> unseen(List<MessageView> messages) {
+        List<Line> lines = new ArrayList<>();
+        for (MessageView m : messages) {
+            if (shown.add(m.id())) {
+                lines.add(line(m));
+                oldestCursor = Math.min(oldestCursor, m.cursor());
+            }
+        }
+        return lines;
     }
 
     private void olderPage(long asked, List<MessageView> page) {
@@ -249,13 +250,7 @@ public final class ChatPresenter {
         }
         loadingOlder = false;
         exhausted = page.size() < PAGE;
-        List<Line> lines = new ArrayList<>();
-        for (MessageView m : page) {
-            if (shown.add(m.id())) {
-                lines.add(line(m));
-                oldestCursor = Math.min(oldestCursor, m.cursor());
-            }
-        }
+        List<Line> lines = unseen(page);
         if (!lines.isEmpty()) {
             view.prependLines(lines);
         }

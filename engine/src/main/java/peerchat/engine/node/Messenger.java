@@ -41,7 +41,7 @@ import reactor.core.scheduler.Schedulers;
 final class Messenger implements LinkJournal {
     private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
 
-    /** What the node shows when a message is sent or delivered (called on the node thread, in order). */
+    /** What the node shows when a message is sent or delivered (called on the log's writer thread, in log order). */
     interface Listener {
         void sent(Event.MessageSent sent, long position);
 
@@ -98,9 +98,12 @@ final class Messenger implements LinkJournal {
         long now = clock.millis();
         Event.MessageSent sent = new Event.MessageSent(out.id(), out.dests(), out.meta(), seqs, payload, now, now + delayMillis);
         long position = payload instanceof Payload.Chat ? historyPosition++ : -1;
-        return runRegardless(store.append(sent).publishOn(thread).map(index -> {
-            listener.sent(sent, position);
+        // Runs on the log's writer thread, which completes appends in log order: transmissions go
+        // out per destination in link seq order, and the listener sees sends and deliveries in
+        // the order they were logged, one hop sooner than on the node thread.
+        return runRegardless(store.append(sent).map(index -> {
             transmit(sent);
+            listener.sent(sent, position);
             return sent;
         }), "sending " + sent.id());
     }
@@ -168,6 +171,7 @@ final class Messenger implements LinkJournal {
         }
         List<Event.MessageReceived> delivered = new ArrayList<>();
         List<Long> positions = new ArrayList<>();
+        List<Boolean> late = new ArrayList<>();
         for (Incoming<Payload> d : result.delivered()) {
             Event.MessageReceived r = d.id().equals(message.id()) ? received : buffered.remove(d.id());
             if (r == null) {
@@ -176,6 +180,7 @@ final class Messenger implements LinkJournal {
             batch.add(new Event.MessageDelivered(d.id(), now));
             delivered.add(r);
             positions.add(r.payload() instanceof Payload.Chat ? historyPosition++ : -1L);
+            late.add(heldBack.remove(r.id()));
         }
         Mono<Void> pause = Mono.empty();
         if (result.senderShouldPause() && !overBound.contains(from)) {
@@ -191,10 +196,9 @@ final class Messenger implements LinkJournal {
                 resume.tryEmitEmpty();
             }
         }
-        Mono<List<Long>> logged = runRegardless(store.appendAll(batch).publishOn(thread).doOnNext(indexes -> {
+        Mono<List<Long>> logged = runRegardless(store.appendAll(batch).doOnNext(indexes -> {
             for (int i = 0; i < delivered.size(); i++) {
-                Event.MessageReceived r = delivered.get(i);
-                listener.delivered(r, now, heldBack.remove(r.id()), positions.get(i));
+                listener.delivered(delivered.get(i), now, late.get(i), positions.get(i));
             }
         }), "receiving " + message.id() + " from " + from);
         return logged.then(pause);
@@ -220,7 +224,7 @@ final class Messenger implements LinkJournal {
             batch.add(new Event.MessageDelivered(r.id(), now));
             positions.add(r.payload() instanceof Payload.Chat ? historyPosition++ : -1L);
         }
-        return store.appendAll(batch).publishOn(thread).doOnNext(i -> {
+        return store.appendAll(batch).doOnNext(i -> {
             for (int k = 0; k < undeliveredInLog.size(); k++) {
                 listener.delivered(undeliveredInLog.get(k), now, true, positions.get(k));
             }

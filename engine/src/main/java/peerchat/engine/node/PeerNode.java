@@ -108,7 +108,8 @@ public final class PeerNode implements Node {
     }
 
     /**
-     * The listener the messenger tells about sends and deliveries, on the node thread, in order.
+     * The listener the messenger tells about sends and deliveries, on the log's writer thread, in
+     * log order (its state is confined to that thread).
      * Membership messages are shown only when they change something: a user re-announcing its
      * groups to a newcomer is news to the newcomer, not to everyone else.
      */
@@ -175,7 +176,8 @@ public final class PeerNode implements Node {
         return clock;
     }
 
-    void emit(ChatEvent event) {
+    /** From the node thread (presence) and the log's writer thread (messages): one at a time. */
+    synchronized void emit(ChatEvent event) {
         Sinks.EmitResult r = events.tryEmitNext(event);
         if (r.isFailure() && r != Sinks.EmitResult.FAIL_TERMINATED) {
             LOG.warn("a frontend is not keeping up: dropped {} ({})", event.getClass().getSimpleName(), r);
@@ -217,9 +219,9 @@ public final class PeerNode implements Node {
 
     @Override
     public Flux<ChatEvent> events(int recent) {
-        // Read the history and subscribe to the live stream in one step on the node thread, where
-        // all events are emitted: nothing can come in between. A message both in the history and
-        // still on its way out of the node thread is dropped from the live part by its position.
+        // Subscribe to the live stream first, then read the history: a message is in the
+        // projections before it is emitted, so none falls between the two; one in both is
+        // dropped from the live part by its position (positions grow in log order).
         return Flux.defer(() -> {
             Conversation c = current;
             Sinks.Many<ChatEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();

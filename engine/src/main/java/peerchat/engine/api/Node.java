@@ -11,7 +11,8 @@ import reactor.core.publisher.Mono;
  *
  * <p>Thread contract: every method may be called from any thread and never blocks on the network
  * or the disk; the queries ({@link #users()}, {@link #groups()}, ...) answer from memory. Events
- * are emitted on the node's own thread: a frontend hops to its own (the Swing EDT, say).
+ * are emitted one at a time on the node's own threads: a frontend hops to its own (the Swing EDT,
+ * say) and never blocks the one it is called on.
  */
 public interface Node extends AutoCloseable {
 

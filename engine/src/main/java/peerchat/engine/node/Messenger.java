@@ -139,26 +139,22 @@ final class Messenger implements LinkJournal {
         try {
             decoded = codec.decode(body);
         } catch (WireCodec.MalformedBody e) {
-            LOG.warn("dropped message {} from {}: {}", linkSeq, from, e.getMessage());
-            return Mono.empty();
+            return dropped(from, linkSeq, e.getMessage());
         }
         Incoming<Payload> message = decoded.message();
         if (!message.sender().equals(from)) {
-            LOG.warn("dropped message {} from {}: it claims to be from {}", message.id(), from, message.sender());
-            return Mono.empty();
+            return dropped(from, linkSeq, message.id() + " claims to be from " + message.sender());
         }
         if (!message.dests().contains(self)) {
-            LOG.warn("dropped message {} from {}: this node is not among its destinations", message.id(), from);
-            return Mono.empty();
+            return dropped(from, linkSeq, message.id() + " is not addressed to this node");
         }
         ReceiveResult<Payload> result = core.receive(message);
         if (result.status() == ReceiveResult.Status.DUPLICATE) {
-            return Mono.empty();
+            return dropped(from, linkSeq, message.id() + " was taken already");
         }
         if (result.status() == ReceiveResult.Status.REJECTED) {
-            LOG.warn("dropped message {} from {}: {}", message.id(), from,
-                    result.rejection().map(r -> r.reason()).orElse("rejected by the causal core"));
-            return Mono.empty();
+            return dropped(from, linkSeq, message.id() + ": "
+                    + result.rejection().map(r -> r.reason()).orElse("refused by the causal core"));
         }
         long now = clock.millis();
         Event.MessageReceived received = new Event.MessageReceived(message.id(), message.dests(), message.meta(), linkSeq,
@@ -210,6 +206,15 @@ final class Messenger implements LinkJournal {
         LOG.warn("{} stays over the bound of waiting messages ({}) after {} s: reading on, so the message they wait for can come",
                 sender, core.bufferedFrom(sender), PAUSE_LIMIT.toSeconds());
         return Mono.empty();
+    }
+
+    /**
+     * A message that cannot be taken is logged as dropped before it is acknowledged: after a
+     * restart its number still counts as received, so the link's acks move past it.
+     */
+    private Mono<Void> dropped(NodeId from, long linkSeq, String reason) {
+        LOG.warn("dropped message {} from {}: {}", linkSeq, from, reason);
+        return store.append(new Event.MessageDropped(from, linkSeq, reason, clock.millis())).then();
     }
 
     /** After a restart replay: the deliveries the core made that the log does not show yet (a crash came between). */

@@ -65,4 +65,25 @@ class RecoveryTest {
             again.shutdown().block(WAIT);
         }
     }
+
+    @Test
+    void garbageFromAPeerIsLoggedAsDroppedSoItsLinkMovesPastIt() {
+        Path data = dir.resolve("carol");
+        Node node = Node.start(NodeConfig.loopback("carol", data, "127.0.0.2")).block(WAIT);
+        try {
+            Messenger messenger = ((PeerNode) node).messenger();
+            messenger.receive(BOB, 1, new byte[] {1, 2, 3}).block(WAIT);
+            messenger.receive(BOB, 2, "not smile either".getBytes(java.nio.charset.StandardCharsets.UTF_8)).block(WAIT);
+            assertThat(messenger.receivedFrom(BOB).contiguousUpTo()).isEqualTo(2);
+        } finally {
+            node.shutdown().block(WAIT);
+        }
+        Node again = Node.start(NodeConfig.loopback("carol", data, "127.0.0.2")).block(WAIT);
+        try {
+            assertThat(((PeerNode) again).messenger().receivedFrom(BOB).contiguousUpTo()).isEqualTo(2);
+            assertThat(again.history(Conversation.all(), 10).block(WAIT)).isEmpty();
+        } finally {
+            again.shutdown().block(WAIT);
+        }
+    }
 }

@@ -71,6 +71,19 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * A message from {@code from}, number {@code linkSeq} on its link, could not be taken
+     * (malformed, refused by the causal core, or a copy of one already taken). Logged so that its
+     * number counts as received after a restart: the link's acks move past it and it is never
+     * asked for again.
+     */
+    record MessageDropped(NodeId from, long linkSeq, String reason, long ts) implements Event {
+        public MessageDropped {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(reason, "reason");
+        }
+    }
+
     /** A node proved its identity in a handshake or was heard of: its name and where it listens. */
     record PeerSeen(NodeId id, String name, String address, String publicKey, long ts) implements Event {
         public PeerSeen {

@@ -12,7 +12,8 @@ public enum EventType {
     PEER_SEEN(5, Event.PeerSeen.class),
     PEER_CONNECTED(6, Event.PeerConnected.class),
     PEER_DISCONNECTED(7, Event.PeerDisconnected.class),
-    PEER_ACKED(8, Event.PeerAcked.class);
+    PEER_ACKED(8, Event.PeerAcked.class),
+    MESSAGE_DROPPED(9, Event.MessageDropped.class);
 
     private static final EventType[] BY_TAG = new EventType[16];
 
@@ -53,6 +54,8 @@ public enum EventType {
             return MESSAGE_DELIVERED;
         } else if (event instanceof Event.PeerAcked) {
             return PEER_ACKED;
+        } else if (event instanceof Event.MessageDropped) {
+            return MESSAGE_DROPPED;
         } else if (event instanceof Event.PeerSeen) {
             return PEER_SEEN;
         } else if (event instanceof Event.PeerConnected) {

@@ -58,8 +58,15 @@ public final class Links {
     }
 
     synchronized void received(Event.MessageReceived received) {
-        Inbox in = inboxes.computeIfAbsent(received.id().sender(), k -> new Inbox());
-        long seq = received.linkSeq();
+        received(received.id().sender(), received.linkSeq());
+    }
+
+    synchronized void dropped(Event.MessageDropped dropped) {
+        received(dropped.from(), dropped.linkSeq());
+    }
+
+    private void received(NodeId sender, long seq) {
+        Inbox in = inboxes.computeIfAbsent(sender, k -> new Inbox());
         if (seq <= in.contiguous) {
             return;
         }

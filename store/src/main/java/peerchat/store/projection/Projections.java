@@ -68,6 +68,8 @@ public final class Projections {
             delivered((Event.MessageDelivered) event);
         } else if (event instanceof Event.PeerAcked) {
             links.acked((Event.PeerAcked) event);
+        } else if (event instanceof Event.MessageDropped) {
+            links.dropped((Event.MessageDropped) event);
         } else if (event instanceof Event.PeerSeen) {
             membership.seen((Event.PeerSeen) event);
         } else if (event instanceof Event.PeerConnected) {

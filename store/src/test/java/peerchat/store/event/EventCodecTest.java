@@ -31,7 +31,8 @@ class EventCodecTest {
                 new Event.PeerSeen(bob, "bob", null, null, 23),
                 new Event.PeerConnected(bob, "127.0.0.2:7117", 24),
                 new Event.PeerDisconnected(bob, "heartbeat lost", 25),
-                new Event.PeerAcked(bob, 7, 26));
+                new Event.PeerAcked(bob, 7, 26),
+                new Event.MessageDropped(bob, 5, "malformed body", 27));
     }
 
     @Test

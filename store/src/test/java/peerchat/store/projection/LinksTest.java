@@ -75,4 +75,13 @@ class LinksTest {
         assertThat(fixture.restart().links().received(BOB)).isEqualTo(seqs);
         assertThat(fixture.store().links().senders()).containsExactly(BOB);
     }
+
+    @Test
+    void aDroppedMessageCountsAsReceivedSoTheLinkMovesPastIt() {
+        fixture.given(received(BOB, 11, text(group("all"), "x"), 1, 1));
+        fixture.given(new Event.MessageDropped(BOB, 2, "malformed body", 2));
+        fixture.given(received(BOB, 13, text(group("all"), "y"), 3, 3));
+        assertThat(fixture.store().links().received(BOB).contiguous()).isEqualTo(3);
+        assertThat(fixture.restart().links().received(BOB).contiguous()).isEqualTo(3);
+    }
 }

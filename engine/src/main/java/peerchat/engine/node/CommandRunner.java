@@ -71,7 +71,7 @@ final class CommandRunner {
             return node.historyBefore(in, lastHistoryOldest, 20).map(list -> historyReply(name, dir, in, list));
         }
         if (command instanceof Command.CreateGroup c) {
-            GroupName g = groupName(c.group());
+            GroupName g = Directory.groupName(c.group());
             if (dir.groupExists(g)) {
                 return error(name, "#" + g.value() + " exists already: -joingroup " + g.value() + " to join it");
             }
@@ -85,7 +85,7 @@ final class CommandRunner {
             return membership(name, g, Payload.Change.JOIN, "joined #" + g.value());
         }
         if (command instanceof Command.LeaveGroup c) {
-            GroupName g = groupName(c.group());
+            GroupName g = Directory.groupName(c.group());
             if (g.isAll()) {
                 return error(name, "everyone is always in #all: it cannot be left");
             }
@@ -128,15 +128,6 @@ final class CommandRunner {
         lastHistory = in;
         lastHistoryOldest = list.isEmpty() ? 0 : list.get(0).cursor();
         return new Reply.Messages(name, dir.written(in), list);
-    }
-
-    private static GroupName groupName(String written) throws Directory.Unresolved {
-        String n = written.startsWith("#") ? written.substring(1) : written;
-        if (!GroupName.isValid(n)) {
-            throw new Directory.Unresolved("not a group name: " + n + " (1-" + GroupName.MAX_LENGTH
-                    + " letters, digits, '_' or '-', starting with a letter or digit)");
-        }
-        return new GroupName(n);
     }
 
     private Mono<Reply> sendChat(String name, Directory dir, Conversation to, String text, long delayMillis) {

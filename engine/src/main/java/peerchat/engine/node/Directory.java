@@ -154,13 +154,19 @@ final class Directory {
         return label(u.id()).equalsIgnoreCase(written) && !u.name().equalsIgnoreCase(written);
     }
 
-    /** A group written as {@code g} or {@code #g} that must exist. */
-    GroupName group(String written) throws Unresolved {
+    /** A group name written as {@code g} or {@code #g}, whether or not such a group exists. */
+    static GroupName groupName(String written) throws Unresolved {
         String name = written.startsWith("#") ? written.substring(1) : written;
         if (!GroupName.isValid(name)) {
-            throw new Unresolved("not a group name: " + name + " (1-" + GroupName.MAX_LENGTH + " letters, digits, '_' or '-')");
+            throw new Unresolved("not a group name: " + name + " (1-" + GroupName.MAX_LENGTH
+                    + " letters, digits, '_' or '-', starting with a letter or digit)");
         }
-        GroupName g = new GroupName(name);
+        return new GroupName(name);
+    }
+
+    /** A group written as {@code g} or {@code #g} that must exist. */
+    GroupName group(String written) throws Unresolved {
+        GroupName g = groupName(written);
         if (!groupExists(g)) {
             throw new Unresolved("no group #" + g.value() + " (-creategroup " + g.value() + " creates it)");
         }

@@ -233,19 +233,26 @@ final class LinkSession {
             return Mono.empty();
         }
         receivePending = true;
-        NodeId from = peer.id;
-        return links.journal().receive(from, seq, d.body())
+        PeerState p = peer;
+        Mono<Void> taking = links.journal().receive(p.id, seq, d.body())
                 .doOnSuccess(v -> {
                     t.add(seq);
                     receivePending = false;
                     lastHeard = links.now();
-                    scheduleAck();
+                    // Over whichever connection the peer has now: this one may have closed meanwhile.
+                    LinkSession current = p.session();
+                    (current == null ? this : current).scheduleAck();
                 })
                 .doOnError(e -> {
                     t.abandon(seq);
                     receivePending = false;
                 })
-                .onErrorMap(e -> new ProtocolException("journal refused message " + seq + ": " + e));
+                .cache();
+        // Subscribed here, not by the inbound stream: a connection that closes meanwhile cancels
+        // its wait only, never the journal's work, or the seq would stay claimed and never be
+        // taken, and the peer's later messages would wait behind it for good.
+        taking.subscribe(v -> { }, e -> { });
+        return taking.onErrorMap(e -> new ProtocolException("journal refused message " + seq + ": " + e));
     }
 
     private void scheduleAck() {

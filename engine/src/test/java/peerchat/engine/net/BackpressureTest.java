@@ -8,10 +8,6 @@ import java.util.stream.LongStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import peerchat.store.event.NodeId;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
-import reactor.core.publisher.Sinks;
 
 /**
  * A receiver whose journal stops completing (its causal buffer is full, say) pauses its sender's
@@ -34,41 +30,6 @@ class BackpressureTest {
             if (n != null) {
                 n.close();
             }
-        }
-    }
-
-    /** Holds every receive until opened. */
-    private static final class GatedJournal implements LinkJournal {
-        final InMemoryLinkJournal inner = new InMemoryLinkJournal();
-        final Sinks.Empty<Void> gate = Sinks.empty();
-
-        @Override
-        public Mono<Void> receive(NodeId from, long linkSeq, byte[] body) {
-            return gate.asMono().then(inner.receive(from, linkSeq, body));
-        }
-
-        @Override
-        public ReceivedSeqs receivedFrom(NodeId from) {
-            return inner.receivedFrom(from);
-        }
-
-        @Override
-        public Flux<Outbound> unacked(NodeId peer, long afterLinkSeq) {
-            return inner.unacked(peer, afterLinkSeq);
-        }
-
-        @Override
-        public void acked(NodeId peer, long upToLinkSeq) {
-            inner.acked(peer, upToLinkSeq);
-        }
-
-        @Override
-        public long ackedUpTo(NodeId peer) {
-            return inner.ackedUpTo(peer);
-        }
-
-        Outbound recordSend(NodeId to, byte[] body) {
-            return inner.recordSend(to, body, 0);
         }
     }
 

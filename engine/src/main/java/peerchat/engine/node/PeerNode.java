@@ -77,7 +77,9 @@ public final class PeerNode implements Node {
         this.store = Store.open(config.dataDir().resolve("log"), recovery);
         LOG.info("state rebuilt from {} log entries in {} ms: causal clock {}, {} messages waiting", recovery.entries(),
                 (System.nanoTime() - started) / 1_000_000, recovery.core().clock(), recovery.buffered().size());
-        this.thread = Schedulers.newSingle("peerchat-node");
+        // The node's state lives on the log's writer thread: its appends are written in line,
+        // without a hop to another thread and back on every message.
+        this.thread = store.writer();
         this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
         this.messenger = new Messenger(identity.id(), store, recovery.core(), recovery.buffered(), thread, clock, new Shown());
         this.commands = new CommandRunner(this);
@@ -310,8 +312,7 @@ public final class PeerNode implements Node {
                 })
                 .then(Mono.fromRunnable(() -> {
                     events.tryEmitComplete();
-                    thread.dispose();
-                    store.close();
+                    store.close(); // stops the node thread too (it is the log's)
                     LOG.info("node {} closed", config.name());
                 }).subscribeOn(Schedulers.boundedElastic()))
                 .then();

@@ -6,9 +6,8 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -21,6 +20,8 @@ import org.slf4j.LoggerFactory;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 import peerchat.store.event.Event;
 import peerchat.store.event.EventCodec;
 import peerchat.store.event.EventType;
@@ -31,6 +32,8 @@ import peerchat.store.event.EventType;
  *
  * <p>Threads: appends may be called from any thread; they are encoded on the caller's thread and
  * written, in call order, by the log's single writer thread, which owns the Chronicle appender.
+ * Work run on that thread through {@link #scheduler()} appends without a hop: its appends are
+ * written at once, before the call returns (the node keeps its state there for that reason).
  * {@link #appended()} emits on that writer thread, after the write and before the append's
  * {@code Mono} completes, so a subscriber that must keep up synchronously (the projections) sees
  * every entry in log order; anyone else should {@code publishOn} a scheduler of their own.
@@ -45,7 +48,9 @@ public final class EventLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     private final SingleChronicleQueue queue;
     private final EventCodec codec;
-    private final ExecutorService writer;
+    private final ScheduledThreadPoolExecutor writer;
+    private final Scheduler scheduler;
+    private volatile Thread writerThread;
     private final Sinks.Many<Logged> appended = Sinks.many().multicast().directBestEffort();
     private final AtomicLong lastIndex = new AtomicLong(-1);
     private ExcerptAppender appender; // writer thread only
@@ -53,11 +58,17 @@ public final class EventLog implements AutoCloseable {
     private EventLog(SingleChronicleQueue queue, EventCodec codec) {
         this.queue = queue;
         this.codec = codec;
-        this.writer = Executors.newSingleThreadExecutor(r -> {
+        this.writer = new ScheduledThreadPoolExecutor(1, r -> {
             Thread t = new Thread(r, "peerchat-log-writer " + queue.file().getName());
             t.setDaemon(true);
+            writerThread = t;
             return t;
         });
+        // Closing finishes the appends queued, not timers set for later (a node's timeouts).
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        writer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+        writer.setRemoveOnCancelPolicy(true);
+        this.scheduler = Schedulers.fromExecutorService(writer, "peerchat-log-writer");
         lastIndex.set(queue.lastIndex());
     }
 
@@ -110,12 +121,30 @@ public final class EventLog implements AutoCloseable {
         }
         List<Event> copy = List.copyOf(events);
         CompletableFuture<List<Long>> done = new CompletableFuture<>();
+        if (onWriterThread()) {
+            // Already in line: written now, so the Mono is complete when returned.
+            write(copy, tags, bodies, done);
+            return Mono.fromFuture(done, true);
+        }
         try {
             writer.execute(() -> write(copy, tags, bodies, done));
         } catch (RejectedExecutionException e) {
             return Mono.error(new IllegalStateException("the log is closed", e));
         }
         return Mono.fromFuture(done, true);
+    }
+
+    private boolean onWriterThread() {
+        return Thread.currentThread() == writerThread;
+    }
+
+    /**
+     * The writer thread as a scheduler, delays included. What runs on it is in line with the
+     * appends, and its own appends complete before they return. Owned by the log: never dispose
+     * it; closing the log stops it.
+     */
+    public Scheduler scheduler() {
+        return scheduler;
     }
 
     private void write(List<Event> events, int[] tags, byte[][] bodies, CompletableFuture<List<Long>> done) {
@@ -256,17 +285,24 @@ public final class EventLog implements AutoCloseable {
         if (writer.isShutdown()) {
             return;
         }
+        boolean fromWriter = onWriterThread();
         try {
             writer.execute(() -> {
                 if (appender != null) {
                     appender.close();
                 }
                 appended.emitComplete(Sinks.EmitFailureHandler.FAIL_FAST);
+                if (fromWriter) {
+                    queue.close();
+                }
             });
         } catch (RejectedExecutionException alreadyClosing) {
             return;
         }
         writer.shutdown();
+        if (fromWriter) {
+            return; // closed from its own thread: the task above finishes the job once this one ends
+        }
         try {
             if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
                 writer.shutdownNow();

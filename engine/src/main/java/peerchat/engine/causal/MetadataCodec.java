@@ -1,7 +1,7 @@
 package peerchat.engine.causal;
 
-import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +34,7 @@ public final class MetadataCodec {
     }
 
     public static byte[] encode(List<Dependency> meta) {
+        // Sent once per destination of every message: no streams, no boxing, one growing buffer.
         Map<NodeId, Integer> table = new HashMap<>();
         List<NodeId> ids = new ArrayList<>();
         for (Dependency d : meta) {
@@ -42,37 +43,41 @@ public final class MetadataCodec {
                 index(x, table, ids);
             }
         }
-        ByteArrayOutputStream out = new ByteArrayOutputStream(16 + 18 * ids.size() + 6 * meta.size());
+        Out out = new Out(16 + 18 * ids.size() + 6 * meta.size());
         out.write(VERSION);
-        writeVarint(out, ids.size());
+        out.varint(ids.size());
         for (NodeId id : ids) {
-            writeId(out, id.value());
+            out.id(id.value());
         }
-        writeVarint(out, meta.size());
+        out.varint(meta.size());
         int bitmapBytes = (ids.size() + 7) / 8;
         for (Dependency d : meta) {
             if (d.t() < 1) {
                 throw new IllegalArgumentException("timestamps start at 1: " + d);
             }
-            writeVarint(out, table.get(d.sender()));
-            writeVarint(out, d.t());
+            out.varint(table.get(d.sender()));
+            out.varint(d.t());
             int count = d.destinations().size();
-            int[] indices = d.destinations().stream().mapToInt(table::get).sorted().toArray();
+            int[] indices = new int[count];
+            int k = 0;
+            for (NodeId x : d.destinations()) {
+                indices[k++] = table.get(x);
+            }
+            Arrays.sort(indices);
             int listBytes = 0;
             for (int i : indices) {
                 listBytes += varintSize(i);
             }
             if (bitmapBytes < listBytes) {
-                writeVarint(out, ((long) count << 1) | 1);
-                byte[] bitmap = new byte[bitmapBytes];
+                out.varint(((long) count << 1) | 1);
+                int at = out.skip(bitmapBytes);
                 for (int i : indices) {
-                    bitmap[i >>> 3] |= (byte) (1 << (i & 7));
+                    out.buf[at + (i >>> 3)] |= (byte) (1 << (i & 7));
                 }
-                out.writeBytes(bitmap);
             } else {
-                writeVarint(out, (long) count << 1);
+                out.varint((long) count << 1);
                 for (int i : indices) {
-                    writeVarint(out, i);
+                    out.varint(i);
                 }
             }
         }
@@ -148,17 +153,6 @@ public final class MetadataCodec {
         }
     }
 
-    private static void writeId(ByteArrayOutputStream out, String hex) {
-        // One array write per id: ByteArrayOutputStream.write(int) is synchronized, per byte.
-        byte[] packed = new byte[1 + (hex.length() + 1) / 2];
-        packed[0] = (byte) hex.length();
-        for (int i = 0; i < hex.length(); i++) {
-            int nibble = Character.digit(hex.charAt(i), 16);
-            packed[1 + i / 2] |= (byte) (i % 2 == 0 ? nibble << 4 : nibble);
-        }
-        out.writeBytes(packed);
-    }
-
     private static NodeId readId(Reader in) {
         int digits = in.u8();
         if (digits < MIN_ID_DIGITS || digits > MAX_ID_DIGITS) {
@@ -176,12 +170,55 @@ public final class MetadataCodec {
         return new NodeId(new String(hex));
     }
 
-    private static void writeVarint(ByteArrayOutputStream out, long value) {
-        while ((value & ~0x7fL) != 0) {
-            out.write((int) (value & 0x7f) | 0x80);
-            value >>>= 7;
+    /** An unsynchronized, growing byte buffer (ByteArrayOutputStream locks on every byte). */
+    private static final class Out {
+        byte[] buf;
+        int size;
+
+        Out(int capacity) {
+            buf = new byte[capacity];
         }
-        out.write((int) value);
+
+        private void ensure(int more) {
+            if (size + more > buf.length) {
+                buf = Arrays.copyOf(buf, Math.max(buf.length * 2, size + more));
+            }
+        }
+
+        void write(int b) {
+            ensure(1);
+            buf[size++] = (byte) b;
+        }
+
+        /** Reserves {@code n} zero bytes; returns where they start. */
+        int skip(int n) {
+            ensure(n);
+            int at = size;
+            size += n;
+            return at;
+        }
+
+        void varint(long value) {
+            ensure(10);
+            while ((value & ~0x7fL) != 0) {
+                buf[size++] = (byte) ((value & 0x7f) | 0x80);
+                value >>>= 7;
+            }
+            buf[size++] = (byte) value;
+        }
+
+        void id(String hex) {
+            int at = skip(1 + (hex.length() + 1) / 2);
+            buf[at] = (byte) hex.length();
+            for (int i = 0; i < hex.length(); i++) {
+                int nibble = Character.digit(hex.charAt(i), 16);
+                buf[at + 1 + i / 2] |= (byte) (i % 2 == 0 ? nibble << 4 : nibble);
+            }
+        }
+
+        byte[] toByteArray() {
+            return size == buf.length ? buf : Arrays.copyOf(buf, size);
+        }
     }
 
     private static int varintSize(long value) {

@@ -41,7 +41,7 @@ import reactor.core.scheduler.Schedulers;
 final class Messenger implements LinkJournal {
     private static final Logger LOG = LoggerFactory.getLogger(Messenger.class);
 
-    /** What the node shows when a message is sent or delivered (called on the log's writer thread, in log order). */
+    /** What the node shows when a message is sent or delivered (called on the node thread, in log order). */
     interface Listener {
         void sent(Event.MessageSent sent, long position);
 
@@ -98,9 +98,9 @@ final class Messenger implements LinkJournal {
         long now = clock.millis();
         Event.MessageSent sent = new Event.MessageSent(out.id(), out.dests(), out.meta(), seqs, payload, now, now + delayMillis);
         long position = payload instanceof Payload.Chat ? historyPosition++ : -1;
-        // Runs on the log's writer thread, which completes appends in log order: transmissions go
-        // out per destination in link seq order, and the listener sees sends and deliveries in
-        // the order they were logged, one hop sooner than on the node thread.
+        // The node thread is the log's writer: the append is written before it returns, so the
+        // transmission follows at once, per destination in link seq order, and the listener sees
+        // sends and deliveries in the order they were logged.
         return runRegardless(store.append(sent).map(index -> {
             transmit(sent);
             listener.sent(sent, position);

@@ -110,7 +110,7 @@ public final class PeerNode implements Node {
     }
 
     /**
-     * The listener the messenger tells about sends and deliveries, on the log's writer thread, in
+     * The listener the messenger tells about sends and deliveries, on the node thread, in
      * log order (its state is confined to that thread).
      * Membership messages are shown only when they change something: a user re-announcing its
      * groups to a newcomer is news to the newcomer, not to everyone else.
@@ -178,7 +178,7 @@ public final class PeerNode implements Node {
         return clock;
     }
 
-    /** From the node thread (presence) and the log's writer thread (messages): one at a time. */
+    /** Every event comes from the node thread; synchronized so that the sink never sees two at once. */
     synchronized void emit(ChatEvent event) {
         Sinks.EmitResult r = events.tryEmitNext(event);
         if (r.isFailure() && r != Sinks.EmitResult.FAIL_TERMINATED) {

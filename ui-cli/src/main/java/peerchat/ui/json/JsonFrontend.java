@@ -1,6 +1,7 @@
 package peerchat.ui.json;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,22 +9,34 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Semaphore;
+import peerchat.engine.api.Commands;
 import peerchat.engine.api.Frontend;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.Reply;
 import reactor.core.Disposable;
+import reactor.core.publisher.Mono;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * {@code --json}: command lines on stdin, one JSON object per line on stdout. Lines are run one
- * at a time, in order, so replies come back in the order the commands were written; events are
- * written as they happen, between them. End of input closes the node and exits with 0.
+ * {@code --json}: command lines on stdin, one JSON object per line on stdout. Lines run in the
+ * order they were written and their replies come back in that order; events are written as they
+ * happen, between them. End of input closes the node and exits with 0.
+ *
+ * <p>Messages are pipelined: a script that writes a thousand lines does not wait for each reply
+ * before the next is run (the node runs them in order on its thread, and a send's effects are in
+ * place before the next line starts). Commands wait for everything before them, and the next line
+ * waits for them, so {@code -history} then {@code -more}, or {@code -quit} then anything, mean
+ * what they say.
  */
 public final class JsonFrontend implements Frontend {
     /** Longer lines get an error: a chat line is far shorter, and the heap stays bounded. */
     public static final int MAX_LINE = 64 * 1024;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+    /** Messages run ahead of their replies by at most this many (bounds the memory a flood takes). */
+    static final int MAX_IN_FLIGHT = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JsonFrontend.class);
 
     private final InputStream in;
@@ -53,23 +66,32 @@ public final class JsonFrontend implements Frontend {
         try {
             LineInput lines = new LineInput(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), MAX_LINE);
             LineInput.Line line;
+            Replies replies = new Replies(json);
             while ((line = lines.next()) != null) {
                 if (line.tooLong()) {
-                    json.emit(codec.error("", "line longer than " + MAX_LINE + " characters: ignored"));
+                    replies.emitInOrder(codec.error("", "line longer than " + MAX_LINE + " characters: ignored"));
                     continue;
                 }
                 if (line.text().isBlank()) {
-                    json.emit(codec.error("", "empty line: write a command or a message"));
+                    replies.emitInOrder(codec.error("", "empty line: write a command or a message"));
                     continue;
                 }
-                Reply reply = execute(node, line.text());
+                if (isMessage(line.text())) {
+                    replies.pipeline(execute(node, line.text()));
+                    continue;
+                }
+                replies.drain();
+                Reply reply = execute(node, line.text()).join();
                 json.emit(codec.reply(reply));
                 if (reply instanceof Reply.Quit) {
                     break;
                 }
             }
+            replies.drain();
         } catch (IOException e) {
             LOG.warn("stdin failed; closing as at its end", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         } finally {
             node.shutdown().block(Duration.ofSeconds(30));
             events.dispose();
@@ -78,13 +100,55 @@ public final class JsonFrontend implements Frontend {
         return 0;
     }
 
-    private static Reply execute(Node node, String line) {
-        try {
-            Reply r = node.execute(line).block(REPLY_TIMEOUT);
-            return r != null ? r : new Reply.Error("", "no answer from the node");
-        } catch (RuntimeException e) {
-            LOG.error("command failed: {}", line, e);
-            return new Reply.Error("", "the node failed on this line: " + e.getMessage());
+    /** Plain text, {@code @user text}, {@code #group text}, {@code -msg}, {@code -delay}: a send, nothing else. */
+    static boolean isMessage(String line) {
+        String t = line.strip();
+        int end = 0;
+        while (end < t.length() && !Character.isWhitespace(t.charAt(end))) {
+            end++;
         }
+        String first = t.substring(0, end);
+        return Commands.bySpelling(first).map(c -> c.name().equals("msg") || c.name().equals("delay"))
+                .orElse(!first.startsWith("-") && !first.startsWith("/"));
+    }
+
+    /** Replies of pipelined lines, written in the order of their lines. */
+    private final class Replies {
+        private final JsonOut json;
+        private final Semaphore room = new Semaphore(MAX_IN_FLIGHT);
+        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+
+        Replies(JsonOut json) {
+            this.json = json;
+        }
+
+        void pipeline(CompletableFuture<Reply> reply) throws InterruptedException {
+            room.acquire();
+            tail = tail.thenCombine(reply, (done, r) -> r).thenAccept(r -> {
+                json.emit(codec.reply(r));
+                room.release();
+            });
+        }
+
+        /** An error of the input itself, after the replies of the lines before it. */
+        void emitInOrder(ObjectNode line) {
+            tail = tail.thenRun(() -> json.emit(line));
+        }
+
+        void drain() {
+            tail.join();
+        }
+    }
+
+    /** Starts the line now (the node takes lines in the order they are started); never fails. */
+    private static CompletableFuture<Reply> execute(Node node, String line) {
+        return node.execute(line)
+                .timeout(REPLY_TIMEOUT)
+                .defaultIfEmpty(new Reply.Error("", "no answer from the node"))
+                .onErrorResume(e -> {
+                    LOG.error("command failed: {}", line, e);
+                    return Mono.just(new Reply.Error("", "the node failed on this line: " + e.getMessage()));
+                })
+                .toFuture();
     }
 }

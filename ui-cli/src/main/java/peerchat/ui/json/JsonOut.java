@@ -13,12 +13,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The one writer of stdout in {@code --json} mode: objects from any thread are queued and written
- * by a single thread, one per line, flushed per line, never interleaved. The node's event thread
+ * by a single thread, one per line, never interleaved, flushed whenever the queue runs empty (a
+ * line is never left waiting in the buffer, and a flood costs one write call per batch, not per line). The node's event thread
  * only enqueues, so a script that reads slowly never stalls the node.
  */
 public final class JsonOut implements AutoCloseable {
@@ -31,6 +33,9 @@ public final class JsonOut implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+
+    /** Lines handed over and not yet written: the writer flushes when it has written the last. */
+    private final AtomicInteger queued = new AtomicInteger();
 
     public JsonOut(ObjectMapper mapper, OutputStream out) {
         this.mapper = mapper;
@@ -45,18 +50,23 @@ public final class JsonOut implements AutoCloseable {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
+        queued.incrementAndGet();
         try {
             thread.execute(() -> write(line));
         } catch (RejectedExecutionException e) {
+            queued.decrementAndGet();
             LOG.debug("output closed, dropped {}", line);
         }
     }
 
     private void write(String line) {
         try {
+            boolean last = queued.decrementAndGet() == 0;
             writer.write(line);
             writer.write('\n');
-            writer.flush();
+            if (last) {
+                writer.flush();
+            }
         } catch (IOException e) {
             LOG.warn("cannot write to stdout (the reader went away?): {}", e.toString());
         }

@@ -7,16 +7,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.ui.testing.FakeNode;
+import reactor.core.publisher.Mono;
 
 /** The {@code --json} loop with the node's side played by {@link FakeNode}: stdin bytes in, lines out. */
 class JsonFrontendTest {
@@ -61,6 +66,52 @@ class JsonFrontendTest {
         assertThat(lines).filteredOn(l -> l.path("event").asText().equals("message"))
                 .extracting(l -> l.path("text").asText()).containsExactly("hello there");
         assertThat(node.lines()).containsExactly("-lu", "-lg", "hello there", "-bogus");
+    }
+
+    @Test
+    void messagesRunAheadOfTheirRepliesButCommandsWaitForThemAndRepliesKeepTheirOrder() throws Exception {
+        reactor.core.publisher.Sinks.Empty<Void> busy = reactor.core.publisher.Sinks.empty();
+        node.answeringLater(line -> busy.asMono().then(Mono.fromSupplier(() -> (Reply) new Reply.Done("x", line))));
+        PipedOutputStream script = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(script);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new JsonFrontend(stdin, out).run(node));
+        script.write("one\n#dev two\n@bob three\n-lu\nfour\n".getBytes(StandardCharsets.UTF_8));
+        script.flush();
+        // The three messages are all started while none is answered; the command waits for them.
+        assertThat(List.of(node.lines().poll(30, TimeUnit.SECONDS), node.lines().poll(30, TimeUnit.SECONDS),
+                node.lines().poll(30, TimeUnit.SECONDS))).containsExactly("one", "#dev two", "@bob three");
+        assertThat(node.lines()).isEmpty();
+        busy.tryEmitEmpty();
+        assertThat(node.lines().poll(30, TimeUnit.SECONDS)).isEqualTo("-lu");
+        script.close();
+        assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+        List<JsonNode> lines = new ArrayList<>();
+        for (String l : out.toString(StandardCharsets.UTF_8).split("\n")) {
+            lines.add(JSON.readTree(l));
+        }
+        assertThat(replies(lines)).extracting(l -> l.path("text").asText())
+                .containsExactly("one", "#dev two", "@bob three", "-lu", "four");
+    }
+
+    @Test
+    void nothingAfterQuitIsRun() {
+        List<JsonNode> lines = run("before\n-q\nafter\n");
+        assertThat(node.lines()).containsExactly("before", "-q");
+        assertThat(replies(lines)).hasSize(2);
+    }
+
+    @Test
+    void whatCountsAsAMessage() {
+        assertThat(JsonFrontend.isMessage("hello")).isTrue();
+        assertThat(JsonFrontend.isMessage("  #dev hi")).isTrue();
+        assertThat(JsonFrontend.isMessage("@bob hi")).isTrue();
+        assertThat(JsonFrontend.isMessage("-msg #dev hi")).isTrue();
+        assertThat(JsonFrontend.isMessage("/MSG #dev hi")).isTrue();
+        assertThat(JsonFrontend.isMessage("-delay 2 hi")).isTrue();
+        assertThat(JsonFrontend.isMessage("-history")).isFalse();
+        assertThat(JsonFrontend.isMessage("/quit")).isFalse();
+        assertThat(JsonFrontend.isMessage("-bogus")).isFalse();
     }
 
     @Test

@@ -112,4 +112,32 @@ class JsonWithRealNodesTest {
             await().atMost(WAIT).until(() -> bob.users().stream().anyMatch(u -> u.name().equals("alice") && !u.online()));
         }
     }
+
+    @Test
+    void aFloodOfLinesIsRunInOrderAndACommandAfterItSeesAllOfIt() throws Exception {
+        try (RealNodes nodes = new RealNodes(dir)) {
+            Node alice = nodes.start("alice", "127.0.0.1");
+            StringBuilder script = new StringBuilder("-creategroup flood\n");
+            for (int i = 0; i < 500; i++) {
+                script.append("#flood line ").append(i).append('\n');
+            }
+            script.append("-history #flood 500\n");
+            int status = new JsonFrontend(new java.io.ByteArrayInputStream(script.toString().getBytes(StandardCharsets.UTF_8)), out).run(alice);
+            assertThat(status).isZero();
+            List<JsonNode> replies = lines().stream().filter(l -> l.path("event").asText().matches("result|error")).collect(java.util.stream.Collectors.toList());
+            assertThat(replies).hasSize(502).allSatisfy(r -> assertThat(r.path("event").asText()).isEqualTo("result"));
+            List<String> sent = new ArrayList<>();
+            for (JsonNode r : replies.subList(1, 501)) {
+                sent.add(r.path("message").path("text").asText());
+            }
+            List<String> expected = new ArrayList<>();
+            for (int i = 0; i < 500; i++) {
+                expected.add("line " + i);
+            }
+            assertThat(sent).isEqualTo(expected);
+            List<String> history = new ArrayList<>();
+            replies.get(501).path("messages").forEach(m -> history.add(m.path("text").asText()));
+            assertThat(history).isEqualTo(expected);
+        }
+    }
 }

@@ -46,6 +46,7 @@ public final class FakeNode implements Node {
 
     private volatile Conversation current = TALK;
     private volatile Function<String, Reply> handler = this::basic;
+    private volatile Function<String, Mono<Reply>> later;
 
     public FakeNode() {
         users.add(new UserView(SELF, "alice", "alice", "127.0.0.1:7117", true, true, List.of("all", "games")));
@@ -59,6 +60,12 @@ public final class FakeNode implements Node {
     /** Answers lines with {@code h} instead of the small built-in table. */
     public FakeNode answering(Function<String, Reply> h) {
         this.handler = h;
+        return this;
+    }
+
+    /** Answers with whatever {@code h} gives, when it gives it (a node that is busy). */
+    public FakeNode answeringLater(Function<String, Mono<Reply>> h) {
+        this.later = h;
         return this;
     }
 
@@ -110,7 +117,8 @@ public final class FakeNode implements Node {
     @Override
     public Mono<Reply> execute(String line) {
         lines.add(line);
-        return Mono.fromSupplier(() -> handler.apply(line));
+        Function<String, Mono<Reply>> l = later;
+        return l != null ? Mono.defer(() -> l.apply(line)) : Mono.fromSupplier(() -> handler.apply(line));
     }
 
     /** Enough of the command table to drive a frontend: quit, lists, errors, messages. */

@@ -1,12 +1,16 @@
 package peerchat.engine.node;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.causal.CausalCore;
@@ -65,8 +69,11 @@ final class Messenger implements LinkJournal {
      * that frees nothing for {@link #PAUSE_LIMIT} gives way rather than deadlock.
      */
     private final Set<NodeId> overBound = new HashSet<>();
-    static final java.time.Duration PAUSE_LIMIT = java.time.Duration.ofSeconds(5);
+    static final Duration PAUSE_LIMIT = Duration.ofSeconds(5);
     private final Set<MessageId> heldBack = new HashSet<>();
+    static final Duration ACK_LOG_INTERVAL = Duration.ofMillis(50);
+    private final Map<NodeId, Long> ackedNotLogged = new ConcurrentHashMap<>();
+    private final AtomicBoolean ackLogScheduled = new AtomicBoolean();
     private long historyPosition;
     private volatile PeerLinks links;
 
@@ -261,16 +268,36 @@ final class Messenger implements LinkJournal {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    /**
+     * Acks are logged in batches, at most one entry per peer every {@link #ACK_LOG_INTERVAL}: an
+     * entry per ack cost the sender a log write for every copy of every message it sent. An ack
+     * not yet logged when the node dies only means those messages are sent again after the
+     * restart, and the peer drops them as duplicates by their link seq.
+     */
     @Override
     public void acked(NodeId peer, long upToLinkSeq) {
-        if (upToLinkSeq > store.links().lastAcked(peer)) {
-            store.append(new Event.PeerAcked(peer, upToLinkSeq, clock.millis())).subscribe(i -> { },
-                    e -> LOG.error("could not log the ack of {} up to {}", peer, upToLinkSeq, e));
+        ackedNotLogged.merge(peer, upToLinkSeq, Math::max);
+        if (ackLogScheduled.compareAndSet(false, true)) {
+            thread.schedule(this::logAcks, ACK_LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void logAcks() {
+        ackLogScheduled.set(false);
+        List<Event> batch = new ArrayList<>();
+        for (NodeId peer : List.copyOf(ackedNotLogged.keySet())) {
+            Long upTo = ackedNotLogged.remove(peer);
+            if (upTo != null && upTo > store.links().lastAcked(peer)) {
+                batch.add(new Event.PeerAcked(peer, upTo, clock.millis()));
+            }
+        }
+        if (!batch.isEmpty()) {
+            store.appendAll(batch).subscribe(i -> { }, e -> LOG.error("could not log acks {}", batch, e));
         }
     }
 
     @Override
     public long ackedUpTo(NodeId peer) {
-        return store.links().lastAcked(peer);
+        return Math.max(store.links().lastAcked(peer), ackedNotLogged.getOrDefault(peer, -1L));
     }
 }

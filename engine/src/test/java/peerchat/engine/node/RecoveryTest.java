@@ -67,6 +67,28 @@ class RecoveryTest {
     }
 
     @Test
+    void acksAreKnownAtOnceLoggedSoonAfterAndSurviveARestart() {
+        Path data = dir.resolve("dave");
+        Node node = Node.start(NodeConfig.loopback("dave", data, "127.0.0.2")).block(WAIT);
+        try {
+            Messenger messenger = ((PeerNode) node).messenger();
+            messenger.acked(BOB, 5);
+            messenger.acked(BOB, 9);
+            messenger.acked(BOB, 7);
+            assertThat(messenger.ackedUpTo(BOB)).isEqualTo(9);
+            org.awaitility.Awaitility.await().atMost(WAIT).until(() -> ((PeerNode) node).store().links().lastAcked(BOB) == 9);
+        } finally {
+            node.shutdown().block(WAIT);
+        }
+        Node again = Node.start(NodeConfig.loopback("dave", data, "127.0.0.2")).block(WAIT);
+        try {
+            assertThat(((PeerNode) again).messenger().ackedUpTo(BOB)).isEqualTo(9);
+        } finally {
+            again.shutdown().block(WAIT);
+        }
+    }
+
+    @Test
     void garbageFromAPeerIsLoggedAsDroppedSoItsLinkMovesPastIt() {
         Path data = dir.resolve("carol");
         Node node = Node.start(NodeConfig.loopback("carol", data, "127.0.0.2")).block(WAIT);

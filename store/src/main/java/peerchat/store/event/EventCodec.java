@@ -38,6 +38,7 @@ public final class EventCodec {
     private final ObjectMapper mapper;
     private final ObjectReader[] readers = new ObjectReader[EventType.values().length];
     private final ObjectReader[] summaryReaders = new ObjectReader[EventType.values().length];
+    private final MessageEncoder messageEncoder;
     private final SummaryDecoder summaryDecoder;
 
     public EventCodec() {
@@ -52,6 +53,7 @@ public final class EventCodec {
                 .addMixIn(Payload.class, PayloadTypes.class)
                 .addMixIn(Target.class, TargetTypes.class)
                 .registerModule(idsAsText());
+        messageEncoder = new MessageEncoder(smile);
         summaryDecoder = new SummaryDecoder(smile);
         ObjectMapper summaries = mapper.copy()
                 .addMixIn(Event.MessageSent.class, SentSummary.class)
@@ -64,11 +66,17 @@ public final class EventCodec {
 
     public byte[] encode(Event event) {
         try {
-            return mapper.writeValueAsBytes(event);
+            byte[] body = messageEncoder.encode(event);
+            return body != null ? body : mapper.writeValueAsBytes(event);
         } catch (IOException e) {
             // Every event is a plain record of strings, numbers and collections: this is a bug, not input.
             throw new UncheckedIOException("cannot encode " + event.getClass().getSimpleName(), e);
         }
+    }
+
+    /** The data-bound encoder alone, without {@link MessageEncoder}: what tests compare it with. */
+    byte[] encodeBound(Event event) throws IOException {
+        return mapper.writeValueAsBytes(event);
     }
 
     /**

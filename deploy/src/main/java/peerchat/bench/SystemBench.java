@@ -11,6 +11,7 @@ import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import peerchat.bench.system.HistoryWriter;
 import peerchat.bench.system.IrcClient;
+import peerchat.bench.system.LocalMesh;
 import peerchat.bench.system.Mesh;
 import peerchat.bench.system.Ngircd;
 import peerchat.bench.system.NodeProc;
@@ -19,9 +20,12 @@ import peerchat.bench.system.Tracker;
 import peerchat.bench.system.Workloads;
 
 /**
- * System benchmark ({@code deploy/bench/run system [quick]}): real node processes from the
- * packaged jar on loopback, log on, driven through {@code --json}; ngIRCd on 127.0.0.1 with the
- * same workloads and 10 participants. Every figure is the median of several runs.
+ * System benchmark ({@code deploy/bench/run system [quick]}), log on, loopback. Latency and flood
+ * are measured on nodes inside this JVM (each its own log, TCP listener and threads, driven through
+ * {@code Node} as a frontend is), the same footing as the IRC clients they are compared with, which
+ * also live here; then once more on 10 node processes through {@code --json} (the pipes and
+ * the JSON included), which also give the memory per node. ngIRCd on 127.0.0.1 runs the same
+ * workloads with 10 participants. Every figure is the median of several runs.
  */
 public final class SystemBench {
     private static final int RUNS = 3;
@@ -41,40 +45,49 @@ public final class SystemBench {
         Sizes s = quick ? new Sizes(50, 200, 200, 100_000) : new Sizes(300, 1000, 1000, 1_000_000);
         Path dir = Files.createTempDirectory("peerchat-systembench");
         Tracker t = new Tracker();
-        Report r = new Report(String.format(Locale.ROOT, "system: node processes on loopback, log on; medians of %d runs; %s", RUNS, machine()));
+        Report r = new Report(String.format(Locale.ROOT, "system: nodes on loopback, log on; medians of %d runs; %s", RUNS, machine()));
         try {
             double[] ours10 = new double[4];
             int base = 100;
             for (int n : new int[] {3, 5, 10}) {
-                progress(n + " nodes: latency and flood");
-                try (Mesh m = new Mesh(n, base, dir.resolve("mesh" + n), t, true)) {
+                progress(n + " nodes in this JVM: latency and flood");
+                try (LocalMesh m = new LocalMesh(n, base, dir.resolve("local" + n), t)) {
                     base += 20;
-                    if (n == 10) {
-                        r.add("system.rss.idle", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
-                                "per node, 10 nodes meshed, nothing sent yet");
-                    }
                     double[] hop = new double[3];
+                    Workloads.flood(m.nodes, t, "warm" + n, s.floodPerSender()); // as a node that has run a while
                     double[] lat = latency(m.nodes, t, "n" + n, s, hop);
                     double flood = median(k -> Workloads.flood(m.nodes, t, "f" + n + "-" + k, s.floodPerSender()));
-                    r.add("system.n" + n + ".latency.p50", lat[0], "us", n == 10 ? "target <= 100 us; write to stdin -> printed on each receiver" : "write to stdin -> printed on each receiver");
+                    String how = "send() -> the event on each receiver's stream";
+                    r.add("system.n" + n + ".latency.p50", lat[0], "us", n == 10 ? "target <= 100 us; " + how : how);
                     r.add("system.n" + n + ".latency.p99", lat[1], "us", n == 10 ? "target <= 500 us" : "");
                     r.add("system.n" + n + ".latency.p999", lat[2], "us");
-                    r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender prints -> receiver prints (no stdin hop, no sender command)");
+                    r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender's own event -> receiver's event (no command parsing)");
                     r.add("system.n" + n + ".hop.p99", hop[1], "us");
                     r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender() + " to #all at once");
                     if (n == 10) {
                         ours10 = new double[] {lat[0], lat[1], lat[2], flood};
-                        r.add("system.rss.after-flood", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
-                                "per node, after the runs above");
                     }
                 }
+            }
+
+            progress("10 node processes through --json: latency and flood");
+            try (Mesh m = new Mesh(10, base, dir.resolve("mesh10"), t, true)) {
+                r.add("system.rss.idle", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
+                        "per node process, 10 meshed, nothing sent yet");
+                double[] lat = latency(m.nodes, t, "p10", s, null);
+                double flood = median(k -> Workloads.flood(m.nodes, t, "pf10-" + k, s.floodPerSender()));
+                r.add("system.json.n10.latency.p50", lat[0], "us", "10 processes; line on stdin -> line on each receiver's stdout");
+                r.add("system.json.n10.latency.p99", lat[1], "us");
+                r.add("system.json.n10.flood", flood, "deliveries/s", "10 processes x " + s.floodPerSender() + " lines at once");
+                r.add("system.rss.after-flood", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
+                        "per node process, after the runs above");
             }
 
             progress("formation of 10 nodes");
             int[] formation = {0};
             int[] failed = {0};
             double formed = median(k -> {
-                try (Mesh m = new Mesh(10, 160 + 12 * (formation[0]++ % 6), dir.resolve("form" + k), t, false)) {
+                try (Mesh m = new Mesh(10, 180 + 12 * (formation[0]++ % 6), dir.resolve("form" + k), t, false)) {
                     return m.formedAfter / 1e6;
                 } catch (IllegalStateException e) {
                     // A figure, not a crash: how often gossip alone leaves the mesh incomplete.

@@ -131,8 +131,9 @@ final class Messenger implements LinkJournal {
         if (l == null) {
             return; // not listening yet: the links fetch it from the log when they connect
         }
+        Map<NodeId, byte[]> bodies = codec.encodeAll(sent);
         for (NodeId d : sent.destinations()) {
-            l.send(d, sent.linkSeq().get(d), codec.encode(sent, d), sent.transmitAt());
+            l.send(d, sent.linkSeq().get(d), bodies.get(d), sent.transmitAt());
         }
     }
 

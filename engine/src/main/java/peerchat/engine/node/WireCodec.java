@@ -1,12 +1,16 @@
 package peerchat.engine.node;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import peerchat.engine.causal.Incoming;
 import peerchat.engine.causal.MetadataCodec;
 import peerchat.store.event.Dependency;
@@ -19,11 +23,34 @@ import peerchat.store.event.Target;
 
 /**
  * The body of a causal message on a link: what one destination is sent of a {@link Event.MessageSent}.
- * Smile, with the KS metadata in its packed form ({@link MetadataCodec}: each node id once, varint
- * timestamps). Decoding validates everything (a peer's bytes are not trusted).
+ * A Smile object, with the KS metadata in its packed form ({@link MetadataCodec}: each node id once,
+ * varint timestamps):
+ *
+ * <pre>
+ * {v: 1, id: "&lt;sender&gt;-&lt;seq&gt;", dests: [node id, ... ascending], meta: binary,
+ *  kind: "chat" | "membership", to: "#group" | "@node id" | null, text: string | null,
+ *  group: string | null, change: "CREATE" | "JOIN" | "LEAVE" | null, sentAt: long}
+ * </pre>
+ *
+ * Written and read with Jackson's streaming API, field by field in this order (the order the
+ * databind encoder of earlier versions wrote, byte for byte). Decoding validates everything (a
+ * peer's bytes are not trusted). Stateless apart from the thread-safe factory: any thread may
+ * encode or decode.
  */
 final class WireCodec {
     static final int VERSION = 1;
+
+    // Field names are short: they are on every message.
+    static final String V = "v";
+    static final String ID = "id";
+    static final String DESTS = "dests";
+    static final String META = "meta";
+    static final String KIND = "kind";
+    static final String TO = "to";
+    static final String TEXT = "text";
+    static final String GROUP = "group";
+    static final String CHANGE = "change";
+    static final String SENT_AT = "sentAt";
 
     /** A decoded body: the copy for the causal core and the sender's send time. */
     record Decoded(Incoming<Payload> message, long sentAt) {
@@ -35,67 +62,114 @@ final class WireCodec {
         }
     }
 
-    // Field names are short: they are on every message.
-    record Body(int v, String id, List<String> dests, byte[] meta, String kind, String to, String text,
-                String group, String change, long sentAt) {
+    /** A body's fields as read, each of the right type (version checked, nullable ones may be null); not yet what they mean. */
+    record Body(String id, List<String> dests, byte[] meta, String kind, String to, String text, String group,
+                String change, long sentAt) {
     }
 
-    private final ObjectMapper mapper;
-
-    WireCodec() {
-        // destinations repeat the ids the metadata names: Smile writes each once, then refers to it
-        SmileFactory smile = SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build();
-        this.mapper = new ObjectMapper(smile);
-    }
+    // destinations repeat the ids the metadata names: Smile writes each once, then refers to it
+    private final SmileFactory smile = SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build();
 
     byte[] encode(Event.MessageSent sent, NodeId destination) {
+        return write(Shared.of(sent), metadata(sent, destination));
+    }
+
+    /** The body for each destination of {@code sent}; what they have in common is worked out once. */
+    Map<NodeId, byte[]> encodeAll(Event.MessageSent sent) {
+        Shared shared = Shared.of(sent);
+        Map<NodeId, byte[]> bodies = new HashMap<>(2 * sent.destinations().size());
+        for (NodeId d : sent.destinations()) {
+            bodies.put(d, write(shared, metadata(sent, d)));
+        }
+        return bodies;
+    }
+
+    private static byte[] metadata(Event.MessageSent sent, NodeId destination) {
         List<Dependency> meta = sent.meta().get(destination);
         if (meta == null) {
             throw new IllegalArgumentException(destination + " is not a destination of " + sent.id());
         }
-        Body body = new Body(VERSION, sent.id().text(),
-                sent.destinations().stream().map(NodeId::value).sorted().collect(Collectors.toList()),
-                MetadataCodec.encode(meta),
-                kind(sent.payload()), to(sent.payload()), text(sent.payload()), group(sent.payload()), change(sent.payload()),
-                sent.ts());
-        try {
-            return mapper.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot encode " + sent.id(), e);
+        return MetadataCodec.encode(meta);
+    }
+
+    /** What every destination's body of one message holds alike (all but the metadata). */
+    private record Shared(String id, String[] dests, String kind, String to, String text, String group, String change,
+                          long sentAt) {
+        static Shared of(Event.MessageSent sent) {
+            String[] dests = new String[sent.destinations().size()];
+            int i = 0;
+            for (NodeId d : sent.destinations()) {
+                dests[i++] = d.value();
+            }
+            Arrays.sort(dests);
+            String id = sent.id().text();
+            if (sent.payload() instanceof Payload.Chat c) {
+                String to = c.to() instanceof Target.Group g ? "#" + g.name().value() : "@" + ((Target.User) c.to()).id().value();
+                return new Shared(id, dests, "chat", to, c.text(), null, null, sent.ts());
+            }
+            Payload.Membership m = (Payload.Membership) sent.payload();
+            return new Shared(id, dests, "membership", null, null, m.group().value(), m.change().name(), sent.ts());
         }
+    }
+
+    private byte[] write(Shared s, byte[] meta) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator g = smile.createGenerator(out)) {
+            g.writeStartObject();
+            g.writeNumberField(V, VERSION);
+            g.writeStringField(ID, s.id());
+            g.writeArrayFieldStart(DESTS);
+            for (String d : s.dests()) {
+                g.writeString(d);
+            }
+            g.writeEndArray();
+            g.writeBinaryField(META, meta);
+            g.writeStringField(KIND, s.kind());
+            g.writeStringField(TO, s.to());
+            g.writeStringField(TEXT, s.text());
+            g.writeStringField(GROUP, s.group());
+            g.writeStringField(CHANGE, s.change());
+            g.writeNumberField(SENT_AT, s.sentAt());
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode " + s.id(), e);
+        }
+        return out.toByteArray();
     }
 
     Decoded decode(byte[] bytes) throws MalformedBody {
         Body b;
-        try {
-            b = mapper.readValue(bytes, Body.class);
-        } catch (IOException e) {
+        try (JsonParser parser = smile.createParser(bytes)) {
+            b = new BodyReader(parser).read();
+        } catch (IOException | RuntimeException e) {
+            // the parser means to throw IOException only, but whatever a peer's bytes make it do is still just a bad body
             throw new MalformedBody("not a message body: " + e.getMessage(), e);
         }
         try {
-            if (b.v() != VERSION) {
-                throw new IllegalArgumentException("message body version " + b.v() + " (this node reads " + VERSION + ")");
-            }
             MessageId id = MessageId.parse(b.id());
-            Set<NodeId> dests = b.dests().stream().map(NodeId::new).collect(Collectors.toSet());
-            if (b.meta() == null || b.dests() == null) {
-                throw new IllegalArgumentException("no destinations or metadata");
+            NodeId[] dests = new NodeId[b.dests().size()];
+            for (int i = 0; i < dests.length; i++) {
+                dests[i] = new NodeId(b.dests().get(i));
             }
             List<Dependency> meta = MetadataCodec.decode(b.meta());
-            return new Decoded(new Incoming<>(id, dests, meta, payload(b)), b.sentAt());
+            // Set.of, not a HashSet that Incoming would copy again; it refuses an id named twice, which no sender writes
+            return new Decoded(new Incoming<>(id, Set.of(dests), meta, payload(b)), b.sentAt());
         } catch (RuntimeException e) {
             throw new MalformedBody("invalid message body: " + e.getMessage(), e);
         }
     }
 
     private static Payload payload(Body b) {
-        switch (String.valueOf(b.kind())) {
+        switch (b.kind()) {
             case "chat":
                 if (b.text() == null || b.text().length() > Payload.MAX_TEXT_LENGTH) {
                     throw new IllegalArgumentException("chat text missing or over " + Payload.MAX_TEXT_LENGTH + " characters");
                 }
                 return new Payload.Chat(target(b.to()), b.text());
             case "membership":
+                if (b.group() == null || b.change() == null) {
+                    throw new IllegalArgumentException("membership change without a group or a change");
+                }
                 return new Payload.Membership(new GroupName(b.group()), Payload.Change.valueOf(b.change()));
             default:
                 throw new IllegalArgumentException("unknown payload kind " + b.kind());
@@ -106,29 +180,13 @@ final class WireCodec {
         if (to == null || to.length() < 2) {
             throw new IllegalArgumentException("no target");
         }
-        return to.charAt(0) == '#' ? new Target.Group(new GroupName(to.substring(1))) : new Target.User(new NodeId(to.substring(1)));
-    }
-
-    private static String kind(Payload p) {
-        return p instanceof Payload.Chat ? "chat" : "membership";
-    }
-
-    private static String to(Payload p) {
-        if (!(p instanceof Payload.Chat c)) {
-            return null;
+        switch (to.charAt(0)) {
+            case '#':
+                return new Target.Group(new GroupName(to.substring(1)));
+            case '@':
+                return new Target.User(new NodeId(to.substring(1)));
+            default:
+                throw new IllegalArgumentException("target " + to + " is neither #group nor @user");
         }
-        return c.to() instanceof Target.Group g ? "#" + g.name().value() : "@" + ((Target.User) c.to()).id().value();
-    }
-
-    private static String text(Payload p) {
-        return p instanceof Payload.Chat c ? c.text() : null;
-    }
-
-    private static String group(Payload p) {
-        return p instanceof Payload.Membership m ? m.group().value() : null;
-    }
-
-    private static String change(Payload p) {
-        return p instanceof Payload.Membership m ? m.change().name() : null;
     }
 }

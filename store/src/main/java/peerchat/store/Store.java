@@ -113,6 +113,11 @@ public final class Store implements AutoCloseable {
         return projections.links();
     }
 
+    /** Whether the caller is the log's writer thread. */
+    public boolean onWriter() {
+        return log.onWriterThread();
+    }
+
     /** The log's writer thread as a scheduler: see {@link EventLog#scheduler()}. */
     public reactor.core.scheduler.Scheduler writer() {
         return log.scheduler();

@@ -139,7 +139,10 @@ final class Messenger implements LinkJournal {
 
     @Override
     public Mono<Void> receive(NodeId from, long linkSeq, byte[] body) {
-        return Mono.defer(() -> received(from, linkSeq, body)).subscribeOn(thread);
+        Mono<Void> taking = Mono.defer(() -> received(from, linkSeq, body));
+        // A link's next frame is taken when its previous one completes, which is on this thread:
+        // no need to queue it behind everything else the node has to do.
+        return store.onWriter() ? taking : taking.subscribeOn(thread);
     }
 
     private Mono<Void> received(NodeId from, long linkSeq, byte[] body) {

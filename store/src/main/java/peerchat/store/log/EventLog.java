@@ -134,7 +134,8 @@ public final class EventLog implements AutoCloseable {
         return Mono.fromFuture(done, true);
     }
 
-    private boolean onWriterThread() {
+    /** Whether the caller is the writer thread (work there needs no hop onto {@link #scheduler()}). */
+    public boolean onWriterThread() {
         return Thread.currentThread() == writerThread;
     }
 

@@ -3,7 +3,7 @@ package peerchat.bench.system;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * {@code n} nodes inside the benchmark's JVM on 127.0.0.(base+i):7117, each seeded with every
@@ -21,15 +21,7 @@ public final class LocalMesh implements AutoCloseable {
                 }
                 nodes.add(LocalNode.start("n" + i, dir.resolve("n" + i), "127.0.0." + (base + i), tracker, seeds));
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!nodes.stream().allMatch(p -> p.online() == n - 1)) {
-                if (System.nanoTime() > deadline) {
-                    List<Integer> seen = new ArrayList<>();
-                    nodes.forEach(p -> seen.add(p.online()));
-                    throw new IllegalStateException("the mesh of " + n + " did not form in 120 s; peers seen by each node: " + seen);
-                }
-                Thread.sleep(5);
-            }
+            Mesh.awaitFormed(nodes.stream().map(p -> (IntSupplier) p::online).toList());
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;

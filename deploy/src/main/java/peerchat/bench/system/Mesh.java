@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 /**
  * {@code n} node processes on loopback, 127.0.0.(base+i), port 7117 each. Seeded with the first
@@ -29,19 +30,25 @@ public final class Mesh implements AutoCloseable {
             for (NodeProc p : nodes) {
                 p.awaitReady(120, TimeUnit.SECONDS);
             }
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-            while (!nodes.stream().allMatch(p -> p.online() == n - 1)) {
-                if (System.nanoTime() > deadline) {
-                    List<Integer> seen = new ArrayList<>();
-                    nodes.forEach(p -> seen.add(p.online()));
-                    throw new IllegalStateException("the mesh of " + n + " did not form in 120 s; peers seen by each node: " + seen);
-                }
-                Thread.sleep(5);
-            }
+            awaitFormed(nodes.stream().map(p -> (IntSupplier) p::online).toList());
             formedAfter = System.nanoTime() - start;
         } catch (RuntimeException | InterruptedException e) {
             close();
             throw e;
+        }
+    }
+
+    /** Waits until each of the nodes (their online-peer counts) sees all the others: 120 s at most. */
+    static void awaitFormed(List<IntSupplier> online) throws InterruptedException {
+        int n = online.size();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!online.stream().allMatch(p -> p.getAsInt() == n - 1)) {
+            if (System.nanoTime() > deadline) {
+                List<Integer> seen = new ArrayList<>();
+                online.forEach(p -> seen.add(p.getAsInt()));
+                throw new IllegalStateException("the mesh of " + n + " did not form in 120 s; peers seen by each node: " + seen);
+            }
+            Thread.sleep(5);
         }
     }
 

@@ -82,15 +82,13 @@ public final class SystemBench {
 
             progress("10 node processes through --json: latency and flood");
             try (Mesh m = new Mesh(10, base, dir.resolve("mesh10"), t, true)) {
-                r.add("system.rss.idle", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
-                        "per node process, 10 meshed, nothing sent yet");
+                r.add("system.rss.idle", meanRss(m), "MiB", "per node process, 10 meshed, nothing sent yet");
                 double[] lat = latency(m.nodes, t, "p10", s, null);
                 double flood = median(k -> Workloads.flood(m.nodes, t, "pf10-" + k, s.floodPerSender()));
                 r.add("system.json.n10.latency.p50", lat[0], "us", "10 processes; line on stdin -> line on each receiver's stdout");
                 r.add("system.json.n10.latency.p99", lat[1], "us");
                 r.add("system.json.n10.flood", flood, "deliveries/s", "10 processes x " + s.floodPerSender() + " lines at once");
-                r.add("system.rss.after-flood", m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1), "MiB",
-                        "per node process, after the runs above");
+                r.add("system.rss.after-flood", meanRss(m), "MiB", "per node process, after the runs above");
             }
 
             progress("formation of 10 nodes");
@@ -119,6 +117,10 @@ public final class SystemBench {
             }
         }
         r.print();
+    }
+
+    private static double meanRss(Mesh m) {
+        return m.nodes.stream().mapToDouble(p -> Rss.mib(p.pid())).average().orElse(-1);
     }
 
     /** The run takes minutes: say where it is (stderr, so the figures on stdout stay clean). */

@@ -289,7 +289,7 @@ final class Messenger implements LinkJournal {
     private void logAcks() {
         ackLogScheduled.set(false);
         List<Event> batch = new ArrayList<>();
-        for (NodeId peer : List.copyOf(ackedNotLogged.keySet())) {
+        for (NodeId peer : ackedNotLogged.keySet()) { // a concurrent map: removing while iterating is fine
             Long upTo = ackedNotLogged.remove(peer);
             if (upTo != null && upTo > store.links().lastAcked(peer)) {
                 batch.add(new Event.PeerAcked(peer, upTo, clock.millis()));

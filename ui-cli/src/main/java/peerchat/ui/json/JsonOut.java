@@ -20,8 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The one writer of stdout in {@code --json} mode: objects from any thread are queued and written
  * by a single thread, one per line, never interleaved, flushed whenever the queue runs empty (a
- * line is never left waiting in the buffer, and a flood costs one write call per batch, not per line). The node's event thread
- * only enqueues, so a script that reads slowly never stalls the node.
+ * line is never left waiting in the buffer, and a flood costs one write call per batch, not per
+ * line). The node's event thread only enqueues, so a script that reads slowly never stalls the node.
  */
 public final class JsonOut implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(JsonOut.class);

@@ -49,7 +49,10 @@ public final class SystemBench {
         // The store and Chronicle log at DEBUG without a config: only the figures go to stdout.
         ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME))
                 .setLevel(ch.qos.logback.classic.Level.WARN);
-        boolean quick = args.length > 0 && args[0].equals("quick");
+        List<String> options = List.of(args);
+        boolean quick = options.contains("quick");
+        // Only the nodes in this JVM at 10 nodes: for trying out a change to the hot path.
+        boolean local = options.contains("local");
         Sizes s = quick ? new Sizes(50, 200, 200, 100_000) : new Sizes(300, 1000, 1000, 1_000_000);
         Path dir = Files.createTempDirectory("peerchat-systembench");
         Tracker t = new Tracker();
@@ -57,27 +60,15 @@ public final class SystemBench {
         try {
             double[] ours10 = new double[4];
             int base = 100;
-            for (int n : new int[] {3, 5, 10}) {
-                progress(n + " nodes in this JVM: latency and flood");
-                try (LocalMesh m = new LocalMesh(n, base, dir.resolve("local" + n), t)) {
-                    base += 20;
-                    double[] hop = new double[3];
-                    for (int w = 0; w < 3; w++) { // as nodes that have run a while (the JIT is shared: mostly for n = 3)
-                        Workloads.flood(m.nodes, t, "warm" + n + "-" + w, s.floodPerSender(n));
-                    }
-                    double[] lat = latency(m.nodes, t, "n" + n, s, hop);
-                    double flood = median(k -> Workloads.flood(m.nodes, t, "f" + n + "-" + k, s.floodPerSender(n)));
-                    String how = "send() -> the event on each receiver's stream";
-                    r.add("system.n" + n + ".latency.p50", lat[0], "us", n == 10 ? "target <= 100 us; " + how : how);
-                    r.add("system.n" + n + ".latency.p99", lat[1], "us", n == 10 ? "target <= 500 us" : "");
-                    r.add("system.n" + n + ".latency.p999", lat[2], "us");
-                    r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender's own event -> receiver's event (no command parsing)");
-                    r.add("system.n" + n + ".hop.p99", hop[1], "us");
-                    r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender(n) + " to #all at once");
-                    if (n == 10) {
-                        ours10 = new double[] {lat[0], lat[1], lat[2], flood};
-                    }
+            for (int n : local ? new int[] {10} : new int[] {3, 5, 10}) {
+                double[] lat = local(n, base, dir, t, r, s, local ? 10 : 3);
+                base += 20;
+                if (n == 10) {
+                    ours10 = lat;
                 }
+            }
+            if (local) {
+                return;
             }
 
             progress("10 node processes through --json: latency and flood");
@@ -112,11 +103,42 @@ public final class SystemBench {
             progress("ngIRCd");
             irc(dir, t, r, s, ours10);
         } finally {
+            r.print();
             try (var walk = Files.walk(dir)) {
                 walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             }
         }
-        r.print();
+    }
+
+    /** Latency and flood of {@code n} nodes in this JVM; returns p50, p99, p99.9 and the flood. */
+    private static double[] local(int n, int base, Path dir, Tracker t, Report r, Sizes s, int warmups) throws Exception {
+        progress(n + " nodes in this JVM: latency and flood");
+        try (LocalMesh m = new LocalMesh(n, base, dir.resolve("local" + n), t)) {
+            double[] hop = new double[3];
+            // As nodes that have run a while (the JIT is shared: the full run warms 10 nodes with the
+            // runs at 3 and 5, so a run of 10 alone warms up longer).
+            for (int w = 0; w < warmups; w++) {
+                Workloads.flood(m.nodes, t, "warm" + n + "-" + w, s.floodPerSender(n));
+            }
+            double[] lat = latency(m.nodes, t, "n" + n, s, hop);
+            long cpuBefore = cpuNanos();
+            double flood = median(k -> Workloads.flood(m.nodes, t, "f" + n + "-" + k, s.floodPerSender(n)));
+            // Less noisy than the rate on a shared machine: what the floods cost, whatever waited.
+            double cpuPerDelivery = (cpuNanos() - cpuBefore) / 1e3 / (RUNS * (double) n * (n - 1) * s.floodPerSender(n));
+            String how = "send() -> the event on each receiver's stream";
+            r.add("system.n" + n + ".latency.p50", lat[0], "us", n == 10 ? "target <= 100 us; " + how : how);
+            r.add("system.n" + n + ".latency.p99", lat[1], "us", n == 10 ? "target <= 500 us" : "");
+            r.add("system.n" + n + ".latency.p999", lat[2], "us");
+            r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender's own event -> receiver's event (no command parsing)");
+            r.add("system.n" + n + ".hop.p99", hop[1], "us");
+            r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender(n) + " to #all at once");
+            r.add("system.n" + n + ".flood.cpu", cpuPerDelivery, "us/delivery", "CPU time of this process (all nodes) per delivery, over the floods");
+            return new double[] {lat[0], lat[1], lat[2], flood};
+        }
+    }
+
+    private static long cpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
     }
 
     private static double meanRss(Mesh m) {

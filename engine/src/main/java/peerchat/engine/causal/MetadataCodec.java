@@ -47,7 +47,7 @@ public final class MetadataCodec {
         out.write(VERSION);
         out.varint(ids.size());
         for (NodeId id : ids) {
-            out.id(id.value());
+            out.id(id);
         }
         out.varint(meta.size());
         int bitmapBytes = (ids.size() + 7) / 8;
@@ -158,16 +158,63 @@ public final class MetadataCodec {
         if (digits < MIN_ID_DIGITS || digits > MAX_ID_DIGITS) {
             throw new MalformedMetadataException("node id of " + digits + " hex digits (8-64 allowed)");
         }
-        byte[] packed = in.bytes((digits + 1) / 2);
+        int length = (digits + 1) / 2;
+        int at = in.skip(length);
+        byte[] buf = in.bytes;
+        Packed seen = DECODED[slot(buf, at) & (DECODED.length - 1)];
+        if (seen != null && seen.id.value().length() == digits && Arrays.equals(seen.bytes, 0, length, buf, at, at + length)) {
+            return seen.id;
+        }
         char[] hex = new char[digits];
         for (int i = 0; i < digits; i++) {
-            int b = packed[i / 2] & 0xff;
+            int b = buf[at + i / 2] & 0xff;
             hex[i] = Character.forDigit(i % 2 == 0 ? b >>> 4 : b & 0xf, 16);
         }
-        if (digits % 2 == 1 && (packed[packed.length - 1] & 0xf) != 0) {
+        if (digits % 2 == 1 && (buf[at + length - 1] & 0xf) != 0) {
             throw new MalformedMetadataException("node id padding is not zero");
         }
-        return new NodeId(new String(hex));
+        NodeId id = NodeId.of(new String(hex));
+        DECODED[slot(buf, at) & (DECODED.length - 1)] = new Packed(Arrays.copyOfRange(buf, at, at + length), id);
+        return id;
+    }
+
+    /** Ids are hashes of keys: their first bytes are as good a hash as any. */
+    private static int slot(byte[] packed, int at) {
+        return (packed[at] & 0xff) | (packed[at + 1] & 0xff) << 8;
+    }
+
+    /** An id and its packed hex ({@code ceil(digits / 2)} bytes, high nibble first). */
+    private record Packed(byte[] bytes, NodeId id) {
+        static Packed of(NodeId id) {
+            String hex = id.value();
+            byte[] bytes = new byte[(hex.length() + 1) / 2];
+            for (int i = 0; i < hex.length(); i++) {
+                int nibble = Character.digit(hex.charAt(i), 16);
+                bytes[i / 2] |= (byte) (i % 2 == 0 ? nibble << 4 : nibble);
+            }
+            return new Packed(bytes, id);
+        }
+    }
+
+    /*
+     * Ids packed and unpacked lately: every copy of every message names the same few, and a hit
+     * costs comparing a few bytes instead of converting hex, checking and hashing a new id. Racy
+     * on purpose (as NodeId.of): a slot holds an immutable pair, so a reader sees a whole one or
+     * an older one, and a lost write only costs a miss. The codec stays pure: a cache hit returns
+     * exactly what a miss would compute.
+     */
+    private static final Packed[] DECODED = new Packed[256];
+    private static final Packed[] ENCODED = new Packed[256];
+
+    private static byte[] packed(NodeId id) {
+        int slot = id.hashCode() & (ENCODED.length - 1);
+        Packed seen = ENCODED[slot];
+        if (seen != null && seen.id.equals(id)) {
+            return seen.bytes;
+        }
+        Packed p = Packed.of(id);
+        ENCODED[slot] = p;
+        return p.bytes;
     }
 
     /** An unsynchronized, growing byte buffer (ByteArrayOutputStream locks on every byte). */
@@ -207,13 +254,11 @@ public final class MetadataCodec {
             buf[size++] = (byte) value;
         }
 
-        void id(String hex) {
-            int at = skip(1 + (hex.length() + 1) / 2);
-            buf[at] = (byte) hex.length();
-            for (int i = 0; i < hex.length(); i++) {
-                int nibble = Character.digit(hex.charAt(i), 16);
-                buf[at + 1 + i / 2] |= (byte) (i % 2 == 0 ? nibble << 4 : nibble);
-            }
+        void id(NodeId id) {
+            byte[] packed = packed(id);
+            int at = skip(1 + packed.length);
+            buf[at] = (byte) id.value().length();
+            System.arraycopy(packed, 0, buf, at + 1, packed.length);
         }
 
         byte[] toByteArray() {
@@ -251,13 +296,19 @@ public final class MetadataCodec {
         }
 
         byte[] bytes(int n) {
+            int from = skip(n);
+            return Arrays.copyOfRange(bytes, from, from + n);
+        }
+
+        /** Moves past {@code n} bytes; returns where they start. */
+        int skip(int n) {
             if (n > remaining()) {
                 throw new MalformedMetadataException("truncated: " + n + " bytes wanted at byte " + at + ", "
                         + remaining() + " left");
             }
-            byte[] out = java.util.Arrays.copyOfRange(bytes, at, at + n);
+            int from = at;
             at += n;
-            return out;
+            return from;
         }
 
         /** A non-negative varint of at most 63 bits. */

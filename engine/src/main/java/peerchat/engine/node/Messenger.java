@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.causal.CausalCore;
@@ -112,7 +113,7 @@ final class Messenger implements LinkJournal {
             transmit(sent);
             listener.sent(sent, position);
             return sent;
-        }), "sending " + sent.id());
+        }), () -> "sending " + sent.id());
     }
 
     /**
@@ -120,9 +121,10 @@ final class Messenger implements LinkJournal {
      * must happen whoever still listens: a link closed or a caller gone must not cancel it, or
      * the message would be in the log and the core but never shown or sent until a restart.
      */
-    private <T> Mono<T> runRegardless(Mono<T> afterAppend, String what) {
+    private <T> Mono<T> runRegardless(Mono<T> afterAppend, Supplier<String> what) {
         Mono<T> shared = afterAppend.cache();
-        shared.subscribe(v -> { }, e -> LOG.error("{} failed after the core took it", what, e));
+        // The description is only built if it is needed: this runs for every message.
+        shared.subscribe(v -> { }, e -> LOG.error("{} failed after the core took it", what.get(), e));
         return shared;
     }
 
@@ -207,7 +209,7 @@ final class Messenger implements LinkJournal {
             for (int i = 0; i < delivered.size(); i++) {
                 listener.delivered(delivered.get(i), now, late.get(i), positions.get(i));
             }
-        }), "receiving " + message.id() + " from " + from);
+        }), () -> "receiving " + message.id() + " from " + from);
         return logged.then(pause);
     }
 

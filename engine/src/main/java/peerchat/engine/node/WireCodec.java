@@ -149,7 +149,7 @@ final class WireCodec {
             MessageId id = MessageId.parse(b.id());
             NodeId[] dests = new NodeId[b.dests().size()];
             for (int i = 0; i < dests.length; i++) {
-                dests[i] = new NodeId(b.dests().get(i));
+                dests[i] = NodeId.of(b.dests().get(i));
             }
             List<Dependency> meta = MetadataCodec.decode(b.meta());
             // Set.of, not a HashSet that Incoming would copy again; it refuses an id named twice, which no sender writes

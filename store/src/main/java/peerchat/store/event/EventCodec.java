@@ -188,13 +188,13 @@ public final class EventCodec {
     /** Ids are written as their text form ("ab12...", "ab12...-7", "team"), not as one-field objects. */
     private static SimpleModule idsAsText() {
         SimpleModule module = new SimpleModule("peerchat-ids");
-        addText(module, NodeId.class, NodeId::value, NodeId::new);
+        addText(module, NodeId.class, NodeId::value, NodeId::of);
         addText(module, GroupName.class, GroupName::value, GroupName::new);
         addText(module, MessageId.class, MessageId::text, MessageId::parse);
         module.addKeyDeserializer(NodeId.class, new KeyDeserializer() {
             @Override
             public Object deserializeKey(String key, DeserializationContext ctxt) {
-                return new NodeId(key);
+                return NodeId.of(key);
             }
         });
         return module;

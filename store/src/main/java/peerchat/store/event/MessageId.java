@@ -24,7 +24,7 @@ public record MessageId(NodeId sender, long seq) {
         if (dash < 0) {
             throw new IllegalArgumentException("not a message id: " + text);
         }
-        return new MessageId(new NodeId(text.substring(0, dash)), Long.parseLong(text.substring(dash + 1)));
+        return new MessageId(NodeId.of(text.substring(0, dash)), Long.parseLong(text.substring(dash + 1)));
     }
 
     @Override

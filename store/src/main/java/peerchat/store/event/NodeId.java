@@ -17,6 +17,36 @@ public record NodeId(String value) implements Comparable<NodeId> {
         }
     }
 
+    /**
+     * Ids seen lately, by the hash of their text: the same few ids come in every message (its
+     * sender, its destinations, its metadata), and one shared instance is checked once, hashes
+     * once and compares by identity. Racy on purpose: a slot holds an immutable id, so a reader
+     * sees a whole one or an older one, and a lost write only costs a miss.
+     */
+    private static final NodeId[] RECENT = new NodeId[1024];
+
+    /** The id {@code value} names: a shared instance when it has been seen lately, else a new one. */
+    public static NodeId of(String value) {
+        int slot = value.hashCode() & (RECENT.length - 1);
+        NodeId seen = RECENT[slot];
+        if (seen != null && seen.value.equals(value)) {
+            return seen;
+        }
+        NodeId id = new NodeId(value);
+        RECENT[slot] = id;
+        return id;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof NodeId other && value.equals(other.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
     // A loop, not a regex: ids are checked for every one decoded from the log, millions at startup.
     private static boolean isHex(String value) {
         int n = value.length();

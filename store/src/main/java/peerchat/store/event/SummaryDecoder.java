@@ -8,7 +8,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Reads the three message events, which are nearly all of a long log, straight off Jackson's
@@ -17,27 +16,10 @@ import java.util.concurrent.ConcurrentHashMap;
  * messages waits for. {@code EventCodecTest} and the replay property test hold the two equal.
  */
 final class SummaryDecoder {
-    /** Bound on remembered ids, so that a log full of distinct ids cannot grow it without limit. */
-    private static final int MAX_IDS = 4096;
-
     private final JsonFactory factory;
-    // A node meets few distinct ids, millions of times: sharing one instance each skips checking
-    // the text again and makes later hashing and comparing (in the projections' maps) cheap.
-    private final Map<String, NodeId> ids = new ConcurrentHashMap<>();
 
     SummaryDecoder(JsonFactory factory) {
         this.factory = factory;
-    }
-
-    private NodeId nodeId(String text) {
-        NodeId id = ids.get(text);
-        if (id == null) {
-            id = new NodeId(text);
-            if (ids.size() < MAX_IDS) {
-                ids.put(text, id);
-            }
-        }
-        return id;
     }
 
     private MessageId messageId(String text) {
@@ -45,7 +27,7 @@ final class SummaryDecoder {
         if (dash < 0) {
             throw new IllegalArgumentException("not a message id: " + text);
         }
-        return new MessageId(nodeId(text.substring(0, dash)), Long.parseLong(text.substring(dash + 1)));
+        return new MessageId(NodeId.of(text.substring(0, dash)), Long.parseLong(text.substring(dash + 1)));
     }
 
     /** The summary, or null when this decoder does not handle {@code type}. */
@@ -111,7 +93,7 @@ final class SummaryDecoder {
     private Map<NodeId, Long> linkSeqs(JsonParser p) throws IOException {
         Map<NodeId, Long> seqs = new HashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
-            NodeId peer = nodeId(p.currentName());
+            NodeId peer = NodeId.of(p.currentName());
             p.nextToken();
             seqs.put(peer, p.getLongValue());
         }
@@ -183,7 +165,7 @@ final class SummaryDecoder {
             return new Target.Group(new GroupName(name));
         }
         if ("user".equals(kind)) {
-            return new Target.User(nodeId(id));
+            return new Target.User(NodeId.of(id));
         }
         throw new IOException("unknown target kind " + kind);
     }

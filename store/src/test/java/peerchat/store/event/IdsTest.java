@@ -17,6 +17,23 @@ class IdsTest {
     }
 
     @Test
+    void ofSharesOneInstancePerIdAndChecksLikeTheConstructor() {
+        String text = "0123456789abcdef0123456789abcdef";
+        NodeId first = NodeId.of(new String(text.toCharArray()));
+        assertThat(NodeId.of(new String(text.toCharArray()))).isSameAs(first).isEqualTo(new NodeId(text));
+        assertThat(new NodeId(text)).isEqualTo(first).hasSameHashCodeAs(first);
+        // Texts that collide in the cache still get their own id.
+        for (int i = 0; i < 5000; i++) {
+            String hex = String.format("%016x", i * 0x9E3779B97F4A7C15L);
+            assertThat(NodeId.of(hex).value()).isEqualTo(hex);
+        }
+        assertThat(NodeId.of(text).value()).isEqualTo(text);
+        for (String bad : new String[] {"", "abcdef1", "ABCDEF12"}) {
+            assertThatThrownBy(() -> NodeId.of(bad)).as(bad).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void aGroupNameIsCaseInsensitiveAndHasALimitedForm() {
         assertThat(new GroupName("Team-2_b")).isEqualTo(new GroupName("team-2_b"));
         assertThat(new GroupName("9lives").value()).isEqualTo("9lives");

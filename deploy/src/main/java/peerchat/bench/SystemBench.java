@@ -61,7 +61,7 @@ public final class SystemBench {
             double[] ours10 = new double[4];
             int base = 100;
             for (int n : local ? new int[] {10} : new int[] {3, 5, 10}) {
-                double[] lat = local(n, base, dir, t, r, s, local ? 10 : 3);
+                double[] lat = local(n, base, dir, t, r, s);
                 base += 20;
                 if (n == 10) {
                     ours10 = lat;
@@ -111,16 +111,21 @@ public final class SystemBench {
     }
 
     /** Latency and flood of {@code n} nodes in this JVM; returns p50, p99, p99.9 and the flood. */
-    private static double[] local(int n, int base, Path dir, Tracker t, Report r, Sizes s, int warmups) throws Exception {
+    private static double[] local(int n, int base, Path dir, Tracker t, Report r, Sizes s) throws Exception {
         progress(n + " nodes in this JVM: latency and flood");
         try (LocalMesh m = new LocalMesh(n, base, dir.resolve("local" + n), t)) {
             double[] hop = new double[3];
-            // As nodes that have run a while (the JIT is shared: the full run warms 10 nodes with the
-            // runs at 3 and 5, so a run of 10 alone warms up longer).
-            for (int w = 0; w < warmups; w++) {
-                Workloads.flood(m.nodes, t, "warm" + n + "-" + w, s.floodPerSender(n));
-            }
+            // As nodes that have run a while: warmed up until the JIT has little left to compile.
+            // With a fixed three floods, it was still compiling through the timed runs at 10
+            // nodes, one compiler thread busy on one of the two cores the nodes run on.
+            int floods = warmUntilCompiled(k -> Workloads.flood(m.nodes, t, "warm" + n + "-" + k, s.floodPerSender(n)));
+            // One message at a time takes other paths than a flood.
+            int latencyRuns = warmUntilCompiled(k -> Workloads.latency(m.nodes, t, "warm" + n + "-l" + k, 0, s.messages()));
+            r.add("system.n" + n + ".warmup", floods, "floods", "untimed, then " + latencyRuns + " untimed latency runs: until compiling took under "
+                    + (int) (QUIET_JIT * 100) + "% of a run's time (at most " + MAX_WARMUPS + " each)");
+            long latencyCpu = cpuNanos();
             double[] lat = latency(m.nodes, t, "n" + n, s, hop);
+            double cpuPerMessage = (cpuNanos() - latencyCpu) / 1e3 / (RUNS * (double) (s.warmup() + s.messages()));
             long cpuBefore = cpuNanos();
             double flood = median(k -> Workloads.flood(m.nodes, t, "f" + n + "-" + k, s.floodPerSender(n)));
             // Less noisy than the rate on a shared machine: what the floods cost, whatever waited.
@@ -131,9 +136,31 @@ public final class SystemBench {
             r.add("system.n" + n + ".latency.p999", lat[2], "us");
             r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender's own event -> receiver's event (no command parsing)");
             r.add("system.n" + n + ".hop.p99", hop[1], "us");
+            r.add("system.n" + n + ".latency.cpu", cpuPerMessage, "us/message", "CPU time of this process per message of the latency runs (one send, " + (n - 1) + " deliveries)");
             r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender(n) + " to #all at once");
             r.add("system.n" + n + ".flood.cpu", cpuPerDelivery, "us/delivery", "CPU time of this process (all nodes) per delivery, over the floods");
             return new double[] {lat[0], lat[1], lat[2], flood};
+        }
+    }
+
+    private static final double QUIET_JIT = 0.05;
+    private static final int MAX_WARMUPS = 40;
+
+    private interface Run {
+        void run(int k) throws Exception;
+    }
+
+    /** Runs {@code warmup} at least 3 times, until the JIT compiled for under 5% of a run's time; returns how often. */
+    private static int warmUntilCompiled(Run warmup) throws Exception {
+        java.lang.management.CompilationMXBean jit = java.lang.management.ManagementFactory.getCompilationMXBean();
+        for (int runs = 1; ; runs++) {
+            long compiledBefore = jit.getTotalCompilationTime();
+            long started = System.nanoTime();
+            warmup.run(runs);
+            double took = (System.nanoTime() - started) / 1e6;
+            if (runs >= MAX_WARMUPS || runs >= 3 && jit.getTotalCompilationTime() - compiledBefore < QUIET_JIT * took) {
+                return runs;
+            }
         }
     }
 

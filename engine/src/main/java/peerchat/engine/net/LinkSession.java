@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -255,14 +256,23 @@ final class LinkSession {
         return taking.onErrorMap(e -> new ProtocolException("journal refused message " + seq + ": " + e));
     }
 
+    /**
+     * Acks wait a little, as TCP's delayed ACK does, so that one covers everything taken meanwhile:
+     * with messages one at a time, an ack each cost every receiver a frame back, and the sender
+     * a wake-up and two syscalls per copy, on the very cores delivering the message. An ack only
+     * lets the sender forget a message; a late one costs at most a resend after a crash, which
+     * the receiver drops by its seq.
+     */
+    static final long ACK_DELAY_MILLIS = 5;
+
     private void scheduleAck() {
         if (ackScheduled.compareAndSet(false, true)) {
-            loop.execute(() -> {
+            loop.schedule(() -> {
                 ackScheduled.set(false);
                 if (state == State.ESTABLISHED) {
                     sender.write(new Frame.Ack(tracker.prefix()));
                 }
-            });
+            }, ACK_DELAY_MILLIS, TimeUnit.MILLISECONDS);
         }
     }
 

@@ -133,10 +133,7 @@ final class Messenger implements LinkJournal {
         if (l == null) {
             return; // not listening yet: the links fetch it from the log when they connect
         }
-        Map<NodeId, byte[]> bodies = codec.encodeAll(sent);
-        for (NodeId d : sent.destinations()) {
-            l.send(d, sent.linkSeq().get(d), bodies.get(d), sent.transmitAt());
-        }
+        codec.encodeEach(sent, (d, body) -> l.send(d, sent.linkSeq().get(d), body, sent.transmitAt()));
     }
 
     @Override

@@ -7,9 +7,8 @@ import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.function.BiConsumer;
 import java.util.Set;
 import peerchat.engine.causal.Incoming;
 import peerchat.engine.causal.MetadataCodec;
@@ -74,14 +73,21 @@ final class WireCodec {
         return write(Shared.of(sent), metadata(sent, destination));
     }
 
-    /** The body for each destination of {@code sent}; what they have in common is worked out once. */
-    Map<NodeId, byte[]> encodeAll(Event.MessageSent sent) {
-        Shared shared = Shared.of(sent);
-        Map<NodeId, byte[]> bodies = new HashMap<>(2 * sent.destinations().size());
+    /**
+     * Hands each destination of {@code sent} its body as soon as it is encoded, so the first copy
+     * can be on its way while the others are encoded; what they have in common is worked out once.
+     * Nothing is handed over unless every destination has its metadata.
+     */
+    void encodeEach(Event.MessageSent sent, BiConsumer<NodeId, byte[]> body) {
         for (NodeId d : sent.destinations()) {
-            bodies.put(d, write(shared, metadata(sent, d)));
+            if (!sent.meta().containsKey(d)) {
+                throw new IllegalArgumentException(d + " is not a destination of " + sent.id());
+            }
         }
-        return bodies;
+        Shared shared = Shared.of(sent);
+        for (NodeId d : sent.destinations()) {
+            body.accept(d, write(shared, metadata(sent, d)));
+        }
     }
 
     private static byte[] metadata(Event.MessageSent sent, NodeId destination) {

@@ -86,6 +86,11 @@ public final class Store implements AutoCloseable {
         return log.appendAll(events);
     }
 
+    /** Appends from the writer thread, written before it returns: see {@link EventLog#appendNow}. */
+    public List<Long> appendNow(List<? extends Event> events) {
+        return log.appendNow(events);
+    }
+
     /** The event at a log index (a history entry's, an unacked send's); empty if none or unreadable. */
     public Optional<Event> read(long index) {
         return log.read(index);

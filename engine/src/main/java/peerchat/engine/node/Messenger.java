@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.causal.CausalCore;
@@ -109,23 +108,22 @@ final class Messenger implements LinkJournal {
         // The node thread is the log's writer: the append is written before it returns, so the
         // transmission follows at once, per destination in link seq order, and the listener sees
         // sends and deliveries in the order they were logged.
-        return runRegardless(store.append(sent).map(index -> {
-            transmit(sent);
-            listener.sent(sent, position);
-            return sent;
-        }), () -> "sending " + sent.id());
+        try {
+            store.appendNow(List.of(sent));
+        } catch (RuntimeException e) {
+            return failedAfterTheCoreTookIt("sending " + sent.id(), e);
+        }
+        // Once the core has taken a message, what follows its append (transmitting it, showing
+        // it) is done here and now, whoever still listens: a link closed or a caller gone cannot
+        // leave it in the log and the core but never sent or shown until a restart.
+        transmit(sent);
+        listener.sent(sent, position);
+        return Mono.just(sent);
     }
 
-    /**
-     * Once the core has taken a message, what follows its append (showing it, transmitting it)
-     * must happen whoever still listens: a link closed or a caller gone must not cancel it, or
-     * the message would be in the log and the core but never shown or sent until a restart.
-     */
-    private <T> Mono<T> runRegardless(Mono<T> afterAppend, Supplier<String> what) {
-        Mono<T> shared = afterAppend.cache();
-        // The description is only built if it is needed: this runs for every message.
-        shared.subscribe(v -> { }, e -> LOG.error("{} failed after the core took it", what.get(), e));
-        return shared;
+    private static <T> Mono<T> failedAfterTheCoreTookIt(String what, RuntimeException e) {
+        LOG.error("{} failed after the core took it", what, e);
+        return Mono.error(e);
     }
 
     private void transmit(Event.MessageSent sent) {
@@ -202,12 +200,15 @@ final class Messenger implements LinkJournal {
                 resume.tryEmitEmpty();
             }
         }
-        Mono<List<Long>> logged = runRegardless(store.appendAll(batch).doOnNext(indexes -> {
-            for (int i = 0; i < delivered.size(); i++) {
-                listener.delivered(delivered.get(i), now, late.get(i), positions.get(i));
-            }
-        }), () -> "receiving " + message.id() + " from " + from);
-        return logged.then(pause);
+        try {
+            store.appendNow(batch);
+        } catch (RuntimeException e) {
+            return failedAfterTheCoreTookIt("receiving " + message.id() + " from " + from, e);
+        }
+        for (int i = 0; i < delivered.size(); i++) {
+            listener.delivered(delivered.get(i), now, late.get(i), positions.get(i));
+        }
+        return pause;
     }
 
     private Mono<Void> givingWay(NodeId sender) {

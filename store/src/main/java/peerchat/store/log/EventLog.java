@@ -2,6 +2,7 @@ package peerchat.store.log;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -111,27 +112,54 @@ public final class EventLog implements AutoCloseable {
 
     /** Appends several events in one go on the writer thread (cheaper than one by one). */
     public Mono<List<Long>> appendAll(List<? extends Event> events) {
-        int n = events.size();
-        int[] tags = new int[n];
-        byte[][] bodies = new byte[n][];
-        for (int i = 0; i < n; i++) {
-            Event event = Objects.requireNonNull(events.get(i), "event");
-            tags[i] = EventType.of(event).tag();
-            bodies[i] = codec.encode(event);
-        }
-        List<Event> copy = List.copyOf(events);
-        CompletableFuture<List<Long>> done = new CompletableFuture<>();
         if (onWriterThread()) {
             // Already in line: written now, so the Mono is complete when returned.
-            write(copy, tags, bodies, done);
-            return Mono.fromFuture(done, true);
+            try {
+                return Mono.just(appendNow(events));
+            } catch (RuntimeException e) {
+                return Mono.error(e);
+            }
         }
+        Encoded encoded = new Encoded(events, codec);
+        CompletableFuture<List<Long>> done = new CompletableFuture<>();
         try {
-            writer.execute(() -> write(copy, tags, bodies, done));
+            writer.execute(() -> {
+                try {
+                    done.complete(write(encoded));
+                } catch (RuntimeException e) {
+                    done.completeExceptionally(e);
+                }
+            });
         } catch (RejectedExecutionException e) {
             return Mono.error(new IllegalStateException("the log is closed", e));
         }
         return Mono.fromFuture(done, true);
+    }
+
+    /**
+     * Appends from the writer thread itself, written before it returns: their indexes, or the
+     * failure thrown (the entries before the failing one are written). The node's own thread is
+     * the writer, and this spares it a {@code Mono} for every message.
+     *
+     * @throws IllegalStateException off the writer thread
+     */
+    public List<Long> appendNow(List<? extends Event> events) {
+        if (!onWriterThread()) {
+            throw new IllegalStateException("appendNow called on " + Thread.currentThread().getName() + ", not the log's writer thread");
+        }
+        return write(new Encoded(events, codec));
+    }
+
+    /** Events with their tags and bodies, encoded on the caller's thread. */
+    private record Encoded(List<Event> events, int[] tags, byte[][] bodies) {
+        Encoded(List<? extends Event> events, EventCodec codec) {
+            this(List.copyOf(events), new int[events.size()], new byte[events.size()][]);
+            for (int i = 0; i < this.events.size(); i++) {
+                Event event = this.events.get(i);
+                tags[i] = EventType.of(event).tag();
+                bodies[i] = codec.encode(event);
+            }
+        }
     }
 
     /** Whether the caller is the writer thread (work there needs no hop onto {@link #scheduler()}). */
@@ -148,26 +176,22 @@ public final class EventLog implements AutoCloseable {
         return scheduler;
     }
 
-    private void write(List<Event> events, int[] tags, byte[][] bodies, CompletableFuture<List<Long>> done) {
-        List<Long> indexes = new ArrayList<>(events.size());
-        try {
-            if (appender == null) {
-                appender = queue.createAppender();
-            }
-            for (int i = 0; i < events.size(); i++) {
-                try (DocumentContext dc = appender.writingDocument()) {
-                    EntryFormat.write(dc.wire().bytes(), tags[i], bodies[i]);
-                }
-                long index = appender.lastIndexAppended();
-                indexes.add(index);
-                lastIndex.set(index);
-                publish(new Logged(index, events.get(i)));
-            }
-            done.complete(indexes);
-        } catch (RuntimeException e) {
-            // The entries before the failing one are written (and were published); the caller learns of the failure.
-            done.completeExceptionally(e);
+    /** On the writer thread. A failure is thrown; the entries before the failing one are written (and were published). */
+    private List<Long> write(Encoded e) {
+        if (appender == null) {
+            appender = queue.createAppender();
         }
+        Long[] indexes = new Long[e.events.size()];
+        for (int i = 0; i < indexes.length; i++) {
+            try (DocumentContext dc = appender.writingDocument()) {
+                EntryFormat.write(dc.wire().bytes(), e.tags[i], e.bodies[i]);
+            }
+            long index = appender.lastIndexAppended();
+            indexes[i] = index;
+            lastIndex.set(index);
+            publish(new Logged(index, e.events.get(i)));
+        }
+        return Arrays.asList(indexes);
     }
 
     private void publish(Logged logged) {

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
-import java.io.ByteArrayOutputStream;
+import com.fasterxml.jackson.core.util.ByteArrayBuilder;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
@@ -26,15 +26,17 @@ import peerchat.store.event.Target;
  * varint timestamps):
  *
  * <pre>
- * {v: 1, id: "&lt;sender&gt;-&lt;seq&gt;", dests: [node id, ... ascending], meta: binary,
+ * {v: 1, id: "&lt;sender&gt;-&lt;seq&gt;", dests: [node id, ... ascending],
  *  kind: "chat" | "membership", to: "#group" | "@node id" | null, text: string | null,
- *  group: string | null, change: "CREATE" | "JOIN" | "LEAVE" | null, sentAt: long}
+ *  group: string | null, change: "CREATE" | "JOIN" | "LEAVE" | null, sentAt: long, meta: binary}
  * </pre>
  *
- * Written and read with Jackson's streaming API, field by field in this order (the order the
- * databind encoder of earlier versions wrote, byte for byte). Decoding validates everything (a
- * peer's bytes are not trusted). Stateless apart from the thread-safe factory: any thread may
- * encode or decode.
+ * Written with Jackson's streaming API in this order, the metadata last: it is all that differs
+ * between the destinations of one message, so what they share is encoded once and each body is
+ * that, then its metadata (the bytes are what one generator writing the whole object would
+ * write). Read in any order (earlier versions put meta after dests). Decoding validates
+ * everything (a peer's bytes are not trusted). Stateless apart from the thread-safe factories:
+ * any thread may encode or decode.
  */
 final class WireCodec {
     static final int VERSION = 1;
@@ -69,13 +71,20 @@ final class WireCodec {
     // destinations repeat the ids the metadata names: Smile writes each once, then refers to it
     private final SmileFactory smile = SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build();
 
+    /*
+     * The metadata's field and the end of the object, on their own: no header (they follow the
+     * shared part), and nothing to share, as "meta" comes after every other name and string.
+     */
+    private final SmileFactory tail = SmileFactory.builder().disable(SmileGenerator.Feature.WRITE_HEADER)
+            .disable(SmileGenerator.Feature.CHECK_SHARED_NAMES).build();
+
     byte[] encode(Event.MessageSent sent, NodeId destination) {
-        return write(Shared.of(sent), metadata(sent, destination));
+        return withMeta(shared(Shared.of(sent)), metadata(sent, destination));
     }
 
     /**
      * Hands each destination of {@code sent} its body as soon as it is encoded, so the first copy
-     * can be on its way while the others are encoded; what they have in common is worked out once.
+     * can be on its way while the others are encoded; what they have in common is encoded once.
      * Nothing is handed over unless every destination has its metadata.
      */
     void encodeEach(Event.MessageSent sent, BiConsumer<NodeId, byte[]> body) {
@@ -84,9 +93,9 @@ final class WireCodec {
                 throw new IllegalArgumentException(d + " is not a destination of " + sent.id());
             }
         }
-        Shared shared = Shared.of(sent);
+        byte[] shared = shared(Shared.of(sent));
         for (NodeId d : sent.destinations()) {
-            body.accept(d, write(shared, metadata(sent, d)));
+            body.accept(d, withMeta(shared, metadata(sent, d)));
         }
     }
 
@@ -118,9 +127,11 @@ final class WireCodec {
         }
     }
 
-    private byte[] write(Shared s, byte[] meta) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (JsonGenerator g = smile.createGenerator(out)) {
+    /** The object's start and every field but the metadata, the object left open. */
+    private byte[] shared(Shared s) {
+        ByteArrayBuilder out = new ByteArrayBuilder(256);
+        try {
+            JsonGenerator g = smile.createGenerator(out);
             g.writeStartObject();
             g.writeNumberField(V, VERSION);
             g.writeStringField(ID, s.id());
@@ -129,19 +140,39 @@ final class WireCodec {
                 g.writeString(d);
             }
             g.writeEndArray();
-            g.writeBinaryField(META, meta);
             g.writeStringField(KIND, s.kind());
             g.writeStringField(TO, s.to());
             g.writeStringField(TEXT, s.text());
             g.writeStringField(GROUP, s.group());
             g.writeStringField(CHANGE, s.change());
             g.writeNumberField(SENT_AT, s.sentAt());
-            g.writeEndObject();
+            g.flush(); // not closed: that would end the object
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + s.id(), e);
         }
         return out.toByteArray();
     }
+
+    /** {@code shared}, then the metadata field and the object's end. */
+    private byte[] withMeta(byte[] shared, byte[] meta) {
+        ByteArrayBuilder out = new ByteArrayBuilder(meta.length * 8 / 7 + 16);
+        try (JsonGenerator g = tail.createGenerator(out)) {
+            g.writeStartObject(); // a field needs an object; its token is left out below
+            g.writeBinaryField(META, meta);
+            g.writeEndObject();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot encode the metadata", e);
+        }
+        byte[] tail = out.toByteArray();
+        if (tail[0] != SMILE_START_OBJECT) {
+            throw new IllegalStateException("the metadata's field did not start with an object");
+        }
+        byte[] body = Arrays.copyOf(shared, shared.length + tail.length - 1);
+        System.arraycopy(tail, 1, body, shared.length, tail.length - 1);
+        return body;
+    }
+
+    private static final byte SMILE_START_OBJECT = (byte) 0xFA;
 
     Decoded decode(byte[] bytes) throws MalformedBody {
         Body b;

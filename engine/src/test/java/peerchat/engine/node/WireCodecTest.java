@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
@@ -105,6 +106,20 @@ class WireCodecTest {
             }
         }
         assertThat(bodies).isGreaterThan(1000); // about 7 destinations a message
+    }
+
+    @Test
+    void aBodyInTheEarlierFieldOrderReadsTheSame() throws Exception {
+        Event.MessageSent s = sent(new Payload.Chat(new Target.Group(new GroupName("dev")), "hello"));
+        Map<String, Object> now = goodDocument();
+        Map<String, Object> earlier = new LinkedHashMap<>();
+        for (String field : List.of("v", "id", "dests", "meta", "kind", "to", "text", "group", "change", "sentAt")) {
+            earlier.put(field, now.get(field));
+        }
+        assertThat(new ArrayList<>(now.keySet())).endsWith("meta");
+        WireCodec.Decoded decoded = codec.decode(OldCodec.MAPPER.writeValueAsBytes(earlier));
+        assertThat(decoded.message().meta()).isEqualTo(s.meta().get(B));
+        assertThat(decoded.message().payload()).isEqualTo(s.payload());
     }
 
     @Test
@@ -336,6 +351,8 @@ class WireCodecTest {
         static final ObjectMapper MAPPER = new ObjectMapper(
                 SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build());
 
+        // Fields in the order the codec writes them now, the metadata last (earlier versions had it after dests).
+        @JsonPropertyOrder({"v", "id", "dests", "kind", "to", "text", "group", "change", "sentAt", "meta"})
         record Body(int v, String id, List<String> dests, byte[] meta, String kind, String to, String text,
                     String group, String change, long sentAt) {
             /** For equals, which compares arrays by reference. */

@@ -57,10 +57,12 @@ public final class HistoryWriter {
                     Outgoing<Payload> out = theirs.send(Set.of(me), chat);
                     Incoming<Payload> copy = out.copyFor(me);
                     ReceiveResult<Payload> r = mine.receive(copy);
-                    batch.add(new Event.MessageReceived(out.id(), out.dests(), copy.meta(), ++receivedSeq, chat, ts, ts));
-                    for (Incoming<Payload> d : r.delivered()) {
-                        batch.add(new Event.MessageDelivered(d.id(), ts));
+                    Event.MessageReceived received = new Event.MessageReceived(out.id(), out.dests(), copy.meta(), ++receivedSeq, chat, ts, ts);
+                    // As a node logs it: delivered at once, one entry (see Messenger.received).
+                    if (r.delivered().size() != 1 || !r.delivered().get(0).id().equals(out.id())) {
+                        throw new IllegalStateException("a message in turn must be delivered at once, alone");
                     }
+                    batch.add(received.asDeliveredAtOnce());
                 }
                 if (batch.size() >= BATCH) {
                     store.appendAll(batch).block(Duration.ofMinutes(1));

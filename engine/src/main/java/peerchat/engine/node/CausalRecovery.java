@@ -47,7 +47,8 @@ final class CausalRecovery implements Consumer<Logged> {
             }
             for (Incoming<Payload> d : result.delivered()) {
                 Event.MessageReceived was = d.id().equals(r.id()) ? r : buffered.remove(d.id());
-                if (was != null) {
+                // Delivered at once: the entry itself says so, no MessageDelivered will follow.
+                if (was != null && !(was == r && r.deliveredAtOnce())) {
                     awaitingLog.put(d.id(), was);
                 }
             }

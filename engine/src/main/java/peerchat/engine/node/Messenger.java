@@ -168,8 +168,8 @@ final class Messenger implements LinkJournal {
         Event.MessageReceived received = new Event.MessageReceived(message.id(), message.dests(), message.meta(), linkSeq,
                 message.payload(), decoded.sentAt(), now);
         List<Event> batch = new ArrayList<>();
-        batch.add(received);
         if (result.status() == ReceiveResult.Status.BUFFERED) {
+            batch.add(received);
             buffered.put(message.id(), received);
             heldBack.add(message.id());
         }
@@ -177,14 +177,19 @@ final class Messenger implements LinkJournal {
         List<Long> positions = new ArrayList<>();
         List<Boolean> late = new ArrayList<>();
         for (Incoming<Payload> d : result.delivered()) {
-            Event.MessageReceived r = d.id().equals(message.id()) ? received : buffered.remove(d.id());
+            boolean itself = d.id().equals(message.id());
+            Event.MessageReceived r = itself ? received : buffered.remove(d.id());
             if (r == null) {
                 throw new IllegalStateException("the core delivered " + d.id() + ", which this node never received");
             }
-            batch.add(new Event.MessageDelivered(d.id(), now));
+            // The message itself comes first when it is delivered: one entry says both.
+            batch.add(itself ? received.asDeliveredAtOnce() : new Event.MessageDelivered(d.id(), now));
             delivered.add(r);
             positions.add(r.payload() instanceof Payload.Chat ? historyPosition++ : -1L);
             late.add(heldBack.remove(r.id()));
+        }
+        if (batch.isEmpty() || !(batch.get(0) instanceof Event.MessageReceived)) {
+            throw new IllegalStateException("the core neither buffered nor delivered " + message.id() + " first");
         }
         Mono<Void> pause = Mono.empty();
         if (result.senderShouldPause() && !overBound.contains(from)) {

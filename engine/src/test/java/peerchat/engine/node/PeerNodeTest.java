@@ -72,6 +72,12 @@ class PeerNodeTest {
 
         assertThat(alice.run("hello everyone")).isInstanceOf(Reply.Sent.class);
         await().atMost(WAIT).until(() -> bob.texts().contains("hello everyone"));
+        // It depended on nothing bob lacked: one log entry says received and delivered.
+        List<peerchat.store.event.Event> logged = new java.util.ArrayList<>();
+        ((PeerNode) bob.node).store().log().replay(l -> logged.add(l.event()));
+        assertThat(logged).filteredOn(e -> e instanceof peerchat.store.event.Event.MessageReceived r && r.payload().toString().contains("hello everyone"))
+                .singleElement().matches(e -> ((peerchat.store.event.Event.MessageReceived) e).deliveredAtOnce());
+        assertThat(logged).noneMatch(e -> e instanceof peerchat.store.event.Event.MessageDelivered);
 
         assertThat(alice.run("-creategroup dev")).isInstanceOf(Reply.Done.class);
         await().atMost(WAIT).until(() -> bob.node.groups().stream().anyMatch(g -> g.name().equals("dev")));

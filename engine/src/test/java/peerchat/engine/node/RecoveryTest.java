@@ -67,6 +67,35 @@ class RecoveryTest {
     }
 
     @Test
+    void aReceiveLoggedAsDeliveredAtOnceIsHistoryAfterARestartAndIsNotDeliveredAgain() {
+        Path data = dir.resolve("erin");
+        NodeId self = Identity.loadOrCreate(data).id();
+        try (Store store = Store.open(data.resolve("log"))) {
+            store.append(new Event.PeerSeen(BOB, "bob", "127.0.0.9:1", null, 1)).block(WAIT);
+            store.append(fromBob(self, 1, List.of(), "one entry for both").asDeliveredAtOnce()).block(WAIT);
+            // the older form, a receive and then its delivery, still reads the same
+            store.appendAll(List.of(fromBob(self, 2, List.of(), "two entries"), new Event.MessageDelivered(new MessageId(BOB, 2), 2003)))
+                    .block(WAIT);
+        }
+        Node node = Node.start(NodeConfig.loopback("erin", data, "127.0.0.2")).block(WAIT);
+        try {
+            PeerNode peer = (PeerNode) node;
+            assertThat(node.history(Conversation.all(), 10).block(WAIT)).extracting(MessageView::text)
+                    .containsExactly("one entry for both", "two entries");
+            // nothing was left to deliver: no delivery entry was added at start
+            List<Event> delivered = new java.util.ArrayList<>();
+            peer.store().log().replay(l -> {
+                if (l.event() instanceof Event.MessageDelivered) {
+                    delivered.add(l.event());
+                }
+            });
+            assertThat(delivered).containsExactly(new Event.MessageDelivered(new MessageId(BOB, 2), 2003));
+        } finally {
+            node.shutdown().block(WAIT);
+        }
+    }
+
+    @Test
     void acksAreKnownAtOnceLoggedSoonAfterAndSurviveARestart() {
         Path data = dir.resolve("dave");
         Node node = Node.start(NodeConfig.loopback("dave", data, "127.0.0.2")).block(WAIT);

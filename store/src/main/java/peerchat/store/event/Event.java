@@ -13,7 +13,9 @@ import java.util.Set;
  * exactly: {@link MessageSent} is a send (with the metadata each destination was given, so it can
  * be retransmitted from the log), {@link MessageReceived} a receive (appended before the sender is
  * acknowledged), and {@link MessageDelivered} the moment a received message passed the delivery
- * condition (it points at its {@code MessageReceived} entry rather than copying it).
+ * condition (it points at its {@code MessageReceived} entry rather than copying it). A message
+ * delivered as soon as it came, which is most of them, needs no second entry: its
+ * {@code MessageReceived} says so ({@code deliveredAtOnce}).
  */
 public sealed interface Event {
     long ts();
@@ -45,18 +47,31 @@ public sealed interface Event {
     }
 
     /**
-     * A message from another node reached this one and was logged (not yet necessarily delivered:
-     * it may wait in the causal buffer). {@code meta} is the metadata this node was sent;
-     * {@code linkSeq} its number on the sender's link to us; {@code sentAt} is the sender's clock,
-     * {@code ts} ours.
+     * A message from another node reached this one and was logged. {@code meta} is the metadata
+     * this node was sent; {@code linkSeq} its number on the sender's link to us; {@code sentAt} is
+     * the sender's clock, {@code ts} ours. {@code deliveredAtOnce}: it was delivered in the same
+     * step, at {@code ts}, as if a {@link MessageDelivered} followed at once (one log entry where
+     * two were written before); otherwise it waits in the causal buffer for its
+     * {@code MessageDelivered}.
      */
     record MessageReceived(MessageId id, Set<NodeId> destinations, List<Dependency> meta, long linkSeq,
-                           Payload payload, long sentAt, long ts) implements Event {
+                           Payload payload, long sentAt, long ts, boolean deliveredAtOnce) implements Event {
         public MessageReceived {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(payload, "payload");
             destinations = Set.copyOf(destinations);
             meta = List.copyOf(meta);
+        }
+
+        /** Not delivered yet: a {@link MessageDelivered} follows, in the same batch or later. */
+        public MessageReceived(MessageId id, Set<NodeId> destinations, List<Dependency> meta, long linkSeq,
+                               Payload payload, long sentAt, long ts) {
+            this(id, destinations, meta, linkSeq, payload, sentAt, ts, false);
+        }
+
+        /** This receive, delivered in the same step. */
+        public MessageReceived asDeliveredAtOnce() {
+            return new MessageReceived(id, destinations, meta, linkSeq, payload, sentAt, ts, true);
         }
     }
 

@@ -1,5 +1,6 @@
 package peerchat.store.event;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
@@ -52,6 +53,7 @@ public final class EventCodec {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .addMixIn(Payload.class, PayloadTypes.class)
                 .addMixIn(Target.class, TargetTypes.class)
+                .addMixIn(Event.MessageReceived.class, ReceivedLayout.class)
                 .registerModule(idsAsText());
         messageEncoder = new MessageEncoder(smile);
         summaryDecoder = new SummaryDecoder(smile);
@@ -137,6 +139,12 @@ public final class EventCodec {
 
         @JsonDeserialize(using = SkippedMap.class)
         abstract Map<NodeId, List<Dependency>> meta();
+    }
+
+    /** Written only when true: a receive that waited is byte for byte what it was before the flag. */
+    private abstract static class ReceivedLayout {
+        @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+        abstract boolean deliveredAtOnce();
     }
 
     private abstract static class ReceivedSummary {

@@ -30,6 +30,7 @@ final class MessageEncoder {
     private static final SerializableString TS = new SerializedString("ts");
     private static final SerializableString SENT_AT = new SerializedString("sentAt");
     private static final SerializableString TRANSMIT_AT = new SerializedString("transmitAt");
+    private static final SerializableString DELIVERED_AT_ONCE = new SerializedString("deliveredAtOnce");
     private static final SerializableString SENDER = new SerializedString("sender");
     private static final SerializableString T = new SerializedString("t");
     private static final SerializableString KIND = new SerializedString("k");
@@ -119,6 +120,10 @@ final class MessageEncoder {
         gen.writeNumber(m.sentAt());
         gen.writeFieldName(TS);
         gen.writeNumber(m.ts());
+        if (m.deliveredAtOnce()) { // left out when false, as the data binding does
+            gen.writeFieldName(DELIVERED_AT_ONCE);
+            gen.writeBoolean(true);
+        }
     }
 
     private static void delivered(JsonGenerator gen, Event.MessageDelivered m) throws IOException {

@@ -49,6 +49,7 @@ final class SummaryDecoder {
             long ts = 0;
             long sentAt = 0;
             long transmitAt = 0;
+            boolean deliveredAtOnce = false;
             while (p.nextToken() == JsonToken.FIELD_NAME) {
                 String field = p.currentName();
                 JsonToken value = p.nextToken();
@@ -64,6 +65,9 @@ final class SummaryDecoder {
                         break;
                     case "transmitAt":
                         transmitAt = p.getLongValue();
+                        break;
+                    case "deliveredAtOnce":
+                        deliveredAtOnce = p.getBooleanValue();
                         break;
                     case "linkSeq":
                         if (value == JsonToken.START_OBJECT) {
@@ -83,7 +87,7 @@ final class SummaryDecoder {
                 case MESSAGE_DELIVERED:
                     return new Event.MessageDelivered(id, ts);
                 case MESSAGE_RECEIVED:
-                    return new Event.MessageReceived(id, Set.of(), List.of(), linkSeq, payload, sentAt, ts);
+                    return new Event.MessageReceived(id, Set.of(), List.of(), linkSeq, payload, sentAt, ts, deliveredAtOnce);
                 default:
                     return new Event.MessageSent(id, Set.of(), Map.of(), linkSeqs, payload, ts, transmitAt);
             }

@@ -11,9 +11,9 @@ import peerchat.store.log.EventLog;
 import peerchat.store.log.Logged;
 
 /**
- * Feeds log entries, in log order, to the projections. A received message takes effect only when
- * its {@code MessageDelivered} arrives; until then it waits here, in a map that holds only what
- * is in the causal buffer.
+ * Feeds log entries, in log order, to the projections. A received message takes effect when it
+ * is delivered: at once if its entry says so, else when its {@code MessageDelivered} arrives;
+ * until then it waits here, in a map that holds only what is in the causal buffer.
  *
  * <p>{@link #apply} must be called from one thread at a time (the log's writer thread, or the
  * thread replaying at startup); the projections' queries are safe from any thread.
@@ -63,7 +63,11 @@ public final class Projections {
         } else if (event instanceof Event.MessageReceived) {
             Event.MessageReceived received = (Event.MessageReceived) event;
             links.received(received);
-            undelivered.put(received.id(), logged);
+            if (received.deliveredAtOnce()) {
+                delivered(logged, received.ts());
+            } else {
+                undelivered.put(received.id(), logged);
+            }
         } else if (event instanceof Event.MessageDelivered) {
             delivered((Event.MessageDelivered) event);
         } else if (event instanceof Event.PeerAcked) {
@@ -98,11 +102,16 @@ public final class Projections {
             LOG.warn("delivery of {}, which was not received or was delivered already: ignored", delivered.id());
             return;
         }
+        delivered(logged, delivered.ts());
+    }
+
+    /** {@code logged}, a MessageReceived entry, delivered at {@code ts}. */
+    private void delivered(Logged logged, long ts) {
         Event.MessageReceived received = (Event.MessageReceived) logged.event();
         Payload payload = received.payload();
         if (payload instanceof Payload.Chat) {
             Payload.Chat chat = (Payload.Chat) payload;
-            history.delivered(Conversation.of(received.id().sender(), chat.to(), false), logged.index(), delivered.ts());
+            history.delivered(Conversation.of(received.id().sender(), chat.to(), false), logged.index(), ts);
         } else {
             membership.changed(received.id().sender(), (Payload.Membership) payload);
         }

@@ -27,6 +27,8 @@ class EventCodecTest {
                 new Event.MessageReceived(new MessageId(bob, 9), Set.of(me), List.of(new Dependency(bob, 8, Set.of(me))), 4,
                         new Payload.Chat(new Target.User(me), "hi"), 20, 21),
                 new Event.MessageDelivered(new MessageId(bob, 9), 22),
+                new Event.MessageReceived(new MessageId(bob, 10), Set.of(me), List.of(new Dependency(bob, 9, Set.of())), 5,
+                        new Payload.Chat(new Target.User(me), "at once"), 22, 23, true),
                 new Event.PeerSeen(bob, "bob", "127.0.0.2:7117", "pkb", 23),
                 new Event.PeerSeen(bob, "bob", null, null, 23),
                 new Event.PeerConnected(bob, "127.0.0.2:7117", 24),
@@ -45,6 +47,17 @@ class EventCodecTest {
     }
 
     @Test
+    void aReceiveNotDeliveredAtOnceIsWrittenAsBeforeTheFlag() throws Exception {
+        Event.MessageReceived waited = (Event.MessageReceived) everyKind().get(3);
+        byte[] body = codec.encode(waited);
+        assertThat(new String(body, java.nio.charset.StandardCharsets.ISO_8859_1)).doesNotContain("deliveredAtOnce");
+        assertThat(new String(codec.encode(waited.asDeliveredAtOnce()), java.nio.charset.StandardCharsets.ISO_8859_1))
+                .contains("deliveredAtOnce");
+        // An entry written before the flag existed reads as a receive that waits for its MessageDelivered.
+        assertThat(((Event.MessageReceived) codec.decode(1, EventType.of(waited).tag(), body, 0, body.length)).deliveredAtOnce()).isFalse();
+    }
+
+    @Test
     void aSummaryIsTheEventWithoutItsCausalMetadata() throws Exception {
         for (Event event : everyKind()) {
             byte[] body = codec.encode(event);
@@ -55,7 +68,8 @@ class EventCodecTest {
                 expected = new Event.MessageSent(m.id(), Set.of(), Map.of(), m.linkSeq(), m.payload(), m.ts(), m.transmitAt());
             } else if (event instanceof Event.MessageReceived) {
                 Event.MessageReceived m = (Event.MessageReceived) event;
-                expected = new Event.MessageReceived(m.id(), Set.of(), List.of(), m.linkSeq(), m.payload(), m.sentAt(), m.ts());
+                expected = new Event.MessageReceived(m.id(), Set.of(), List.of(), m.linkSeq(), m.payload(), m.sentAt(), m.ts(),
+                        m.deliveredAtOnce());
             }
             assertThat(summary).isEqualTo(expected);
         }

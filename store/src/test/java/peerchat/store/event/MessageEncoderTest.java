@@ -80,7 +80,8 @@ class MessageEncoderTest {
         }
         if (event instanceof Event.MessageReceived) {
             Event.MessageReceived m = (Event.MessageReceived) event;
-            return new Event.MessageReceived(m.id(), Set.of(), List.of(), m.linkSeq(), m.payload(), m.sentAt(), m.ts());
+            return new Event.MessageReceived(m.id(), Set.of(), List.of(), m.linkSeq(), m.payload(), m.sentAt(), m.ts(),
+                    m.deliveredAtOnce());
         }
         return event;
     }
@@ -97,7 +98,8 @@ class MessageEncoderTest {
                 return new Event.MessageSent(messageId(), someNodes(), meta, linkSeq, payload(), number(), number());
             }
             case 1:
-                return new Event.MessageReceived(messageId(), someNodes(), dependencies(), number(), payload(), number(), number());
+                return new Event.MessageReceived(messageId(), someNodes(), dependencies(), number(), payload(), number(), number(),
+                        random.nextBoolean());
             case 2:
                 return new Event.MessageDelivered(messageId(), number());
             default:

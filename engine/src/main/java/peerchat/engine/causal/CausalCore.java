@@ -297,56 +297,80 @@ public final class CausalCore<P> {
         long t = w.message.id().seq();
         delivered[w.sender] = t;
 
-        // O plus the message itself, without this process in any D, grouped by sender.
-        Map<Integer, TreeMap<Long, Entry>> incoming = new HashMap<>();
-        for (int i = 0; i < w.depSenders.length; i++) {
-            incoming.computeIfAbsent(w.depSenders[i], s -> new TreeMap<>()).put(w.depTimes[i], new Entry(w.depDests[i]));
-        }
-        incoming.computeIfAbsent(w.sender, s -> new TreeMap<>()).put(t, new Entry(w.dests));
-        for (TreeMap<Long, Entry> entries : incoming.values()) {
-            for (Entry entry : entries.values()) {
-                if (fault != Fault.KEEP_RECEIVER_IN_DESTS) {
-                    entry.d.clear(selfNumber);
-                }
+        // O plus the message itself, without this process in any D, in order of sender then
+        // timestamp (a pair occurs once: IncomingCheck refuses repeats): each sender's run is
+        // that sender's part of O, merged into LOG's. Arrays and a sort of a few indices, not a
+        // map of maps, since this runs for every delivery.
+        int n = w.depSenders.length + 1;
+        int[] senders = Arrays.copyOf(w.depSenders, n);
+        long[] times = Arrays.copyOf(w.depTimes, n);
+        BitSet[] ds = Arrays.copyOf(w.depDests, n);
+        senders[n - 1] = w.sender;
+        times[n - 1] = t;
+        ds[n - 1] = w.dests;
+        int[] order = new int[n];
+        for (int i = 0; i < n; i++) {
+            int j = i;
+            while (j > 0 && (senders[order[j - 1]] > senders[i]
+                    || senders[order[j - 1]] == senders[i] && times[order[j - 1]] > times[i])) {
+                order[j] = order[j - 1];
+                j--;
             }
+            order[j] = i;
         }
-        for (Map.Entry<Integer, TreeMap<Long, Entry>> e : incoming.entrySet()) {
-            TreeMap<Long, Entry> local = entriesFor(e.getKey());
-            merge(local, e.getValue());
+        long[] runTimes = new long[n];
+        Entry[] runEntries = new Entry[n];
+        for (int k = 0; k < n; k++) {
+            int i = order[k];
+            if (fault != Fault.KEEP_RECEIVER_IN_DESTS) {
+                ds[i].clear(selfNumber);
+            }
+            runTimes[k] = times[i];
+            runEntries[k] = new Entry(ds[i]);
+        }
+        for (int from = 0; from < n; ) {
+            int sender = senders[order[from]];
+            int to = from + 1;
+            while (to < n && senders[order[to]] == sender) {
+                to++;
+            }
+            TreeMap<Long, Entry> local = entriesFor(sender);
+            merge(local, runTimes, runEntries, from, to);
             purge(local);
+            from = to;
         }
     }
 
     /**
-     * Merges the sender's view {@code theirs} of one process's messages into {@code local}: an
-     * entry older than the other side's newest and missing there was resolved there; an entry on
-     * both sides keeps the intersection. All decisions are taken on the sides as they were.
+     * Merges the sender's view of one process's messages, {@code times[from..to)} ascending with
+     * their {@code entries}, into {@code local}: an entry older than the other side's newest and
+     * missing there was resolved there; an entry on both sides keeps the intersection. All
+     * decisions are taken on the sides as they were.
      */
-    private static void merge(TreeMap<Long, Entry> local, TreeMap<Long, Entry> theirs) {
+    private static void merge(TreeMap<Long, Entry> local, long[] times, Entry[] entries, int from, int to) {
         if (local.isEmpty()) {
-            local.putAll(theirs);
+            for (int i = from; i < to; i++) {
+                local.put(times[i], entries[i]);
+            }
             return;
         }
         long newestLocal = local.lastKey();
-        long newestTheirs = theirs.lastKey();
-        List<Map.Entry<Long, Entry>> added = new ArrayList<>();
-        for (Map.Entry<Long, Entry> e : theirs.entrySet()) {
-            if (!local.containsKey(e.getKey()) && e.getKey() > newestLocal) {
-                added.add(e);
-            }
-        }
+        long newestTheirs = times[to - 1];
         for (Iterator<Map.Entry<Long, Entry>> it = local.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<Long, Entry> e = it.next();
-            Entry other = theirs.get(e.getKey());
-            if (other != null) {
-                e.getValue().d.and(other.d);
+            int other = Arrays.binarySearch(times, from, to, e.getKey());
+            if (other >= 0) {
+                e.getValue().d.and(entries[other].d);
                 e.getValue().frozen = null;
             } else if (e.getKey() < newestTheirs) {
                 it.remove();
             }
         }
-        for (Map.Entry<Long, Entry> e : added) {
-            local.put(e.getKey(), e.getValue());
+        // Newer than everything LOG had, so not in it (taken after the pass above, as before it).
+        for (int i = from; i < to; i++) {
+            if (times[i] > newestLocal) {
+                local.put(times[i], entries[i]);
+            }
         }
     }
 

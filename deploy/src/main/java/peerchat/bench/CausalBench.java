@@ -14,11 +14,11 @@ import java.util.SplittableRandom;
 import java.util.TreeSet;
 import peerchat.engine.causal.CausalCore;
 import peerchat.engine.causal.Incoming;
-import peerchat.engine.causal.MetadataCodec;
 import peerchat.engine.causal.Outgoing;
 import peerchat.engine.causal.ReceiveResult;
 import peerchat.store.event.Dependency;
 import peerchat.store.event.MessageId;
+import peerchat.store.event.MetadataCodec;
 import peerchat.store.event.NodeId;
 
 /**

@@ -11,7 +11,7 @@ import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.Set;
 import peerchat.engine.causal.Incoming;
-import peerchat.engine.causal.MetadataCodec;
+import peerchat.store.event.MetadataCodec;
 import peerchat.store.event.Dependency;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;

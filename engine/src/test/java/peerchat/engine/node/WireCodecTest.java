@@ -22,7 +22,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
-import peerchat.engine.causal.MetadataCodec;
+import peerchat.store.event.MetadataCodec;
 import peerchat.store.event.Dependency;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -14,6 +15,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
@@ -33,8 +35,13 @@ import java.util.function.Function;
  * <p>Thread-safe: one instance can be shared (Jackson's mapper is).
  */
 public final class EventCodec {
-    /** Version of the body layout written today. Readers accept it and every older one. */
-    public static final int SCHEMA_VERSION = 1;
+    /**
+     * Version of the body layout written today. Readers accept it and every older one. 2: a
+     * received message's metadata is {@link MetadataCodec}'s packed bytes (in 1, a list of
+     * objects), and a receive may say it was delivered at once; an older reader refuses such an
+     * entry by its version rather than misread it.
+     */
+    public static final int SCHEMA_VERSION = 2;
 
     private final ObjectMapper mapper;
     private final ObjectReader[] readers = new ObjectReader[EventType.values().length];
@@ -47,6 +54,8 @@ public final class EventCodec {
                 // Node ids (up to 64 hex digits) repeat many times in one message's metadata: a
                 // back-reference to the earlier copy in the same body halves a message's size.
                 .enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+                // Packed metadata goes in as it is: 7-bit encoding would add an eighth and a loop.
+                .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT)
                 .build();
         mapper = new ObjectMapper(smile)
                 // A newer minor layout may add fields: an older reader ignores them rather than failing.
@@ -98,7 +107,7 @@ public final class EventCodec {
      */
     public Event decodeSummary(int version, int tag, byte[] body, int offset, int length) throws UnreadableEventException {
         EventType type = EventType.ofTag(tag);
-        if (version == SCHEMA_VERSION && type != null) {
+        if (version >= 1 && version <= SCHEMA_VERSION && type != null) { // the versions differ only in what a summary skips
             try {
                 Event event = summaryDecoder.decode(type, body, offset, length);
                 if (event != null) {
@@ -141,10 +150,35 @@ public final class EventCodec {
         abstract Map<NodeId, List<Dependency>> meta();
     }
 
-    /** Written only when true: a receive that waited is byte for byte what it was before the flag. */
+    /**
+     * The metadata packed ({@link MetadataCodec}: each id once, varints), a few times smaller and
+     * faster than a list of objects, and read in either form; the flag written only when true.
+     */
     private abstract static class ReceivedLayout {
+        @JsonSerialize(using = PackedMeta.class)
+        @JsonDeserialize(using = PackedOrListedMeta.class)
+        abstract List<Dependency> meta();
+
         @JsonInclude(JsonInclude.Include.NON_DEFAULT)
         abstract boolean deliveredAtOnce();
+    }
+
+    private static final class PackedMeta extends JsonSerializer<List<Dependency>> {
+        @Override
+        public void serialize(List<Dependency> meta, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeBinary(MetadataCodec.encode(meta));
+        }
+    }
+
+    /** Packed (schema 2) or a list of objects (schema 1). */
+    private static final class PackedOrListedMeta extends JsonDeserializer<List<Dependency>> {
+        @Override
+        public List<Dependency> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT) {
+                return MetadataCodec.decode(p.getBinaryValue());
+            }
+            return ctxt.readValue(p, ctxt.getTypeFactory().constructCollectionType(List.class, Dependency.class));
+        }
     }
 
     private abstract static class ReceivedSummary {

@@ -111,7 +111,7 @@ final class MessageEncoder {
         gen.writeFieldName(DESTINATIONS);
         nodeIds(gen, m.destinations());
         gen.writeFieldName(META);
-        dependencies(gen, m.meta());
+        gen.writeBinary(MetadataCodec.encode(m.meta())); // packed, as EventCodec's data binding writes it
         gen.writeFieldName(LINK_SEQ);
         gen.writeNumber(m.linkSeq());
         gen.writeFieldName(PAYLOAD);

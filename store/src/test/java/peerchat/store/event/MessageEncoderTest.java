@@ -98,7 +98,7 @@ class MessageEncoderTest {
                 return new Event.MessageSent(messageId(), someNodes(), meta, linkSeq, payload(), number(), number());
             }
             case 1:
-                return new Event.MessageReceived(messageId(), someNodes(), dependencies(), number(), payload(), number(), number(),
+                return new Event.MessageReceived(messageId(), someNodes(), receivedDependencies(), number(), payload(), number(), number(),
                         random.nextBoolean());
             case 2:
                 return new Event.MessageDelivered(messageId(), number());
@@ -141,6 +141,16 @@ class MessageEncoderTest {
         List<Dependency> deps = new ArrayList<>();
         for (int i = random.nextInt(10); i > 0; i--) {
             deps.add(new Dependency(node(), number(), someNodes()));
+        }
+        return deps;
+    }
+
+    /** As a received copy's metadata can only be (the wire and the causal core refuse timestamps below 1). */
+    private List<Dependency> receivedDependencies() {
+        List<Dependency> deps = new ArrayList<>();
+        for (int i = random.nextInt(10); i > 0; i--) {
+            long t = number();
+            deps.add(new Dependency(node(), t >= 1 ? t : 1 + random.nextInt(1000), someNodes()));
         }
         return deps;
     }

@@ -1,4 +1,4 @@
-package peerchat.engine.causal;
+package peerchat.store.event;
 
 /** Bytes that are not metadata in {@link MetadataCodec}'s form; the message says what is wrong and where. */
 public final class MalformedMetadataException extends IllegalArgumentException {

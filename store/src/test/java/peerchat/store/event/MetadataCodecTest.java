@@ -1,4 +1,4 @@
-package peerchat.engine.causal;
+package peerchat.store.event;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -12,8 +12,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
-import peerchat.store.event.Dependency;
-import peerchat.store.event.NodeId;
 
 class MetadataCodecTest {
     private static final NodeId LONG_ID = new NodeId("0123456789abcdef0123456789abcdef");
@@ -64,6 +62,23 @@ class MetadataCodecTest {
         assertThat(MetadataCodec.decode(MetadataCodec.encode(meta))).isEqualTo(meta);
         assertThat(MetadataCodec.encode(List.of())).hasSize(3);
         assertThat(MetadataCodec.decode(MetadataCodec.encode(List.of()))).isEmpty();
+    }
+
+    @Test
+    void aDecodedListEncodesAsTheBytesItCameFromAndAnEqualListAsItsOwn() {
+        List<Dependency> meta = randomMeta(3);
+        byte[] canonical = MetadataCodec.encode(meta);
+        // the same metadata with its ids' table in another order: valid, not what encode writes
+        List<Dependency> reversed = new ArrayList<>(meta);
+        java.util.Collections.reverse(reversed);
+        byte[] other = MetadataCodec.encode(reversed);
+        List<Dependency> fromOther = MetadataCodec.decode(other);
+        assertThat(MetadataCodec.encode(fromOther)).isSameAs(other);
+        byte[] copy = MetadataCodec.encode(new ArrayList<>(fromOther)); // an equal list, not that one: encoded anew
+        assertThat(copy).isNotSameAs(other);
+        assertThat(MetadataCodec.decode(copy)).isEqualTo(fromOther);
+        assertThat(MetadataCodec.decode(MetadataCodec.encode(fromOther))).isEqualTo(fromOther);
+        assertThat(MetadataCodec.decode(canonical)).isEqualTo(meta);
     }
 
     @Test

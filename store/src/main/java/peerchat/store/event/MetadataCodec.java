@@ -1,12 +1,10 @@
-package peerchat.engine.causal;
+package peerchat.store.event;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import peerchat.store.event.Dependency;
-import peerchat.store.event.NodeId;
 
 /**
  * The compact wire form of one copy's KS metadata ({@code List<Dependency>} to bytes and back).
@@ -34,6 +32,10 @@ public final class MetadataCodec {
     }
 
     public static byte[] encode(List<Dependency> meta) {
+        Decoded known = DECODED_LISTS[slotOf(meta)];
+        if (known != null && known.meta == meta) {
+            return known.bytes; // a received copy's metadata, logged as the bytes it came in
+        }
         // Sent once per destination of every message: no streams, no boxing, one growing buffer.
         Map<NodeId, Integer> table = new HashMap<>();
         List<NodeId> ids = new ArrayList<>();
@@ -143,7 +145,26 @@ public final class MetadataCodec {
         if (in.remaining() != 0) {
             throw new MalformedMetadataException(in.remaining() + " bytes after the last entry");
         }
-        return List.copyOf(meta);
+        List<Dependency> decoded = List.copyOf(meta);
+        DECODED_LISTS[slotOf(decoded)] = new Decoded(decoded, bytes);
+        return decoded;
+    }
+
+    /*
+     * Lists decode made lately, with the bytes they came from: a received copy's metadata is
+     * decoded from the wire, then encoded again for the log, and encoding that very (immutable)
+     * list gives those bytes back. They decode to the same list; only their form may differ from
+     * what encode would write (decode takes any valid form: table order, list or bitmap), and it
+     * is the sender's, bounded by the frame it came in. By identity, so only a list decode
+     * returned can hit; racy on purpose, like the id caches below.
+     */
+    private record Decoded(List<Dependency> meta, byte[] bytes) {
+    }
+
+    private static final Decoded[] DECODED_LISTS = new Decoded[256];
+
+    private static int slotOf(List<Dependency> meta) {
+        return System.identityHashCode(meta) & (DECODED_LISTS.length - 1);
     }
 
     private static void index(NodeId id, Map<NodeId, Integer> table, List<NodeId> ids) {

@@ -69,14 +69,20 @@ final class WireCodec {
     }
 
     // destinations repeat the ids the metadata names: Smile writes each once, then refers to it
-    private final SmileFactory smile = SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build();
+    // and the packed metadata goes in as raw bytes: 7-bit encoding would add an eighth, and a
+    // loop on each side (the header says so; a reader of 7-bit bodies reads these too)
+    private final SmileFactory smile = SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+            .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT).build();
 
     /*
-     * The metadata's field and the end of the object, on their own: no header (they follow the
-     * shared part), and nothing to share, as "meta" comes after every other name and string.
+     * The metadata's field and the end of the object, on their own, after a header of their own
+     * (Jackson writes raw binary only under a header that says so), which is left out with the
+     * object's start: they follow the shared part. Nothing to share: "meta" comes after every
+     * other name and string.
      */
-    private final SmileFactory tail = SmileFactory.builder().disable(SmileGenerator.Feature.WRITE_HEADER)
-            .disable(SmileGenerator.Feature.CHECK_SHARED_NAMES).build();
+    private final SmileFactory tail = SmileFactory.builder().disable(SmileGenerator.Feature.CHECK_SHARED_NAMES)
+            .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT).build();
+    private static final int TAIL_SKIP = 5; // the header ':' ')' '\n' flags, then START_OBJECT
 
     byte[] encode(Event.MessageSent sent, NodeId destination) {
         return withMeta(shared(Shared.of(sent)), metadata(sent, destination));
@@ -157,18 +163,18 @@ final class WireCodec {
     private byte[] withMeta(byte[] shared, byte[] meta) {
         ByteArrayBuilder out = new ByteArrayBuilder(meta.length * 8 / 7 + 16);
         try (JsonGenerator g = tail.createGenerator(out)) {
-            g.writeStartObject(); // a field needs an object; its token is left out below
+            g.writeStartObject(); // a field needs an object; its token is left out below, with the header
             g.writeBinaryField(META, meta);
             g.writeEndObject();
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode the metadata", e);
         }
         byte[] tail = out.toByteArray();
-        if (tail[0] != SMILE_START_OBJECT) {
-            throw new IllegalStateException("the metadata's field did not start with an object");
+        if (tail[0] != ':' || tail[1] != ')' || tail[2] != '\n' || tail[TAIL_SKIP - 1] != SMILE_START_OBJECT) {
+            throw new IllegalStateException("the metadata's field did not start with a header and an object");
         }
-        byte[] body = Arrays.copyOf(shared, shared.length + tail.length - 1);
-        System.arraycopy(tail, 1, body, shared.length, tail.length - 1);
+        byte[] body = Arrays.copyOf(shared, shared.length + tail.length - TAIL_SKIP);
+        System.arraycopy(tail, TAIL_SKIP, body, shared.length, tail.length - TAIL_SKIP);
         return body;
     }
 

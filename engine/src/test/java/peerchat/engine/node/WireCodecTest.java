@@ -109,6 +109,17 @@ class WireCodecTest {
     }
 
     @Test
+    void aBodyWithItsMetadataIn7BitFormReadsTheSame() throws Exception {
+        Event.MessageSent s = sent(new Payload.Chat(new Target.Group(new GroupName("dev")), "hello"));
+        ObjectMapper sevenBit = new ObjectMapper(SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build());
+        byte[] earlier = sevenBit.writeValueAsBytes(OldCodec.body(s, B));
+        assertThat(earlier).isNotEqualTo(codec.encode(s, B));
+        WireCodec.Decoded decoded = codec.decode(earlier);
+        assertThat(decoded.message().meta()).isEqualTo(s.meta().get(B));
+        assertThat(decoded.message().payload()).isEqualTo(s.payload());
+    }
+
+    @Test
     void aBodyInTheEarlierFieldOrderReadsTheSame() throws Exception {
         Event.MessageSent s = sent(new Payload.Chat(new Target.Group(new GroupName("dev")), "hello"));
         Map<String, Object> now = goodDocument();
@@ -349,7 +360,8 @@ class WireCodecTest {
     /** The databind codec of earlier versions (encoding, and the record it read bodies into). */
     private static final class OldCodec {
         static final ObjectMapper MAPPER = new ObjectMapper(
-                SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES).build());
+                SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+                        .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT).build());
 
         // Fields in the order the codec writes them now, the metadata last (earlier versions had it after dests).
         @JsonPropertyOrder({"v", "id", "dests", "kind", "to", "text", "group", "change", "sentAt", "meta"})

@@ -41,9 +41,16 @@ public sealed interface Event {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(payload, "payload");
             destinations = Set.copyOf(destinations);
-            meta = Map.copyOf(meta);
+            meta = immutableLists(meta);
             linkSeq = Map.copyOf(linkSeq);
         }
+    }
+
+    /** {@code meta} with each list immutable (an immutable one is not copied): no nulls, nothing changes later. */
+    private static Map<NodeId, List<Dependency>> immutableLists(Map<NodeId, List<Dependency>> meta) {
+        Map<NodeId, List<Dependency>> copy = new java.util.HashMap<>(2 * meta.size());
+        meta.forEach((to, deps) -> copy.put(to, List.copyOf(deps)));
+        return Map.copyOf(copy);
     }
 
     /**

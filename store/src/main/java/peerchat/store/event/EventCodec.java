@@ -37,9 +37,9 @@ import java.util.function.Function;
 public final class EventCodec {
     /**
      * Version of the body layout written today. Readers accept it and every older one. 2: a
-     * received message's metadata is {@link MetadataCodec}'s packed bytes (in 1, a list of
-     * objects), and a receive may say it was delivered at once; an older reader refuses such an
-     * entry by its version rather than misread it.
+     * message's metadata (a receive's, each destination's of a send) is {@link MetadataCodec}'s
+     * packed bytes (in 1, a list of objects), and a receive may say it was delivered at once; an
+     * older reader refuses such an entry by its version rather than misread it.
      */
     public static final int SCHEMA_VERSION = 2;
 
@@ -62,6 +62,7 @@ public final class EventCodec {
                 .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
                 .addMixIn(Payload.class, PayloadTypes.class)
                 .addMixIn(Target.class, TargetTypes.class)
+                .addMixIn(Event.MessageSent.class, SentLayout.class)
                 .addMixIn(Event.MessageReceived.class, ReceivedLayout.class)
                 .registerModule(idsAsText());
         messageEncoder = new MessageEncoder(smile);
@@ -147,6 +148,13 @@ public final class EventCodec {
         abstract Set<NodeId> destinations();
 
         @JsonDeserialize(using = SkippedMap.class)
+        abstract Map<NodeId, List<Dependency>> meta();
+    }
+
+    /** Each destination's metadata packed, as for a receive. */
+    private abstract static class SentLayout {
+        @JsonSerialize(contentUsing = PackedMeta.class)
+        @JsonDeserialize(contentUsing = PackedOrListedMeta.class)
         abstract Map<NodeId, List<Dependency>> meta();
     }
 

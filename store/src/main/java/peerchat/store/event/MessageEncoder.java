@@ -31,8 +31,6 @@ final class MessageEncoder {
     private static final SerializableString SENT_AT = new SerializedString("sentAt");
     private static final SerializableString TRANSMIT_AT = new SerializedString("transmitAt");
     private static final SerializableString DELIVERED_AT_ONCE = new SerializedString("deliveredAtOnce");
-    private static final SerializableString SENDER = new SerializedString("sender");
-    private static final SerializableString T = new SerializedString("t");
     private static final SerializableString KIND = new SerializedString("k");
     private static final SerializableString TO = new SerializedString("to");
     private static final SerializableString TEXT = new SerializedString("text");
@@ -87,7 +85,7 @@ final class MessageEncoder {
         gen.writeStartObject();
         for (Map.Entry<NodeId, List<Dependency>> e : m.meta().entrySet()) {
             gen.writeFieldName(e.getKey().value());
-            dependencies(gen, e.getValue());
+            gen.writeBinary(MetadataCodec.encode(e.getValue())); // packed, as EventCodec's data binding writes it
         }
         gen.writeEndObject();
         gen.writeFieldName(LINK_SEQ);
@@ -140,26 +138,6 @@ final class MessageEncoder {
         gen.writeNumber(m.linkSeq());
         gen.writeFieldName(TS);
         gen.writeNumber(m.ts());
-    }
-
-    private static void dependencies(JsonGenerator gen, List<Dependency> deps) throws IOException {
-        gen.writeStartArray();
-        for (Dependency d : deps) {
-            // MessageSent keeps its meta's lists as given, so one could hold a null: written as the data binding would.
-            if (d == null) {
-                gen.writeNull();
-                continue;
-            }
-            gen.writeStartObject();
-            gen.writeFieldName(SENDER);
-            gen.writeString(d.sender().value());
-            gen.writeFieldName(T);
-            gen.writeNumber(d.t());
-            gen.writeFieldName(DESTINATIONS);
-            nodeIds(gen, d.destinations());
-            gen.writeEndObject();
-        }
-        gen.writeEndArray();
     }
 
     private static void nodeIds(JsonGenerator gen, Set<NodeId> ids) throws IOException {

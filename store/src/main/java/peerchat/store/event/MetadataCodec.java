@@ -31,11 +31,20 @@ public final class MetadataCodec {
     private MetadataCodec() {
     }
 
+    /** The packed form of {@code meta}; the array may be shared: never change it. */
     public static byte[] encode(List<Dependency> meta) {
-        Decoded known = DECODED_LISTS[slotOf(meta)];
+        Known known = KNOWN[slotOf(meta)];
         if (known != null && known.meta == meta) {
-            return known.bytes; // a received copy's metadata, logged as the bytes it came in
+            return known.bytes;
         }
+        byte[] bytes = pack(meta);
+        if (List.copyOf(meta) == meta) { // immutable (copyOf returns those as they are): safe to remember
+            KNOWN[slotOf(meta)] = new Known(meta, bytes);
+        }
+        return bytes;
+    }
+
+    private static byte[] pack(List<Dependency> meta) {
         // Sent once per destination of every message: no streams, no boxing, one growing buffer.
         Map<NodeId, Integer> table = new HashMap<>();
         List<NodeId> ids = new ArrayList<>();
@@ -146,25 +155,26 @@ public final class MetadataCodec {
             throw new MalformedMetadataException(in.remaining() + " bytes after the last entry");
         }
         List<Dependency> decoded = List.copyOf(meta);
-        DECODED_LISTS[slotOf(decoded)] = new Decoded(decoded, bytes);
+        KNOWN[slotOf(decoded)] = new Known(decoded, bytes);
         return decoded;
     }
 
     /*
-     * Lists decode made lately, with the bytes they came from: a received copy's metadata is
-     * decoded from the wire, then encoded again for the log, and encoding that very (immutable)
-     * list gives those bytes back. They decode to the same list; only their form may differ from
-     * what encode would write (decode takes any valid form: table order, list or bitmap), and it
-     * is the sender's, bounded by the frame it came in. By identity, so only a list decode
-     * returned can hit; racy on purpose, like the id caches below.
+     * Immutable lists encoded or decoded lately, with their bytes, by identity: the same list is
+     * encoded more than once (a sent message's metadata for the log, then for the wire; a received
+     * copy's, decoded from the wire, then encoded for the log), and the bytes are the same each
+     * time, or, for a list decode returned, the bytes it came from. Those decode to the same list;
+     * only their form may differ from what encode would write (decode takes any valid form: table
+     * order, list or bitmap), and it is the sender's, bounded by the frame it came in. Racy on
+     * purpose, like the id caches below.
      */
-    private record Decoded(List<Dependency> meta, byte[] bytes) {
+    private record Known(List<Dependency> meta, byte[] bytes) {
     }
 
-    private static final Decoded[] DECODED_LISTS = new Decoded[256];
+    private static final Known[] KNOWN = new Known[256];
 
     private static int slotOf(List<Dependency> meta) {
-        return System.identityHashCode(meta) & (DECODED_LISTS.length - 1);
+        return System.identityHashCode(meta) & (KNOWN.length - 1);
     }
 
     private static void index(NodeId id, Map<NodeId, Integer> table, List<NodeId> ids) {

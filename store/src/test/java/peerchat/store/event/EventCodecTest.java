@@ -107,7 +107,7 @@ class EventCodecTest {
     }
 
     @Test
-    void aSchema1ReceiveWithItsMetadataAsAListOfObjectsReadsTheSame() throws Exception {
+    void schema1MessagesWithTheirMetadataAsListsOfObjectsReadTheSame() throws Exception {
         Event.MessageReceived received = (Event.MessageReceived) everyKind().get(3);
         com.fasterxml.jackson.databind.ObjectMapper smile = new com.fasterxml.jackson.databind.ObjectMapper(
                 new com.fasterxml.jackson.dataformat.smile.SmileFactory());
@@ -126,6 +126,22 @@ class EventCodecTest {
         int tag = EventType.of(received).tag();
         assertThat(codec.decode(1, tag, v1, 0, v1.length)).isEqualTo(received);
         assertThat(((Event.MessageReceived) codec.decodeSummary(1, tag, v1, 0, v1.length)).payload()).isEqualTo(received.payload());
+
+        Event.MessageSent sent = (Event.MessageSent) everyKind().get(1);
+        com.fasterxml.jackson.databind.node.ObjectNode sentDoc =
+                (com.fasterxml.jackson.databind.node.ObjectNode) smile.readTree(codec.encode(sent));
+        com.fasterxml.jackson.databind.node.ObjectNode perDestination = sentDoc.putObject("meta");
+        sent.meta().forEach((to, deps) -> {
+            com.fasterxml.jackson.databind.node.ArrayNode list = perDestination.putArray(to.value());
+            for (Dependency d : deps) {
+                com.fasterxml.jackson.databind.node.ObjectNode o = list.addObject();
+                o.put("sender", d.sender().value());
+                o.put("t", d.t());
+                d.destinations().forEach(id -> o.withArray("destinations").add(id.value()));
+            }
+        });
+        byte[] sentV1 = smile.writeValueAsBytes(sentDoc);
+        assertThat(codec.decode(1, EventType.of(sent).tag(), sentV1, 0, sentV1.length)).isEqualTo(sent);
     }
 
     @Test

@@ -37,9 +37,10 @@ import java.util.function.Function;
 public final class EventCodec {
     /**
      * Version of the body layout written today. Readers accept it and every older one. 2: a
-     * message's metadata (a receive's, each destination's of a send) is {@link MetadataCodec}'s
-     * packed bytes (in 1, a list of objects), and a receive may say it was delivered at once; an
-     * older reader refuses such an entry by its version rather than misread it.
+     * message's destinations and metadata (a receive's, each destination's of a send) are
+     * {@link MetadataCodec}'s packed bytes (in 1, lists of texts and objects), and a receive may
+     * say it was delivered at once; an older reader refuses such an entry by its version rather
+     * than misread it.
      */
     public static final int SCHEMA_VERSION = 2;
 
@@ -151,8 +152,12 @@ public final class EventCodec {
         abstract Map<NodeId, List<Dependency>> meta();
     }
 
-    /** Each destination's metadata packed, as for a receive. */
+    /** The destinations and each one's metadata packed, as for a receive. */
     private abstract static class SentLayout {
+        @JsonSerialize(using = PackedIds.class)
+        @JsonDeserialize(using = PackedOrListedIds.class)
+        abstract Set<NodeId> destinations();
+
         @JsonSerialize(contentUsing = PackedMeta.class)
         @JsonDeserialize(contentUsing = PackedOrListedMeta.class)
         abstract Map<NodeId, List<Dependency>> meta();
@@ -163,6 +168,10 @@ public final class EventCodec {
      * faster than a list of objects, and read in either form; the flag written only when true.
      */
     private abstract static class ReceivedLayout {
+        @JsonSerialize(using = PackedIds.class)
+        @JsonDeserialize(using = PackedOrListedIds.class)
+        abstract Set<NodeId> destinations();
+
         @JsonSerialize(using = PackedMeta.class)
         @JsonDeserialize(using = PackedOrListedMeta.class)
         abstract List<Dependency> meta();
@@ -175,6 +184,24 @@ public final class EventCodec {
         @Override
         public void serialize(List<Dependency> meta, JsonGenerator gen, SerializerProvider provider) throws IOException {
             gen.writeBinary(MetadataCodec.encode(meta));
+        }
+    }
+
+    private static final class PackedIds extends JsonSerializer<Set<NodeId>> {
+        @Override
+        public void serialize(Set<NodeId> ids, JsonGenerator gen, SerializerProvider provider) throws IOException {
+            gen.writeBinary(MetadataCodec.encodeIds(ids));
+        }
+    }
+
+    /** Packed (schema 2) or a list of texts (schema 1). */
+    private static final class PackedOrListedIds extends JsonDeserializer<Set<NodeId>> {
+        @Override
+        public Set<NodeId> deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_EMBEDDED_OBJECT) {
+                return MetadataCodec.decodeIds(p.getBinaryValue());
+            }
+            return ctxt.readValue(p, ctxt.getTypeFactory().constructCollectionType(Set.class, NodeId.class));
         }
     }
 

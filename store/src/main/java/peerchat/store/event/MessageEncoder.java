@@ -9,7 +9,6 @@ import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Writes the four events logged for every message ({@code MessageSent}, {@code MessageReceived},
@@ -80,7 +79,7 @@ final class MessageEncoder {
         gen.writeFieldName(ID);
         gen.writeString(m.id().text());
         gen.writeFieldName(DESTINATIONS);
-        nodeIds(gen, m.destinations());
+        gen.writeBinary(MetadataCodec.encodeIds(m.destinations())); // packed, as EventCodec's data binding writes it
         gen.writeFieldName(META);
         gen.writeStartObject();
         for (Map.Entry<NodeId, List<Dependency>> e : m.meta().entrySet()) {
@@ -107,7 +106,7 @@ final class MessageEncoder {
         gen.writeFieldName(ID);
         gen.writeString(m.id().text());
         gen.writeFieldName(DESTINATIONS);
-        nodeIds(gen, m.destinations());
+        gen.writeBinary(MetadataCodec.encodeIds(m.destinations())); // packed, as EventCodec's data binding writes it
         gen.writeFieldName(META);
         gen.writeBinary(MetadataCodec.encode(m.meta())); // packed, as EventCodec's data binding writes it
         gen.writeFieldName(LINK_SEQ);
@@ -138,14 +137,6 @@ final class MessageEncoder {
         gen.writeNumber(m.linkSeq());
         gen.writeFieldName(TS);
         gen.writeNumber(m.ts());
-    }
-
-    private static void nodeIds(JsonGenerator gen, Set<NodeId> ids) throws IOException {
-        gen.writeStartArray();
-        for (NodeId id : ids) {
-            gen.writeString(id.value());
-        }
-        gen.writeEndArray();
     }
 
     private static void payload(JsonGenerator gen, Payload payload) throws IOException {

@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * The compact wire form of one copy's KS metadata ({@code List<Dependency>} to bytes and back).
@@ -157,6 +158,40 @@ public final class MetadataCodec {
         List<Dependency> decoded = List.copyOf(meta);
         KNOWN[slotOf(decoded)] = new Known(decoded, bytes);
         return decoded;
+    }
+
+    /**
+     * A set of ids alone, for the log: {@code varint N, N x id} (ids as in the metadata's table).
+     * A message's destinations are most of its ids once its metadata is packed.
+     */
+    public static byte[] encodeIds(Set<NodeId> ids) {
+        Out out = new Out(2 + 17 * ids.size());
+        out.varint(ids.size());
+        for (NodeId id : ids) {
+            out.id(id);
+        }
+        return out.toByteArray();
+    }
+
+    /** What {@link #encodeIds} wrote; anything else is a {@link MalformedMetadataException}. */
+    public static Set<NodeId> decodeIds(byte[] bytes) {
+        if (bytes == null) {
+            throw new MalformedMetadataException("no ids");
+        }
+        Reader in = new Reader(bytes);
+        int n = in.count("node ids", 1 + MIN_ID_DIGITS / 2);
+        NodeId[] ids = new NodeId[n];
+        for (int i = 0; i < n; i++) {
+            ids[i] = readId(in);
+        }
+        if (in.remaining() != 0) {
+            throw new MalformedMetadataException(in.remaining() + " bytes after the last id");
+        }
+        try {
+            return Set.of(ids);
+        } catch (IllegalArgumentException e) {
+            throw new MalformedMetadataException("an id given twice");
+        }
     }
 
     /*

@@ -114,7 +114,10 @@ class EventCodecTest {
         com.fasterxml.jackson.databind.node.ObjectNode doc =
                 (com.fasterxml.jackson.databind.node.ObjectNode) smile.readTree(codec.encode(received));
         assertThat(doc.get("meta").isBinary()).isTrue();
-        // as schema 1 wrote it: {"sender": id, "t": n, "destinations": [ids]} for each entry
+        assertThat(doc.get("destinations").isBinary()).isTrue();
+        // as schema 1 wrote it: ids as texts, and {"sender": id, "t": n, "destinations": [ids]} for each entry
+        com.fasterxml.jackson.databind.node.ArrayNode dests = doc.putArray("destinations");
+        received.destinations().forEach(id -> dests.add(id.value()));
         com.fasterxml.jackson.databind.node.ArrayNode listed = doc.putArray("meta");
         for (Dependency d : received.meta()) {
             com.fasterxml.jackson.databind.node.ObjectNode o = listed.addObject();
@@ -130,6 +133,8 @@ class EventCodecTest {
         Event.MessageSent sent = (Event.MessageSent) everyKind().get(1);
         com.fasterxml.jackson.databind.node.ObjectNode sentDoc =
                 (com.fasterxml.jackson.databind.node.ObjectNode) smile.readTree(codec.encode(sent));
+        com.fasterxml.jackson.databind.node.ArrayNode sentDests = sentDoc.putArray("destinations");
+        sent.destinations().forEach(id -> sentDests.add(id.value()));
         com.fasterxml.jackson.databind.node.ObjectNode perDestination = sentDoc.putObject("meta");
         sent.meta().forEach((to, deps) -> {
             com.fasterxml.jackson.databind.node.ArrayNode list = perDestination.putArray(to.value());

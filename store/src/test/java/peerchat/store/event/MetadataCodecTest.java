@@ -82,6 +82,26 @@ class MetadataCodecTest {
     }
 
     @Test
+    void aSetOfIdsRoundTripsAndGarbageIsRefused() {
+        for (long seed = 0; seed < 50; seed++) {
+            Set<NodeId> ids = new HashSet<>();
+            randomMeta(seed).forEach(d -> ids.add(d.sender()));
+            assertThat(MetadataCodec.decodeIds(MetadataCodec.encodeIds(ids))).isEqualTo(ids);
+        }
+        assertThat(MetadataCodec.decodeIds(MetadataCodec.encodeIds(Set.of()))).isEmpty();
+        byte[] two = MetadataCodec.encodeIds(Set.of(LONG_ID, ODD_ID));
+        byte[] twice = MetadataCodec.encodeIds(Set.of(LONG_ID));
+        byte[] doubled = new byte[1 + 2 * (twice.length - 1)];
+        doubled[0] = 2;
+        System.arraycopy(twice, 1, doubled, 1, twice.length - 1);
+        System.arraycopy(twice, 1, doubled, twice.length, twice.length - 1);
+        for (byte[] bad : new byte[][] {new byte[0], {5}, java.util.Arrays.copyOf(two, two.length - 1),
+            java.util.Arrays.copyOf(two, two.length + 1), doubled}) {
+            assertThatThrownBy(() -> MetadataCodec.decodeIds(bad)).isInstanceOf(MalformedMetadataException.class);
+        }
+    }
+
+    @Test
     void idsWhosePackedBytesMatchButNotTheirLengthStayApart() {
         // "abcdef012" is packed as ab cd ef 01 20, as is "abcdef0120": the digit count tells them apart.
         NodeId even = new NodeId("abcdef0120");

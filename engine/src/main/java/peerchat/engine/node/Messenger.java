@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
@@ -287,7 +288,11 @@ final class Messenger implements LinkJournal {
     public void acked(NodeId peer, long upToLinkSeq) {
         ackedNotLogged.merge(peer, upToLinkSeq, Math::max);
         if (ackLogScheduled.compareAndSet(false, true)) {
-            thread.schedule(this::logAcks, ACK_LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            try {
+                thread.schedule(this::logAcks, ACK_LOG_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException closing) {
+                LOG.debug("ack from {} up to {} not logged: the node is closing", peer, upToLinkSeq);
+            }
         }
     }
 
@@ -300,9 +305,16 @@ final class Messenger implements LinkJournal {
                 batch.add(new Event.PeerAcked(peer, upTo, clock.millis()));
             }
         }
-        if (!batch.isEmpty()) {
-            store.appendAll(batch).subscribe(i -> { }, e -> LOG.error("could not log acks {}", batch, e));
+        if (batch.isEmpty()) {
+            return;
         }
+        if (store.log().isClosed()) {
+            // The node closed meanwhile (this runs on its thread, after the close): as after a crash,
+            // those messages come again after a restart and are dropped by their link seq.
+            LOG.debug("acks not logged, the log is closed: {}", batch);
+            return;
+        }
+        store.appendAll(batch).subscribe(i -> { }, e -> LOG.error("could not log acks {}", batch, e));
     }
 
     @Override

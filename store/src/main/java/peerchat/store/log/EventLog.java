@@ -50,6 +50,8 @@ public final class EventLog implements AutoCloseable {
     private final SingleChronicleQueue queue;
     private final EventCodec codec;
     private final ScheduledThreadPoolExecutor writer;
+    /** Set on the writer thread when the log closes. */
+    private volatile boolean closed;
     private final Scheduler scheduler;
     private volatile Thread writerThread;
     private final Sinks.Many<Logged> appended = Sinks.many().multicast().directBestEffort();
@@ -162,6 +164,14 @@ public final class EventLog implements AutoCloseable {
         }
     }
 
+    /**
+     * Whether the log has been closed. On the writer thread this is final: a timer that fires
+     * there after the close (an ack to log, say) finds it closed rather than failing to write.
+     */
+    public boolean isClosed() {
+        return closed;
+    }
+
     /** Whether the caller is the writer thread (work there needs no hop onto {@link #scheduler()}). */
     public boolean onWriterThread() {
         return Thread.currentThread() == writerThread;
@@ -178,6 +188,9 @@ public final class EventLog implements AutoCloseable {
 
     /** On the writer thread. A failure is thrown; the entries before the failing one are written (and were published). */
     private List<Long> write(Encoded e) {
+        if (closed) {
+            throw new IllegalStateException("the log is closed");
+        }
         if (appender == null) {
             appender = queue.createAppender();
         }
@@ -313,6 +326,7 @@ public final class EventLog implements AutoCloseable {
         boolean fromWriter = onWriterThread();
         try {
             writer.execute(() -> {
+                closed = true;
                 if (appender != null) {
                     appender.close();
                 }

@@ -156,9 +156,21 @@ class EventLogTest {
 
     @Test
     void appendingToAClosedLogIsAnErrorNotAHang() {
+        assertThat(log.isClosed()).isFalse();
         log.close();
+        assertThat(log.isClosed()).isTrue();
         assertThatThrownBy(() -> log.append(ack(1)).block(TIMEOUT)).hasMessageContaining("closed");
         log.close(); // idempotent
+    }
+
+    @Test
+    void appendNowIsForTheWriterThreadOnly() {
+        assertThatThrownBy(() -> log.appendNow(List.of(ack(1)))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("not the log's writer thread");
+        List<Long> written = reactor.core.publisher.Mono.fromCallable(() -> log.appendNow(List.of(ack(1), ack(2))))
+                .subscribeOn(log.scheduler()).block(TIMEOUT);
+        assertThat(written).hasSize(2);
+        assertThat(log.lastIndex()).isEqualTo(written.get(1));
     }
 
     @Test

@@ -105,11 +105,8 @@ public final class MetadataCodec {
         if (version != VERSION) {
             throw new MalformedMetadataException("unknown metadata version " + version + " (expected " + VERSION + ")");
         }
-        int n = in.count("node ids", 1 + MIN_ID_DIGITS / 2);
-        NodeId[] ids = new NodeId[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = readId(in);
-        }
+        NodeId[] ids = readIds(in);
+        int n = ids.length;
         int entries = in.count("entries", 3);
         int bitmapBytes = (n + 7) / 8;
         List<Dependency> meta = new ArrayList<>(entries);
@@ -179,11 +176,7 @@ public final class MetadataCodec {
             throw new MalformedMetadataException("no ids");
         }
         Reader in = new Reader(bytes);
-        int n = in.count("node ids", 1 + MIN_ID_DIGITS / 2);
-        NodeId[] ids = new NodeId[n];
-        for (int i = 0; i < n; i++) {
-            ids[i] = readId(in);
-        }
+        NodeId[] ids = readIds(in);
         if (in.remaining() != 0) {
             throw new MalformedMetadataException(in.remaining() + " bytes after the last id");
         }
@@ -217,6 +210,15 @@ public final class MetadataCodec {
             table.put(id, ids.size());
             ids.add(id);
         }
+    }
+
+    /** {@code varint N, N x id}. */
+    private static NodeId[] readIds(Reader in) {
+        NodeId[] ids = new NodeId[in.count("node ids", 1 + MIN_ID_DIGITS / 2)];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = readId(in);
+        }
+        return ids;
     }
 
     private static NodeId readId(Reader in) {

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,10 +59,15 @@ public final class PeerNode implements Node {
     private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().onBackpressureBuffer(1 << 16, false);
     private final Network network;
     private final AtomicBoolean closed = new AtomicBoolean();
-    private volatile Directory directory;
+    /** Counts membership and presence changes; a directory worked out at count c is current while it stays c. */
+    private final AtomicLong changes = new AtomicLong();
+    private volatile Cached directory;
     private final Map<NodeId, String> justMet = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile Conversation current = Conversation.all();
     private volatile NodeInfo info;
+
+    private record Cached(long changes, Directory directory) {
+    }
 
     private PeerNode(NodeConfig config) {
         this.config = config;
@@ -193,17 +199,25 @@ public final class PeerNode implements Node {
         }
     }
 
-    /** Membership or presence changed: labels and groups are worked out again when next asked. */
+    /** Membership or presence changed (and is in the projections): labels and groups are worked out again when next asked. */
     void invalidate() {
-        directory = null;
+        changes.incrementAndGet();
     }
 
+    /**
+     * Any thread. A directory is kept with the count of changes read before it was worked out:
+     * one worked out on a frontend's thread while the node thread applied a change is not kept
+     * as current (clearing a cached value instead lost that change for good when the clearing
+     * fell between the reading and the storing: a peer could stay offline in users()).
+     */
     Directory directory() {
-        Directory d = directory;
-        if (d == null) {
-            d = Views.directory(store.membership(), info.listen(), justMet);
-            directory = d;
+        long now = changes.get();
+        Cached c = directory;
+        if (c != null && c.changes() == now) {
+            return c.directory();
         }
+        Directory d = Views.directory(store.membership(), info.listen(), justMet);
+        directory = new Cached(now, d);
         return d;
     }
 

@@ -3,6 +3,7 @@ package peerchat.store;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,6 +11,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import peerchat.store.event.Event;
+import peerchat.store.event.EventCodec;
 import peerchat.store.log.EventLog;
 import peerchat.store.log.Logged;
 import peerchat.store.projection.History;
@@ -69,7 +71,15 @@ public final class Store implements AutoCloseable {
      * without reading the log twice. Appends made after this returns are not replayed to it.
      */
     public static Store open(Path dir, Consumer<Logged> replayListener) {
-        EventLog log = EventLog.open(dir);
+        return open(dir, replayListener, null);
+    }
+
+    /**
+     * As {@link #open(Path, Consumer)}, with {@code writer} as the log's writer thread (see
+     * {@link EventLog#open(Path, EventCodec, ScheduledExecutorService)}).
+     */
+    public static Store open(Path dir, Consumer<Logged> replayListener, ScheduledExecutorService writer) {
+        EventLog log = EventLog.open(dir, new EventCodec(), writer);
         try {
             return new Store(log, replayListener);
         } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)

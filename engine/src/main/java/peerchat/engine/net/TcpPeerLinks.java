@@ -78,6 +78,11 @@ public final class TcpPeerLinks implements PeerLinks {
         this(identity, journal, config, clock, sharedLoops());
     }
 
+    /** Links on the node's own thread (see {@link NodeLoop}). */
+    public TcpPeerLinks(Identity identity, LinkJournal journal, LinkConfig config, Clock clock, NodeLoop loop) {
+        this(identity, journal, config, clock, loop.loops());
+    }
+
     public TcpPeerLinks(Identity identity, LinkJournal journal, LinkConfig config, Clock clock, LoopResources loops) {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.journal = Objects.requireNonNull(journal, "journal");

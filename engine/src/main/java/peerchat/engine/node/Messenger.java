@@ -138,8 +138,8 @@ final class Messenger implements LinkJournal {
     @Override
     public Mono<Void> receive(NodeId from, long linkSeq, byte[] body) {
         Mono<Void> taking = Mono.defer(() -> received(from, linkSeq, body));
-        // A link's next frame is taken when its previous one completes, which is on this thread:
-        // no need to queue it behind everything else the node has to do.
+        // The node's links run on its thread (NodeLoop): a frame is taken as soon as it is read.
+        // Links on event loops of their own (tests of the links) hand it over.
         return store.onWriter() ? taking : taking.subscribeOn(thread);
     }
 

@@ -115,7 +115,7 @@ final class Network {
         LinkConfig linkConfig = base.withName(config.name())
                 .withListen(new InetSocketAddress(config.listenHost(), port))
                 .withHeartbeat(config.heartbeat(), config.heartbeat().multipliedBy(5));
-        TcpPeerLinks candidate = new TcpPeerLinks(identity, messenger, linkConfig, config.clock());
+        TcpPeerLinks candidate = new TcpPeerLinks(identity, messenger, linkConfig, config.clock(), node.loop());
         return candidate.start()
                 .doOnNext(bound -> links = candidate)
                 .onErrorResume(e -> {

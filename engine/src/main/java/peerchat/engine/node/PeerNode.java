@@ -26,6 +26,7 @@ import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.engine.command.CommandParser;
 import peerchat.engine.identity.Identity;
+import peerchat.engine.net.NodeLoop;
 import peerchat.store.Store;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
@@ -53,6 +54,7 @@ public final class PeerNode implements Node {
     private final Clock clock;
     private final Identity identity;
     private final Store store;
+    private final NodeLoop loop;
     private final Scheduler thread;
     private final Messenger messenger;
     private final CommandRunner commands;
@@ -80,11 +82,18 @@ public final class PeerNode implements Node {
         this.identity = Identity.loadOrCreate(config.dataDir());
         CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
         long started = System.nanoTime();
-        this.store = Store.open(config.dataDir().resolve("log"), recovery);
+        this.loop = new NodeLoop(config.name());
+        try {
+            this.store = Store.open(config.dataDir().resolve("log"), recovery, loop.executor());
+        } catch (RuntimeException e) {
+            loop.close().subscribe();
+            throw e;
+        }
         LOG.info("state rebuilt from {} log entries in {} ms: causal clock {}, {} messages waiting", recovery.entries(),
                 (System.nanoTime() - started) / 1_000_000, recovery.core().clock(), recovery.buffered().size());
-        // The node's state lives on the log's writer thread: its appends are written in line,
-        // without a hop to another thread and back on every message.
+        // The node's state lives on its one thread, the log's writer and its links' event loop:
+        // appends are written in line, and messages go from socket to log to socket without a
+        // hop to another thread and back.
         this.thread = store.writer();
         this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
         this.messenger = new Messenger(identity.id(), store, recovery.core(), recovery.buffered(), thread, clock, new Shown());
@@ -174,6 +183,10 @@ public final class PeerNode implements Node {
 
     Messenger messenger() {
         return messenger;
+    }
+
+    NodeLoop loop() {
+        return loop;
     }
 
     Scheduler thread() {
@@ -326,9 +339,13 @@ public final class PeerNode implements Node {
                 })
                 .then(Mono.fromRunnable(() -> {
                     events.tryEmitComplete();
-                    store.close(); // stops the node thread too (it is the log's)
-                    LOG.info("node {} closed", config.name());
+                    store.close();
                 }).subscribeOn(Schedulers.boundedElastic()))
+                .then(loop.close().onErrorResume(e -> {
+                    LOG.warn("stopping the node thread: {}", e.toString());
+                    return Mono.empty();
+                }))
+                .doOnSuccess(v -> LOG.info("node {} closed", config.name()))
                 .then();
     }
 }

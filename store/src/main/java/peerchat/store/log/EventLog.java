@@ -8,6 +8,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -49,7 +50,10 @@ public final class EventLog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(EventLog.class);
     private final SingleChronicleQueue queue;
     private final EventCodec codec;
-    private final ScheduledThreadPoolExecutor writer;
+    private final ScheduledExecutorService writer;
+    /** Whether the writer thread is the log's own (stopped by closing) or lent by the caller (left running). */
+    private final boolean ownsWriter;
+    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
     /** Set on the writer thread when the log closes. */
     private volatile boolean closed;
     private final Scheduler scheduler;
@@ -58,19 +62,34 @@ public final class EventLog implements AutoCloseable {
     private final AtomicLong lastIndex = new AtomicLong(-1);
     private ExcerptAppender appender; // writer thread only
 
-    private EventLog(SingleChronicleQueue queue, EventCodec codec) {
+    private EventLog(SingleChronicleQueue queue, EventCodec codec, ScheduledExecutorService given) {
         this.queue = queue;
         this.codec = codec;
-        this.writer = new ScheduledThreadPoolExecutor(1, r -> {
-            Thread t = new Thread(r, "peerchat-log-writer " + queue.file().getName());
-            t.setDaemon(true);
-            writerThread = t;
-            return t;
-        });
-        // Closing finishes the appends queued, not timers set for later (a node's timeouts).
-        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
-        writer.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
-        writer.setRemoveOnCancelPolicy(true);
+        if (given == null) {
+            ScheduledThreadPoolExecutor own = new ScheduledThreadPoolExecutor(1, r -> {
+                Thread t = new Thread(r, "peerchat-log-writer " + queue.file().getName());
+                t.setDaemon(true);
+                writerThread = t;
+                return t;
+            });
+            // Closing finishes the appends queued, not timers set for later (a node's timeouts).
+            own.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+            own.setContinueExistingPeriodicTasksAfterShutdownPolicy(false);
+            own.setRemoveOnCancelPolicy(true);
+            this.writer = own;
+            this.ownsWriter = true;
+        } else {
+            this.writer = given;
+            this.ownsWriter = false;
+            try {
+                writerThread = given.submit(Thread::currentThread).get(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while meeting the log's writer thread", e);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                throw new IllegalStateException("the log's writer thread did not answer: " + e, e);
+            }
+        }
         this.scheduler = Schedulers.fromExecutorService(writer, "peerchat-log-writer");
         lastIndex.set(queue.lastIndex());
     }
@@ -86,6 +105,16 @@ public final class EventLog implements AutoCloseable {
      *         is damaged, ...); nothing is changed on disk
      */
     public static EventLog open(Path dir, EventCodec codec) {
+        return open(dir, codec, null);
+    }
+
+    /**
+     * Opens the log with {@code writer} (a single-threaded executor the caller owns, not called
+     * from its own thread) as the writer thread: work of the caller's that already runs there (a
+     * node's network, say) appends without a hop. Closing the log leaves it running; {@code null}:
+     * a writer thread of the log's own.
+     */
+    public static EventLog open(Path dir, EventCodec codec, ScheduledExecutorService writer) {
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("the log's directory is a file: " + dir);
         }
@@ -95,7 +124,7 @@ public final class EventLog implements AutoCloseable {
                     // Wait at most this long for the write lock a dead process may have left behind.
                     .timeoutMS(2_000)
                     .build();
-            return new EventLog(queue, codec);
+            return new EventLog(queue, codec, writer);
         } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)
             if (queue != null) {
                 queue.close();
@@ -320,10 +349,11 @@ public final class EventLog implements AutoCloseable {
     /** Finishes the appends already queued, then closes the queue. Idempotent. */
     @Override
     public void close() {
-        if (writer.isShutdown()) {
+        if (!closing.compareAndSet(false, true)) {
             return;
         }
         boolean fromWriter = onWriterThread();
+        CompletableFuture<Void> done = new CompletableFuture<>();
         try {
             writer.execute(() -> {
                 closed = true;
@@ -331,24 +361,35 @@ public final class EventLog implements AutoCloseable {
                     appender.close();
                 }
                 appended.emitComplete(Sinks.EmitFailureHandler.FAIL_FAST);
-                if (fromWriter) {
+                if (fromWriter || !ownsWriter) {
                     queue.close();
                 }
+                done.complete(null);
             });
-        } catch (RejectedExecutionException alreadyClosing) {
+        } catch (RejectedExecutionException writerGone) {
+            closed = true;
+            queue.close();
             return;
         }
-        writer.shutdown();
+        if (ownsWriter) {
+            writer.shutdown();
+        }
         if (fromWriter) {
             return; // closed from its own thread: the task above finishes the job once this one ends
         }
         try {
-            if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
-                writer.shutdownNow();
+            if (ownsWriter) {
+                if (!writer.awaitTermination(10, TimeUnit.SECONDS)) {
+                    writer.shutdownNow();
+                }
+                queue.close();
+            } else {
+                done.get(10, TimeUnit.SECONDS);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            LOG.warn("the log's writer thread did not close it within 10 s: {}", e.toString());
         }
-        queue.close();
     }
 }

@@ -178,4 +178,36 @@ class EventLogTest {
         assertThatThrownBy(() -> log.append(null)).isInstanceOf(NullPointerException.class);
         assertThat(log.lastIndex()).isEqualTo(-1);
     }
+
+    @Test
+    void aLentWriterThreadWritesInLineAndIsLeftRunningWhenTheLogCloses() throws Exception {
+        java.util.concurrent.ScheduledExecutorService lent = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+        Path other = dir.resolve("lent");
+        try {
+            EventLog withLent = EventLog.open(other, new peerchat.store.event.EventCodec(), lent);
+            // Work of the lender's own (a node's network, say) is on the writer thread: written before it returns.
+            List<Long> written = lent.submit(() -> {
+                assertThat(withLent.onWriterThread()).isTrue();
+                return withLent.appendNow(List.of(ack(1), ack(2)));
+            }).get(10, java.util.concurrent.TimeUnit.SECONDS);
+            assertThat(withLent.onWriterThread()).isFalse();
+            long third = withLent.append(ack(3)).block(TIMEOUT);
+            assertThat(third).isGreaterThan(written.get(1));
+
+            withLent.close();
+            assertThat(withLent.isClosed()).isTrue();
+            assertThat(lent.isShutdown()).isFalse();
+            assertThat(lent.submit(() -> "still running").get(10, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo("still running");
+            assertThatThrownBy(() -> withLent.append(ack(4)).block(TIMEOUT)).hasMessageContaining("closed");
+
+            // Closed for real: the queue opens again, with everything written.
+            EventLog again = EventLog.open(other);
+            List<Event> all = new ArrayList<>();
+            again.replay(l -> all.add(l.event()));
+            again.close();
+            assertThat(all).containsExactly(ack(1), ack(2), ack(3));
+        } finally {
+            lent.shutdownNow();
+        }
+    }
 }

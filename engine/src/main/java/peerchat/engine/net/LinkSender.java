@@ -2,6 +2,7 @@ package peerchat.engine.net;
 
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -70,7 +71,9 @@ final class LinkSender {
         if (!queue.offer(o)) {
             overflowed.set(true);
         }
-        if (drainScheduled.compareAndSet(false, true)) {
+        if (loop.inEventLoop()) {
+            drain(); // the node's own thread: written now, in this turn
+        } else if (drainScheduled.compareAndSet(false, true)) {
             loop.execute(this::drain);
         }
     }
@@ -210,14 +213,26 @@ final class LinkSender {
         }
         ch.write(FrameCodec.encode(ch.alloc(), f), ch.voidPromise());
         lastSent = links.now();
-        if (!flushScheduled) {
-            // Coalesces every write of this event-loop turn into one flush (one syscall).
-            flushScheduled = true;
-            loop.execute(() -> {
-                flushScheduled = false;
-                ch.flush();
-            });
+        if (flushScheduled) {
+            return;
         }
+        if (nothingElseQueued()) {
+            // A lone message (someone typed a line): out now, not after whatever the node does
+            // next in this turn (showing it, logging).
+            ch.flush();
+            return;
+        }
+        // Coalesces every write of this event-loop turn into one flush (one syscall).
+        flushScheduled = true;
+        loop.execute(() -> {
+            flushScheduled = false;
+            ch.flush();
+        });
+    }
+
+    /** Whether the loop has no task waiting behind this one (a burst of sends has). */
+    private boolean nothingElseQueued() {
+        return loop instanceof SingleThreadEventExecutor executor && executor.pendingTasks() == 0;
     }
 
     /** The connection is gone: drop the buffer, and stop a catch-up that may be parked on writability. */

@@ -195,6 +195,10 @@ public final class TcpPeerLinks implements PeerLinks {
     public Mono<Void> close() {
         return Mono.defer(() -> {
             closed = true;
+            synchronized (this) {
+                // A tick under way (it holds this lock) finishes first: none dials on a node's
+                // loop after the node stopped it.
+            }
             Disposable t = ticker;
             if (t != null) {
                 t.dispose();

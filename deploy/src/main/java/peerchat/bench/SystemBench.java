@@ -134,7 +134,7 @@ public final class SystemBench {
             r.add("system.n" + n + ".latency.p50", lat[0], "us", n == 10 ? "target <= 100 us; " + how : how);
             r.add("system.n" + n + ".latency.p99", lat[1], "us", n == 10 ? "target <= 500 us" : "");
             r.add("system.n" + n + ".latency.p999", lat[2], "us");
-            r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender's own event -> receiver's event (no command parsing)");
+            r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender's own event (shown once its copies are written) -> receiver's event");
             r.add("system.n" + n + ".hop.p99", hop[1], "us");
             r.add("system.n" + n + ".latency.cpu", cpuPerMessage, "us/message", "CPU time of this process per message of the latency runs (one send, " + (n - 1) + " deliveries)");
             r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender(n) + " to #all at once");

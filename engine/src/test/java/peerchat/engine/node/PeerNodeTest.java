@@ -100,6 +100,24 @@ class PeerNodeTest {
     }
 
     @Test
+    void aReceivedMessageIsTakenInAndShownOnTheReceiversOneThreadTheEventLoopOfItsLinks() {
+        Watched alice = start("alice", "127.0.0.2");
+        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
+        awaitPeers(alice, 2);
+        awaitPeers(bob, 2);
+        List<String> threads = new CopyOnWriteArrayList<>();
+        bob.node.events().subscribe(e -> {
+            if (e instanceof ChatEvent.Message m && !m.message().own()) {
+                threads.add(Thread.currentThread().getName());
+            }
+        });
+        assertThat(alice.run("#all on which thread?")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> !threads.isEmpty());
+        // NodeLoop's thread, named after the node: no hand-over from the socket's thread to another.
+        assertThat(threads.get(0)).startsWith("peerchat-node-bob-");
+    }
+
+    @Test
     void aRestartedNodeHasItsHistoryAndGetsWhatWasSentWhileItWasDown() {
         Watched alice = start("alice", "127.0.0.2");
         Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());

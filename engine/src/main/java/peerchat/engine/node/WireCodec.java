@@ -83,6 +83,7 @@ final class WireCodec {
     private final SmileFactory tail = SmileFactory.builder().disable(SmileGenerator.Feature.CHECK_SHARED_NAMES)
             .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT).build();
     private static final int TAIL_SKIP = 5; // the header ':' ')' '\n' flags, then START_OBJECT
+    private static final byte SMILE_START_OBJECT = (byte) 0xFA;
 
     byte[] encode(Event.MessageSent sent, NodeId destination) {
         return withMeta(shared(Shared.of(sent)), metadata(sent, destination));
@@ -177,8 +178,6 @@ final class WireCodec {
         System.arraycopy(tail, TAIL_SKIP, body, shared.length, tail.length - TAIL_SKIP);
         return body;
     }
-
-    private static final byte SMILE_START_OBJECT = (byte) 0xFA;
 
     Decoded decode(byte[] bytes) throws MalformedBody {
         Body b;

@@ -147,7 +147,7 @@ public final class MetadataCodec {
                     dests[i] = ids[index];
                 }
             }
-            meta.add(new Dependency(sender, t, java.util.Set.of(dests)));
+            meta.add(new Dependency(sender, t, Set.of(dests)));
         }
         if (in.remaining() != 0) {
             throw new MalformedMetadataException(in.remaining() + " bytes after the last entry");

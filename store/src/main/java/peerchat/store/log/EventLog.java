@@ -7,10 +7,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -53,8 +56,8 @@ public final class EventLog implements AutoCloseable {
     private final ScheduledExecutorService writer;
     /** Whether the writer thread is the log's own (stopped by closing) or lent by the caller (left running). */
     private final boolean ownsWriter;
-    private final java.util.concurrent.atomic.AtomicBoolean closing = new java.util.concurrent.atomic.AtomicBoolean();
-    /** Set on the writer thread when the log closes. */
+    private final AtomicBoolean closing = new AtomicBoolean();
+    /** Set by the closing (on the writer thread, unless that is gone already). */
     private volatile boolean closed;
     private final Scheduler scheduler;
     private volatile Thread writerThread;
@@ -86,7 +89,7 @@ public final class EventLog implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while meeting the log's writer thread", e);
-            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            } catch (ExecutionException | TimeoutException e) {
                 throw new IllegalStateException("the log's writer thread did not answer: " + e, e);
             }
         }
@@ -388,7 +391,7 @@ public final class EventLog implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             LOG.warn("the log's writer thread did not close it within 10 s: {}", e.toString());
         }
     }

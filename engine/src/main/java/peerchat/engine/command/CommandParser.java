@@ -2,6 +2,7 @@ package peerchat.engine.command;
 
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import peerchat.engine.api.CommandSpec;
 import peerchat.engine.api.Commands;
 import peerchat.store.event.Payload;
@@ -17,6 +18,8 @@ public final class CommandParser {
     public static final int MAX_HISTORY = 10_000;
     /** A longer hold-back is surely a typo; it would also keep the message out of others' order for hours. */
     public static final double MAX_DELAY_SECONDS = 3600;
+    // Compiled once: String.split compiles its pattern on every call, and every message is parsed here.
+    private static final Pattern WHITESPACE = Pattern.compile("\\s+");
 
     private CommandParser() {
     }
@@ -30,7 +33,7 @@ public final class CommandParser {
             return parseCommand(line);
         }
         if (line.startsWith("@") || line.startsWith("#")) {
-            String[] parts = line.split("\\s+", 2);
+            String[] parts = WHITESPACE.split(line, 2);
             if (parts[0].length() == 1) {
                 return new Command.Invalid("send", "write a name right after " + parts[0] + " (" + parts[0] + "name text)");
             }
@@ -51,7 +54,7 @@ public final class CommandParser {
     }
 
     private static Command parseCommand(String line) {
-        String[] parts = line.split("\\s+", 2);
+        String[] parts = WHITESPACE.split(line, 2);
         String word = parts[0];
         String rest = parts.length > 1 ? parts[1].strip() : "";
         Optional<CommandSpec> spec = Commands.bySpelling(word);
@@ -97,7 +100,7 @@ public final class CommandParser {
     }
 
     private static String firstWord(String rest) {
-        return rest.split("\\s+", 2)[0];
+        return WHITESPACE.split(rest, 2)[0];
     }
 
     private static Command invalid(String name, String usage) {
@@ -107,7 +110,7 @@ public final class CommandParser {
     private static Command history(String rest) {
         String target = null;
         int count = DEFAULT_HISTORY;
-        for (String word : rest.isEmpty() ? new String[0] : rest.split("\\s+")) {
+        for (String word : rest.isEmpty() ? new String[0] : WHITESPACE.split(rest)) {
             if (word.chars().allMatch(Character::isDigit)) {
                 try {
                     count = Integer.parseInt(word);
@@ -128,7 +131,7 @@ public final class CommandParser {
     }
 
     private static Command msg(String rest) {
-        String[] parts = rest.split("\\s+", 2);
+        String[] parts = WHITESPACE.split(rest, 2);
         if (rest.isEmpty() || parts.length < 2) {
             return invalid("msg", "/msg <#group|@user> <text>");
         }
@@ -136,7 +139,7 @@ public final class CommandParser {
     }
 
     private static Command delay(String rest) {
-        String[] parts = rest.split("\\s+", 2);
+        String[] parts = WHITESPACE.split(rest, 2);
         if (rest.isEmpty() || parts.length < 2) {
             return invalid("delay", "-delay <seconds> <message line>");
         }

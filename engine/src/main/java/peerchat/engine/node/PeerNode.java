@@ -98,9 +98,28 @@ public final class PeerNode implements Node {
         this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
         this.messenger = new Messenger(identity.id(), store, recovery.core(), recovery.buffered(), thread, clock, new Shown());
         this.commands = new CommandRunner(this);
-        recordIdentity();
-        messenger.logMissingDeliveries(recovery.deliveredButNotLogged()).block();
+        try {
+            recordIdentity();
+            messenger.logMissingDeliveries(recovery.deliveredButNotLogged()).block();
+        } catch (RuntimeException e) {
+            // Nobody gets a node to shut down: what is open so far is closed here, or a caller that
+            // tries again (or a test) would find the log and the node's thread still held.
+            closeStoreAndLoop(e);
+            throw e;
+        }
         this.network = new Network(this, config, identity, messenger);
+    }
+
+    private void closeStoreAndLoop(RuntimeException cause) {
+        try {
+            store.close();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+        loop.close().onErrorResume(e -> {
+            cause.addSuppressed(e);
+            return Mono.empty();
+        }).block();
     }
 
     public static Mono<Node> start(NodeConfig config) {

@@ -1,10 +1,15 @@
 package peerchat.engine.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
@@ -115,6 +120,35 @@ class PeerNodeTest {
         await().atMost(WAIT).until(() -> !threads.isEmpty());
         // NodeLoop's thread, named after the node: no hand-over from the socket's thread to another.
         assertThat(threads.get(0)).startsWith("peerchat-node-bob-");
+    }
+
+    @Test
+    void aNodeThatFailsToStartAfterItsLogOpenedLetsGoOfItsThreadAndLog() {
+        // Its first timestamp is taken when it records its identity, after the log has opened.
+        Clock broken = new Clock() {
+            @Override
+            public ZoneId getZone() {
+                return ZoneOffset.UTC;
+            }
+
+            @Override
+            public Clock withZone(ZoneId zone) {
+                return this;
+            }
+
+            @Override
+            public Instant instant() {
+                throw new IllegalStateException("no time today");
+            }
+        };
+        NodeConfig config = NodeConfig.loopback("carol", dir.resolve("carol"), "127.0.0.4");
+        assertThatThrownBy(() -> Node.start(config.withClock(broken)).block(WAIT)).hasMessageContaining("no time today");
+        await().atMost(WAIT).until(() -> Thread.getAllStackTraces().keySet().stream()
+                .noneMatch(t -> t.getName().startsWith("peerchat-node-carol-")));
+
+        Watched carol = start("carol", "127.0.0.4");
+        assertThat(carol.run("-lu")).isInstanceOf(Reply.Users.class);
+        assertThat(carol.node.users()).anyMatch(u -> u.self() && u.name().equals("carol"));
     }
 
     @Test

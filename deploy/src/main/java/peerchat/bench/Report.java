@@ -5,6 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.DoubleSupplier;
+import java.util.function.ToDoubleFunction;
 
 /**
  * How every benchmark reports (DESIGN.md › Benchmarks): a readable table first, then one line per
@@ -32,6 +33,11 @@ public final class Report {
         }
         Arrays.sort(values);
         return runs % 2 == 1 ? values[runs / 2] : (values[runs / 2 - 1] + values[runs / 2]) / 2;
+    }
+
+    /** The median over {@code runs} of one figure of each (runs measured already, e.g. histograms). */
+    public static <T> double medianOf(List<T> runs, ToDoubleFunction<T> figure) {
+        return runs.stream().mapToDouble(figure).sorted().toArray()[runs.size() / 2];
     }
 
     public Report add(String name, double value, String unit) {

@@ -7,7 +7,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
-import java.util.function.ToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import peerchat.bench.system.HistoryWriter;
 import peerchat.bench.system.IrcClient;
@@ -194,14 +193,14 @@ public final class SystemBench {
             }
         }
         if (hop != null) {
-            hop[0] = medianOf(hops, h -> h.getValueAtPercentile(50));
-            hop[1] = medianOf(hops, h -> h.getValueAtPercentile(99));
-            hop[2] = medianOf(hops, h -> h.getValueAtPercentile(99.9));
+            hop[0] = Report.medianOf(hops, h -> h.getValueAtPercentile(50));
+            hop[1] = Report.medianOf(hops, h -> h.getValueAtPercentile(99));
+            hop[2] = Report.medianOf(hops, h -> h.getValueAtPercentile(99.9));
         }
         return new double[] {
-            medianOf(runs, h -> h.getValueAtPercentile(50)),
-            medianOf(runs, h -> h.getValueAtPercentile(99)),
-            medianOf(runs, h -> h.getValueAtPercentile(99.9)),
+            Report.medianOf(runs, h -> h.getValueAtPercentile(50)),
+            Report.medianOf(runs, h -> h.getValueAtPercentile(99)),
+            Report.medianOf(runs, h -> h.getValueAtPercentile(99.9)),
         };
     }
 
@@ -264,10 +263,6 @@ public final class SystemBench {
         }
         java.util.Arrays.sort(v);
         return v[RUNS / 2];
-    }
-
-    private static <T> double medianOf(List<T> runs, ToDoubleFunction<T> f) {
-        return runs.stream().mapToDouble(f).sorted().toArray()[runs.size() / 2];
     }
 
     private static String machine() {

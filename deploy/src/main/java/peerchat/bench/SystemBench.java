@@ -15,6 +15,7 @@ import peerchat.bench.system.LocalMesh;
 import peerchat.bench.system.Mesh;
 import peerchat.bench.system.Ngircd;
 import peerchat.bench.system.NodeProc;
+import peerchat.bench.system.ProcCpu;
 import peerchat.bench.system.Rss;
 import peerchat.bench.system.Tracker;
 import peerchat.bench.system.Workloads;
@@ -52,14 +53,14 @@ public final class SystemBench {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         List<String> options = List.of(args);
         boolean quick = options.contains("quick");
-        // Only the nodes in this JVM at 10 nodes: for trying out a change to the hot path.
+        // Only the nodes in this JVM at 10 nodes, and ngIRCd: for trying out a change to the hot path.
         boolean local = options.contains("local");
         Sizes s = quick ? new Sizes(50, 200, 200, 100_000) : new Sizes(300, 1000, 1000, 1_000_000);
         Path dir = Files.createTempDirectory("peerchat-systembench");
         Tracker t = new Tracker();
         Report r = new Report(String.format(Locale.ROOT, "system: nodes on loopback, log on; medians of %d runs; %s", RUNS, machine()));
         try {
-            double[] ours10 = new double[4];
+            double[] ours10 = new double[6];
             int base = 100;
             for (int n : local ? new int[] {10} : new int[] {3, 5, 10}) {
                 double[] lat = local(n, base, dir, t, r, s);
@@ -69,6 +70,8 @@ public final class SystemBench {
                 }
             }
             if (local) {
+                progress("ngIRCd");
+                irc(dir, t, r, s, ours10);
                 return;
             }
 
@@ -120,7 +123,7 @@ public final class SystemBench {
         }
     }
 
-    /** Latency and flood of {@code n} nodes in this JVM; returns p50, p99, p99.9 and the flood. */
+    /** Latency and flood of {@code n} nodes in this JVM; returns p50, p99, p99.9, the flood, CPU per message and per delivery. */
     private static double[] local(int n, int base, Path dir, Tracker t, Report r, Sizes s) throws Exception {
         progress(n + " nodes in this JVM: latency and flood");
         try (LocalMesh m = new LocalMesh(n, base, dir.resolve("local" + n), t)) {
@@ -152,7 +155,7 @@ public final class SystemBench {
             r.add("system.n" + n + ".latency.cpu", cpuPerMessage, "us/message", "CPU time of this process per message of the latency runs (one send, " + (n - 1) + " deliveries)");
             r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender(n) + " to #all at once");
             r.add("system.n" + n + ".flood.cpu", cpuPerDelivery, "us/delivery", "CPU time of this process (all nodes) per delivery, over the floods");
-            return new double[] {lat[0], lat[1], lat[2], flood};
+            return new double[] {lat[0], lat[1], lat[2], flood, cpuPerMessage, cpuPerDelivery};
         }
     }
 
@@ -272,15 +275,26 @@ public final class SystemBench {
                 for (int i = 0; i < 10; i++) {
                     clients.add(new IrcClient(server.port, "p" + i, "#bench", t));
                 }
+                // CPU of the server and of this JVM (the clients), as ours is all nodes' CPU.
+                long latencyCpu = cpuNanos() + ProcCpu.nanos(server.pid());
                 double[] lat = latency(clients, t, "irc", s);
+                double cpuPerMessage = (cpuNanos() + ProcCpu.nanos(server.pid()) - latencyCpu) / 1e3
+                        / (RUNS * (double) (s.warmup() + s.messages()));
+                long floodCpu = cpuNanos() + ProcCpu.nanos(server.pid());
                 double flood = median(k -> Workloads.flood(clients, t, "ircf" + k, s.floodPerSender()));
+                double cpuPerDelivery = (cpuNanos() + ProcCpu.nanos(server.pid()) - floodCpu) / 1e3
+                        / (RUNS * 90.0 * s.floodPerSender());
                 r.add("system.irc.latency.p50", lat[0], "us", "ngIRCd, 10 clients in one channel");
                 r.add("system.irc.latency.p99", lat[1], "us");
                 r.add("system.irc.latency.p999", lat[2], "us");
+                r.add("system.irc.latency.cpu", cpuPerMessage, "us/message", "CPU time of ngIRCd and its 10 clients per message of the latency runs");
                 r.add("system.irc.flood", flood, "deliveries/s", "10 senders x " + s.floodPerSender() + " at once");
+                r.add("system.irc.flood.cpu", cpuPerDelivery, "us/delivery", "CPU time of ngIRCd and its 10 clients per delivery, over the floods");
                 r.add("system.ratio.latency.p50", ours[0] / lat[0], "x", "ours/theirs, 10 participants (lower is better)");
                 r.add("system.ratio.latency.p99", ours[1] / lat[1], "x", "ours/theirs (lower is better)");
                 r.add("system.ratio.flood", ours[3] / flood, "x", "ours/theirs (higher is better; target >= 1)");
+                r.add("system.ratio.latency.cpu", ours[4] / cpuPerMessage, "x", "ours/theirs, CPU per message one at a time");
+                r.add("system.ratio.flood.cpu", ours[5] / cpuPerDelivery, "x", "ours/theirs, CPU per delivery in a flood (steadier than the rates)");
             } finally {
                 clients.forEach(IrcClient::close);
             }

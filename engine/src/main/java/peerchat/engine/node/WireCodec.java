@@ -2,6 +2,7 @@ package peerchat.engine.node;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import com.fasterxml.jackson.core.util.ByteArrayBuilder;
@@ -72,7 +73,7 @@ final class WireCodec {
     // and the packed metadata goes in as raw bytes: 7-bit encoding would add an eighth, and a
     // loop on each side (the header says so; a reader of 7-bit bodies reads these too)
     private final SmileFactory smile = SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
-            .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT).build();
+            .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT).disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
 
     /*
      * The metadata's field and the end of the object, on their own, after a header of their own
@@ -137,8 +138,10 @@ final class WireCodec {
     /** The object's start and every field but the metadata, the object left open. */
     private byte[] shared(Shared s) {
         ByteArrayBuilder out = new ByteArrayBuilder(256);
-        try {
-            JsonGenerator g = smile.createGenerator(out);
+        // Closed, which leaves the object open (the factory does not auto-close content) and gives
+        // the generator's buffers back: left unclosed, each message sent cost a new 8 KB buffer
+        // and name tables.
+        try (JsonGenerator g = smile.createGenerator(out)) {
             g.writeStartObject();
             g.writeNumberField(V, VERSION);
             g.writeStringField(ID, s.id());
@@ -153,7 +156,6 @@ final class WireCodec {
             g.writeStringField(GROUP, s.group());
             g.writeStringField(CHANGE, s.change());
             g.writeNumberField(SENT_AT, s.sentAt());
-            g.flush(); // not closed: that would end the object
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + s.id(), e);
         }

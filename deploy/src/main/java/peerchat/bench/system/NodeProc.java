@@ -49,6 +49,7 @@ public final class NodeProc implements Participant {
     public static NodeProc start(String name, Path data, String listen, Tracker tracker, String... peers) {
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         cmd.addAll(jvmFlags());
+        cmd.addAll(classData());
         cmd.addAll(NODE_FLAGS);
         cmd.addAll(List.of("-jar", jar(), "--name", name, "--data", data.toString(), "--listen", listen, "--discovery=off", "--json"));
         for (String p : peers) {
@@ -78,6 +79,22 @@ public final class NodeProc implements Participant {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * The class data archive {@code ./peerchat} makes beside the jar (it also makes it for
+     * {@code bench/run}), used as the launcher uses it, when it is there and not older than the jar.
+     */
+    static List<String> classData() {
+        Path archive = Path.of(jar()).resolveSibling("peerchat.jsa");
+        try {
+            if (!Files.exists(archive) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(Path.of(jar()))) < 0) {
+                return List.of();
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr");
     }
 
     private void read() {

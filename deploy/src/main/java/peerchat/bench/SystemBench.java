@@ -7,6 +7,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import java.util.function.LongToDoubleFunction;
 import org.HdrHistogram.Histogram;
 import peerchat.bench.system.HistoryWriter;
@@ -276,14 +277,13 @@ public final class SystemBench {
                     clients.add(new IrcClient(server.port, "p" + i, "#bench", t));
                 }
                 // CPU of the server and of this JVM (the clients), as ours is all nodes' CPU.
-                long latencyCpu = cpuNanos() + ProcCpu.nanos(server.pid());
+                LongSupplier cpu = () -> cpuNanos() + ProcCpu.nanos(server.pid());
+                long latencyCpu = cpu.getAsLong();
                 double[] lat = latency(clients, t, "irc", s);
-                double cpuPerMessage = (cpuNanos() + ProcCpu.nanos(server.pid()) - latencyCpu) / 1e3
-                        / (RUNS * (double) (s.warmup() + s.messages()));
-                long floodCpu = cpuNanos() + ProcCpu.nanos(server.pid());
+                double cpuPerMessage = (cpu.getAsLong() - latencyCpu) / 1e3 / (RUNS * (double) (s.warmup() + s.messages()));
+                long floodCpu = cpu.getAsLong();
                 double flood = median(k -> Workloads.flood(clients, t, "ircf" + k, s.floodPerSender()));
-                double cpuPerDelivery = (cpuNanos() + ProcCpu.nanos(server.pid()) - floodCpu) / 1e3
-                        / (RUNS * 90.0 * s.floodPerSender());
+                double cpuPerDelivery = (cpu.getAsLong() - floodCpu) / 1e3 / (RUNS * 90.0 * s.floodPerSender());
                 r.add("system.irc.latency.p50", lat[0], "us", "ngIRCd, 10 clients in one channel");
                 r.add("system.irc.latency.p99", lat[1], "us");
                 r.add("system.irc.latency.p999", lat[2], "us");

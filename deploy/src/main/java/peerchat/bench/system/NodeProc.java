@@ -82,19 +82,12 @@ public final class NodeProc implements Participant {
     }
 
     /**
-     * The class data archive {@code ./peerchat} makes beside the jar (it also makes it for
-     * {@code bench/run}), used as the launcher uses it, when it is there and not older than the jar.
+     * The class data archive {@code ./peerchat} keeps beside the jar (it also makes it for
+     * {@code bench/run}), used as the launcher uses it. One the JVM cannot use is passed over.
      */
     static List<String> classData() {
         Path archive = Path.of(jar()).resolveSibling("peerchat.jsa");
-        try {
-            if (!Files.exists(archive) || Files.getLastModifiedTime(archive).compareTo(Files.getLastModifiedTime(Path.of(jar()))) < 0) {
-                return List.of();
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return List.of("-XX:SharedArchiveFile=" + archive, "-Xlog:disable", "-Xlog:all=warning:stderr");
+        return Files.exists(archive) ? List.of("-XX:SharedArchiveFile=" + archive) : List.of();
     }
 
     private void read() {

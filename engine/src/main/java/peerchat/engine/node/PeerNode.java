@@ -86,7 +86,7 @@ public final class PeerNode implements Node {
         try {
             this.store = Store.open(config.dataDir().resolve("log"), recovery, loop.executor());
         } catch (RuntimeException e) {
-            loop.close().subscribe();
+            closeLoop(e);
             throw e;
         }
         LOG.info("state rebuilt from {} log entries in {} ms: causal clock {}, {} messages waiting", recovery.entries(),
@@ -104,18 +104,19 @@ public final class PeerNode implements Node {
         } catch (RuntimeException e) {
             // Nobody gets a node to shut down: what is open so far is closed here, or a caller that
             // tries again (or a test) would find the log and the node's thread still held.
-            closeStoreAndLoop(e);
+            try {
+                store.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            closeLoop(e);
             throw e;
         }
         this.network = new Network(this, config, identity, messenger);
     }
 
-    private void closeStoreAndLoop(RuntimeException cause) {
-        try {
-            store.close();
-        } catch (RuntimeException e) {
-            cause.addSuppressed(e);
-        }
+    /** A start that failed: the node's thread stops (this runs on boundedElastic, not on it). */
+    private void closeLoop(RuntimeException cause) {
         loop.close().onErrorResume(e -> {
             cause.addSuppressed(e);
             return Mono.empty();

@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.LongToDoubleFunction;
 import org.HdrHistogram.Histogram;
+import peerchat.bench.system.FloorMesh;
 import peerchat.bench.system.HistoryWriter;
 import peerchat.bench.system.IrcClient;
 import peerchat.bench.system.LocalMesh;
@@ -65,6 +66,7 @@ public final class SystemBench {
             int base = 100;
             for (int n : local ? new int[] {10} : new int[] {3, 5, 10}) {
                 double[] lat = local(n, base, dir, t, r, s);
+                floor(n, t, r, s, lat);
                 base += 20;
                 if (n == 10) {
                     ours10 = lat;
@@ -157,6 +159,34 @@ public final class SystemBench {
             r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender(n) + " to #all at once");
             r.add("system.n" + n + ".flood.cpu", cpuPerDelivery, "us/delivery", "CPU time of this process (all nodes) per delivery, over the floods");
             return new double[] {lat[0], lat[1], lat[2], flood, cpuPerMessage, cpuPerDelivery};
+        }
+    }
+
+    /**
+     * The same workloads on {@link FloorMesh}: {@code n} peers that only pass text, one thread
+     * each as a node has. Beside ours ({@code lat}, from {@link #local}), it splits our figures
+     * into what the machine's kernel and threads cost any peer-to-peer chat and what the node adds.
+     */
+    private static void floor(int n, Tracker t, Report r, Sizes s, double[] ours) throws Exception {
+        progress(n + " floor peers in this JVM: latency and flood");
+        try (FloorMesh m = new FloorMesh(n, t)) {
+            warmUntilCompiled(k -> Workloads.flood(m.peers, t, "floorwarm" + n + "-" + k, s.floodPerSender(n)));
+            warmUntilCompiled(k -> Workloads.latency(m.peers, t, "floorwarm" + n + "-l" + k, 0, s.messages()));
+            long latencyCpu = cpuNanos();
+            double[] lat = latency(m.peers, t, "floor" + n, s);
+            double cpuPerMessage = (cpuNanos() - latencyCpu) / 1e3 / (RUNS * (double) (s.warmup() + s.messages()));
+            Workloads.flood(m.peers, t, "floorrewarm" + n, s.floodPerSender(n));
+            long cpuBefore = cpuNanos();
+            double flood = median(k -> Workloads.flood(m.peers, t, "floorf" + n + "-" + k, s.floodPerSender(n)));
+            double cpuPerDelivery = (cpuNanos() - cpuBefore) / 1e3 / (RUNS * (double) n * (n - 1) * s.floodPerSender(n));
+            String name = "system.floor.n" + n;
+            r.add(name + ".latency.p50", lat[0], "us", "floor: " + n + " peers passing text over loopback TCP, a thread each, nothing else");
+            r.add(name + ".latency.p99", lat[1], "us");
+            r.add(name + ".latency.cpu", cpuPerMessage, "us/message");
+            r.add(name + ".flood", flood, "deliveries/s");
+            r.add(name + ".flood.cpu", cpuPerDelivery, "us/delivery");
+            r.add(name + ".ratio.latency.p50", ours[0] / lat[0], "x", "ours/floor");
+            r.add(name + ".ratio.flood", ours[3] / flood, "x", "ours/floor");
         }
     }
 

@@ -261,10 +261,10 @@ final class LinkSession {
      * messages one at a time, an ack each cost every receiver a frame back, and the sender a
      * wake-up and two syscalls per copy, on the very cores delivering the message. 5 ms was still
      * an ack for every three messages on a link of a 10-node group typing at machine speed (three
-     * acks per message sent); 50 ms, TCP's order of magnitude, makes it one per ~30 a link takes and took
-     * the 10-node p50 from ~140 to ~120 us (raw loopback peers: 80), p99 from ~330 to ~225 us. An
-     * ack only lets the sender forget a message; a late one costs at most a resend after a crash,
-     * which the receiver drops by its seq.
+     * acks per message sent); 50 ms, TCP's order of magnitude, makes it one per ~30 a link takes,
+     * and took the 10-node p50 from ~140 to ~120 us (raw loopback peers: 80) and its p99 from ~330
+     * to ~225 us. An ack only lets the sender forget a message; a late one costs at most a resend
+     * after a crash, which the receiver drops by its seq.
      */
     static final long ACK_DELAY_MILLIS = 50;
 

@@ -9,7 +9,6 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 import java.util.function.LongToDoubleFunction;
-import org.HdrHistogram.Histogram;
 import peerchat.bench.system.FloorMesh;
 import peerchat.bench.system.HistoryWriter;
 import peerchat.bench.system.IrcClient;
@@ -66,7 +65,6 @@ public final class SystemBench {
             int base = 100;
             for (int n : local ? new int[] {10} : new int[] {3, 5, 10}) {
                 double[] lat = local(n, base, dir, t, r, s);
-                floor(n, t, r, s, lat);
                 base += 20;
                 if (n == 10) {
                     ours10 = lat;
@@ -89,11 +87,18 @@ public final class SystemBench {
                 int latencyRuns = warmUntilSteady(k -> Workloads.latency(m.nodes, t, "pw10-l" + k, 0, s.messages()).getValueAtPercentile(50));
                 r.add("system.json.n10.warmup", floods, "floods", "untimed, then " + latencyRuns
                         + " untimed latency runs: until two runs in a row were no better than the best before them by 5%");
-                double[] lat = latency(m.nodes, t, "p10", s, null);
-                double flood = median(k -> Workloads.flood(m.nodes, t, "pf10-" + k, s.floodPerSender()));
-                r.add("system.json.n10.latency.p50", lat[0], "us", "10 processes; line on stdin -> line on each receiver's stdout");
-                r.add("system.json.n10.latency.p99", lat[1], "us");
-                r.add("system.json.n10.flood", flood, "deliveries/s", "10 processes x " + s.floodPerSender() + " lines at once");
+                Side json = new Side(m.nodes, t, "p10", () -> m.nodes.stream().mapToLong(p -> ProcCpu.nanos(p.pid())).sum(), false);
+                for (int k = 0; k < RUNS; k++) {
+                    json.latencyRun(s.warmup(), s.messages());
+                }
+                for (int k = 0; k < RUNS; k++) {
+                    json.floodRun(s.floodPerSender());
+                }
+                r.add("system.json.n10.latency.p50", json.latency(50), "us", "10 processes; line on stdin -> line on each receiver's stdout");
+                r.add("system.json.n10.latency.p99", json.latency(99), "us");
+                r.add("system.json.n10.latency.cpu", json.cpuPerMessage(), "us/message", "CPU time of the 10 processes per message");
+                r.add("system.json.n10.flood", json.flood(), "deliveries/s", "10 processes x " + s.floodPerSender() + " lines at once");
+                r.add("system.json.n10.flood.cpu", json.cpuPerDelivery(), "us/delivery", "CPU time of the 10 processes per delivery");
                 r.add("system.rss.after-flood", meanRss(m, Rss::mib), "MiB", "per node process, after the runs above");
                 r.add("system.rss.after-flood.anon", meanRss(m, Rss::anonMib), "MiB", "of which its own (not mapped files: jar, log)");
             }
@@ -126,67 +131,60 @@ public final class SystemBench {
         }
     }
 
-    /** Latency and flood of {@code n} nodes in this JVM; returns p50, p99, p99.9, the flood, CPU per message and per delivery. */
+    /**
+     * Latency and flood of {@code n} nodes in this JVM, and of the floor beside them: {@link
+     * FloorMesh}, {@code n} peers that only pass text, one thread each as a node has, which splits
+     * our figures into what the machine's kernel and threads cost any peer-to-peer chat and what
+     * the node adds. Their runs are taken in turns. Returns our p50, p99, p99.9, flood, CPU per
+     * message and per delivery.
+     */
     private static double[] local(int n, int base, Path dir, Tracker t, Report r, Sizes s) throws Exception {
-        progress(n + " nodes in this JVM: latency and flood");
-        try (LocalMesh m = new LocalMesh(n, base, dir.resolve("local" + n), t)) {
-            double[] hop = new double[3];
+        progress(n + " nodes and " + n + " floor peers in this JVM: latency and flood");
+        try (LocalMesh m = new LocalMesh(n, base, dir.resolve("local" + n), t); FloorMesh f = new FloorMesh(n, t)) {
             // As nodes that have run a while: warmed up until the JIT has little left to compile.
             // With a fixed three floods, it was still compiling through the timed runs at 10
             // nodes, one compiler thread busy on one of the two cores the nodes run on.
             int floods = warmUntilCompiled(k -> Workloads.flood(m.nodes, t, "warm" + n + "-" + k, s.floodPerSender(n)));
             // One message at a time takes other paths than a flood.
             int latencyRuns = warmUntilCompiled(k -> Workloads.latency(m.nodes, t, "warm" + n + "-l" + k, 0, s.messages()));
+            warmUntilCompiled(k -> Workloads.flood(f.peers, t, "floorwarm" + n + "-" + k, s.floodPerSender(n)));
+            warmUntilCompiled(k -> Workloads.latency(f.peers, t, "floorwarm" + n + "-l" + k, 0, s.messages()));
             r.add("system.n" + n + ".warmup", floods, "floods", "untimed, then " + latencyRuns + " untimed latency runs: until compiling took under "
                     + (int) (QUIET_JIT * 100) + "% of a run's time (at most " + MAX_WARMUPS + " each)");
-            long latencyCpu = cpuNanos();
-            double[] lat = latency(m.nodes, t, "n" + n, s, hop);
-            double cpuPerMessage = (cpuNanos() - latencyCpu) / 1e3 / (RUNS * (double) (s.warmup() + s.messages()));
+            Side ours = new Side(m.nodes, t, "n" + n, SystemBench::cpuNanos, true);
+            Side floor = new Side(f.peers, t, "floor" + n, SystemBench::cpuNanos, false);
+            for (int k = 0; k < RUNS; k++) {
+                ours.latencyRun(s.warmup(), s.messages());
+                floor.latencyRun(s.warmup(), s.messages());
+            }
             // Back on the flood's paths after the latency runs: the first flood after them ran ~30%
             // slower while the JIT compiled those paths again.
             Workloads.flood(m.nodes, t, "rewarm" + n, s.floodPerSender(n));
-            long cpuBefore = cpuNanos();
-            double flood = median(k -> Workloads.flood(m.nodes, t, "f" + n + "-" + k, s.floodPerSender(n)));
-            // Less noisy than the rate on a shared machine: what the floods cost, whatever waited.
-            double cpuPerDelivery = (cpuNanos() - cpuBefore) / 1e3 / (RUNS * (double) n * (n - 1) * s.floodPerSender(n));
+            Workloads.flood(f.peers, t, "floorrewarm" + n, s.floodPerSender(n));
+            for (int k = 0; k < RUNS; k++) {
+                ours.floodRun(s.floodPerSender(n));
+                floor.floodRun(s.floodPerSender(n));
+            }
             String how = "send() -> the event on each receiver's stream";
-            r.add("system.n" + n + ".latency.p50", lat[0], "us", n == 10 ? "target <= 100 us; " + how : how);
-            r.add("system.n" + n + ".latency.p99", lat[1], "us", n == 10 ? "target <= 500 us" : "");
-            r.add("system.n" + n + ".latency.p999", lat[2], "us");
-            r.add("system.n" + n + ".hop.p50", hop[0], "us", "sender's own event (shown once its copies are written) -> receiver's event");
-            r.add("system.n" + n + ".hop.p99", hop[1], "us");
-            r.add("system.n" + n + ".latency.cpu", cpuPerMessage, "us/message", "CPU time of this process per message of the latency runs (one send, " + (n - 1) + " deliveries)");
-            r.add("system.n" + n + ".flood", flood, "deliveries/s", n + " senders x " + s.floodPerSender(n) + " to #all at once");
-            r.add("system.n" + n + ".flood.cpu", cpuPerDelivery, "us/delivery", "CPU time of this process (all nodes) per delivery, over the floods");
-            return new double[] {lat[0], lat[1], lat[2], flood, cpuPerMessage, cpuPerDelivery};
-        }
-    }
-
-    /**
-     * The same workloads on {@link FloorMesh}: {@code n} peers that only pass text, one thread
-     * each as a node has. Beside ours ({@code lat}, from {@link #local}), it splits our figures
-     * into what the machine's kernel and threads cost any peer-to-peer chat and what the node adds.
-     */
-    private static void floor(int n, Tracker t, Report r, Sizes s, double[] ours) throws Exception {
-        progress(n + " floor peers in this JVM: latency and flood");
-        try (FloorMesh m = new FloorMesh(n, t)) {
-            warmUntilCompiled(k -> Workloads.flood(m.peers, t, "floorwarm" + n + "-" + k, s.floodPerSender(n)));
-            warmUntilCompiled(k -> Workloads.latency(m.peers, t, "floorwarm" + n + "-l" + k, 0, s.messages()));
-            long latencyCpu = cpuNanos();
-            double[] lat = latency(m.peers, t, "floor" + n, s);
-            double cpuPerMessage = (cpuNanos() - latencyCpu) / 1e3 / (RUNS * (double) (s.warmup() + s.messages()));
-            Workloads.flood(m.peers, t, "floorrewarm" + n, s.floodPerSender(n));
-            long cpuBefore = cpuNanos();
-            double flood = median(k -> Workloads.flood(m.peers, t, "floorf" + n + "-" + k, s.floodPerSender(n)));
-            double cpuPerDelivery = (cpuNanos() - cpuBefore) / 1e3 / (RUNS * (double) n * (n - 1) * s.floodPerSender(n));
-            String name = "system.floor.n" + n;
-            r.add(name + ".latency.p50", lat[0], "us", "floor: " + n + " peers passing text over loopback TCP, a thread each, nothing else");
-            r.add(name + ".latency.p99", lat[1], "us");
-            r.add(name + ".latency.cpu", cpuPerMessage, "us/message");
-            r.add(name + ".flood", flood, "deliveries/s");
-            r.add(name + ".flood.cpu", cpuPerDelivery, "us/delivery");
-            r.add(name + ".ratio.latency.p50", ours[0] / lat[0], "x", "ours/floor");
-            r.add(name + ".ratio.flood", ours[3] / flood, "x", "ours/floor");
+            String name = "system.n" + n;
+            r.add(name + ".latency.p50", ours.latency(50), "us", n == 10 ? "target <= 100 us; " + how : how);
+            r.add(name + ".latency.p99", ours.latency(99), "us", n == 10 ? "target <= 500 us" : "");
+            r.add(name + ".latency.p999", ours.latency(99.9), "us");
+            r.add(name + ".hop.p50", ours.hop(50), "us", "sender's own event (shown once its copies are written) -> receiver's event");
+            r.add(name + ".hop.p99", ours.hop(99), "us");
+            r.add(name + ".latency.cpu", ours.cpuPerMessage(), "us/message", "CPU time of this process per message of the latency runs (one send, " + (n - 1) + " deliveries)");
+            r.add(name + ".flood", ours.flood(), "deliveries/s", n + " senders x " + s.floodPerSender(n) + " to #all at once");
+            r.add(name + ".flood.cpu", ours.cpuPerDelivery(), "us/delivery", "CPU time of this process (all nodes) per delivery, over the floods");
+            String floorName = "system.floor.n" + n;
+            r.add(floorName + ".latency.p50", floor.latency(50), "us", "floor: " + n + " peers passing text over loopback TCP, a thread each, nothing else; runs in turns with ours");
+            r.add(floorName + ".latency.p99", floor.latency(99), "us");
+            r.add(floorName + ".latency.cpu", floor.cpuPerMessage(), "us/message");
+            r.add(floorName + ".flood", floor.flood(), "deliveries/s");
+            r.add(floorName + ".flood.cpu", floor.cpuPerDelivery(), "us/delivery");
+            r.add(floorName + ".ratio.latency.p50", ours.latency(50) / floor.latency(50), "x", "ours/floor");
+            r.add(floorName + ".ratio.latency.cpu", ours.cpuPerMessage() / floor.cpuPerMessage(), "x", "ours/floor");
+            r.add(floorName + ".ratio.flood", ours.flood() / floor.flood(), "x", "ours/floor");
+            return new double[] {ours.latency(50), ours.latency(99), ours.latency(99.9), ours.flood(), ours.cpuPerMessage(), ours.cpuPerDelivery()};
         }
     }
 
@@ -241,34 +239,6 @@ public final class SystemBench {
         System.err.printf(Locale.ROOT, "system bench: %s...%n", what);
     }
 
-    private static double[] latency(List<? extends peerchat.bench.system.Participant> ps, Tracker t, String tag, Sizes s) throws Exception {
-        return latency(ps, t, tag, s, null);
-    }
-
-    /** Medians of p50/p99/p99.9; {@code hop} (if given) gets the medians of the node-to-node p50/p99/p99.9. */
-    private static double[] latency(List<? extends peerchat.bench.system.Participant> ps, Tracker t, String tag, Sizes s, double[] hop)
-            throws Exception {
-        List<Histogram> runs = new ArrayList<>();
-        List<Histogram> hops = new ArrayList<>();
-        for (int k = 0; k < RUNS; k++) {
-            Histogram h = hop == null ? null : new Histogram(60_000_000L, 3);
-            runs.add(Workloads.latency(ps, t, tag + "-l" + k, s.warmup(), s.messages(), h));
-            if (h != null) {
-                hops.add(h);
-            }
-        }
-        if (hop != null) {
-            hop[0] = Report.medianOf(hops, h -> h.getValueAtPercentile(50));
-            hop[1] = Report.medianOf(hops, h -> h.getValueAtPercentile(99));
-            hop[2] = Report.medianOf(hops, h -> h.getValueAtPercentile(99.9));
-        }
-        return new double[] {
-            Report.medianOf(runs, h -> h.getValueAtPercentile(50)),
-            Report.medianOf(runs, h -> h.getValueAtPercentile(99)),
-            Report.medianOf(runs, h -> h.getValueAtPercentile(99.9)),
-        };
-    }
-
     private static void restart(Path dir, Tracker t, Report r, int messages) throws Exception {
         Path data = dir.resolve("history");
         long started = System.nanoTime();
@@ -308,12 +278,17 @@ public final class SystemBench {
                 }
                 // CPU of the server and of this JVM (the clients), as ours is all nodes' CPU.
                 LongSupplier cpu = () -> cpuNanos() + ProcCpu.nanos(server.pid());
-                long latencyCpu = cpu.getAsLong();
-                double[] lat = latency(clients, t, "irc", s);
-                double cpuPerMessage = (cpu.getAsLong() - latencyCpu) / 1e3 / (RUNS * (double) (s.warmup() + s.messages()));
-                long floodCpu = cpu.getAsLong();
-                double flood = median(k -> Workloads.flood(clients, t, "ircf" + k, s.floodPerSender()));
-                double cpuPerDelivery = (cpu.getAsLong() - floodCpu) / 1e3 / (RUNS * 90.0 * s.floodPerSender());
+                Side irc = new Side(clients, t, "irc", cpu, false);
+                for (int k = 0; k < RUNS; k++) {
+                    irc.latencyRun(s.warmup(), s.messages());
+                }
+                for (int k = 0; k < RUNS; k++) {
+                    irc.floodRun(s.floodPerSender());
+                }
+                double[] lat = {irc.latency(50), irc.latency(99), irc.latency(99.9)};
+                double flood = irc.flood();
+                double cpuPerMessage = irc.cpuPerMessage();
+                double cpuPerDelivery = irc.cpuPerDelivery();
                 r.add("system.irc.latency.p50", lat[0], "us", "ngIRCd, 10 clients in one channel");
                 r.add("system.irc.latency.p99", lat[1], "us");
                 r.add("system.irc.latency.p999", lat[2], "us");

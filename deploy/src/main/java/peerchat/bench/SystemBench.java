@@ -61,14 +61,11 @@ public final class SystemBench {
         Tracker t = new Tracker();
         Report r = new Report(String.format(Locale.ROOT, "system: nodes on loopback, log on; medians of %d runs; %s", RUNS, machine()));
         try {
-            double[] ours10 = new double[6];
+            Side ours10 = null;
             int base = 100;
             for (int n : local ? new int[] {10} : new int[] {3, 5, 10}) {
-                double[] lat = local(n, base, dir, t, r, s);
+                ours10 = local(n, base, dir, t, r, s);
                 base += 20;
-                if (n == 10) {
-                    ours10 = lat;
-                }
             }
             if (local) {
                 progress("ngIRCd");
@@ -88,12 +85,7 @@ public final class SystemBench {
                 r.add("system.json.n10.warmup", floods, "floods", "untimed, then " + latencyRuns
                         + " untimed latency runs: until two runs in a row were no better than the best before them by 5%");
                 Side json = new Side(m.nodes, t, "p10", () -> m.nodes.stream().mapToLong(p -> ProcCpu.nanos(p.pid())).sum(), false);
-                for (int k = 0; k < RUNS; k++) {
-                    json.latencyRun(s.warmup(), s.messages());
-                }
-                for (int k = 0; k < RUNS; k++) {
-                    json.floodRun(s.floodPerSender());
-                }
+                measure(json, s);
                 r.add("system.json.n10.latency.p50", json.latency(50), "us", "10 processes; line on stdin -> line on each receiver's stdout");
                 r.add("system.json.n10.latency.p99", json.latency(99), "us");
                 r.add("system.json.n10.latency.cpu", json.cpuPerMessage(), "us/message", "CPU time of the 10 processes per message");
@@ -135,10 +127,9 @@ public final class SystemBench {
      * Latency and flood of {@code n} nodes in this JVM, and of the floor beside them: {@link
      * FloorMesh}, {@code n} peers that only pass text, one thread each as a node has, which splits
      * our figures into what the machine's kernel and threads cost any peer-to-peer chat and what
-     * the node adds. Their runs are taken in turns. Returns our p50, p99, p99.9, flood, CPU per
-     * message and per delivery.
+     * the node adds. Their runs are taken in turns. Returns our side, its runs done.
      */
-    private static double[] local(int n, int base, Path dir, Tracker t, Report r, Sizes s) throws Exception {
+    private static Side local(int n, int base, Path dir, Tracker t, Report r, Sizes s) throws Exception {
         progress(n + " nodes and " + n + " floor peers in this JVM: latency and flood");
         try (LocalMesh m = new LocalMesh(n, base, dir.resolve("local" + n), t); FloorMesh f = new FloorMesh(n, t)) {
             // As nodes that have run a while: warmed up until the JIT has little left to compile.
@@ -184,7 +175,7 @@ public final class SystemBench {
             r.add(floorName + ".ratio.latency.p50", ours.latency(50) / floor.latency(50), "x", "ours/floor");
             r.add(floorName + ".ratio.latency.cpu", ours.cpuPerMessage() / floor.cpuPerMessage(), "x", "ours/floor");
             r.add(floorName + ".ratio.flood", ours.flood() / floor.flood(), "x", "ours/floor");
-            return new double[] {ours.latency(50), ours.latency(99), ours.latency(99.9), ours.flood(), ours.cpuPerMessage(), ours.cpuPerDelivery()};
+            return ours;
         }
     }
 
@@ -265,7 +256,18 @@ public final class SystemBench {
         r.add("system.rss.history.anon", anon[RUNS / 2], "MiB", "of which its own (not mapped files: jar, log)");
     }
 
-    private static void irc(Path dir, Tracker t, Report r, Sizes s, double[] ours) throws Exception {
+    /** The latency runs, then the floods, of a side measured on its own (10 participants). */
+    private static void measure(Side side, Sizes s) throws InterruptedException {
+        for (int k = 0; k < RUNS; k++) {
+            side.latencyRun(s.warmup(), s.messages());
+        }
+        for (int k = 0; k < RUNS; k++) {
+            side.floodRun(s.floodPerSender());
+        }
+    }
+
+    /** ngIRCd with 10 clients, and the ratios of {@code ours} (10 nodes) to it. */
+    private static void irc(Path dir, Tracker t, Report r, Sizes s, Side ours) throws Exception {
         if (!Files.isExecutable(Path.of(Ngircd.BINARY))) {
             System.err.println("ngircd is not installed (apt-get install ngircd): no IRC comparison");
             return;
@@ -279,27 +281,18 @@ public final class SystemBench {
                 // CPU of the server and of this JVM (the clients), as ours is all nodes' CPU.
                 LongSupplier cpu = () -> cpuNanos() + ProcCpu.nanos(server.pid());
                 Side irc = new Side(clients, t, "irc", cpu, false);
-                for (int k = 0; k < RUNS; k++) {
-                    irc.latencyRun(s.warmup(), s.messages());
-                }
-                for (int k = 0; k < RUNS; k++) {
-                    irc.floodRun(s.floodPerSender());
-                }
-                double[] lat = {irc.latency(50), irc.latency(99), irc.latency(99.9)};
-                double flood = irc.flood();
-                double cpuPerMessage = irc.cpuPerMessage();
-                double cpuPerDelivery = irc.cpuPerDelivery();
-                r.add("system.irc.latency.p50", lat[0], "us", "ngIRCd, 10 clients in one channel");
-                r.add("system.irc.latency.p99", lat[1], "us");
-                r.add("system.irc.latency.p999", lat[2], "us");
-                r.add("system.irc.latency.cpu", cpuPerMessage, "us/message", "CPU time of ngIRCd and its 10 clients per message of the latency runs");
-                r.add("system.irc.flood", flood, "deliveries/s", "10 senders x " + s.floodPerSender() + " at once");
-                r.add("system.irc.flood.cpu", cpuPerDelivery, "us/delivery", "CPU time of ngIRCd and its 10 clients per delivery, over the floods");
-                r.add("system.ratio.latency.p50", ours[0] / lat[0], "x", "ours/theirs, 10 participants (lower is better)");
-                r.add("system.ratio.latency.p99", ours[1] / lat[1], "x", "ours/theirs (lower is better)");
-                r.add("system.ratio.flood", ours[3] / flood, "x", "ours/theirs (higher is better; target >= 1)");
-                r.add("system.ratio.latency.cpu", ours[4] / cpuPerMessage, "x", "ours/theirs, CPU per message one at a time");
-                r.add("system.ratio.flood.cpu", ours[5] / cpuPerDelivery, "x", "ours/theirs, CPU per delivery in a flood (steadier than the rates)");
+                measure(irc, s);
+                r.add("system.irc.latency.p50", irc.latency(50), "us", "ngIRCd, 10 clients in one channel");
+                r.add("system.irc.latency.p99", irc.latency(99), "us");
+                r.add("system.irc.latency.p999", irc.latency(99.9), "us");
+                r.add("system.irc.latency.cpu", irc.cpuPerMessage(), "us/message", "CPU time of ngIRCd and its 10 clients per message of the latency runs");
+                r.add("system.irc.flood", irc.flood(), "deliveries/s", "10 senders x " + s.floodPerSender() + " at once");
+                r.add("system.irc.flood.cpu", irc.cpuPerDelivery(), "us/delivery", "CPU time of ngIRCd and its 10 clients per delivery, over the floods");
+                r.add("system.ratio.latency.p50", ours.latency(50) / irc.latency(50), "x", "ours/theirs, 10 participants (lower is better)");
+                r.add("system.ratio.latency.p99", ours.latency(99) / irc.latency(99), "x", "ours/theirs (lower is better)");
+                r.add("system.ratio.flood", ours.flood() / irc.flood(), "x", "ours/theirs (higher is better; target >= 1)");
+                r.add("system.ratio.latency.cpu", ours.cpuPerMessage() / irc.cpuPerMessage(), "x", "ours/theirs, CPU per message one at a time");
+                r.add("system.ratio.flood.cpu", ours.cpuPerDelivery() / irc.cpuPerDelivery(), "x", "ours/theirs, CPU per delivery in a flood (steadier than the rates)");
             } finally {
                 clients.forEach(IrcClient::close);
             }

@@ -101,6 +101,14 @@ public final class Store implements AutoCloseable {
         return log.appendNow(events);
     }
 
+    /**
+     * Throws {@link peerchat.store.log.LogFullException} unless the disk has room for the entries
+     * of a message: see {@link EventLog#checkRoom()}. Writer thread only.
+     */
+    public void checkRoom() {
+        log.checkRoom();
+    }
+
     /** The event at a log index (a history entry's, an unacked send's); empty if none or unreadable. */
     public Optional<Event> read(long index) {
         return log.read(index);

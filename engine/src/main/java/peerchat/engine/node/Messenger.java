@@ -27,12 +27,14 @@ import peerchat.store.event.Event;
 import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
+import peerchat.store.log.LogFullException;
 import peerchat.store.log.LogReader;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
+import reactor.util.retry.Retry;
 
 /**
  * Moves causal messages between the causal core, the log and the links, on the node's one thread.
@@ -98,6 +100,13 @@ final class Messenger implements LinkJournal {
 
     /** Sends {@code payload} to {@code dests} (never containing this node); must run on the node thread. */
     Mono<Event.MessageSent> send(Set<NodeId> dests, Payload payload, long delayMillis) {
+        try {
+            // Before the core takes it: a message the core took but the log refused would be
+            // named by the metadata of every later one, and peers would wait for it for good.
+            store.checkRoom();
+        } catch (LogFullException e) {
+            return Mono.error(e);
+        }
         Outgoing<Payload> out = core.send(dests, payload);
         Map<NodeId, Long> seqs = new HashMap<>();
         for (NodeId d : out.dests()) {
@@ -135,15 +144,35 @@ final class Messenger implements LinkJournal {
         codec.encodeEach(sent, (d, body) -> l.send(d, sent.linkSeq().get(d), body, sent.transmitAt()));
     }
 
+    /**
+     * How often a message waiting for room on a full disk tries again. Waiting (not closing the
+     * link) leaves it unacknowledged and holds back the link's later frames: the sender keeps
+     * them, TCP slows it, and they are taken in order once there is room.
+     */
+    static final Duration ROOM_RETRY = Duration.ofSeconds(1);
+
     @Override
     public Mono<Void> receive(NodeId from, long linkSeq, byte[] body) {
-        Mono<Void> taking = Mono.defer(() -> received(from, linkSeq, body));
+        Mono<Void> taking = Mono.defer(() -> received(from, linkSeq, body))
+                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, ROOM_RETRY)
+                        .filter(LogFullException.class::isInstance)
+                        .doBeforeRetry(r -> {
+                            if (r.totalRetries() == 0) {
+                                LOG.warn("message {} from {} waits for room: {}", linkSeq, from, r.failure().getMessage());
+                            }
+                        })
+                        .scheduler(thread));
         // The node's links run on its thread (NodeLoop): a frame is taken as soon as it is read.
         // Links on event loops of their own (tests of the links) hand it over.
         return store.onWriter() ? taking : taking.subscribeOn(thread);
     }
 
     private Mono<Void> received(NodeId from, long linkSeq, byte[] body) {
+        try {
+            store.checkRoom(); // before the core takes it, as for a send
+        } catch (LogFullException e) {
+            return Mono.error(e);
+        }
         WireCodec.Decoded decoded;
         try {
             decoded = codec.decode(body);

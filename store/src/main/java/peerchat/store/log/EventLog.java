@@ -64,6 +64,7 @@ public final class EventLog implements AutoCloseable {
     private final Sinks.Many<Logged> appended = Sinks.many().multicast().directBestEffort();
     private final AtomicLong lastIndex = new AtomicLong(-1);
     private ExcerptAppender appender; // writer thread only
+    private final LogRoom room; // writer thread only
 
     private EventLog(SingleChronicleQueue queue, EventCodec codec, ScheduledExecutorService given) {
         this.queue = queue;
@@ -94,6 +95,7 @@ public final class EventLog implements AutoCloseable {
             }
         }
         this.scheduler = Schedulers.fromExecutorService(writer, "peerchat-log-writer");
+        this.room = new LogRoom(queue.file().toPath());
         lastIndex.set(queue.lastIndex());
     }
 
@@ -184,6 +186,27 @@ public final class EventLog implements AutoCloseable {
         return write(new Encoded(events, codec));
     }
 
+    /**
+     * Throws {@link LogFullException} unless appends of up to {@link #ROOM_CHECKED} bytes fit on
+     * the disk now (they are then sure to, the room being allocated ahead): for work that must not
+     * start unless its entries can be written, such as a message the causal core is about to take.
+     * Writer thread only.
+     */
+    public void checkRoom() {
+        if (!onWriterThread()) {
+            throw new IllegalStateException("checkRoom called on " + Thread.currentThread().getName() + ", not the log's writer thread");
+        }
+        room.ensure(ROOM_CHECKED, rollsNext());
+    }
+
+    /** What {@link #checkRoom()} makes sure of: a message's entries (4000 characters and their metadata) many times over. */
+    public static final long ROOM_CHECKED = 256 << 10;
+
+    /** Whether the next append starts a file (the first since opening, or a new roll cycle's). */
+    private boolean rollsNext() {
+        return appender == null || appender.cycle() != queue.cycle();
+    }
+
     /** Events with their tags and bodies, encoded on the caller's thread. */
     private record Encoded(List<Event> events, int[] tags, byte[][] bodies) {
         Encoded(List<? extends Event> events, EventCodec codec) {
@@ -193,6 +216,15 @@ public final class EventLog implements AutoCloseable {
                 tags[i] = EventType.of(event).tag();
                 bodies[i] = codec.encode(event);
             }
+        }
+
+        /** About what the entries take in the queue file, headers included. */
+        long bytes() {
+            long n = 0;
+            for (byte[] b : bodies) {
+                n += b.length + EntryFormat.HEADER_BYTES + 8;
+            }
+            return n;
         }
     }
 
@@ -218,11 +250,15 @@ public final class EventLog implements AutoCloseable {
         return scheduler;
     }
 
-    /** On the writer thread. A failure is thrown; the entries before the failing one are written (and were published). */
+    /**
+     * On the writer thread. A failure is thrown; the entries before the failing one are written
+     * (and were published). On a full disk none is: {@link LogFullException}.
+     */
     private List<Long> write(Encoded e) {
         if (closed) {
             throw new IllegalStateException("the log is closed");
         }
+        room.ensure(e.bytes(), rollsNext());
         if (appender == null) {
             appender = queue.createAppender();
         }
@@ -231,6 +267,8 @@ public final class EventLog implements AutoCloseable {
             try (DocumentContext dc = appender.writingDocument()) {
                 EntryFormat.write(dc.wire().bytes(), e.tags[i], e.bodies[i]);
             }
+            // After the close: Chronicle writes nothing past an entry until the next one begins.
+            room.wrote(appender.currentFile(), appender.wire().bytes().writePosition());
             long index = appender.lastIndexAppended();
             indexes[i] = index;
             lastIndex.set(index);
@@ -360,6 +398,7 @@ public final class EventLog implements AutoCloseable {
         try {
             writer.execute(() -> {
                 closed = true;
+                room.close();
                 if (appender != null) {
                     appender.close();
                 }

@@ -22,7 +22,7 @@ import peerchat.bench.system.Tracker;
 import peerchat.bench.system.Workloads;
 
 /**
- * System benchmark ({@code deploy/bench/run system [quick]}), log on, loopback. Latency and flood
+ * System benchmark ({@code deploy/bench/run system [quick] [local|scale]}), log on, loopback. Latency and flood
  * are measured on nodes inside this JVM (each its own log, TCP listener and threads, driven through
  * {@code Node} as a frontend is), the same footing as the IRC clients they are compared with, which
  * also live here; then once more on 10 node processes through {@code --json} (the pipes and
@@ -40,11 +40,12 @@ public final class SystemBench {
     private record Sizes(int warmup, int messages, int floodPerSender, int history) {
         /**
          * Per sender, so that a flood of {@code n} nodes delivers about as much as one of 10 (a
-         * 3-node flood of 1000 each is some 80 ms of work: the ramp, not the rate), but within
-         * the links' live buffer (8192), so the same path is measured.
+         * 3-node flood of 1000 each is some 80 ms of work: the ramp, not the rate; one of 30 at
+         * 1000 each would be 870,000 deliveries), but within the links' live buffer (8192), so
+         * the same path is measured.
          */
         int floodPerSender(int n) {
-            return Math.min(8000, Math.max(floodPerSender, floodPerSender * 90 / (n * (n - 1))));
+            return Math.min(8000, Math.max(floodPerSender / 10, floodPerSender * 90 / (n * (n - 1))));
         }
     }
 
@@ -56,6 +57,8 @@ public final class SystemBench {
         boolean quick = options.contains("quick");
         // Only the nodes in this JVM at 10 nodes, and ngIRCd: for trying out a change to the hot path.
         boolean local = options.contains("local");
+        // Only the nodes in this JVM (and the floor), at 10, 20 and 30: how the figures grow with the group.
+        boolean scale = options.contains("scale");
         Sizes s = quick ? new Sizes(50, 200, 200, 100_000) : new Sizes(300, 1000, 1000, 1_000_000);
         Path dir = Files.createTempDirectory("peerchat-systembench");
         Tracker t = new Tracker();
@@ -63,9 +66,13 @@ public final class SystemBench {
         try {
             Side ours10 = null;
             int base = 100;
-            for (int n : local ? new int[] {10} : new int[] {3, 5, 10}) {
-                ours10 = local(n, base, dir, t, r, s);
-                base += 20;
+            for (int n : scale ? new int[] {10, 20, 30} : local ? new int[] {10} : new int[] {3, 5, 10}) {
+                Side ours = local(n, base, dir, t, r, s);
+                ours10 = n == 10 ? ours : ours10;
+                base += n + 2;
+            }
+            if (scale) {
+                return;
             }
             if (local) {
                 progress("ngIRCd");

@@ -79,12 +79,16 @@ public final class Store implements AutoCloseable {
      * {@link EventLog#open(Path, EventCodec, ScheduledExecutorService)}).
      */
     public static Store open(Path dir, Consumer<Logged> replayListener, ScheduledExecutorService writer) {
-        EventLog log = EventLog.open(dir, new EventCodec(), writer);
+        return over(EventLog.open(dir, new EventCodec(), writer), replayListener);
+    }
+
+    /** The store over a log already open (tests open one with a clock of their own); closing the store closes it. */
+    static Store over(EventLog log, Consumer<Logged> replayListener) {
         try {
             return new Store(log, replayListener);
         } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)
             log.close();
-            throw new IllegalStateException("cannot read the log in " + dir + " (left as it is): " + e, e);
+            throw new IllegalStateException("cannot read the log in " + log.directory() + " (left as it is): " + e, e);
         }
     }
 

@@ -16,6 +16,8 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
+import net.openhft.chronicle.core.time.SystemTimeProvider;
+import net.openhft.chronicle.core.time.TimeProvider;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
@@ -120,6 +122,14 @@ public final class EventLog implements AutoCloseable {
      * a writer thread of the log's own.
      */
     public static EventLog open(Path dir, EventCodec codec, ScheduledExecutorService writer) {
+        return open(dir, codec, writer, SystemTimeProvider.INSTANCE);
+    }
+
+    /**
+     * As above, with the clock that decides the day of each entry: a queue file per UTC day
+     * (Chronicle's daily roll). Tests pass a set clock to span days.
+     */
+    static EventLog open(Path dir, EventCodec codec, ScheduledExecutorService writer, TimeProvider days) {
         if (java.nio.file.Files.exists(dir) && !java.nio.file.Files.isDirectory(dir)) {
             throw new IllegalArgumentException("the log's directory is a file: " + dir);
         }
@@ -128,6 +138,7 @@ public final class EventLog implements AutoCloseable {
             queue = SingleChronicleQueueBuilder.binary(dir)
                     // Wait at most this long for the write lock a dead process may have left behind.
                     .timeoutMS(2_000)
+                    .timeProvider(days)
                     .build();
             return new EventLog(queue, codec, writer);
         } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)

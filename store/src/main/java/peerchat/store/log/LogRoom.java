@@ -33,10 +33,10 @@ import org.slf4j.LoggerFactory;
  */
 final class LogRoom implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LogRoom.class);
-    /** Allocated past the position when topping up: one top-up per ~4 MB of entries. */
-    static final long AHEAD = 8L << 20;
+    /** Allocated past the position when topping up: one top-up per ~2 MB of entries. */
+    static final long AHEAD = 4L << 20;
     /** Top up once less than this is left. */
-    static final long LOW = 4L << 20;
+    static final long LOW = 2L << 20;
     /**
      * An append needs this much allocated beyond its own bytes: Chronicle writes its index arrays
      * (32 KB) and headers in line with the entries.
@@ -89,6 +89,8 @@ final class LogRoom implements AutoCloseable {
             return; // not known: the next append checks the free space instead
         }
         if (!current.equals(file)) {
+            // A new day's file: the last one is done, its room ahead is given back.
+            releaseAhead();
             closeChannel();
             file = current;
             allocatedTo = end;
@@ -142,8 +144,35 @@ final class LogRoom implements AutoCloseable {
         }
     }
 
+    /**
+     * Gives the blocks allocated past the last entry (and the page after it, where Chronicle
+     * marks the end of a day's file) back to the filesystem: old day files are never shrunk by
+     * Chronicle, so each would keep up to {@link #AHEAD} of zeros for good. A hole reads as the
+     * zeros it held. Java has no {@code fallocate(2)}: util-linux's {@code fallocate} punches it,
+     * in its own process; without it (not Linux) the blocks stay, at most {@link #AHEAD} a file.
+     */
+    private void releaseAhead() {
+        if (file == null) {
+            return;
+        }
+        long from = ((position >> 12) + 2) << 12;
+        if (allocatedTo <= from) {
+            return;
+        }
+        try {
+            new ProcessBuilder("fallocate", "--punch-hole", "--offset", Long.toString(from),
+                    "--length", Long.toString(allocatedTo - from), file.getPath())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        } catch (IOException e) {
+            LOG.debug("room ahead of the end of {} kept ({} KB): {}", file, (allocatedTo - from) / 1024, e.toString());
+        }
+        allocatedTo = position;
+    }
+
+    /** Closing the log: the room ahead is given back (the next run allocates its own). */
     @Override
     public void close() {
+        releaseAhead();
         closeChannel();
     }
 }

@@ -60,6 +60,7 @@ public final class PeerNode implements Node {
     private final CommandRunner commands;
     private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().onBackpressureBuffer(1 << 16, false);
     private final Network network;
+    private final DataDirLock dirLock;
     private final AtomicBoolean closed = new AtomicBoolean();
     /** Counts membership and presence changes; a directory worked out at count c is current while it stays c. */
     private final AtomicLong changes = new AtomicLong();
@@ -79,14 +80,23 @@ public final class PeerNode implements Node {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
-        this.identity = Identity.loadOrCreate(config.dataDir());
-        CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
+        // Before anything in the directory is read or written: its identity and log are one node's.
+        this.dirLock = DataDirLock.acquire(config.dataDir());
+        CausalRecovery recovery;
+        try {
+            this.identity = Identity.loadOrCreate(config.dataDir());
+            recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
+        } catch (RuntimeException e) {
+            dirLock.close();
+            throw e;
+        }
         long started = System.nanoTime();
         this.loop = new NodeLoop(config.name());
         try {
             this.store = Store.open(config.dataDir().resolve("log"), recovery, loop.executor());
         } catch (RuntimeException e) {
             closeLoop(e);
+            dirLock.close();
             throw e;
         }
         LOG.info("state rebuilt from {} log entries in {} ms: causal clock {}, {} messages waiting", recovery.entries(),
@@ -110,6 +120,7 @@ public final class PeerNode implements Node {
                 e.addSuppressed(closing);
             }
             closeLoop(e);
+            dirLock.close();
             throw e;
         }
         this.network = new Network(this, config, identity, messenger);
@@ -365,6 +376,8 @@ public final class PeerNode implements Node {
                     LOG.warn("stopping the node thread: {}", e.toString());
                     return Mono.empty();
                 }))
+                // Last: the directory is free once its log is closed.
+                .then(Mono.fromRunnable(dirLock::close))
                 .doOnSuccess(v -> LOG.info("node {} closed", config.name()))
                 .then();
     }

@@ -180,7 +180,7 @@ final class LinkSender {
 
     private void transmit(Outbound o) {
         highestHandled = o.linkSeq();
-        long wait = o.notBeforeMillis() - links.now();
+        long wait = o.notBeforeMillis() - links.wallNow();
         Frame.Data frame = new Frame.Data(o.linkSeq(), o.body());
         if (wait > 0) {
             // Held back (-delay); if the link dies first, the journal still has it and the next

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -69,6 +69,7 @@ public final class TcpPeerLinks implements PeerLinks {
     private long nextGossipAt;
     private long gossipRound;
     private long lastTickAt;
+    private final long origin = System.nanoTime();
     private final java.util.concurrent.atomic.AtomicBoolean gossipDirty = new java.util.concurrent.atomic.AtomicBoolean();
     /** Gossip is sent when what a node knows changed, and in full every this many rounds regardless (heals lost state). */
     private static final int GOSSIP_REFRESH_ROUNDS = 10;
@@ -479,7 +480,18 @@ public final class TcpPeerLinks implements PeerLinks {
         }
     }
 
+    /**
+     * Milliseconds for intervals (heartbeats, handshake and dial timeouts, backoff, gossip, rate
+     * limits), from a monotonic clock: with the wall clock, one set back (an NTP step, a VM
+     * restored, a hand-set date) kept every timeout from firing and every redial from starting for
+     * as long as the step; set forward, every link timed out at once.
+     */
     long now() {
+        return TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - origin);
+    }
+
+    /** Wall-clock milliseconds: what is scheduled in wall time (a send's {@code -delay}). */
+    long wallNow() {
         return clock.millis();
     }
 

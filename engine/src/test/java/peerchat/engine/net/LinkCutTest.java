@@ -28,12 +28,15 @@ class LinkCutTest {
         Quiet.logs();
     }
 
+    private final SteppedClock clockA = new SteppedClock();
+    private final SteppedClock clockB = new SteppedClock();
+
     @BeforeEach
     void start() throws IOException {
         toA = new CuttableProxy("127.0.0.91");
         toB = new CuttableProxy("127.0.0.92");
-        a = TestNode.start(93, "a", LinkConfig.loopbackTest().withAdvertised(toA.address()), new InMemoryLinkJournal());
-        b = TestNode.start(94, "b", LinkConfig.loopbackTest().withAdvertised(toB.address()), new InMemoryLinkJournal());
+        a = TestNode.start(93, "a", LinkConfig.loopbackTest().withAdvertised(toA.address()), new InMemoryLinkJournal(), clockA);
+        b = TestNode.start(94, "b", LinkConfig.loopbackTest().withAdvertised(toB.address()), new InMemoryLinkJournal(), clockB);
         toA.target(a.address);
         toB.target(b.address);
         a.links.connect(toB.address());
@@ -78,6 +81,23 @@ class LinkCutTest {
 
     @Test
     void aSilentlyDeadLinkIsFoundByHeartbeatsAndReplaced() {
+        silentlyDeadLinkIsReplaced(() -> { });
+    }
+
+    /**
+     * The wall clocks set back an hour (an NTP step, a restored VM) once the link went silent:
+     * timeouts still fire. When they ran on the wall clock, the last frame heard lay an hour in
+     * the future and the dead link was kept for that hour.
+     */
+    @Test
+    void aWallClockSetBackStillFindsTheDeadLink() {
+        silentlyDeadLinkIsReplaced(() -> {
+            clockA.step(Duration.ofHours(-1));
+            clockB.step(Duration.ofHours(-1));
+        });
+    }
+
+    private void silentlyDeadLinkIsReplaced(Runnable onceSilent) {
         for (int i = 0; i < 100; i++) {
             a.send(b.id(), "before " + i);
         }
@@ -85,6 +105,7 @@ class LinkCutTest {
         int before = toA.accepted() + toB.accepted();
         toA.blackhole();
         toB.blackhole();
+        onceSilent.run();
         for (int i = 0; i < 100; i++) {
             a.send(b.id(), "into the void " + i);
         }

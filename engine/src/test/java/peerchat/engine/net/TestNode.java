@@ -19,9 +19,9 @@ final class TestNode implements AutoCloseable {
     final List<LinkEvent> events = new CopyOnWriteArrayList<>();
     private final Disposable subscription;
 
-    private TestNode(LinkConfig config, LinkJournal journal) {
+    private TestNode(LinkConfig config, LinkJournal journal, Clock clock) {
         this.journal = journal;
-        this.links = new TcpPeerLinks(identity, journal, config, Clock.systemUTC());
+        this.links = new TcpPeerLinks(identity, journal, config, clock);
         this.subscription = links.events().subscribe(events::add);
         this.address = links.start().block(Duration.ofSeconds(10));
     }
@@ -31,7 +31,12 @@ final class TestNode implements AutoCloseable {
     }
 
     static TestNode start(int host, String name, LinkConfig config, LinkJournal journal) {
-        return new TestNode(config.withName(name).withListen(new InetSocketAddress("127.0.0." + host, 0)), journal);
+        return start(host, name, config, journal, Clock.systemUTC());
+    }
+
+    /** With {@code clock} as its wall clock. */
+    static TestNode start(int host, String name, LinkConfig config, LinkJournal journal, Clock clock) {
+        return new TestNode(config.withName(name).withListen(new InetSocketAddress("127.0.0." + host, 0)), journal, clock);
     }
 
     NodeId id() {

@@ -16,9 +16,13 @@ final class PeerState {
     private SeqTracker tracker;
     private long ackedUpTo = -1;
 
-    PeerState(NodeId id, DialState dial) {
+    /** Since when (the links' monotonic millis) no link leads to this peer. Guarded by {@code this}. */
+    private long unlinkedSince;
+
+    PeerState(NodeId id, DialState dial, long now) {
         this.id = id;
         this.dial = dial;
+        this.unlinkedSince = now;
     }
 
     synchronized LinkSession session() {
@@ -27,6 +31,17 @@ final class PeerState {
 
     synchronized void session(LinkSession s) {
         session = s;
+    }
+
+    /** The link went at {@code now}. */
+    synchronized void unlinked(long now) {
+        session = null;
+        unlinkedSince = now;
+    }
+
+    /** How long, at {@code now}, no link has led to this peer; 0 while one does. */
+    synchronized long unlinkedFor(long now) {
+        return session != null ? 0 : now - unlinkedSince;
     }
 
     /**

@@ -70,6 +70,8 @@ public final class TcpPeerLinks implements PeerLinks {
     private long gossipRound;
     private long lastTickAt;
     private final long origin = System.nanoTime();
+    /** After this many heartbeat timeouts without a link to a peer, the higher id dials it too. */
+    static final int FALLBACK_TIMEOUTS = 3;
     private final java.util.concurrent.atomic.AtomicBoolean gossipDirty = new java.util.concurrent.atomic.AtomicBoolean();
     /** Gossip is sent when what a node knows changed, and in full every this many rounds regardless (heals lost state). */
     private static final int GOSSIP_REFRESH_ROUNDS = 10;
@@ -262,9 +264,15 @@ public final class TcpPeerLinks implements PeerLinks {
                 }
             }
             NodeId self = identity.id();
+            long fallback = config.heartbeatTimeout().toMillis() * FALLBACK_TIMEOUTS;
             for (PeerState p : peers.values()) {
                 InetSocketAddress a = p.address();
-                if (budget > 0 && a != null && self.compareTo(p.id) < 0 && p.session() == null && p.dial.tryBegin(now)) {
+                // The lower id dials (both at once would make two connections and close one); the
+                // higher too once no link has led to the peer for a while: the lower one may be
+                // dialing an address that is no longer the peer's, or a way that is shut, while
+                // this side still reaches it.
+                boolean dials = self.compareTo(p.id) < 0 || p.unlinkedFor(now) >= fallback;
+                if (budget > 0 && a != null && dials && p.session() == null && p.dial.tryBegin(now)) {
                     budget--;
                     dial(a, p.dial);
                 }
@@ -316,7 +324,7 @@ public final class TcpPeerLinks implements PeerLinks {
     // ---------------------------------------------------------------- called by sessions
 
     PeerState peer(NodeId id) {
-        return peers.computeIfAbsent(id, k -> new PeerState(k, new DialState(config.backoffMin(), config.backoffMax())));
+        return peers.computeIfAbsent(id, k -> new PeerState(k, new DialState(config.backoffMin(), config.backoffMax()), now()));
     }
 
     /**
@@ -377,7 +385,7 @@ public final class TcpPeerLinks implements PeerLinks {
         synchronized (p) {
             down = p.session() == s;
             if (down) {
-                p.session(null);
+                p.unlinked(now());
                 if (closed) {
                     emit(new LinkEvent.PeerDown(id, reason));
                 } else {

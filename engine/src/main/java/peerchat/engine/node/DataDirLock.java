@@ -5,10 +5,12 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,17 +25,39 @@ import org.slf4j.LoggerFactory;
  */
 final class DataDirLock implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(DataDirLock.class);
+    /**
+     * Directories held by nodes of this JVM. Checked before the lock file is even opened: closing
+     * any channel to a file drops every lock this process holds on it (POSIX), so a refused
+     * second node of this JVM must not open and close one.
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+    private final Path key;
     private final FileChannel channel;
     /** Null where the filesystem has no locks. */
     private final FileLock lock;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
-    private DataDirLock(FileChannel channel, FileLock lock) {
+    private DataDirLock(Path key, FileChannel channel, FileLock lock) {
+        this.key = key;
         this.channel = channel;
         this.lock = lock;
     }
 
     /** @throws DirectoryInUse if another node (in this process or another) holds {@code dataDir} */
     static DataDirLock acquire(Path dataDir) {
+        Path key = canonical(dataDir);
+        if (!HELD.add(key)) {
+            throw new DirectoryInUse(dataDir, Long.toString(ProcessHandle.current().pid()));
+        }
+        try {
+            return lock(dataDir, key);
+        } catch (RuntimeException e) {
+            HELD.remove(key);
+            throw e;
+        }
+    }
+
+    private static DataDirLock lock(Path dataDir, Path key) {
         Path file = dataDir.resolve("lock");
         FileChannel channel;
         try {
@@ -45,26 +69,33 @@ final class DataDirLock implements AutoCloseable {
             FileLock lock;
             try {
                 lock = channel.tryLock();
-            } catch (OverlappingFileLockException sameProcess) {
-                lock = null;
             } catch (IOException noLocksHere) {
                 // A filesystem without locks (some network mounts): run, as before there was a
                 // lock, rather than refuse to start; the log file says what is not guarded.
                 LOG.warn("cannot lock {} ({}): nothing keeps a second node off this data directory", file, noLocksHere.toString());
-                return new DataDirLock(channel, null);
+                return new DataDirLock(key, channel, null);
             }
             if (lock == null) {
                 throw new DirectoryInUse(dataDir, holder(channel));
             }
             channel.truncate(0);
             channel.write(ByteBuffer.wrap((ProcessHandle.current().pid() + "\n").getBytes(StandardCharsets.US_ASCII)), 0);
-            return new DataDirLock(channel, lock);
+            return new DataDirLock(key, channel, lock);
         } catch (IOException e) {
             closeQuietly(channel);
             throw new UncheckedIOException("cannot lock " + file, e);
         } catch (RuntimeException e) {
             closeQuietly(channel);
             throw e;
+        }
+    }
+
+    /** One key per directory however it is named (relative, through a symlink). */
+    private static Path canonical(Path dataDir) {
+        try {
+            return dataDir.toRealPath();
+        } catch (IOException e) {
+            return dataDir.toAbsolutePath().normalize();
         }
     }
 
@@ -90,6 +121,9 @@ final class DataDirLock implements AutoCloseable {
     /** Lets the directory go (closing the channel releases the lock). */
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return; // the key may be another node's by now
+        }
         if (lock != null) {
             try {
                 lock.release();
@@ -98,6 +132,7 @@ final class DataDirLock implements AutoCloseable {
             }
         }
         closeQuietly(channel);
+        HELD.remove(key);
     }
 
     /** The data directory is another node's. */

@@ -40,15 +40,21 @@ class DataDirLockTest {
     }
 
     @Test
-    void aSecondNodeInThisProcessIsRefusedUntilTheFirstStops() {
+    void aSecondNodeInThisProcessIsRefusedUntilTheFirstStops() throws Exception {
         Path data = dir.resolve("alice");
         Node alice = Node.start(NodeConfig.loopback("alice", data, "127.0.0.8")).block(WAIT);
         try {
             assertThatThrownBy(() -> Node.start(NodeConfig.loopback("alice", data, "127.0.0.9")).block(WAIT))
                     .hasMessageContaining("the data directory " + data + " is in use by another peerchat node (pid "
                             + ProcessHandle.current().pid() + ")");
-            // The first one is untouched by the attempt.
+            // The first one is untouched by the attempt, its lock included: closing a second
+            // channel to the lock file would have dropped it (POSIX), and another process got in.
             assertThat(alice.execute("still here").block(WAIT)).isInstanceOf(Reply.Sent.class);
+            child = new ProcessBuilder(holderCommand(data)).redirectErrorStream(true).start();
+            assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(child.exitValue()).as(out).isNotZero();
+            assertThat(out).doesNotContain("READY").contains("is in use by another peerchat node (pid " + ProcessHandle.current().pid() + ")");
         } finally {
             alice.shutdown().block(WAIT);
         }
@@ -64,14 +70,7 @@ class DataDirLockTest {
     @Test
     void aNodeInAnotherProcessHoldsTheDirectoryUntilItIsKilled() throws Exception {
         Path data = dir.resolve("holder");
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String flags = System.getProperty("peerchat.jvm.flags", "").trim();
-        if (!flags.isEmpty()) {
-            command.addAll(Arrays.asList(flags.split("\\s+")));
-        }
-        command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), NodeHolder.class.getName(), data.toString()));
-        child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        child = new ProcessBuilder(holderCommand(data)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String ready;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             do {
@@ -91,5 +90,17 @@ class DataDirLockTest {
         } finally {
             after.shutdown().block(WAIT);
         }
+    }
+
+    /** A child JVM running {@link NodeHolder} on {@code data}. */
+    private static List<String> holderCommand(Path data) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        String flags = System.getProperty("peerchat.jvm.flags", "").trim();
+        if (!flags.isEmpty()) {
+            command.addAll(Arrays.asList(flags.split("\\s+")));
+        }
+        command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), NodeHolder.class.getName(), data.toString()));
+        return command;
     }
 }

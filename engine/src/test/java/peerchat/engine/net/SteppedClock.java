@@ -4,33 +4,32 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 
 /** The system's wall clock, set back or forward by the test as NTP or a hand-set date would. */
 final class SteppedClock extends Clock {
-    private volatile long offsetMillis;
+    private volatile Clock current = Clock.systemUTC();
 
     void step(Duration by) {
-        offsetMillis += by.toMillis();
+        current = Clock.offset(current, by);
     }
 
     @Override
     public long millis() {
-        return System.currentTimeMillis() + offsetMillis;
+        return current.millis();
     }
 
     @Override
     public Instant instant() {
-        return Instant.ofEpochMilli(millis());
+        return current.instant();
     }
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return current.getZone();
     }
 
     @Override
     public Clock withZone(ZoneId zone) {
-        throw new UnsupportedOperationException("tests use UTC");
+        return current.withZone(zone);
     }
 }

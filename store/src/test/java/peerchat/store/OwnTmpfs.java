@@ -1,5 +1,7 @@
 package peerchat.store;
 
+import static org.assertj.core.api.Assumptions.assumeThat;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,8 +21,13 @@ public final class OwnTmpfs {
     private OwnTmpfs() {
     }
 
-    /** Whether a tmpfs can be mounted in a namespace of its own here (tried on {@code scratch}, an empty directory). */
-    public static boolean permitted(Path scratch) {
+    /** Skips the test unless a tmpfs can be mounted in a namespace of its own here (tried in {@code dir}). */
+    public static void assumePermitted(Path dir) throws IOException {
+        assumeThat(permitted(Files.createDirectory(dir.resolve("tmpfs-probe"))))
+                .as("unshare --mount with a tmpfs works here (root)").isTrue();
+    }
+
+    private static boolean permitted(Path scratch) {
         try {
             Process p = new ProcessBuilder(unshare(scratch, 1, ""))
                     .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
@@ -44,13 +51,9 @@ public final class OwnTmpfs {
     public static List<String> run(Path disk, int megabytes, Class<?> mainClass, String... args)
             throws IOException, InterruptedException {
         List<String> command = unshare(disk, megabytes, " && exec \"$@\"");
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String flags = System.getProperty("peerchat.jvm.flags", "").trim();
-        if (!flags.isEmpty()) {
-            command.addAll(Arrays.asList(flags.split("\\s+")));
-        }
-        command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), mainClass.getName(), disk.toString()));
-        command.addAll(Arrays.asList(args));
+        List<String> childArgs = new ArrayList<>(List.of(disk.toString()));
+        childArgs.addAll(Arrays.asList(args));
+        command.addAll(ChildJvm.command(mainClass, childArgs.toArray(String[]::new)));
         Path stdout = disk.resolveSibling("child.out");
         Path stderr = disk.resolveSibling("child.log");
         Process child = new ProcessBuilder(command).redirectOutput(stdout.toFile()).redirectError(stderr.toFile()).start();

@@ -82,48 +82,46 @@ public final class PeerNode implements Node {
         }
         // Before anything in the directory is read or written: its identity and log are one node's.
         this.dirLock = DataDirLock.acquire(config.dataDir());
-        CausalRecovery recovery;
         try {
             this.identity = Identity.loadOrCreate(config.dataDir());
-            recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
-        } catch (RuntimeException e) {
-            dirLock.close();
-            throw e;
-        }
-        long started = System.nanoTime();
-        this.loop = new NodeLoop(config.name());
-        try {
-            this.store = Store.open(config.dataDir().resolve("log"), recovery, loop.executor());
-        } catch (RuntimeException e) {
-            closeLoop(e);
-            dirLock.close();
-            throw e;
-        }
-        LOG.info("state rebuilt from {} log entries in {} ms: causal clock {}, {} messages waiting", recovery.entries(),
-                (System.nanoTime() - started) / 1_000_000, recovery.core().clock(), recovery.buffered().size());
-        // The node's state lives on its one thread, the log's writer and its links' event loop:
-        // appends are written in line, and messages go from socket to log to socket without a
-        // hop to another thread and back.
-        this.thread = store.writer();
-        this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
-        this.messenger = new Messenger(identity.id(), store, recovery.core(), recovery.buffered(), thread, clock, new Shown());
-        this.commands = new CommandRunner(this);
-        try {
-            recordIdentity();
-            messenger.logMissingDeliveries(recovery.deliveredButNotLogged()).block();
-        } catch (RuntimeException e) {
-            // Nobody gets a node to shut down: what is open so far is closed here, or a caller that
-            // tries again (or a test) would find the log and the node's thread still held.
+            CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
+            long started = System.nanoTime();
+            this.loop = new NodeLoop(config.name());
             try {
-                store.close();
-            } catch (RuntimeException closing) {
-                e.addSuppressed(closing);
+                this.store = Store.open(config.dataDir().resolve("log"), recovery, loop.executor());
+            } catch (RuntimeException e) {
+                closeLoop(e);
+                throw e;
             }
-            closeLoop(e);
+            LOG.info("state rebuilt from {} log entries in {} ms: causal clock {}, {} messages waiting", recovery.entries(),
+                    (System.nanoTime() - started) / 1_000_000, recovery.core().clock(), recovery.buffered().size());
+            // The node's state lives on its one thread, the log's writer and its links' event loop:
+            // appends are written in line, and messages go from socket to log to socket without a
+            // hop to another thread and back.
+            this.thread = store.writer();
+            this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
+            this.messenger = new Messenger(identity.id(), store, recovery.core(), recovery.buffered(), thread, clock, new Shown());
+            this.commands = new CommandRunner(this);
+            try {
+                recordIdentity();
+                messenger.logMissingDeliveries(recovery.deliveredButNotLogged()).block();
+            } catch (RuntimeException e) {
+                // Nobody gets a node to shut down: what is open so far is closed here, or a caller that
+                // tries again (or a test) would find the log and the node's thread still held.
+                try {
+                    store.close();
+                } catch (RuntimeException closing) {
+                    e.addSuppressed(closing);
+                }
+                closeLoop(e);
+                throw e;
+            }
+            this.network = new Network(this, config, identity, messenger);
+        } catch (RuntimeException e) {
+            // Whatever failed, the directory is free again for the next try.
             dirLock.close();
             throw e;
         }
-        this.network = new Network(this, config, identity, messenger);
     }
 
     /** A start that failed: the node's thread stops (this runs on boundedElastic, not on it). */

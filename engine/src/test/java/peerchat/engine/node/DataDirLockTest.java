@@ -8,9 +8,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -18,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
 import peerchat.engine.api.Reply;
+import peerchat.store.ChildJvm;
 
 /**
  * One node per data directory: a second one on it, in this process or another, is refused with a
@@ -50,7 +48,7 @@ class DataDirLockTest {
             // The first one is untouched by the attempt, its lock included: closing a second
             // channel to the lock file would have dropped it (POSIX), and another process got in.
             assertThat(alice.execute("still here").block(WAIT)).isInstanceOf(Reply.Sent.class);
-            child = new ProcessBuilder(holderCommand(data)).redirectErrorStream(true).start();
+            child = new ProcessBuilder(ChildJvm.command(NodeHolder.class, data.toString())).redirectErrorStream(true).start();
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(child.exitValue()).as(out).isNotZero();
@@ -70,7 +68,7 @@ class DataDirLockTest {
     @Test
     void aNodeInAnotherProcessHoldsTheDirectoryUntilItIsKilled() throws Exception {
         Path data = dir.resolve("holder");
-        child = new ProcessBuilder(holderCommand(data)).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        child = new ProcessBuilder(ChildJvm.command(NodeHolder.class, data.toString())).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         String ready;
         try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             do {
@@ -90,17 +88,5 @@ class DataDirLockTest {
         } finally {
             after.shutdown().block(WAIT);
         }
-    }
-
-    /** A child JVM running {@link NodeHolder} on {@code data}. */
-    private static List<String> holderCommand(Path data) {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String flags = System.getProperty("peerchat.jvm.flags", "").trim();
-        if (!flags.isEmpty()) {
-            command.addAll(Arrays.asList(flags.split("\\s+")));
-        }
-        command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"), NodeHolder.class.getName(), data.toString()));
-        return command;
     }
 }

@@ -191,9 +191,7 @@ public final class EventLog implements AutoCloseable {
      * @throws IllegalStateException off the writer thread
      */
     public List<Long> appendNow(List<? extends Event> events) {
-        if (!onWriterThread()) {
-            throw new IllegalStateException("appendNow called on " + Thread.currentThread().getName() + ", not the log's writer thread");
-        }
+        requireWriterThread("appendNow");
         return write(new Encoded(events, codec));
     }
 
@@ -204,14 +202,18 @@ public final class EventLog implements AutoCloseable {
      * Writer thread only.
      */
     public void checkRoom() {
-        if (!onWriterThread()) {
-            throw new IllegalStateException("checkRoom called on " + Thread.currentThread().getName() + ", not the log's writer thread");
-        }
+        requireWriterThread("checkRoom");
         room.ensure(ROOM_CHECKED, rollsNext());
     }
 
     /** What {@link #checkRoom()} makes sure of: a message's entries (4000 characters and their metadata) many times over. */
     public static final long ROOM_CHECKED = 256 << 10;
+
+    private void requireWriterThread(String what) {
+        if (!onWriterThread()) {
+            throw new IllegalStateException(what + " called on " + Thread.currentThread().getName() + ", not the log's writer thread");
+        }
+    }
 
     /** Whether the next append starts a file (the first since opening, or a new roll cycle's). */
     private boolean rollsNext() {

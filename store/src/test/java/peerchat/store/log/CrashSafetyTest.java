@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import peerchat.store.ChildJvm;
 import peerchat.store.Store;
 import peerchat.store.event.Event;
 
@@ -36,17 +37,8 @@ class CrashSafetyTest {
     }
 
     private BufferedReader start(String mode) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        String flags = System.getProperty("peerchat.jvm.flags", "");
-        for (String flag : flags.trim().split("\\s+")) {
-            if (!flag.isEmpty()) {
-                command.add(flag);
-            }
-        }
-        command.addAll(List.of("-Xmx256m", "-cp", System.getProperty("java.class.path"),
-                CrashingWriter.class.getName(), mode, dir.toString()));
-        child = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        child = new ProcessBuilder(ChildJvm.command(CrashingWriter.class, mode, dir.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
         return new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8));
     }
 

@@ -431,6 +431,38 @@ public final class CausalCore<P> {
         return out;
     }
 
+    /**
+     * The buffer summarised for people: per sender, and per process at the root of what they
+     * wait for, how many and up to which timestamp; ordered by sender, then awaited process. A
+     * message counts once, under the first requirement it still lacks, followed through messages
+     * that are themselves buffered here (a reply waiting for its sender's earlier message, which
+     * waits for a third process, waits for that process).
+     */
+    public List<Hold> holds() {
+        // key: sender and awaited process numbers; value: how many, and the newest timestamp awaited
+        Map<Long, long[]> byPair = new HashMap<>();
+        for (Waiting<P> w : buffered.values()) {
+            Waiting<P> root = w;
+            for (int hops = 0; hops < buffered.size(); hops++) {
+                Waiting<P> before = buffered.get(new MessageId(nodes.id(root.requiredSenders[root.next]), root.requiredTimes[root.next]));
+                if (before == null) {
+                    break;
+                }
+                root = before;
+            }
+            long[] pair = byPair.computeIfAbsent((long) w.sender << 32 | root.requiredSenders[root.next], k -> new long[2]);
+            pair[0]++;
+            pair[1] = Math.max(pair[1], root.requiredTimes[root.next]);
+        }
+        List<Hold> out = new ArrayList<>();
+        byPair.forEach((key, pair) -> {
+            int awaited = (int) (long) key;
+            out.add(new Hold(nodes.id((int) (key >>> 32)), (int) pair[0], nodes.id(awaited), pair[1], delivered[awaited]));
+        });
+        out.sort(Comparator.comparing(Hold::from).thenComparing(Hold::awaiting));
+        return out;
+    }
+
     public CausalSnapshot snapshot() {
         TreeMap<NodeId, Long> sr = new TreeMap<>();
         for (int s = 0; s < nodes.size(); s++) {

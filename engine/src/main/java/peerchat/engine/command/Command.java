@@ -38,6 +38,13 @@ public sealed interface Command {
         }
     }
 
+    record Waiting() implements Command {
+        @Override
+        public String name() {
+            return "waiting";
+        }
+    }
+
     record CreateGroup(String group) implements Command {
         @Override
         public String name() {

@@ -74,6 +74,8 @@ public final class CommandParser {
                 return new Command.ListUsers();
             case "more":
                 return new Command.More();
+            case "waiting":
+                return new Command.Waiting();
             case "open":
                 return rest.isEmpty() ? invalid(name, "-open <#group|@user>") : new Command.Open(firstWord(rest));
             case "members":

@@ -70,6 +70,9 @@ final class CommandRunner {
             }
             return node.historyBefore(in, lastHistoryOldest, 20).map(list -> historyReply(name, dir, in, list));
         }
+        if (command instanceof Command.Waiting) {
+            return done(name, HoldsText.of(node.messenger().holds(), dir));
+        }
         if (command instanceof Command.CreateGroup c) {
             GroupName g = Directory.groupName(c.group());
             if (dir.groupExists(g)) {

@@ -15,6 +15,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.causal.CausalCore;
+import peerchat.engine.causal.Hold;
 import peerchat.engine.causal.Incoming;
 import peerchat.engine.causal.Outgoing;
 import peerchat.engine.causal.ReceiveResult;
@@ -280,6 +281,11 @@ final class Messenger implements LinkJournal {
                 listener.delivered(undeliveredInLog.get(k), now, true, positions.get(k));
             }
         }).then();
+    }
+
+    /** What the core holds back, and for whom (on the node thread, as everything that reads the core). */
+    List<Hold> holds() {
+        return core.holds();
     }
 
     @Override

@@ -97,6 +97,44 @@ class CausalCoreTest {
         assertThat(ids(a.receive(answer.copyFor(A)))).containsExactly(answer.id());
     }
 
+    /** Whom a silent sender's messages wait for: the question -waiting answers. */
+    @Test
+    void holdsSayWhoseMessagesTheBufferedOnesWaitForFirst() {
+        CausalCore<String> a = new CausalCore<>(A);
+        CausalCore<String> b = new CausalCore<>(B);
+        CausalCore<String> c = new CausalCore<>(C);
+        CausalCore<String> d = new CausalCore<>(D);
+        Outgoing<String> first = a.send(Set.of(B), "to b only: a's clock moves, c is not owed it");
+        Outgoing<String> q1 = a.send(Set.of(B, C), "q1");
+        Outgoing<String> q2 = a.send(Set.of(B, C), "q2");
+        assertThat(b.receive(q1.copyFor(B)).status()).isEqualTo(ReceiveResult.Status.BUFFERED);
+        assertThat(c.holds()).isEmpty();
+        assertThat(c.receive(q1.copyFor(C)).status()).isEqualTo(ReceiveResult.Status.DELIVERED);
+        assertThat(c.receive(q2.copyFor(C)).status()).isEqualTo(ReceiveResult.Status.DELIVERED);
+        Outgoing<String> r1 = c.send(Set.of(A, B), "r1");
+        Outgoing<String> r2 = c.send(Set.of(A, B), "r2");
+        Outgoing<String> late = d.send(Set.of(B), "d's first");
+        Outgoing<String> d2 = d.send(Set.of(B), "d's second");
+
+        assertThat(b.receive(r2.copyFor(B)).status()).isEqualTo(ReceiveResult.Status.BUFFERED);
+        assertThat(b.receive(r1.copyFor(B)).status()).isEqualTo(ReceiveResult.Status.BUFFERED);
+        assertThat(b.receive(d2.copyFor(B)).status()).isEqualTo(ReceiveResult.Status.BUFFERED);
+        // q1 waits for a's first; c's replies for a's q2 (r2 through r1, buffered here too); d's
+        // second for d's first.
+        assertThat(b.holds()).containsExactly(
+                new Hold(A, 1, A, 1, 0),
+                new Hold(C, 2, A, 3, 0),
+                new Hold(D, 1, D, 1, 0));
+
+        assertThat(ids(b.receive(late.copyFor(B)))).containsExactly(late.id(), d2.id());
+        assertThat(b.holds()).containsExactly(new Hold(A, 1, A, 1, 0), new Hold(C, 2, A, 3, 0));
+        assertThat(ids(b.receive(first.copyFor(B)))).containsExactly(first.id(), q1.id());
+        // q1 delivered: what is left waits for a's q2, delivered up to a's 2 here
+        assertThat(b.holds()).containsExactly(new Hold(C, 2, A, 3, 2));
+        assertThat(ids(b.receive(q2.copyFor(B)))).containsExactly(q2.id(), r1.id(), r2.id());
+        assertThat(b.holds()).isEmpty();
+    }
+
     @Test
     void anUnknownSenderIsAProcessWithNothingDeliveredYet() {
         CausalCore<String> c = new CausalCore<>(C);

@@ -160,9 +160,8 @@ class PeerNodeTest {
         await().atMost(WAIT).until(() -> bob.texts().contains("before"));
         String bobId = bob.node.self().id().value();
 
-        bob.node.shutdown().block(WAIT);
-        started.remove(bob.node);
-        await().atMost(WAIT).until(() -> alice.node.users().stream().filter(UserView::online).count() == 1);
+        stop(bob);
+        awaitPeers(alice, 1);
         alice.run("while you were away");
         alice.run("@bob and this");
 
@@ -172,6 +171,44 @@ class PeerNodeTest {
         Reply.Messages all = (Reply.Messages) bob2.run("-history all");
         assertThat(all.messages()).extracting(m -> m.text()).containsExactly("before", "while you were away");
         assertThat(bob2.node.groups()).anyMatch(g -> g.name().equals(GroupName.ALL.value()) && g.members().size() == 2);
+    }
+
+    /**
+     * Messages travel only from their sender: carol's answer to a question bob missed waits at
+     * bob until alice, who asked it, is online with him. -waiting says so, instead of silence.
+     */
+    @Test
+    void aReplyToAMessageMissedWhileDownWaitsForItsAuthorAndWaitingSaysWhy() {
+        Watched alice = start("alice", "127.0.0.2");
+        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
+        Watched carol = start("carol", "127.0.0.4", alice.node.self().listen());
+        awaitPeers(alice, 3);
+        awaitPeers(bob, 3);
+        awaitPeers(carol, 3);
+        assertThat(((Reply.Done) bob.run("-waiting")).text()).isEqualTo("nothing is held back: every message received here has been shown");
+
+        stop(bob);
+        awaitPeers(alice, 2);
+        alice.run("a question");
+        await().atMost(WAIT).until(() -> carol.texts().contains("a question"));
+        stop(alice);
+        awaitPeers(carol, 1);
+        carol.run("the answer");
+
+        Watched bob2 = start("bob", "127.0.0.3", carol.node.self().listen());
+        await().atMost(WAIT).until(() -> ((Reply.Done) bob2.run("/waiting")).text().startsWith("1 message held back"));
+        assertThat(((Reply.Done) bob2.run("-waiting")).text()).endsWith(
+                "carol: 1 message, waiting for messages from alice (alice is offline: they come when alice is back)");
+        assertThat(bob2.texts()).doesNotContain("the answer");
+
+        start("alice", "127.0.0.2", carol.node.self().listen());
+        await().atMost(WAIT).until(() -> bob2.texts().equals(List.of("a question", "the answer")));
+        assertThat(((Reply.Done) bob2.run("-waiting")).text()).startsWith("nothing is held back");
+    }
+
+    private void stop(Watched w) {
+        w.node.shutdown().block(WAIT);
+        started.remove(w.node);
     }
 
     @Test

@@ -37,7 +37,7 @@ public final class SystemBench {
     }
 
     /** Sizes of one run; {@code quick} for trying the benchmark out. */
-    private record Sizes(int warmup, int messages, int floodPerSender, int history) {
+    private record Sizes(int warmup, int messages, int floodPerSender, int history, int missed) {
         /**
          * Per sender, so that a flood of {@code n} nodes delivers about as much as one of 10 (a
          * 3-node flood of 1000 each is some 80 ms of work: the ramp, not the rate; one of 30 at
@@ -59,7 +59,7 @@ public final class SystemBench {
         boolean local = options.contains("local");
         // Only the nodes in this JVM (and the floor), at 10, 20 and 30: how the figures grow with the group.
         boolean scale = options.contains("scale");
-        Sizes s = quick ? new Sizes(50, 200, 200, 100_000) : new Sizes(300, 1000, 1000, 1_000_000);
+        Sizes s = quick ? new Sizes(50, 200, 200, 100_000, 10_000) : new Sizes(300, 1000, 1000, 1_000_000, 100_000);
         Path dir = Files.createTempDirectory("peerchat-systembench");
         Tracker t = new Tracker();
         Report r = new Report(String.format(Locale.ROOT, "system: nodes on loopback, log on; medians of %d runs; %s", RUNS, machine()));
@@ -120,6 +120,8 @@ public final class SystemBench {
 
             progress("restart with " + s.history() + " messages of history");
             restart(dir, t, r, s.history());
+            progress("catching up on " + s.missed() + " messages missed while down");
+            catchUp(dir, t, r, s.missed());
             progress("ngIRCd");
             irc(dir, t, r, s, ours10);
         } finally {
@@ -261,6 +263,65 @@ public final class SystemBench {
         r.add("system.restart.ready", ready, "ms", String.format(Locale.ROOT, "process launch -> ready, %,d messages in the log (written with the store API)", messages));
         r.add("system.rss.history", rss[RUNS / 2], "MiB", "that node, just ready");
         r.add("system.rss.history.anon", anon[RUNS / 2], "MiB", "of which its own (not mapped files: jar, log)");
+    }
+
+    /**
+     * A node back after missing {@code missed} messages: two node processes, the second shut down
+     * while the first sends them (logged, unacknowledged), then started again. Timed from its
+     * launch to ready and on to the last of them printed: the sender resends them from its log.
+     */
+    private static void catchUp(Path dir, Tracker t, Report r, int missed) throws Exception {
+        double[] ready = new double[RUNS];
+        int[] run = {0};
+        double caughtUp = median(k -> {
+            Path data = dir.resolve("catchup" + k);
+            NodeProc sender = NodeProc.start("sender", data.resolve("sender"), "127.0.0.253:7117", t);
+            NodeProc away = NodeProc.start("away", data.resolve("away"), "127.0.0.254:7117", t, "127.0.0.253:7117");
+            NodeProc[] back = {null};
+            try {
+                await("the pair to meet", () -> sender.online() == 1 && away.online() == 1);
+                away.close();
+                await("the sender to see it go", () -> sender.online() == 0);
+                t.reset();
+                List<String> texts = new ArrayList<>();
+                for (int i = 0; i < missed; i++) {
+                    texts.add("missed-" + k + "-" + i);
+                }
+                sender.sendAll(texts);
+                await("the sender to log and print its messages", () -> t.printed() == missed);
+                t.reset();
+                long launched = System.nanoTime();
+                back[0] = NodeProc.start("away", data.resolve("away"), "127.0.0.254:7117", t, "127.0.0.253:7117");
+                ready[run[0]++ % RUNS] = back[0].awaitReady(2, TimeUnit.MINUTES) / 1e6;
+                await("every missed message at the node back", () -> t.arrivals() == missed);
+                return (t.lastArrival() - launched) / 1e6;
+            } finally {
+                away.close(); // closed already unless something failed before
+                if (back[0] != null) {
+                    back[0].close();
+                }
+                sender.close();
+            }
+        });
+        java.util.Arrays.sort(ready);
+        r.add("system.catchup", caughtUp, "ms", String.format(Locale.ROOT,
+                "process launch -> the last of %,d messages it missed while down printed (resent from the sender's log)", missed));
+        r.add("system.catchup.ready", ready[RUNS / 2], "ms", "of which launch -> ready");
+    }
+
+    private interface Condition {
+        boolean holds();
+    }
+
+    /** Polls {@code condition} every 5 ms, for at most 5 minutes. */
+    private static void await(String what, Condition condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (!condition.holds()) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("system bench: waited 5 minutes for " + what);
+            }
+            Thread.sleep(5);
+        }
     }
 
     /** The latency runs, then the floods, of a side measured on its own (10 participants). */

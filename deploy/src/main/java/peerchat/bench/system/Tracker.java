@@ -27,6 +27,7 @@ public final class Tracker {
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
     private final AtomicLong arrivals = new AtomicLong();
+    private final AtomicLong printed = new AtomicLong();
     private volatile long lastArrival;
     private volatile Histogram histogram;
     private volatile Histogram hops;
@@ -57,6 +58,7 @@ public final class Tracker {
 
     /** Called by a node's reader thread when the node prints a message it sent. */
     public void printed(String text, long at) {
+        printed.incrementAndGet();
         Pending p = pending.get(text);
         if (p != null) {
             p.printedAt = at;
@@ -88,12 +90,18 @@ public final class Tracker {
         return arrivals.get();
     }
 
+    /** How many of their own messages the nodes printed since the last reset. */
+    public long printed() {
+        return printed.get();
+    }
+
     public long lastArrival() {
         return lastArrival;
     }
 
     public void reset() {
         arrivals.set(0);
+        printed.set(0);
         pending.clear();
         histogram = null;
         hops = null;

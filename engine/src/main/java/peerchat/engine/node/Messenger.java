@@ -19,10 +19,12 @@ import peerchat.engine.causal.Hold;
 import peerchat.engine.causal.Incoming;
 import peerchat.engine.causal.Outgoing;
 import peerchat.engine.causal.ReceiveResult;
+import peerchat.engine.identity.Identity;
 import peerchat.engine.net.LinkJournal;
 import peerchat.engine.net.Outbound;
 import peerchat.engine.net.PeerLinks;
 import peerchat.engine.net.ReceivedSeqs;
+import peerchat.engine.net.WireConstants;
 import peerchat.store.Store;
 import peerchat.store.event.Event;
 import peerchat.store.event.MessageId;
@@ -57,6 +59,7 @@ final class Messenger implements LinkJournal {
     }
 
     private final NodeId self;
+    private final Identity identity;
     private final Store store;
     private final CausalCore<Payload> core;
     private final Scheduler thread;
@@ -81,9 +84,10 @@ final class Messenger implements LinkJournal {
     private long historyPosition;
     private volatile PeerLinks links;
 
-    Messenger(NodeId self, Store store, CausalCore<Payload> core, Map<MessageId, Event.MessageReceived> bufferedAfterReplay,
+    Messenger(Identity identity, Store store, CausalCore<Payload> core, Map<MessageId, Event.MessageReceived> bufferedAfterReplay,
               Scheduler thread, Clock clock, Listener listener) {
-        this.self = self;
+        this.self = identity.id();
+        this.identity = identity;
         this.store = store;
         this.core = core;
         this.thread = thread;
@@ -142,7 +146,55 @@ final class Messenger implements LinkJournal {
         if (l == null) {
             return; // not listening yet: the links fetch it from the log when they connect
         }
-        codec.encodeEach(sent, (d, body) -> l.send(d, sent.linkSeq().get(d), body, sent.transmitAt()));
+        Custody custody = custody(sent, l.connected());
+        codec.encodeEach(sent, (d, body) -> l.send(d, sent.linkSeq().get(d), custody.bodyFor(d, body), sent.transmitAt()));
+    }
+
+    /** How many destinations of a message keep sealed copies of it for the ones its sender has no link to. */
+    static final int CUSTODIANS = 2;
+
+    /**
+     * Messages travel from their sender only, so a destination this node has no link to gets a
+     * message once both are online together, and whatever follows it waits meanwhile. So the
+     * first copies to up to {@link #CUSTODIANS} linked destinations also carry, sealed and signed,
+     * the copies of the unlinked ones, which those keep and pass on when they meet them. Best
+     * effort: a copy sent again from the log (after its link broke) carries none; the sender
+     * still sends its own copies when it meets the destination, which drops the second one.
+     * Sealing costs an Ed25519 signature per unlinked destination (0.4 ms here), and only then.
+     */
+    private Custody custody(Event.MessageSent sent, Set<NodeId> linked) {
+        List<NodeId> away = new ArrayList<>();
+        List<NodeId> keepers = new ArrayList<>();
+        for (NodeId d : sent.destinations()) {
+            (linked.contains(d) ? keepers : away).add(d);
+        }
+        if (away.isEmpty() || keepers.isEmpty()) {
+            return Custody.NONE;
+        }
+        keepers.sort(null);
+        away.sort(null);
+        List<byte[]> envelopes = new ArrayList<>();
+        int size = 0;
+        for (NodeId d : away) {
+            byte[] envelope = RelayEnvelope.seal(identity, d, sent.linkSeq().get(d), codec.encode(sent, d));
+            size += envelope.length + 4;
+            if (size > WireConstants.MAX_BODY_BYTES / 2) {
+                LOG.debug("{}: sealed copies for {} of {} unlinked destinations only (the rest would not fit a frame)",
+                        sent.id(), envelopes.size(), away.size());
+                break;
+            }
+            envelopes.add(envelope);
+        }
+        return new Custody(Set.copyOf(keepers.subList(0, Math.min(CUSTODIANS, keepers.size()))), envelopes);
+    }
+
+    /** Which destinations' copies carry which sealed copies. */
+    private record Custody(Set<NodeId> keepers, List<byte[]> envelopes) {
+        static final Custody NONE = new Custody(Set.of(), List.of());
+
+        byte[] bodyFor(NodeId d, byte[] body) {
+            return keepers.contains(d) ? CustodyBundle.wrap(envelopes, body) : body;
+        }
     }
 
     /**
@@ -174,6 +226,100 @@ final class Messenger implements LinkJournal {
         } catch (LogFullException e) {
             return Mono.error(e);
         }
+        if (RelayEnvelope.isEnvelope(body)) {
+            return relayed(from, linkSeq, body);
+        }
+        if (CustodyBundle.isBundle(body)) {
+            CustodyBundle bundle;
+            try {
+                bundle = CustodyBundle.unwrap(body);
+            } catch (WireCodec.MalformedBody e) {
+                return dropped(from, linkSeq, e.getMessage());
+            }
+            keep(from, bundle.envelopes());
+            return take(from, linkSeq, bundle.body());
+        }
+        return take(from, linkSeq, body);
+    }
+
+    /**
+     * Sealed copies {@code from} sent along for destinations it had no link to: each one that is
+     * {@code from}'s own message, sealed with its key, for a third node, is logged and goes out on this
+     * node's link to that node as the next number there (kept until it acknowledges it). One that
+     * is not is passed over with a WARN; the message they came with is taken all the same.
+     */
+    private void keep(NodeId from, List<byte[]> envelopes) {
+        List<Event> kept = new ArrayList<>();
+        Map<NodeId, Long> seqs = new HashMap<>();
+        for (byte[] bytes : envelopes) {
+            try {
+                RelayEnvelope envelope = RelayEnvelope.open(bytes);
+                NodeId forPeer = envelope.forPeer();
+                // The link proved it is from; its signature is for the node it is passed on to,
+                // which checks it (0.4 ms: not spent twice).
+                if (!envelope.origin().equals(from) || forPeer.equals(self) || forPeer.equals(from)) {
+                    throw new WireCodec.MalformedBody("not a copy of " + from + "'s own for a third node", null);
+                }
+                MessageId id = codec.decode(envelope.body()).message().id();
+                if (!id.sender().equals(from)) {
+                    throw new WireCodec.MalformedBody("a copy of " + id + ", not of a message of " + from, null);
+                }
+                long seq = seqs.getOrDefault(forPeer, lastLinkSeq.getOrDefault(forPeer, 0L)) + 1;
+                seqs.put(forPeer, seq);
+                kept.add(new Event.CustodyTaken(forPeer, seq, id, bytes, clock.millis()));
+            } catch (WireCodec.MalformedBody e) {
+                LOG.warn("a sealed copy from {} not kept: {}", from, e.getMessage());
+            }
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        try {
+            store.appendNow(kept);
+        } catch (RuntimeException e) {
+            LOG.error("sealed copies from {} not kept: the log refused them", from, e);
+            return;
+        }
+        lastLinkSeq.putAll(seqs);
+        PeerLinks l = links;
+        for (Event e : kept) {
+            Event.CustodyTaken c = (Event.CustodyTaken) e;
+            LOG.debug("keeping {} for {} (link number {} there)", c.id(), c.forPeer(), c.linkSeq());
+            if (l != null) {
+                l.send(c.forPeer(), c.linkSeq(), c.envelope(), c.ts());
+            }
+        }
+    }
+
+    /**
+     * A copy of another node's message that {@code from} kept for this one: taken as if its sender
+     * had sent it (its signature proves that), under the sender's link number, so the sender's own
+     * copy, when it comes, is dropped as a duplicate. {@code from}'s number for it is logged too.
+     */
+    private Mono<Void> relayed(NodeId from, long linkSeq, byte[] bytes) {
+        RelayEnvelope envelope;
+        MessageId id;
+        try {
+            envelope = RelayEnvelope.open(bytes);
+            if (!envelope.forPeer().equals(self)) {
+                throw new WireCodec.MalformedBody("a copy passed on for " + envelope.forPeer() + ", not for this node", null);
+            }
+            if (!envelope.verified()) {
+                throw new WireCodec.MalformedBody("a copy passed on whose signature does not verify", null);
+            }
+            id = codec.decode(envelope.body()).message().id();
+            if (!id.sender().equals(envelope.origin())) {
+                throw new WireCodec.MalformedBody("a copy of " + id + " sealed by " + envelope.origin() + ", not by its sender", null);
+            }
+        } catch (WireCodec.MalformedBody e) {
+            return dropped(from, linkSeq, e.getMessage());
+        }
+        LOG.debug("{} passed on {} (its number {} from {})", from, id, envelope.originSeq(), envelope.origin());
+        return take(envelope.origin(), envelope.originSeq(), envelope.body())
+                .then(Mono.defer(() -> store.append(new Event.RelayReceived(from, linkSeq, id, clock.millis())).then()));
+    }
+
+    private Mono<Void> take(NodeId from, long linkSeq, byte[] body) {
         WireCodec.Decoded decoded;
         try {
             decoded = codec.decode(body);
@@ -307,9 +453,16 @@ final class Messenger implements LinkJournal {
                     reader -> Flux.range(0, indexes.length).concatMap(i -> Mono.justOrEmpty(reader.read(indexes[i]))),
                     LogReader::close);
         })
-                .ofType(Event.MessageSent.class)
-                .filter(s -> s.linkSeq().containsKey(peer) && s.linkSeq().get(peer) > afterLinkSeq)
-                .map(s -> new Outbound(s.linkSeq().get(peer), codec.encode(s, peer), s.transmitAt()))
+                .<Outbound>handle((e, out) -> {
+                    if (e instanceof Event.MessageSent s) {
+                        Long seq = s.linkSeq().get(peer);
+                        if (seq != null && seq > afterLinkSeq) {
+                            out.next(new Outbound(seq, codec.encode(s, peer), s.transmitAt()));
+                        }
+                    } else if (e instanceof Event.CustodyTaken c && c.forPeer().equals(peer) && c.linkSeq() > afterLinkSeq) {
+                        out.next(new Outbound(c.linkSeq(), c.envelope(), c.ts()));
+                    }
+                })
                 .subscribeOn(Schedulers.boundedElastic());
     }
 

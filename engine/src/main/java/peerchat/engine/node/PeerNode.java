@@ -100,7 +100,7 @@ public final class PeerNode implements Node {
             // hop to another thread and back.
             this.thread = store.writer();
             this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
-            this.messenger = new Messenger(identity.id(), store, recovery.core(), recovery.buffered(), thread, clock, new Shown());
+            this.messenger = new Messenger(identity, store, recovery.core(), recovery.buffered(), thread, clock, new Shown());
             this.commands = new CommandRunner(this);
             try {
                 recordIdentity();

@@ -106,6 +106,55 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * This node keeps a copy of another node's message {@code id} for {@code forPeer}, to whom its
+     * sender had no link when it sent it: the sender's sealed, signed copy ({@code envelope}), which
+     * this node passes on unchanged as number {@code linkSeq} on its own link to {@code forPeer},
+     * and sends again until that peer acknowledges it, as its own messages.
+     */
+    record CustodyTaken(NodeId forPeer, long linkSeq, MessageId id, byte[] envelope, long ts) implements Event {
+        public CustodyTaken {
+            Objects.requireNonNull(forPeer, "forPeer");
+            Objects.requireNonNull(id, "id");
+            envelope = envelope.clone();
+        }
+
+        @Override
+        public byte[] envelope() {
+            return envelope.clone();
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof CustodyTaken c && c.forPeer.equals(forPeer) && c.linkSeq == linkSeq && c.id.equals(id)
+                    && java.util.Arrays.equals(c.envelope, envelope) && c.ts == ts;
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hash(forPeer, linkSeq, id, java.util.Arrays.hashCode(envelope), ts);
+        }
+
+        @Override
+        public String toString() {
+            return "CustodyTaken[forPeer=" + forPeer + ", linkSeq=" + linkSeq + ", id=" + id + ", envelope="
+                    + envelope.length + " bytes, ts=" + ts + "]";
+        }
+    }
+
+    /**
+     * Number {@code linkSeq} on the link from {@code from} was a copy of another node's message
+     * {@code id}, kept for this node by {@code from} (a {@link CustodyTaken} there). Logged so that
+     * the number counts as received after a restart; the message itself is logged as received from
+     * its sender.
+     */
+    record RelayReceived(NodeId from, long linkSeq, MessageId id, long ts) implements Event {
+        public RelayReceived {
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
     /** A node proved its identity in a handshake or was heard of: its name and where it listens. */
     record PeerSeen(NodeId id, String name, String address, String publicKey, long ts) implements Event {
         public PeerSeen {

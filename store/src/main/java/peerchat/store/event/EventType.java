@@ -13,7 +13,9 @@ public enum EventType {
     PEER_CONNECTED(6, Event.PeerConnected.class),
     PEER_DISCONNECTED(7, Event.PeerDisconnected.class),
     PEER_ACKED(8, Event.PeerAcked.class),
-    MESSAGE_DROPPED(9, Event.MessageDropped.class);
+    MESSAGE_DROPPED(9, Event.MessageDropped.class),
+    CUSTODY_TAKEN(10, Event.CustodyTaken.class),
+    RELAY_RECEIVED(11, Event.RelayReceived.class);
 
     private static final EventType[] BY_TAG = new EventType[16];
 
@@ -56,6 +58,10 @@ public enum EventType {
             return PEER_ACKED;
         } else if (event instanceof Event.MessageDropped) {
             return MESSAGE_DROPPED;
+        } else if (event instanceof Event.CustodyTaken) {
+            return CUSTODY_TAKEN;
+        } else if (event instanceof Event.RelayReceived) {
+            return RELAY_RECEIVED;
         } else if (event instanceof Event.PeerSeen) {
             return PEER_SEEN;
         } else if (event instanceof Event.PeerConnected) {

@@ -10,7 +10,7 @@ import peerchat.store.event.NodeId;
 /**
  * What the link layer needs after a restart, rebuilt from the log. Sender side, per peer: the
  * highest link seq sent and acknowledged, and the log indexes of the sends not yet acknowledged
- * (the outbox, in link seq order: read them with {@code Store.read}). Receiver side, per sender:
+ * (the outbox, in link seq order: {@code MessageSent} and {@code CustodyTaken} entries, read them with {@code Store.read}). Receiver side, per sender:
  * the link seqs already received, so duplicates are dropped.
  *
  * <p>Thread-safe: updated by the log's writer thread, read from any thread.
@@ -33,13 +33,21 @@ public final class Links {
 
     synchronized void sent(long index, Event.MessageSent sent) {
         for (Map.Entry<NodeId, Long> e : sent.linkSeq().entrySet()) {
-            Outbox out = outboxes.computeIfAbsent(e.getKey(), k -> new Outbox());
-            long seq = e.getValue();
-            out.lastSent = Math.max(out.lastSent, seq);
-            if (seq > out.acked) {
-                out.seqs.add(seq);
-                out.indexes.add(index);
-            }
+            queue(e.getKey(), e.getValue(), index);
+        }
+    }
+
+    /** A copy kept for another peer goes out on this node's link to it, as its own sends do. */
+    synchronized void custody(long index, Event.CustodyTaken custody) {
+        queue(custody.forPeer(), custody.linkSeq(), index);
+    }
+
+    private void queue(NodeId peer, long seq, long index) {
+        Outbox out = outboxes.computeIfAbsent(peer, k -> new Outbox());
+        out.lastSent = Math.max(out.lastSent, seq);
+        if (seq > out.acked) {
+            out.seqs.add(seq);
+            out.indexes.add(index);
         }
     }
 
@@ -63,6 +71,10 @@ public final class Links {
 
     synchronized void dropped(Event.MessageDropped dropped) {
         received(dropped.from(), dropped.linkSeq());
+    }
+
+    synchronized void relayed(Event.RelayReceived relayed) {
+        received(relayed.from(), relayed.linkSeq());
     }
 
     private void received(NodeId sender, long seq) {

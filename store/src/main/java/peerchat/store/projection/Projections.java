@@ -74,6 +74,10 @@ public final class Projections {
             links.acked((Event.PeerAcked) event);
         } else if (event instanceof Event.MessageDropped) {
             links.dropped((Event.MessageDropped) event);
+        } else if (event instanceof Event.CustodyTaken) {
+            links.custody(logged.index(), (Event.CustodyTaken) event);
+        } else if (event instanceof Event.RelayReceived) {
+            links.relayed((Event.RelayReceived) event);
         } else if (event instanceof Event.PeerSeen) {
             membership.seen((Event.PeerSeen) event);
         } else if (event instanceof Event.PeerConnected) {

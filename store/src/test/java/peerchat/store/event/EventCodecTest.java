@@ -34,7 +34,9 @@ class EventCodecTest {
                 new Event.PeerConnected(bob, "127.0.0.2:7117", 24),
                 new Event.PeerDisconnected(bob, "heartbeat lost", 25),
                 new Event.PeerAcked(bob, 7, 26),
-                new Event.MessageDropped(bob, 5, "malformed body", 27));
+                new Event.MessageDropped(bob, 5, "malformed body", 27),
+                new Event.CustodyTaken(Fixtures.CAROL, 8, new MessageId(bob, 11), new byte[] {'R', 1, 0, -1, 42}, 28),
+                new Event.RelayReceived(Fixtures.CAROL, 6, new MessageId(bob, 12), 29));
     }
 
     @Test

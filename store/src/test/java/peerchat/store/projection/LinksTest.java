@@ -84,4 +84,21 @@ class LinksTest {
         assertThat(fixture.store().links().received(BOB).contiguous()).isEqualTo(3);
         assertThat(fixture.restart().links().received(BOB).contiguous()).isEqualTo(3);
     }
+
+    @Test
+    void aCopyKeptForAPeerIsInItsOutboxBetweenOwnSendsAndARelayedOneCountsAsReceived() {
+        long s1 = fixture.given(sent(ME, 1, text(group("all"), "a"), Set.of(BOB), 1, 1));
+        long kept = fixture.given(new Event.CustodyTaken(BOB, 2, new peerchat.store.event.MessageId(CAROL, 5), new byte[] {'R', 1}, 2));
+        long s3 = fixture.given(sent(ME, 2, text(group("all"), "b"), Set.of(BOB), 3, 3));
+        Links links = fixture.store().links();
+        assertThat(links.unacked(BOB)).containsExactly(s1, kept, s3);
+        assertThat(links.lastSent(BOB)).isEqualTo(3);
+        fixture.given(new Event.PeerAcked(BOB, 2, 4));
+        assertThat(fixture.restart().links().unacked(BOB)).containsExactly(s3);
+
+        fixture.given(received(CAROL, 11, text(group("all"), "x"), 1, 5));
+        fixture.given(new Event.RelayReceived(CAROL, 2, new peerchat.store.event.MessageId(BOB, 7), 6));
+        assertThat(fixture.store().links().received(CAROL).contiguous()).isEqualTo(2);
+        assertThat(fixture.restart().links().received(CAROL).contiguous()).isEqualTo(2);
+    }
 }

@@ -5,9 +5,11 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioChannelOption;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -148,7 +150,10 @@ final class UdpBeacon implements Beacon {
         }
         return server.option(ChannelOption.IP_MULTICAST_IF, iface.nic())
                 .option(ChannelOption.IP_MULTICAST_TTL, config.multicastTtl())
-                .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
+                // Loop on, so that nodes on this host hear us. Set as the JDK's own option: Netty's NIO
+                // channel (the one these sockets get) hands IP_MULTICAST_LOOP_DISABLED to the JDK's
+                // IP_MULTICAST_LOOP as it is, so "not disabled" turned the loop off.
+                .option(NioChannelOption.of(StandardSocketOptions.IP_MULTICAST_LOOP), true)
                 .bind();
     }
 

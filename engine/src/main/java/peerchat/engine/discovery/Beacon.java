@@ -19,8 +19,14 @@ public interface Beacon {
     /**
      * Binds the receiver, then sends a beacon at once and every {@link BeaconConfig#interval()}.
      * A wildcard {@code listen} host is advertised as the beacon interface's address, so that peers
-     * can dial it. Completes when both sockets are bound; errors if the interface or port cannot be
-     * used, and the beacon is then closed (the node may go on without discovery).
+     * can dial it. From then on the beacon follows the network: it looks for its interface again
+     * every {@link BeaconConfig#interfaceCheck()} (and at once when a beacon cannot be sent), binds
+     * anew when the interface or its address has changed, and waits while there is none.
+     *
+     * <p>Completes when both sockets are bound, or when there is no usable interface yet (the
+     * beacon then waits for one, logged at WARN). Errors if the listen address cannot be
+     * advertised or the sockets cannot be bound on the interface found, and the beacon is then
+     * closed (the node may go on without discovery).
      */
     Mono<Void> start(NodeId self, InetSocketAddress listen);
 

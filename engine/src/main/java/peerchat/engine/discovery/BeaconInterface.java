@@ -10,9 +10,13 @@ import java.util.Optional;
 
 /**
  * The network interface a beacon uses, its IPv4 address (what a wildcard listener advertises) and
- * that address's prefix length (which senders are on the same link).
+ * that address's prefix length (which senders are on the same link). A plain value: two equal ones
+ * need the same sockets, so comparing the one a beacon is bound to with the one found now says
+ * whether the network has moved under it ({@link InterfaceChange}). The index is part of it
+ * because an interface unplugged and plugged back (a USB adapter) comes back under the same name
+ * as a new device, and group memberships on the old one are gone.
  */
-record BeaconInterface(NetworkInterface nic, Inet4Address address, int prefixLength) {
+record BeaconInterface(String name, int index, Inet4Address address, int prefixLength) {
 
     /** Whether a datagram from this address came from the interface's own subnet. */
     boolean onLink(InetAddress sender) {
@@ -23,12 +27,34 @@ record BeaconInterface(NetworkInterface nic, Inet4Address address, int prefixLen
         return (toInt(sender) & mask) == (toInt(address) & mask);
     }
 
+    /**
+     * The interface as the host has it now, for the socket options that want one. Looked up at
+     * bind time rather than kept: the interface may have gone since it was found.
+     */
+    NetworkInterface nic() throws SocketException {
+        NetworkInterface nic = NetworkInterface.getByIndex(index);
+        if (nic == null || !nic.getName().equals(name)) {
+            throw new SocketException("interface " + name + " is gone");
+        }
+        return nic;
+    }
+
+    /** {@code eth0 192.168.1.20}, as the log names it. */
+    @Override
+    public String toString() {
+        return name + " " + address.getHostAddress();
+    }
+
     private static int toInt(InetAddress address) {
         byte[] b = address.getAddress();
         return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
     }
 
-    /** The configured interface, or for the wildcard the first LAN interface that is up. */
+    /**
+     * The configured interface, or for the wildcard the first LAN interface that is up. Throws,
+     * with a message a user can act on, when there is none: none may be up yet, or the configured
+     * address may have gone (a new DHCP lease); the beacon waits and looks again.
+     */
     static BeaconInterface resolve(BeaconConfig config) throws SocketException {
         InetAddress wanted = config.interfaceAddress();
         if (!wanted.isAnyLocalAddress()) {
@@ -36,11 +62,15 @@ record BeaconInterface(NetworkInterface nic, Inet4Address address, int prefixLen
             if (nic == null) {
                 throw new SocketException("no interface of this host has the address " + wanted.getHostAddress());
             }
+            if (!nic.isUp()) {
+                throw new SocketException("interface " + nic.getName() + " with the address "
+                        + wanted.getHostAddress() + " is down");
+            }
             return of(nic, (Inet4Address) wanted);
         }
         return firstLan(config.mode()).orElseThrow(() -> new SocketException(
                 "no interface is up with an IPv4 address for a " + config.mode() + " beacon"
-                        + "; choose one with --discovery-interface"));
+                        + " (choose one with --discovery-interface)"));
     }
 
     private static Optional<BeaconInterface> firstLan(BeaconMode mode) throws SocketException {
@@ -64,6 +94,6 @@ record BeaconInterface(NetworkInterface nic, Inet4Address address, int prefixLen
                 .mapToInt(InterfaceAddress::getNetworkPrefixLength)
                 .findFirst()
                 .orElse(32);
-        return new BeaconInterface(nic, address, prefix);
+        return new BeaconInterface(nic.getName(), nic.getIndex(), address, prefix);
     }
 }

@@ -5,12 +5,16 @@ import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.socket.DatagramPacket;
 import io.netty.channel.socket.SocketProtocolFamily;
+import io.netty.channel.socket.nio.NioChannelOption;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.net.StandardSocketOptions;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,7 @@ import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
+import reactor.core.scheduler.Schedulers;
 import reactor.netty.Connection;
 import reactor.netty.resources.LoopResources;
 import reactor.netty.udp.UdpInbound;
@@ -34,6 +39,12 @@ import reactor.netty.udp.UdpServer;
  * address; it keeps only datagrams from the interface's own subnet, so a loopback beacon hears
  * loopback only. Netty stays inside this class: datagrams become byte arrays, then
  * {@link BeaconMessage}s, at the edge.
+ *
+ * <p>Both sockets belong to one interface and address, and laptops change those under a running
+ * node (a new lease, another Wi-Fi, no Wi-Fi yet at login). So the beacon follows the network: an
+ * {@link InterfaceWatch} looks again now and then, and when what it finds is not what the sockets
+ * are bound to ({@link InterfaceChange}), both are let go of and bound anew, or the beacon waits
+ * with none until an interface is back.
  */
 final class UdpBeacon implements Beacon {
     private static final Logger log = LoggerFactory.getLogger(UdpBeacon.class);
@@ -43,22 +54,64 @@ final class UdpBeacon implements Beacon {
 
     private final BeaconConfig config;
     private final Clock clock;
+    private final InetSocketAddress destination;
     private final Sinks.Many<Sighting> sightings = Sinks.many().multicast().directBestEffort();
     private final AtomicBoolean started = new AtomicBoolean();
     private final LoopResources loops = LoopResources.create("peerchat-beacon", 1, true);
+    private final InterfaceWatch watch;
     private final Mono<Void> closing = Mono.defer(this::shutDown).cache();
 
     private final Object lock = new Object();
     private boolean closed;
-    private Connection receiver;
-    private Connection sender;
+    /** The sockets now, null while waiting for an interface. Written under the lock. */
+    private volatile Binding bound;
+    /** A wait has been logged at WARN and its end is still to be logged. Only the looks touch it. */
+    private volatile boolean waitAnnounced;
     private Disposable ticks;
+    private Disposable watching;
+
+    /** Who this beacon announces, and the filter every receiver it binds shares. */
+    private record Self(NodeId id, InetSocketAddress listen, SightingFilter filter) {
+    }
+
+    /** Both sockets on one interface, and the datagram that advertises this node there. */
+    private static final class Binding {
+        final BeaconInterface iface;
+        final Connection receiver;
+        final Connection sender;
+        final byte[] datagram;
+        /** Why the last beacon could not be sent; null once one was. */
+        volatile Throwable sendFailure;
+        /** The failure has been logged at WARN: its end is logged too. */
+        final AtomicBoolean failureAnnounced = new AtomicBoolean();
+
+        Binding(BeaconInterface iface, Connection receiver, Connection sender, byte[] datagram) {
+            this.iface = iface;
+            this.receiver = receiver;
+            this.sender = sender;
+            this.datagram = datagram;
+        }
+
+        boolean intact() {
+            return !receiver.isDisposed() && !sender.isDisposed();
+        }
+    }
 
     UdpBeacon(BeaconConfig config, Clock clock) {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
+        this.destination = new InetSocketAddress(config.destination(), config.port());
+        this.watch = new InterfaceWatch(config);
     }
 
+    /**
+     * Start fails only for what waiting cannot mend: a listen address peers cannot dial, or
+     * sockets that cannot be bound on an interface that is there (the port held by a socket
+     * without SO_REUSEADDR, a privileged port). No usable interface is not such a case: a laptop
+     * often starts the node before its Wi-Fi is up, so the beacon starts waiting, logs it once at
+     * WARN, and binds when an interface appears. A port problem found only then is logged the
+     * same way and tried again at every look: it cannot be told from one that goes away.
+     */
     @Override
     public Mono<Void> start(NodeId self, InetSocketAddress listen) {
         Objects.requireNonNull(self, "self");
@@ -67,23 +120,19 @@ final class UdpBeacon implements Beacon {
             if (!started.compareAndSet(false, true)) {
                 return Mono.error(new IllegalStateException("beacon already started"));
             }
-            BeaconInterface iface;
-            byte[] datagram;
+            Self me;
             try {
-                iface = BeaconInterface.resolve(config);
-                datagram = BeaconCodec.encode(new BeaconMessage(self, advertised(listen, iface)));
-            } catch (SocketException | IllegalArgumentException e) {
+                // Checked now, not when an interface turns up: a wildcard listener is fine, port 0 is not.
+                new BeaconMessage(self, listen);
+                me = new Self(self, listen, new SightingFilter(self, config.dedupWindow(), clock));
+            } catch (IllegalArgumentException e) {
                 return close().then(Mono.error(e));
             }
-            SightingFilter filter = new SightingFilter(self, config.dedupWindow(), clock);
-            return bindReceiver(iface, filter)
-                    .flatMap(r -> adopt(r, true))
-                    .then(Mono.defer(() -> bindSender(iface)))
-                    .flatMap(s -> adopt(s, false))
-                    .doOnNext(s -> startTicks(s, datagram))
-                    .doOnSuccess(s -> log.debug("beacon of {} up on {} ({} to {}:{})", self, iface.address(),
-                            config.mode(), config.destination().getHostAddress(), config.port()))
-                    .then()
+            return InterfaceWatch.look(config)
+                    .flatMap(look -> look.found().isPresent()
+                            ? bind(look.found().get(), me).then()
+                            : Mono.<Void>fromRunnable(() -> announceWait(look.whyNone())))
+                    .then(Mono.<Void>fromRunnable(() -> run(me)))
                     // Half a beacon is no use: let go of whatever was bound, then report why.
                     .onErrorResume(e -> close().then(Mono.error(e)));
         });
@@ -99,23 +148,197 @@ final class UdpBeacon implements Beacon {
         return closing;
     }
 
+    /** Beacons every interval on whatever is bound then, and the looks that keep it bound right. */
+    private void run(Self me) {
+        Disposable sending = Flux.interval(Duration.ZERO, config.interval())
+                .onBackpressureDrop()
+                .concatMap(tick -> send(bound))
+                .subscribe();
+        Disposable looking = watch.watch(look -> follow(look, me));
+        synchronized (lock) {
+            if (closed) {
+                sending.dispose();
+                looking.dispose();
+            } else {
+                ticks = sending;
+                watching = looking;
+            }
+        }
+    }
+
+    private Mono<Void> send(Binding b) {
+        if (b == null) {
+            return Mono.empty();
+        }
+        return b.sender.outbound()
+                .sendObject(new DatagramPacket(Unpooled.wrappedBuffer(b.datagram), destination))
+                .then()
+                .doOnSuccess(v -> {
+                    b.sendFailure = null;
+                    if (b.failureAnnounced.compareAndSet(true, false)) {
+                        log.info("beacon sending again to {} from {}", destination, b.iface);
+                    }
+                })
+                .onErrorResume(e -> {
+                    if (bound != b) {
+                        return Mono.empty(); // let go of meanwhile: a new binding sends the next one
+                    }
+                    // The usual reason is an address that has gone: look now, not at the next period.
+                    // Only if the look finds the network as it was is the failure worth a WARN (follow).
+                    log.debug("beacon could not be sent to {} from {}: {}", destination, b.iface, e.toString());
+                    b.sendFailure = e;
+                    watch.nudge();
+                    return Mono.empty();
+                });
+    }
+
+    /** One look: keep the sockets, move them, let them go or bind them, as the network now asks. */
+    private Mono<Void> follow(InterfaceWatch.Look look, Self me) {
+        Binding was = bound;
+        // A socket closed under us (its callback asked for this look): bind both again, as after a wait.
+        boolean broken = was != null && !was.intact();
+        Optional<BeaconInterface> before = was == null || broken ? Optional.empty() : Optional.of(was.iface);
+        InterfaceChange change = InterfaceChange.between(before, look.found());
+        if (change == InterfaceChange.NONE && !broken) {
+            if (was == null) {
+                log.debug("discovery still waiting: {}", look.whyNone());
+            } else {
+                announceSendFailure(was);
+            }
+            return Mono.empty();
+        }
+        Mono<Void> letGo = broken || change.unbinds() ? unbind(was) : Mono.empty();
+        if (!change.binds()) {
+            return letGo.then(Mono.<Void>fromRunnable(() -> announceWait(look.whyNone())));
+        }
+        BeaconInterface now = look.found().orElseThrow();
+        return letGo.then(bind(now, me))
+                .doOnNext(b -> {
+                    if (waitAnnounced || broken) {
+                        waitAnnounced = false;
+                        log.info("discovery on again: {}", now);
+                    } else if (change == InterfaceChange.MOVED) {
+                        log.info("discovery moved to {} (was {})", now, before.orElseThrow());
+                    }
+                })
+                .onErrorResume(e -> {
+                    if (!isClosed()) {
+                        announceWait("could not bind on " + now + ": " + reason(e));
+                    }
+                    return Mono.empty();
+                })
+                .then();
+    }
+
+    private static String reason(Throwable e) {
+        return e.getMessage() == null ? e.toString() : e.getMessage();
+    }
+
+    /**
+     * Beacons that do not leave although the interface is as it was (no route, a firewall): nothing
+     * a new binding would mend, so the user should know. Once, not every tick; sends go on trying.
+     */
+    private void announceSendFailure(Binding b) {
+        Throwable failure = b.sendFailure;
+        if (failure != null && b.failureAnnounced.compareAndSet(false, true)) {
+            log.warn("beacon could not be sent to {} from {}: {}", destination, b.iface, failure.toString());
+        }
+    }
+
+    /** Said once per wait at WARN (a wait can be long); every further look that finds nothing at DEBUG. */
+    private void announceWait(String why) {
+        if (waitAnnounced) {
+            log.debug("discovery still waiting: {}", why);
+            return;
+        }
+        waitAnnounced = true;
+        log.warn("discovery waiting: {}; looking again every {}", why, readable(config.interfaceCheck()));
+    }
+
+    private static String readable(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
+    }
+
+    /**
+     * Both sockets on this interface, then kept as the binding unless the beacon was closed
+     * meanwhile. Started on {@code boundedElastic}: finding the interface reads the host's interface
+     * list, and a move would otherwise do it on the I/O thread, where the old sockets' closing ends.
+     */
+    private Mono<Binding> bind(BeaconInterface iface, Self me) {
+        return Mono.defer(() -> {
+            byte[] datagram;
+            NetworkInterface nic;
+            try {
+                datagram = BeaconCodec.encode(new BeaconMessage(me.id(), advertised(me.listen(), iface)));
+                nic = iface.nic();
+            } catch (SocketException | IllegalArgumentException e) {
+                return Mono.error(e);
+            }
+            return bindReceiver(iface, nic, me.filter())
+                    .flatMap(receiver -> bindSender(iface, nic)
+                            .onErrorResume(e -> disposed(receiver).then(Mono.error(e)))
+                            .map(sender -> new Binding(iface, receiver, sender, datagram)))
+                    .flatMap(this::keep)
+                    .doOnNext(b -> log.debug("beacon of {} up on {} ({} to {}:{})", me.id(), iface,
+                            config.mode(), config.destination().getHostAddress(), config.port()));
+        }).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private Mono<Binding> keep(Binding b) {
+        synchronized (lock) {
+            if (closed) {
+                b.receiver.dispose();
+                b.sender.dispose();
+                return Mono.error(new IllegalStateException("beacon closed while binding"));
+            }
+            bound = b;
+        }
+        b.receiver.onDispose(() -> lost(b, "receiver"));
+        b.sender.onDispose(() -> lost(b, "sender"));
+        return Mono.just(b);
+    }
+
+    private void lost(Binding b, String which) {
+        synchronized (lock) {
+            if (closed || bound != b) {
+                return; // let go of on purpose
+            }
+        }
+        log.warn("beacon {} socket on {} closed unexpectedly: binding again", which, b.iface);
+        watch.nudge();
+    }
+
+    private Mono<Void> unbind(Binding b) {
+        synchronized (lock) {
+            if (bound == b) {
+                bound = null;
+            }
+        }
+        // Waited for: the old receiver's group membership goes with its socket, before the new one joins.
+        return Mono.when(disposed(b.receiver), disposed(b.sender));
+    }
+
+    private boolean isClosed() {
+        synchronized (lock) {
+            return closed;
+        }
+    }
+
     /** A wildcard listener is reachable at the interface address, which is what peers must dial. */
     private static InetSocketAddress advertised(InetSocketAddress listen, BeaconInterface iface) {
-        if (listen.isUnresolved()) {
-            throw new IllegalArgumentException("listen address must be resolved: " + listen);
-        }
         return listen.getAddress().isAnyLocalAddress()
                 ? new InetSocketAddress(iface.address(), listen.getPort())
                 : listen;
     }
 
-    private Mono<? extends Connection> bindReceiver(BeaconInterface iface, SightingFilter filter) {
+    private Mono<? extends Connection> bindReceiver(BeaconInterface iface, NetworkInterface nic,
+                                                    SightingFilter filter) {
         Sinks.Empty<Void> joined = Sinks.empty();
         return UdpServer.create()
                 .runOn(loops, SocketProtocolFamily.INET)
                 .bindAddress(() -> new InetSocketAddress(receiverAddress(), config.port()))
                 .option(ChannelOption.SO_REUSEADDR, true)
-                .handle((in, out) -> joinIfMulticast(in, iface)
+                .handle((in, out) -> joinIfMulticast(in, nic)
                         .doOnSuccess(v -> joined.tryEmitEmpty())
                         .doOnError(joined::tryEmitError)
                         .thenMany(in.receiveObject())
@@ -133,11 +356,11 @@ final class UdpBeacon implements Beacon {
         return config.mode() == BeaconMode.MULTICAST ? config.destination() : BeaconConfig.ANY_INTERFACE;
     }
 
-    private Mono<Void> joinIfMulticast(UdpInbound in, BeaconInterface iface) {
-        return config.mode() == BeaconMode.MULTICAST ? in.join(config.destination(), iface.nic()) : Mono.empty();
+    private Mono<Void> joinIfMulticast(UdpInbound in, NetworkInterface nic) {
+        return config.mode() == BeaconMode.MULTICAST ? in.join(config.destination(), nic) : Mono.empty();
     }
 
-    private Mono<? extends Connection> bindSender(BeaconInterface iface) {
+    private Mono<? extends Connection> bindSender(BeaconInterface iface, NetworkInterface nic) {
         UdpServer server = UdpServer.create()
                 .runOn(loops, SocketProtocolFamily.INET)
                 .bindAddress(() -> new InetSocketAddress(iface.address(), 0))
@@ -146,64 +369,13 @@ final class UdpBeacon implements Beacon {
         if (config.mode() == BeaconMode.BROADCAST) {
             return server.option(ChannelOption.SO_BROADCAST, true).bind();
         }
-        return server.option(ChannelOption.IP_MULTICAST_IF, iface.nic())
+        return server.option(ChannelOption.IP_MULTICAST_IF, nic)
                 .option(ChannelOption.IP_MULTICAST_TTL, config.multicastTtl())
-                .option(ChannelOption.IP_MULTICAST_LOOP_DISABLED, false)
+                // Loop on, so that nodes on this host hear us. Set as the JDK's own option: Netty's NIO
+                // channel (the one these sockets get) hands IP_MULTICAST_LOOP_DISABLED to the JDK's
+                // IP_MULTICAST_LOOP as it is, so "not disabled" turned the loop off.
+                .option(NioChannelOption.of(StandardSocketOptions.IP_MULTICAST_LOOP), true)
                 .bind();
-    }
-
-    /** Keeps a bound socket unless the beacon was closed meanwhile, in which case it is let go. */
-    private Mono<Connection> adopt(Connection connection, boolean isReceiver) {
-        synchronized (lock) {
-            if (closed) {
-                connection.dispose();
-                return Mono.error(new IllegalStateException("beacon closed while starting"));
-            }
-            if (isReceiver) {
-                receiver = connection;
-            } else {
-                sender = connection;
-            }
-            connection.onDispose(() -> {
-                synchronized (lock) {
-                    if (!closed) {
-                        log.warn("beacon {} socket closed unexpectedly: discovery has stopped",
-                                isReceiver ? "receiver" : "sender");
-                    }
-                }
-            });
-            return Mono.just(connection);
-        }
-    }
-
-    private void startTicks(Connection connection, byte[] datagram) {
-        InetSocketAddress destination = new InetSocketAddress(config.destination(), config.port());
-        AtomicBoolean failing = new AtomicBoolean();
-        Disposable running = Flux.interval(Duration.ZERO, config.interval())
-                .onBackpressureDrop()
-                .concatMap(tick -> connection.outbound()
-                        .sendObject(new DatagramPacket(Unpooled.wrappedBuffer(datagram), destination))
-                        .then()
-                        .doOnSuccess(v -> {
-                            if (failing.compareAndSet(true, false)) {
-                                log.info("beacon sending again to {}", destination);
-                            }
-                        })
-                        // One lost beacon is nothing: the next tick tries again. Say so once, not every tick.
-                        .onErrorResume(e -> {
-                            if (failing.compareAndSet(false, true)) {
-                                log.warn("beacon could not be sent to {}: {}", destination, e.toString());
-                            }
-                            return Mono.empty();
-                        }))
-                .subscribe();
-        synchronized (lock) {
-            if (closed) {
-                running.dispose();
-            } else {
-                ticks = running;
-            }
-        }
     }
 
     private void onDatagram(Object object, BeaconInterface iface, SightingFilter filter) {
@@ -246,25 +418,24 @@ final class UdpBeacon implements Beacon {
     }
 
     private Mono<Void> shutDown() {
-        Connection r;
-        Connection s;
+        Binding b;
         synchronized (lock) {
             closed = true;
             if (ticks != null) {
                 ticks.dispose();
             }
-            r = receiver;
-            s = sender;
+            if (watching != null) {
+                watching.dispose();
+            }
+            b = bound;
+            bound = null;
         }
-        return Mono.when(disposed(r), disposed(s))
+        return (b == null ? Mono.<Void>empty() : Mono.when(disposed(b.receiver), disposed(b.sender)))
                 .then(loops.disposeLater(Duration.ZERO, LOOP_SHUTDOWN))
                 .doFinally(signal -> sightings.emitComplete(Sinks.EmitFailureHandler.busyLooping(EMIT_RETRY)));
     }
 
     private static Mono<Void> disposed(Connection connection) {
-        if (connection == null) {
-            return Mono.empty();
-        }
         connection.dispose();
         return connection.onDispose();
     }

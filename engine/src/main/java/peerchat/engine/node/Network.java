@@ -75,8 +75,11 @@ final class Network {
     /**
      * The UDP beacon, when on: every node heard that no link leads to yet is dialed. On a loopback
      * interface the beacon broadcasts to 127.255.255.255 (loopback has no multicast on most hosts);
-     * elsewhere it multicasts on the chosen interface. A beacon that cannot start is reported and
-     * the node goes on with its seeds and gossip.
+     * elsewhere it multicasts on the chosen interface. With no usable interface yet (Wi-Fi not up at
+     * login, the configured address not assigned yet) the beacon starts waiting and says so itself:
+     * discovery is on and begins when the interface does. Only a beacon that cannot start at all (a
+     * port it cannot bind, a listen address it cannot advertise) turns discovery off, and the node
+     * goes on with its seeds and gossip.
      */
     private Mono<Void> startDiscovery(InetSocketAddress bound) {
         if (!config.discovery()) {
@@ -99,11 +102,10 @@ final class Network {
                 links.connect(s.listenAddress());
             }
         }, e -> LOG.warn("discovery stopped: {}", e.toString())));
+        // Kept before it starts, so that a node closed meanwhile closes it too.
+        beacon = b;
         return b.start(identity.id(), bound)
-                .doOnSuccess(v -> {
-                    beacon = b;
-                    LOG.info("discovery on: {}", beaconConfig);
-                })
+                .doOnSuccess(v -> LOG.info("discovery on: {}", beaconConfig))
                 .onErrorResume(e -> {
                     LOG.warn("discovery off: the beacon could not start: {}", e.getMessage());
                     return b.close();

@@ -16,6 +16,8 @@ class BeaconConfigTest {
         assertThat(lan.destination().isMulticastAddress()).isTrue();
         assertThat(lan.multicastTtl()).isEqualTo(1);
         assertThat(lan.interfaceAddress().isAnyLocalAddress()).isTrue();
+        // a few beacons between two looks for the interface: a moved laptop is heard again in seconds
+        assertThat(lan.interfaceCheck()).isGreaterThan(lan.interval()).isLessThanOrEqualTo(Duration.ofSeconds(10));
     }
 
     @Test
@@ -30,9 +32,11 @@ class BeaconConfigTest {
     void withersChangeOneThing() throws Exception {
         InetAddress address = InetAddress.getByName("127.0.0.7");
         BeaconConfig changed = BeaconConfig.loopback().withInterface(address).withPort(40000)
-                .withInterval(Duration.ofSeconds(1)).withDedupWindow(Duration.ZERO).withMulticastTtl(3);
+                .withInterval(Duration.ofSeconds(1)).withDedupWindow(Duration.ZERO).withMulticastTtl(3)
+                .withInterfaceCheck(Duration.ofSeconds(9));
         assertThat(changed).isEqualTo(new BeaconConfig(BeaconMode.BROADCAST, address,
-                BeaconConfig.LOOPBACK_BROADCAST, 40000, Duration.ofSeconds(1), Duration.ZERO, 3));
+                BeaconConfig.LOOPBACK_BROADCAST, 40000, Duration.ofSeconds(1), Duration.ZERO, 3,
+                Duration.ofSeconds(9)));
         assertThat(BeaconConfig.lan().broadcast(BeaconConfig.LIMITED_BROADCAST).mode())
                 .isEqualTo(BeaconMode.BROADCAST);
         assertThat(BeaconConfig.loopback().multicast(BeaconConfig.DEFAULT_GROUP).mode())
@@ -53,5 +57,6 @@ class BeaconConfigTest {
         assertThatThrownBy(() -> lan.withInterval(Duration.ZERO)).hasMessageContaining("interval");
         assertThatThrownBy(() -> lan.withDedupWindow(Duration.ofSeconds(-1))).hasMessageContaining("dedupWindow");
         assertThatThrownBy(() -> lan.withMulticastTtl(256)).hasMessageContaining("multicastTtl");
+        assertThatThrownBy(() -> lan.withInterfaceCheck(Duration.ZERO)).hasMessageContaining("interfaceCheck");
     }
 }

@@ -14,25 +14,26 @@ class BeaconInterfaceTest {
     void loopbackResolvesToLoWithItsSlash8() throws Exception {
         BeaconInterface lo = BeaconInterface.resolve(BeaconConfig.loopback());
         assertThat(lo.nic().isLoopback()).isTrue();
+        assertThat(lo.name()).isEqualTo(lo.nic().getName());
         assertThat(lo.address().getHostAddress()).isEqualTo("127.0.0.1");
         assertThat(lo.prefixLength()).isEqualTo(8);
+        assertThat(lo).hasToString(lo.name() + " 127.0.0.1");
     }
 
     @Test
     void onLinkMeansTheSameSubnet() throws Exception {
-        NetworkInterface lo = NetworkInterface.getByInetAddress(InetAddress.getByName("127.0.0.1"));
-        BeaconInterface loopback = new BeaconInterface(lo, v4("127.0.0.1"), 8);
+        BeaconInterface loopback = new BeaconInterface("lo", 1, v4("127.0.0.1"), 8);
         assertThat(loopback.onLink(v4("127.45.6.7"))).isTrue();
         assertThat(loopback.onLink(v4("128.0.0.1"))).isFalse();
         assertThat(loopback.onLink(v4("10.0.0.1"))).isFalse();
         assertThat(loopback.onLink(InetAddress.getByName("::1"))).isFalse();
 
         // documentation addresses (RFC 5737): subnet arithmetic only, nothing is sent
-        BeaconInterface lan = new BeaconInterface(lo, v4("198.51.100.20"), 24);
+        BeaconInterface lan = new BeaconInterface("eth0", 2, v4("198.51.100.20"), 24);
         assertThat(lan.onLink(v4("198.51.100.255"))).isTrue();
         assertThat(lan.onLink(v4("198.51.101.1"))).isFalse();
-        assertThat(new BeaconInterface(lo, v4("10.1.2.3"), 32).onLink(v4("10.1.2.4"))).isFalse();
-        assertThat(new BeaconInterface(lo, v4("10.1.2.3"), 0).onLink(v4("172.16.0.1"))).isTrue();
+        assertThat(new BeaconInterface("eth0", 2, v4("10.1.2.3"), 32).onLink(v4("10.1.2.4"))).isFalse();
+        assertThat(new BeaconInterface("eth0", 2, v4("10.1.2.3"), 0).onLink(v4("172.16.0.1"))).isTrue();
     }
 
     @Test
@@ -40,6 +41,16 @@ class BeaconInterfaceTest {
         BeaconConfig config = BeaconConfig.lan().withInterface(InetAddress.getByName("203.0.113.77"));
         assertThatThrownBy(() -> BeaconInterface.resolve(config))
                 .hasMessageContaining("203.0.113.77");
+    }
+
+    @Test
+    void anInterfaceGoneSinceItWasFoundIsAClearErrorWhenItIsWanted() throws Exception {
+        NetworkInterface lo = NetworkInterface.getByInetAddress(InetAddress.getByName("127.0.0.1"));
+        // lo's index under another name: what a device re-plugged under a new index leaves behind
+        assertThatThrownBy(() -> new BeaconInterface("peerchat0", lo.getIndex(), v4("10.77.0.1"), 24).nic())
+                .hasMessageContaining("interface peerchat0 is gone");
+        assertThatThrownBy(() -> new BeaconInterface("peerchat0", Integer.MAX_VALUE, v4("10.77.0.1"), 24).nic())
+                .hasMessageContaining("interface peerchat0 is gone");
     }
 
     private static Inet4Address v4(String address) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Level;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -146,11 +147,24 @@ class BeaconLoopbackTest {
     }
 
     @Test
-    void anInterfaceThisHostDoesNotHaveIsAClearError() throws Exception {
-        // A documentation address (RFC 5737, TEST-NET-3) that no host here has: it fails before any bind or send.
-        Beacon a = beacon(config.withInterface(InetAddress.getByName("203.0.113.77")));
-        assertThatThrownBy(() -> a.start(A, address("127.0.0.11", 5001)).block(TIMEOUT))
-                .hasMessageContaining("no interface of this host has the address 203.0.113.77");
+    void anInterfaceThisHostDoesNotHaveIsWaitedForAndTheWaitSaidOnce() throws Exception {
+        // A documentation address (RFC 5737, TEST-NET-3) that no host here has: nothing is bound or sent.
+        Beacon a = beacon(config.withInterface(InetAddress.getByName("203.0.113.77"))
+                .withInterfaceCheck(Duration.ofMillis(20)));
+        try (CapturedLog log = new CapturedLog(UdpBeacon.class)) {
+            a.start(A, address("127.0.0.11", 5001)).block(TIMEOUT);
+
+            // Several looks later the wait has still been said once.
+            await().atMost(TIMEOUT).until(() -> log.lines(Level.DEBUG).stream()
+                    .filter(line -> line.startsWith("discovery still waiting: no interface of this host"))
+                    .count() >= 3);
+            assertThat(log.lines(Level.WARN)).containsExactly("discovery waiting: no interface of this host has the"
+                    + " address 203.0.113.77; looking again every 20 ms");
+        }
+        StepVerifier.create(a.sightings())
+                .then(() -> a.close().block(TIMEOUT))
+                .expectComplete()
+                .verify(TIMEOUT);
     }
 
     @Test

@@ -10,45 +10,69 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import peerchat.store.ChildJvm;
 
 /**
- * Multicast, the LAN default, for real: two beacons join the group on loopback and hear each
- * other. The group address is outside 127.0.0.0/8, so this runs in a child JVM inside a network
- * namespace this test creates ({@code unshare --net}, only {@code lo} up): whatever the beacons
- * send cannot reach any other network. Skipped where namespaces cannot be made (not root).
+ * Multicast, the LAN default, for real: two beacons join the group and hear each other. The group
+ * address is outside 127.0.0.0/8, so this runs in a child JVM inside a network namespace this test
+ * creates ({@link OwnNetworkNamespace}, TTL 0): whatever the beacons send cannot reach any other
+ * network. Skipped where namespaces cannot be made (not root).
  */
 class BeaconMulticastNamespaceTest {
-
     @Test
     void twoMulticastBeaconsOnLoopbackSeeEachOther(@TempDir Path dir) throws Exception {
-        assumeThat(canMakeNetworkNamespace()).as("unshare --net works here").isTrue();
+        assumeThat(OwnNetworkNamespace.canMake(OwnNetworkNamespace.NOTHING)).as("unshare --net works here").isTrue();
 
+        List<String> sightings = runPair(dir, OwnNetworkNamespace.NOTHING, "127.0.0.1");
+        assertThat(sightings)
+                .contains("SIGHTING 1111111101 2222222202 127.0.0.1:5002",
+                        "SIGHTING 2222222202 1111111101 127.0.0.21:5001");
+    }
+
+    /**
+     * On a real link, unlike on {@code lo}, a multicast datagram reaches the sender's own host only
+     * if the socket loops it back (IP_MULTICAST_LOOP): two nodes on one host hear each other
+     * through that loop alone.
+     */
+    @Test
+    void twoMulticastBeaconsOfOneHostSeeEachOtherOnALanLink(@TempDir Path dir) throws Exception {
+        assumeThat(OwnNetworkNamespace.canMake(OwnNetworkNamespace.LAN_LINK))
+                .as("unshare --net and a veth link in it work here").isTrue();
+
+        List<String> sightings = runPair(dir, OwnNetworkNamespace.LAN_LINK, "0.0.0.0");
+        assertThat(sightings)
+                .contains("SIGHTING 1111111101 2222222202 10.77.0.1:5002",
+                        "SIGHTING 2222222202 1111111101 127.0.0.21:5001");
+    }
+
+    /** Runs {@link MulticastPair} on {@code iface} after {@code setup} in a new namespace; its sightings. */
+    private static List<String> runPair(Path dir, String setup, String iface) throws Exception {
+        List<String> command = OwnNetworkNamespace.command(setup, ChildJvm.command(MulticastPair.class, "7117", iface));
         Path stderr = dir.resolve("child.log");
-        Process child = new ProcessBuilder(command())
+        Process child = new ProcessBuilder(command)
                 .redirectError(stderr.toFile())
                 .start();
         // Read on another thread so that a child that hangs cannot hang the test: it is killed instead.
         CompletableFuture<List<String>> lines = CompletableFuture.supplyAsync(() -> sightingLines(child));
         try {
             assertThat(child.waitFor(60, TimeUnit.SECONDS)).as("child finished").isTrue();
-            assertThat(child.exitValue()).as("child exit; its log: %s", tail(stderr)).isZero();
         } finally {
             child.destroyForcibly();
         }
         List<String> sightings = lines.get(10, TimeUnit.SECONDS);
-        assertThat(sightings)
-                .contains("SIGHTING 1111111101 2222222202 127.0.0.1:5002",
-                        "SIGHTING 2222222202 1111111101 127.0.0.21:5001")
-                .allSatisfy(line -> assertThat(line).doesNotContain("1111111101 1111111101")
-                        .doesNotContain("2222222202 2222222202"));
+        assertThat(child.exitValue())
+                .as("child exit (1: the two did not see each other within 20 s); sightings %s; its stderr: %s",
+                        sightings, tail(stderr))
+                .isZero();
+        assertThat(sightings).allSatisfy(line -> assertThat(line).doesNotContain("1111111101 1111111101")
+                .doesNotContain("2222222202 2222222202"));
+        return sightings;
     }
 
     private static List<String> sightingLines(Process child) {
@@ -64,34 +88,6 @@ class BeaconMulticastNamespaceTest {
             throw new UncheckedIOException(e);
         }
         return sightings;
-    }
-
-    private static List<String> command() {
-        List<String> command = new ArrayList<>(List.of("unshare", "--net", "--", "sh", "-c",
-                "ip link set lo up && exec \"$@\"", "sh"));
-        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        String flags = System.getProperty("peerchat.jvm.flags", "").trim();
-        if (!flags.isEmpty()) {
-            command.addAll(Arrays.asList(flags.split("\\s+")));
-        }
-        command.addAll(List.of("-cp", System.getProperty("java.class.path"),
-                MulticastPair.class.getName(), "7117"));
-        return command;
-    }
-
-    private static boolean canMakeNetworkNamespace() {
-        try {
-            Process probe = new ProcessBuilder("unshare", "--net", "--", "sh", "-c", "ip link set lo up")
-                    .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                    .start();
-            return probe.waitFor(10, TimeUnit.SECONDS) && probe.exitValue() == 0;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private static String tail(Path log) throws IOException {

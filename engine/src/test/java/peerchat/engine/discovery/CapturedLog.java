@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoCloseable {
     private final Logger logger;
     private final Level previousLevel;
-    private final List<String> lines = new CopyOnWriteArrayList<>();
+    private final List<ILoggingEvent> events = new CopyOnWriteArrayList<>();
 
     CapturedLog(Class<?> source) {
         logger = (Logger) LoggerFactory.getLogger(source);
@@ -24,12 +24,17 @@ final class CapturedLog extends AppenderBase<ILoggingEvent> implements AutoClose
     }
 
     List<String> lines() {
-        return List.copyOf(lines);
+        return events.stream().map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    /** The lines logged at exactly this level. */
+    List<String> lines(Level level) {
+        return events.stream().filter(e -> e.getLevel() == level).map(ILoggingEvent::getFormattedMessage).toList();
     }
 
     @Override
     protected void append(ILoggingEvent event) {
-        lines.add(event.getFormattedMessage());
+        events.add(event);
     }
 
     @Override

@@ -12,7 +12,8 @@ import peerchat.store.event.NodeId;
 
 /**
  * Child-JVM side of {@link BeaconMulticastNamespaceTest}: only ever run inside the network
- * namespace that test creates. Two multicast beacons on 127.0.0.1; prints one line per sighting,
+ * namespace that test creates. Two multicast beacons with TTL 0 on UDP port {@code args[0]} and
+ * the interface {@code args[1]} (127.0.0.1 if not given); prints one line per sighting,
  * {@code SIGHTING <seer> <seen> <host:port>}, and exits 0 once each has seen the other (1 if not
  * within the time limit).
  */
@@ -23,7 +24,7 @@ public final class MulticastPair {
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
         BeaconConfig config = BeaconConfig.lan()
-                .withInterface(InetAddress.getByName("127.0.0.1"))
+                .withInterface(InetAddress.getByName(args.length > 1 ? args[1] : "127.0.0.1"))
                 .withPort(port)
                 .withInterval(Duration.ofMillis(50))
                 .withMulticastTtl(0);

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -16,6 +19,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.Node;
@@ -278,6 +282,25 @@ class PeerNodeTest {
         await().atMost(WAIT).until(() -> a.user(b.self().id()).map(UserView::online).orElse(false)
                 && b.user(a.self().id()).map(UserView::online).orElse(false));
         assertThat(a.user(b.self().id()).orElseThrow().name()).isEqualTo("bob");
+    }
+
+    @Test
+    void aBeaconWithNoInterfaceYetLeavesDiscoveryOnAndWaiting() {
+        // A documentation address (RFC 5737) no host has: the beacon waits for it, nothing is bound or sent.
+        ListAppender<ILoggingEvent> log = new ListAppender<>();
+        Logger network = (Logger) LoggerFactory.getLogger(Network.class);
+        log.start();
+        network.addAppender(log);
+        try {
+            Node a = Node.start(NodeConfig.loopback("alice", dir.resolve("a"), "127.0.0.5")
+                    .withDiscovery(true, "203.0.113.77")).block(WAIT);
+            started.add(a);
+            List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
+            assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("discovery on: "))
+                    .noneSatisfy(line -> assertThat(line).startsWith("discovery off"));
+        } finally {
+            network.detachAppender(log);
+        }
     }
 
     @Test

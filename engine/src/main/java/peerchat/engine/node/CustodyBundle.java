@@ -1,9 +1,5 @@
 package peerchat.engine.node;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
@@ -30,8 +26,7 @@ record CustodyBundle(List<byte[]> envelopes, byte[] body) {
     }
 
     static byte[] wrap(List<byte[]> envelopes, byte[] body) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + envelopes.stream().mapToInt(e -> e.length + 4).sum() + 4);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        return BinaryForm.write(body.length + envelopes.stream().mapToInt(e -> e.length + 4).sum() + 4, out -> {
             out.writeByte(MARK);
             out.writeByte(VERSION);
             out.writeShort(envelopes.size());
@@ -40,10 +35,7 @@ record CustodyBundle(List<byte[]> envelopes, byte[] body) {
                 out.write(e);
             }
             out.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return bytes.toByteArray();
+        });
     }
 
     static CustodyBundle unwrap(byte[] bytes) throws WireCodec.MalformedBody {

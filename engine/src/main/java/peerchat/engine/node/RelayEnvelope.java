@@ -1,9 +1,5 @@
 package peerchat.engine.node;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -48,8 +44,7 @@ record RelayEnvelope(NodeId forPeer, long originSeq, byte[] publicKey, byte[] si
         byte[] key = sender.publicKey();
         byte[] signature = sender.sign(signed(forPeer, originSeq, body));
         byte[] id = forPeer.value().getBytes(StandardCharsets.US_ASCII);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(body.length + key.length + signature.length + id.length + 16);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
+        return BinaryForm.write(body.length + key.length + signature.length + id.length + 16, out -> {
             out.writeByte(MARK);
             out.writeByte(VERSION);
             out.writeByte(id.length);
@@ -60,10 +55,7 @@ record RelayEnvelope(NodeId forPeer, long originSeq, byte[] publicKey, byte[] si
             out.writeShort(signature.length);
             out.write(signature);
             out.write(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e); // a byte array does not fail
-        }
-        return bytes.toByteArray();
+        });
     }
 
     /** Reads an envelope (its signature not checked yet: {@link #verified}). */

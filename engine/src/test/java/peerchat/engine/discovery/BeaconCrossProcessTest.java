@@ -59,7 +59,8 @@ class BeaconCrossProcessTest {
         }
     }
 
-    private static void readLines(Process child, List<String> lines) {
+    /** Every line of the child's stdout into {@code lines}, until it closes. */
+    static void readLines(Process child, List<String> lines) {
         try (BufferedReader out = new BufferedReader(
                 new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
             for (String line = out.readLine(); line != null; line = out.readLine()) {

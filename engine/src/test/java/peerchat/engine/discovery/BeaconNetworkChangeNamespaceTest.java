@@ -6,11 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static peerchat.engine.discovery.BeaconPairProcess.A;
 import static peerchat.engine.discovery.BeaconPairProcess.B;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -96,20 +92,9 @@ class BeaconNetworkChangeNamespaceTest {
                 ChildJvm.command(BeaconPairProcess.class, "7117", interfaceOfB));
         childLog = dir.resolve("child.log");
         child = new ProcessBuilder(command).redirectError(childLog.toFile()).start();
-        Thread reader = new Thread(this::readLines, "child-stdout");
+        Thread reader = new Thread(() -> BeaconCrossProcessTest.readLines(child, lines), "child-stdout");
         reader.setDaemon(true);
         reader.start();
-    }
-
-    private void readLines() {
-        try (BufferedReader out = new BufferedReader(
-                new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line = out.readLine(); line != null; line = out.readLine()) {
-                lines.add(line);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Waits for the line, or for the child to die, and fails with what it printed if the line is not there. */

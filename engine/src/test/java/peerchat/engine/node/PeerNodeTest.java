@@ -184,12 +184,10 @@ class PeerNodeTest {
      */
     @Test
     void aMessageMissedWhileDownComesThroughAnotherDestinationWhileItsSenderIsAway() {
-        Watched alice = start("alice", "127.0.0.2");
-        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
-        Watched carol = start("carol", "127.0.0.4", alice.node.self().listen());
-        awaitPeers(alice, 3);
-        awaitPeers(bob, 3);
-        awaitPeers(carol, 3);
+        Watched[] trio = threeMeshed();
+        Watched alice = trio[0];
+        Watched bob = trio[1];
+        Watched carol = trio[2];
 
         stop(bob);
         awaitPeers(alice, 2);
@@ -222,12 +220,10 @@ class PeerNodeTest {
      */
     @Test
     void whatFollowsADirectMessageMissedWhileDownWaitsForItsAuthorAndWaitingSaysWhy() {
-        Watched alice = start("alice", "127.0.0.2");
-        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
-        Watched carol = start("carol", "127.0.0.4", alice.node.self().listen());
-        awaitPeers(alice, 3);
-        awaitPeers(bob, 3);
-        awaitPeers(carol, 3);
+        Watched[] trio = threeMeshed();
+        Watched alice = trio[0];
+        Watched bob = trio[1];
+        Watched carol = trio[2];
         assertThat(((Reply.Done) bob.run("-waiting")).text()).isEqualTo("nothing is held back: every message received here has been shown");
 
         stop(bob);
@@ -249,6 +245,17 @@ class PeerNodeTest {
         start("alice", "127.0.0.2", carol.node.self().listen());
         await().atMost(WAIT).until(() -> bob2.texts().equals(List.of("just for you", "a question", "the answer")));
         assertThat(((Reply.Done) bob2.run("-waiting")).text()).startsWith("nothing is held back");
+    }
+
+    /** alice, bob and carol, each seeing the other two. */
+    private Watched[] threeMeshed() {
+        Watched alice = start("alice", "127.0.0.2");
+        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
+        Watched carol = start("carol", "127.0.0.4", alice.node.self().listen());
+        for (Watched w : List.of(alice, bob, carol)) {
+            awaitPeers(w, 3);
+        }
+        return new Watched[] {alice, bob, carol};
     }
 
     private void stop(Watched w) {

@@ -24,6 +24,15 @@ public sealed interface ChatEvent {
     record PeerDown(UserView user, String reason) implements ChatEvent {
     }
 
+    /**
+     * Messages that arrived are held back, for a while now, because messages they follow have not
+     * (causal order): how many, and {@code text}, for people, says from whom and for whose they
+     * wait, as {@code -waiting} does. Told once per change of who waits for whom, so that a silent
+     * conversation is explained rather than just silent.
+     */
+    record HeldBack(int messages, String text) implements ChatEvent {
+    }
+
     /** The current conversation changed (by {@code -open} or a frontend). */
     record Opened(Conversation conversation, String label) implements ChatEvent {
     }

@@ -56,6 +56,9 @@ final class Messenger implements LinkJournal {
         void sent(Event.MessageSent sent, long position);
 
         void delivered(Event.MessageReceived received, long deliveredAt, boolean heldBack, long position);
+
+        /** A received message was held back (its append is written). */
+        void held();
     }
 
     private final NodeId self;
@@ -389,6 +392,9 @@ final class Messenger implements LinkJournal {
         }
         for (int i = 0; i < delivered.size(); i++) {
             listener.delivered(delivered.get(i), now, late.get(i), positions.get(i));
+        }
+        if (result.status() == ReceiveResult.Status.BUFFERED) {
+            listener.held();
         }
         return pause;
     }

@@ -25,6 +25,7 @@ import peerchat.engine.api.NodeInfo;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.engine.command.CommandParser;
+import peerchat.engine.causal.Hold;
 import peerchat.engine.identity.Identity;
 import peerchat.engine.net.NodeLoop;
 import peerchat.store.Store;
@@ -100,7 +101,11 @@ public final class PeerNode implements Node {
             // hop to another thread and back.
             this.thread = store.writer();
             this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
-            this.messenger = new Messenger(identity, store, recovery.core(), recovery.buffered(), thread, clock, new Shown());
+            Shown shown = new Shown();
+            this.messenger = new Messenger(identity, store, recovery.core(), recovery.buffered(), thread, clock, shown);
+            if (!recovery.buffered().isEmpty()) {
+                shown.held(); // still waiting from before the restart: told as if just held back
+            }
             this.commands = new CommandRunner(this);
             try {
                 recordIdentity();
@@ -161,6 +166,8 @@ public final class PeerNode implements Node {
      */
     private final class Shown implements Messenger.Listener {
         private final Map<GroupName, Set<NodeId>> members = new HashMap<>();
+        private final HoldNotice holdNotice = new HoldNotice(thread, () -> messenger.holds(),
+                holds -> emit(new ChatEvent.HeldBack(holds.stream().mapToInt(Hold::messages).sum(), HoldsText.of(holds, directory()))));
 
         Shown() {
             store.membership().groups().forEach(g -> members.put(g.name(),
@@ -175,6 +182,11 @@ public final class PeerNode implements Node {
         @Override
         public void delivered(Event.MessageReceived received, long deliveredAt, boolean heldBack, long position) {
             show(received.id().sender(), received.payload(), () -> Views.delivered(directory(), received, deliveredAt, heldBack, position));
+        }
+
+        @Override
+        public void held() {
+            holdNotice.held();
         }
 
         private void show(NodeId from, Payload payload, java.util.function.Supplier<MessageView> view) {

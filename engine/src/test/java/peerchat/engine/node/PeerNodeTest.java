@@ -241,6 +241,10 @@ class PeerNodeTest {
                 .contains("  alice: 1 message, waiting for earlier messages from alice (alice is offline: they come when alice is back)")
                 .contains("  carol: 1 message, waiting for messages from alice (alice is offline: they come when alice is back)");
         assertThat(bob2.texts()).isEmpty();
+        // and bob's frontends are told without asking (once both have waited a moment)
+        await().atMost(WAIT).until(() -> bob2.events.stream().anyMatch(e -> e instanceof ChatEvent.HeldBack h && h.messages() == 2));
+        assertThat(bob2.events).filteredOn(e -> e instanceof ChatEvent.HeldBack h && h.messages() == 2).first()
+                .isInstanceOfSatisfying(ChatEvent.HeldBack.class, h -> assertThat(h.text()).contains("waiting for messages from alice"));
 
         start("alice", "127.0.0.2", carol.node.self().listen());
         await().atMost(WAIT).until(() -> bob2.texts().equals(List.of("just for you", "a question", "the answer")));

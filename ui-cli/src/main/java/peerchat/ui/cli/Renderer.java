@@ -78,6 +78,9 @@ public final class Renderer {
             if (d.reason() != null && !d.reason().isBlank()) {
                 b.append(" (").append(palette.plain(d.reason())).append(')');
             }
+        } else if (e instanceof ChatEvent.HeldBack) {
+            // One notice line, as every event is: its sender lines joined with "; ".
+            b.append(palette.plain(((ChatEvent.HeldBack) e).text().replace(":\n  ", ": ").replace("\n  ", "; ")));
         } else if (e instanceof ChatEvent.Opened) {
             b.append("now talking in ").append(target(((ChatEvent.Opened) e).label()));
         } else {

@@ -55,6 +55,10 @@ public final class JsonCodec {
             user(o, ((ChatEvent.PeerUp) e).user());
             return Optional.of(o);
         }
+        if (e instanceof ChatEvent.HeldBack) {
+            ChatEvent.HeldBack h = (ChatEvent.HeldBack) e;
+            return Optional.of(event("held-back").put("messages", h.messages()).put("text", h.text()));
+        }
         if (e instanceof ChatEvent.PeerDown) {
             ChatEvent.PeerDown d = (ChatEvent.PeerDown) e;
             ObjectNode o = event("peer-down");

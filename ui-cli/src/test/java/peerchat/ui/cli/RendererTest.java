@@ -76,6 +76,8 @@ class RendererTest {
         assertThat(plain.event(new ChatEvent.PeerUp(bob)).toString()).isEqualTo("22:13 -- bob is online (127.0.0.2:7117)");
         assertThat(plain.event(new ChatEvent.PeerDown(bob, "link closed")).toString()).isEqualTo("22:13 -- bob went offline (link closed)");
         assertThat(plain.event(new ChatEvent.Opened(FakeNode.TALK, "@bob")).toString()).isEqualTo("22:13 -- now talking in @bob");
+        assertThat(plain.event(new ChatEvent.HeldBack(3, "3 messages held back, each until what it follows has arrived:\n  bob: 1 message, waiting A\n  cyd: 2 messages, waiting B"))
+                .toString()).isEqualTo("22:13 -- 3 messages held back, each until what it follows has arrived: bob: 1 message, waiting A; cyd: 2 messages, waiting B");
     }
 
     @Test

@@ -62,6 +62,10 @@ class JsonCodecTest {
         assertThat(up.path("event").asText()).isEqualTo("peer-up");
         assertThat(up.path("name").asText()).isEqualTo("bob");
         assertThat(up.path("address").asText()).isEqualTo("127.0.0.2:7117");
+        JsonNode held = json(codec.event(new ChatEvent.HeldBack(3, "3 messages held back, ...")).orElseThrow());
+        assertThat(held.path("event").asText()).isEqualTo("held-back");
+        assertThat(held.path("messages").asInt()).isEqualTo(3);
+        assertThat(held.path("text").asText()).isEqualTo("3 messages held back, ...");
         JsonNode down = json(codec.event(new ChatEvent.PeerDown(bob, "heartbeats missed")).orElseThrow());
         assertThat(down.path("event").asText()).isEqualTo("peer-down");
         assertThat(down.path("reason").asText()).isEqualTo("heartbeats missed");

@@ -382,6 +382,10 @@ public final class ChatPresenter {
             }
         } else if (event instanceof ChatEvent.PeerUp || event instanceof ChatEvent.PeerDown) {
             refreshUsers();
+        } else if (event instanceof ChatEvent.HeldBack held) {
+            // In whatever conversation is open: the silence it explains may be anywhere.
+            view.showStatus(firstLine(held.text()), false);
+            view.appendLine(Line.notice(ReplyText.time(clock.millis(), zone), held.text()));
         } else if (event instanceof ChatEvent.Left left) {
             refreshGroups();
             if (current instanceof Conversation.Group g && g.name().value().equals(left.group())

@@ -330,6 +330,17 @@ class ChatPresenterTest {
     }
 
     @Test
+    void messagesHeldBackAreExplainedInTheStatusAndTheTranscript() {
+        presenter.start();
+
+        node.heldBack(2, "2 messages held back, each until what it follows has arrived:\n  cyd: 2 messages, waiting for messages from bob");
+
+        assertThat(view.status).isEqualTo("2 messages held back, each until what it follows has arrived:");
+        assertThat(view.statusIsError).isFalse();
+        assertThat(view.transcript).last().extracting(Line::text).asString().endsWith("cyd: 2 messages, waiting for messages from bob");
+    }
+
+    @Test
     void theMemberListShowsPresenceOnlineFirst() {
         presenter.start();
         assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "bob", "cyd");

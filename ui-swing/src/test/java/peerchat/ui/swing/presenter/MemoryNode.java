@@ -61,6 +61,11 @@ public final class MemoryNode implements Node {
         return u;
     }
 
+    /** What the node says when messages stay held back by causal order. */
+    public void heldBack(int messages, String text) {
+        events.tryEmitNext(new ChatEvent.HeldBack(messages, text));
+    }
+
     public void peerDown(NodeId id) {
         UserView u = users.get(id);
         UserView down = new UserView(u.id(), u.name(), u.label(), u.address(), false, false, u.groups());

@@ -55,7 +55,7 @@ class NetnsNetworkIT {
     }
 
     @Test
-    void meshFormsByDiscoveryMessagesReachAllAndCutOffOrKilledNodesCatchUp() {
+    void meshFormsByDiscoveryMessagesReachAllAndCutOffOrKilledNodesCatchUpEvenWhileTheSenderIsDown() {
         // Isolation: a hub and five node namespaces, and not one interface added out here.
         assertThat(net.namespaces()).hasSize(NODES + 1);
         assertThat(net.hostInterfaces()).isEqualTo(interfacesBefore);
@@ -94,15 +94,19 @@ class NetnsNetworkIT {
         awaitInHistory("while erin is away", 5);
         awaitInHistory("erin on her own", 1, 2, 3, 4);
 
-        // Carol dies (SIGKILL), misses a message, and gets it after a restart from her log.
+        // Carol dies (SIGKILL) and misses a message from bob, who dies too before she is back:
+        // she gets it after her restart from the others, who kept a sealed copy for her.
         String carol = net.id(3);
         net.ok("kill", "3");
         assertThat(net.run("status").output()).containsPattern("3 +carol .* stopped");
         net.ok("send", "2", "while carol is dead");
         awaitEveryone("while carol is dead", 1, 2, 4, 5);
+        net.ok("kill", "2");
         net.ok("start", "3");
         awaitInHistory("while carol is dead", 3);
+        assertThat(net.run("status").output()).containsPattern("2 +bob .* stopped");
         assertThat(net.id(3)).as("carol keeps her identity across the restart").isEqualTo(carol);
+        net.ok("start", "2");
 
         // Bad requests are refused with a reason, and the network stays as it was.
         NetnsScript.Run noSuchNode = net.run("send", "9", "to nobody");

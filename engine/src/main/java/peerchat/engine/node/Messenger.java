@@ -167,14 +167,15 @@ final class Messenger implements LinkJournal {
      */
     private Custody custody(Event.MessageSent sent, Set<NodeId> linked) {
         List<NodeId> away = new ArrayList<>();
-        List<NodeId> keepers = new ArrayList<>();
         for (NodeId d : sent.destinations()) {
-            (linked.contains(d) ? keepers : away).add(d);
+            if (!linked.contains(d)) {
+                away.add(d);
+            }
         }
-        if (away.isEmpty() || keepers.isEmpty()) {
+        List<NodeId> keepers = away.isEmpty() ? List.of() : keepers(sent.destinations(), linked);
+        if (keepers.isEmpty()) {
             return Custody.NONE;
         }
-        keepers.sort(null);
         away.sort(null);
         List<byte[]> envelopes = new ArrayList<>();
         int size = 0;
@@ -188,7 +189,96 @@ final class Messenger implements LinkJournal {
             }
             envelopes.add(envelope);
         }
-        return new Custody(Set.copyOf(keepers.subList(0, Math.min(CUSTODIANS, keepers.size()))), envelopes);
+        return new Custody(Set.copyOf(keepers), envelopes);
+    }
+
+    /** Who keeps sealed copies of a message: up to {@link #CUSTODIANS} of its destinations linked now, lowest ids first. */
+    private static List<NodeId> keepers(Set<NodeId> destinations, Set<NodeId> linked) {
+        return destinations.stream().filter(linked::contains).sorted().limit(CUSTODIANS).toList();
+    }
+
+    /** At most this many of a lost peer's unacknowledged messages, the oldest, are sealed when its link goes. */
+    static final int SEALED_ON_LOSS = 1000;
+
+    /**
+     * The link to {@code peer} went down: what it has not acknowledged was sent while it looked
+     * linked, with no sealed copies (a peer gone without its link closing, a cable pulled or a
+     * laptop suspended, looks linked until its heartbeat times out). Sealed now, off the node
+     * thread (a signature each), and handed to up to {@link #CUSTODIANS} linked destinations of
+     * each message, in numbered, logged frames of their own ({@link CustodyBundle}s without a
+     * body), so that what follows them, sealed at send, is not held back for them.
+     */
+    void linkLost(NodeId peer) {
+        PeerLinks l = links;
+        long[] unacked = store.links().unacked(peer);
+        if (l == null || unacked.length == 0) {
+            return;
+        }
+        long[] oldest = java.util.Arrays.copyOf(unacked, Math.min(unacked.length, SEALED_ON_LOSS));
+        Mono.fromCallable(() -> sealForKeepers(peer, oldest, l.connected()))
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(thread)
+                .subscribe(byKeeper -> byKeeper.forEach(this::handOver),
+                        e -> LOG.warn("sealed copies for {}, whose link went down, not handed over: {}", peer, e.toString()));
+    }
+
+    private Map<NodeId, List<byte[]>> sealForKeepers(NodeId peer, long[] indexes, Set<NodeId> linked) {
+        Map<NodeId, List<byte[]>> byKeeper = new java.util.TreeMap<>();
+        try (LogReader reader = store.log().reader()) {
+            for (long index : indexes) {
+                Event e = reader.read(index).orElse(null);
+                if (!(e instanceof Event.MessageSent sent) || !sent.linkSeq().containsKey(peer)) {
+                    continue; // a copy this node keeps for the peer: its sender sealed it, others hold it too
+                }
+                List<NodeId> keepers = keepers(sent.destinations(), linked);
+                if (keepers.isEmpty()) {
+                    continue;
+                }
+                byte[] envelope = RelayEnvelope.seal(identity, peer, sent.linkSeq().get(peer), codec.encode(sent, peer));
+                keepers.forEach(k -> byKeeper.computeIfAbsent(k, x -> new ArrayList<>()).add(envelope));
+            }
+        }
+        return byKeeper;
+    }
+
+    /** Sealed copies to {@code keeper}, in bundles of their own that fit a frame, each the next number on its link. */
+    private void handOver(NodeId keeper, List<byte[]> envelopes) {
+        List<byte[]> bundle = new ArrayList<>();
+        int size = 0;
+        for (byte[] e : envelopes) {
+            if (!bundle.isEmpty() && size + e.length + 4 > WireConstants.MAX_BODY_BYTES / 2) {
+                handOverBundle(keeper, bundle);
+                bundle = new ArrayList<>();
+                size = 0;
+            }
+            bundle.add(e);
+            size += e.length + 4;
+        }
+        handOverBundle(keeper, bundle);
+    }
+
+    private void handOverBundle(NodeId keeper, List<byte[]> envelopes) {
+        long seq = lastLinkSeq.getOrDefault(keeper, 0L) + 1;
+        MessageId first;
+        try {
+            first = codec.decode(RelayEnvelope.open(envelopes.get(0)).body()).message().id();
+        } catch (WireCodec.MalformedBody e) {
+            throw new IllegalStateException("a copy this node sealed does not read back", e);
+        }
+        Event.CustodyTaken handed = new Event.CustodyTaken(keeper, seq, first, CustodyBundle.wrap(envelopes, new byte[0]), clock.millis());
+        try {
+            store.checkRoom();
+            store.appendNow(List.of(handed));
+        } catch (RuntimeException e) {
+            LOG.warn("sealed copies for {} not handed over: {}", keeper, e.toString());
+            return;
+        }
+        lastLinkSeq.put(keeper, seq);
+        LOG.debug("handed {} sealed copies, from {} on, to {} (its number {})", envelopes.size(), first, keeper, seq);
+        PeerLinks l = links;
+        if (l != null) {
+            l.send(keeper, seq, handed.envelope(), handed.ts());
+        }
     }
 
     /** Which destinations' copies carry which sealed copies. */
@@ -239,8 +329,13 @@ final class Messenger implements LinkJournal {
             } catch (WireCodec.MalformedBody e) {
                 return dropped(from, linkSeq, e.getMessage());
             }
-            keep(from, bundle.envelopes());
-            return take(from, linkSeq, bundle.body());
+            List<MessageId> kept = keep(from, bundle.envelopes());
+            if (bundle.body().length > 0) {
+                return take(from, linkSeq, bundle.body());
+            }
+            // Sealed copies handed over on their own (their sender lost its link to whom they are for).
+            return kept.isEmpty() ? dropped(from, linkSeq, "sealed copies handed over, none of them kept")
+                    : store.append(new Event.RelayReceived(from, linkSeq, kept.get(0), clock.millis())).then();
         }
         return take(from, linkSeq, body);
     }
@@ -251,7 +346,7 @@ final class Messenger implements LinkJournal {
      * node's link to that node as the next number there (kept until it acknowledges it). One that
      * is not is passed over with a WARN; the message they came with is taken all the same.
      */
-    private void keep(NodeId from, List<byte[]> envelopes) {
+    private List<MessageId> keep(NodeId from, List<byte[]> envelopes) {
         List<Event> kept = new ArrayList<>();
         Map<NodeId, Long> seqs = new HashMap<>();
         for (byte[] bytes : envelopes) {
@@ -275,13 +370,13 @@ final class Messenger implements LinkJournal {
             }
         }
         if (kept.isEmpty()) {
-            return;
+            return List.of();
         }
         try {
             store.appendNow(kept);
         } catch (RuntimeException e) {
             LOG.error("sealed copies from {} not kept: the log refused them", from, e);
-            return;
+            return List.of();
         }
         lastLinkSeq.putAll(seqs);
         PeerLinks l = links;
@@ -292,6 +387,7 @@ final class Messenger implements LinkJournal {
                 l.send(c.forPeer(), c.linkSeq(), c.envelope(), c.ts());
             }
         }
+        return kept.stream().map(e -> ((Event.CustodyTaken) e).id()).toList();
     }
 
     /**

@@ -149,6 +149,9 @@ final class Network {
                     .doOnNext(i -> {
                         node.invalidate();
                         node.user(down.peer()).ifPresent(u -> node.emit(new ChatEvent.PeerDown(u, down.reason())));
+                        if (!node.closing()) {
+                            messenger.linkLost(down.peer());
+                        }
                     }).then();
         }
         if (event instanceof LinkEvent.PeerHeard heard && !heard.peer().equals(identity.id())

@@ -230,6 +230,11 @@ public final class PeerNode implements Node {
         return loop;
     }
 
+    /** Shutting down (or shut): links going now are the node's own doing. */
+    boolean closing() {
+        return closed.get();
+    }
+
     Scheduler thread() {
         return thread;
     }

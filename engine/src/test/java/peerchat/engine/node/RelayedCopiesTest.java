@@ -86,4 +86,37 @@ class RelayedCopiesTest {
             node.shutdown().block(WAIT);
         }
     }
+
+    /** Sealed copies handed over on their own, as their sender does when it loses its link to whom they are for. */
+    @Test
+    void sealedCopiesHandedOverByTheirSenderAreKeptAndGoInTheOutboxOfWhomTheyAreFor() {
+        Node node = Node.start(NodeConfig.loopback("bob", dir.resolve("bob"), "127.0.0.2")).block(WAIT);
+        try {
+            PeerNode bob = (PeerNode) node;
+            Messenger journal = bob.messenger();
+            byte[] forCarol = RelayEnvelope.seal(ALICE, CAROL, 5, aliceWrote(CAROL, 5, "for carol"));
+            journal.receive(ALICE.id(), 1, CustodyBundle.wrap(List.of(forCarol), new byte[0])).block(WAIT);
+            // one that alice did not seal is not kept, and then nothing is: the number is dropped
+            byte[] notHers = RelayEnvelope.seal(Identity.generate(), CAROL, 6, aliceWrote(CAROL, 6, "not hers"));
+            journal.receive(ALICE.id(), 2, CustodyBundle.wrap(List.of(notHers), new byte[0])).block(WAIT);
+
+            await().atMost(WAIT).until(() -> bob.store().links().received(ALICE.id()).contiguous() == 2);
+            long[] outbox = bob.store().links().unacked(CAROL);
+            assertThat(outbox).hasSize(1);
+            assertThat(bob.store().read(outbox[0]).orElseThrow()).isInstanceOfSatisfying(Event.CustodyTaken.class, c -> {
+                assertThat(c.forPeer()).isEqualTo(CAROL);
+                assertThat(c.id()).isEqualTo(new MessageId(ALICE.id(), 5));
+                assertThat(c.envelope()).isEqualTo(forCarol);
+            });
+            List<String> reasons = new ArrayList<>();
+            bob.store().log().replay(l -> {
+                if (l.event() instanceof Event.MessageDropped d) {
+                    reasons.add(d.linkSeq() + ": " + d.reason());
+                }
+            });
+            assertThat(reasons).containsExactly("2: sealed copies handed over, none of them kept");
+        } finally {
+            node.shutdown().block(WAIT);
+        }
+    }
 }

@@ -107,10 +107,11 @@ public sealed interface Event {
     }
 
     /**
-     * This node keeps a copy of another node's message {@code id} for {@code forPeer}, to whom its
-     * sender had no link when it sent it: the sender's sealed, signed copy ({@code envelope}), which
-     * this node passes on unchanged as number {@code linkSeq} on its own link to {@code forPeer},
-     * and sends again until that peer acknowledges it, as its own messages.
+     * Bytes this node sends as number {@code linkSeq} on its link to {@code forPeer}, again until
+     * that peer acknowledges them, as its own messages: a copy of another node's message {@code id}
+     * that this node keeps for {@code forPeer}, to whom its sender had no link (the sender's sealed,
+     * signed copy, passed on unchanged); or, written by that sender, sealed copies of its own
+     * messages from {@code id} on, handed to {@code forPeer} to keep for a node whose link it lost.
      */
     record CustodyTaken(NodeId forPeer, long linkSeq, MessageId id, byte[] envelope, long ts) implements Event {
         public CustodyTaken {
@@ -143,10 +144,11 @@ public sealed interface Event {
     }
 
     /**
-     * Number {@code linkSeq} on the link from {@code from} was a copy of another node's message
-     * {@code id}, kept for this node by {@code from} (a {@link CustodyTaken} there). Logged so that
-     * the number counts as received after a restart; the message itself is logged as received from
-     * its sender.
+     * Number {@code linkSeq} on the link from {@code from} carried no message of {@code from}'s own
+     * (a {@link CustodyTaken} there): a copy of another node's message {@code id} kept for this
+     * node, which is logged as received from its sender; or sealed copies, from {@code id} on,
+     * handed over for this node to keep. Logged so that the number counts as received after a
+     * restart.
      */
     record RelayReceived(NodeId from, long linkSeq, MessageId id, long ts) implements Event {
         public RelayReceived {

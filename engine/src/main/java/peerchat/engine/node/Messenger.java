@@ -215,20 +215,24 @@ final class Messenger implements LinkJournal {
             return;
         }
         long[] oldest = java.util.Arrays.copyOf(unacked, Math.min(unacked.length, SEALED_ON_LOSS));
-        Mono.fromCallable(() -> sealForKeepers(peer, oldest, l.connected()))
+        long acked = ackedUpTo(peer); // acks not logged yet included: those need no copies
+        Mono.fromCallable(() -> sealForKeepers(peer, oldest, acked, l.connected()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .publishOn(thread)
                 .subscribe(byKeeper -> byKeeper.forEach(this::handOver),
                         e -> LOG.warn("sealed copies for {}, whose link went down, not handed over: {}", peer, e.toString()));
     }
 
-    private Map<NodeId, List<byte[]>> sealForKeepers(NodeId peer, long[] indexes, Set<NodeId> linked) {
+    private Map<NodeId, List<byte[]>> sealForKeepers(NodeId peer, long[] indexes, long acked, Set<NodeId> linked) {
         Map<NodeId, List<byte[]>> byKeeper = new java.util.TreeMap<>();
         try (LogReader reader = store.log().reader()) {
             for (long index : indexes) {
                 Event e = reader.read(index).orElse(null);
                 if (!(e instanceof Event.MessageSent sent) || !sent.linkSeq().containsKey(peer)) {
                     continue; // a copy this node keeps for the peer: its sender sealed it, others hold it too
+                }
+                if (sent.linkSeq().get(peer) <= acked) {
+                    continue;
                 }
                 List<NodeId> keepers = keepers(sent.destinations(), linked);
                 if (keepers.isEmpty()) {

@@ -62,12 +62,12 @@ final class Messenger implements LinkJournal {
     }
 
     private final NodeId self;
-    private final Identity identity;
     private final Store store;
     private final CausalCore<Payload> core;
     private final Scheduler thread;
     private final Clock clock;
     private final WireCodec codec = new WireCodec();
+    private final SealedCopies sealed;
     private final Listener listener;
     private final Map<NodeId, Long> lastLinkSeq = new HashMap<>();
     private final Map<MessageId, Event.MessageReceived> buffered = new HashMap<>();
@@ -90,7 +90,7 @@ final class Messenger implements LinkJournal {
     Messenger(Identity identity, Store store, CausalCore<Payload> core, Map<MessageId, Event.MessageReceived> bufferedAfterReplay,
               Scheduler thread, Clock clock, Listener listener) {
         this.self = identity.id();
-        this.identity = identity;
+        this.sealed = new SealedCopies(identity, codec, store);
         this.store = store;
         this.core = core;
         this.thread = thread;
@@ -149,52 +149,8 @@ final class Messenger implements LinkJournal {
         if (l == null) {
             return; // not listening yet: the links fetch it from the log when they connect
         }
-        Custody custody = custody(sent, l.connected());
+        SealedCopies.Custody custody = sealed.forSend(sent, l.connected());
         codec.encodeEach(sent, (d, body) -> l.send(d, sent.linkSeq().get(d), custody.bodyFor(d, body), sent.transmitAt()));
-    }
-
-    /** How many destinations of a message keep sealed copies of it for the ones its sender has no link to. */
-    static final int CUSTODIANS = 2;
-
-    /**
-     * Messages travel from their sender only, so a destination this node has no link to gets a
-     * message once both are online together, and whatever follows it waits meanwhile. So the
-     * first copies to up to {@link #CUSTODIANS} linked destinations also carry, sealed and signed,
-     * the copies of the unlinked ones, which those keep and pass on when they meet them. Best
-     * effort: a copy sent again from the log (after its link broke) carries none; the sender
-     * still sends its own copies when it meets the destination, which drops the second one.
-     * Sealing costs an Ed25519 signature per unlinked destination (0.4 ms here), and only then.
-     */
-    private Custody custody(Event.MessageSent sent, Set<NodeId> linked) {
-        List<NodeId> away = new ArrayList<>();
-        for (NodeId d : sent.destinations()) {
-            if (!linked.contains(d)) {
-                away.add(d);
-            }
-        }
-        List<NodeId> keepers = away.isEmpty() ? List.of() : keepers(sent.destinations(), linked);
-        if (keepers.isEmpty()) {
-            return Custody.NONE;
-        }
-        away.sort(null);
-        List<byte[]> envelopes = new ArrayList<>();
-        int size = 0;
-        for (NodeId d : away) {
-            byte[] envelope = RelayEnvelope.seal(identity, d, sent.linkSeq().get(d), codec.encode(sent, d));
-            size += envelope.length + 4;
-            if (size > WireConstants.MAX_BODY_BYTES / 2) {
-                LOG.debug("{}: sealed copies for {} of {} unlinked destinations only (the rest would not fit a frame)",
-                        sent.id(), envelopes.size(), away.size());
-                break;
-            }
-            envelopes.add(envelope);
-        }
-        return new Custody(Set.copyOf(keepers), envelopes);
-    }
-
-    /** Who keeps sealed copies of a message: up to {@link #CUSTODIANS} of its destinations linked now, lowest ids first. */
-    private static List<NodeId> keepers(Set<NodeId> destinations, Set<NodeId> linked) {
-        return destinations.stream().filter(linked::contains).sorted().limit(CUSTODIANS).toList();
     }
 
     /** At most this many of a lost peer's unacknowledged messages, the oldest, are sealed when its link goes. */
@@ -204,7 +160,7 @@ final class Messenger implements LinkJournal {
      * The link to {@code peer} went down: what it has not acknowledged was sent while it looked
      * linked, with no sealed copies (a peer gone without its link closing, a cable pulled or a
      * laptop suspended, looks linked until its heartbeat times out). Sealed now, off the node
-     * thread (a signature each), and handed to up to {@link #CUSTODIANS} linked destinations of
+     * thread (a signature each), and handed to up to {@link SealedCopies#KEEPERS} linked destinations of
      * each message, in numbered, logged frames of their own ({@link CustodyBundle}s without a
      * body), so that what follows them, sealed at send, is not held back for them.
      */
@@ -216,33 +172,11 @@ final class Messenger implements LinkJournal {
         }
         long[] oldest = java.util.Arrays.copyOf(unacked, Math.min(unacked.length, SEALED_ON_LOSS));
         long acked = ackedUpTo(peer); // acks not logged yet included: those need no copies
-        Mono.fromCallable(() -> sealForKeepers(peer, oldest, acked, l.connected()))
+        Mono.fromCallable(() -> sealed.forLostLink(peer, oldest, acked, l.connected()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .publishOn(thread)
                 .subscribe(byKeeper -> byKeeper.forEach(this::handOver),
                         e -> LOG.warn("sealed copies for {}, whose link went down, not handed over: {}", peer, e.toString()));
-    }
-
-    private Map<NodeId, List<byte[]>> sealForKeepers(NodeId peer, long[] indexes, long acked, Set<NodeId> linked) {
-        Map<NodeId, List<byte[]>> byKeeper = new java.util.TreeMap<>();
-        try (LogReader reader = store.log().reader()) {
-            for (long index : indexes) {
-                Event e = reader.read(index).orElse(null);
-                if (!(e instanceof Event.MessageSent sent) || !sent.linkSeq().containsKey(peer)) {
-                    continue; // a copy this node keeps for the peer: its sender sealed it, others hold it too
-                }
-                if (sent.linkSeq().get(peer) <= acked) {
-                    continue;
-                }
-                List<NodeId> keepers = keepers(sent.destinations(), linked);
-                if (keepers.isEmpty()) {
-                    continue;
-                }
-                byte[] envelope = RelayEnvelope.seal(identity, peer, sent.linkSeq().get(peer), codec.encode(sent, peer));
-                keepers.forEach(k -> byKeeper.computeIfAbsent(k, x -> new ArrayList<>()).add(envelope));
-            }
-        }
-        return byKeeper;
     }
 
     /** Sealed copies to {@code keeper}, in bundles of their own that fit a frame, each the next number on its link. */
@@ -282,15 +216,6 @@ final class Messenger implements LinkJournal {
         PeerLinks l = links;
         if (l != null) {
             l.send(keeper, seq, handed.envelope(), handed.ts());
-        }
-    }
-
-    /** Which destinations' copies carry which sealed copies. */
-    private record Custody(Set<NodeId> keepers, List<byte[]> envelopes) {
-        static final Custody NONE = new Custody(Set.of(), List.of());
-
-        byte[] bodyFor(NodeId d, byte[] body) {
-            return keepers.contains(d) ? CustodyBundle.wrap(envelopes, body) : body;
         }
     }
 

@@ -1,5 +1,6 @@
 package peerchat.engine.node;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -48,7 +49,7 @@ final class SealedCopies {
     Custody forSend(Event.MessageSent sent, Set<NodeId> linked) {
         List<NodeId> away = new ArrayList<>();
         for (NodeId d : sent.destinations()) {
-            if (!linked.contains(d)) {
+            if (!linked.contains(d) && !goneLongAgo(d, sent.ts())) {
                 away.add(d);
             }
         }
@@ -70,6 +71,19 @@ final class SealedCopies {
             envelopes.add(envelope);
         }
         return new Custody(Set.copyOf(keepers), envelopes);
+    }
+
+    /**
+     * Not linked for longer than this: most likely gone for good (left the team, a machine
+     * retired), so its messages get no sealed copies, whose signatures and kept copies it would
+     * cost every message for ever. It still gets every message from its sender when it is back.
+     */
+    static final Duration GONE_AFTER = Duration.ofDays(30);
+
+    private boolean goneLongAgo(NodeId d, long now) {
+        long last = store.membership().lastLinked(d);
+        // Never linked: perhaps it can reach others but not this node. Sealed copies are its way.
+        return last > 0 && now - last > GONE_AFTER.toMillis();
     }
 
     /** Who keeps sealed copies of a message: up to {@link #KEEPERS} of its destinations linked now, lowest ids first. */

@@ -37,6 +37,8 @@ public final class Membership {
         String name;
         String address;
         String publicKey;
+        /** When a link to it last came up or went down (epoch ms); 0: never linked. */
+        long lastLinked;
 
         Known(String name) {
             this.name = name;
@@ -67,7 +69,7 @@ public final class Membership {
     }
 
     synchronized void connected(Event.PeerConnected e) {
-        known(e.id());
+        known(e.id()).lastLinked = Math.max(users.get(e.id()).lastLinked, e.ts());
         online.add(e.id());
         if (e.address() != null) {
             users.get(e.id()).address = e.address();
@@ -76,6 +78,16 @@ public final class Membership {
 
     synchronized void disconnected(Event.PeerDisconnected e) {
         online.remove(e.id());
+        Known k = users.get(e.id());
+        if (k != null) {
+            k.lastLinked = Math.max(k.lastLinked, e.ts());
+        }
+    }
+
+    /** When this node last had a link to {@code id}, up or going down (epoch ms); 0 if it never had. */
+    public synchronized long lastLinked(NodeId id) {
+        Known k = users.get(id);
+        return k == null ? 0 : k.lastLinked;
     }
 
     /** A membership change by {@code sender} took effect here (sent by this node, or delivered). */

@@ -1,0 +1,68 @@
+package peerchat.engine.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import peerchat.engine.identity.Identity;
+import peerchat.store.Store;
+import peerchat.store.event.Event;
+import peerchat.store.event.GroupName;
+import peerchat.store.event.MessageId;
+import peerchat.store.event.NodeId;
+import peerchat.store.event.Payload;
+import peerchat.store.event.Target;
+
+/** Who gets sealed copies of a message, on a real log. */
+class SealedCopiesTest {
+    static final Duration WAIT = Duration.ofSeconds(10);
+    static final Identity ME = Identity.generate();
+    static final NodeId BOB = new NodeId("b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0");
+    static final NodeId CAROL = new NodeId("c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0c0");
+    static final NodeId DAVE = new NodeId("d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0d0");
+    static final NodeId ERIN = new NodeId("e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0e0");
+    static final long DAY = Duration.ofDays(1).toMillis();
+
+    @TempDir
+    Path dir;
+
+    private static Event.MessageSent toAll(long seq, long ts) {
+        Set<NodeId> dests = Set.of(BOB, CAROL, DAVE, ERIN);
+        return new Event.MessageSent(new MessageId(ME.id(), seq), dests,
+                Map.of(BOB, List.of(), CAROL, List.of(), DAVE, List.of(), ERIN, List.of()),
+                Map.of(BOB, seq, CAROL, seq, DAVE, seq, ERIN, seq), new Payload.Chat(new Target.Group(GroupName.ALL), "hi"), ts, ts);
+    }
+
+    @Test
+    void theUnlinkedGetSealedCopiesKeptByTwoLinkedOnesUnlessGoneForAMonth() throws Exception {
+        try (Store store = Store.open(dir.resolve("log"))) {
+            for (NodeId p : List.of(BOB, CAROL, DAVE, ERIN)) {
+                store.append(new Event.PeerConnected(p, "127.0.0.9:7117", 1)).block(WAIT);
+            }
+            store.append(new Event.PeerDisconnected(BOB, "away", 31 * DAY)).block(WAIT);
+            store.append(new Event.PeerDisconnected(ERIN, "left", 1 * DAY)).block(WAIT);
+            SealedCopies sealed = new SealedCopies(ME, new WireCodec(), store);
+
+            // bob went ten days ago, erin forty: only bob's copy is sealed; carol and dave keep it
+            SealedCopies.Custody custody = sealed.forSend(toAll(1, 41 * DAY), Set.of(CAROL, DAVE));
+            assertThat(custody.keepers()).containsExactlyInAnyOrder(CAROL, DAVE);
+            assertThat(custody.envelopes()).hasSize(1);
+            RelayEnvelope forBob = RelayEnvelope.open(custody.envelopes().get(0));
+            assertThat(forBob.forPeer()).isEqualTo(BOB);
+            assertThat(forBob.verified()).isTrue();
+            assertThat(CustodyBundle.unwrap(custody.bodyFor(CAROL, new byte[] {':'})).envelopes()).hasSize(1);
+            assertThat(custody.bodyFor(BOB, new byte[] {':'})).containsExactly(':');
+
+            // everyone linked, or nobody to keep them: nothing sealed
+            assertThat(sealed.forSend(toAll(2, 41 * DAY), Set.of(BOB, CAROL, DAVE, ERIN))).isSameAs(SealedCopies.Custody.NONE);
+            assertThat(sealed.forSend(toAll(3, 41 * DAY), Set.of())).isSameAs(SealedCopies.Custody.NONE);
+            // three linked: the two lowest ids keep them
+            assertThat(sealed.forSend(toAll(4, 35 * DAY), Set.of(CAROL, DAVE, ERIN)).keepers()).containsExactlyInAnyOrder(CAROL, DAVE);
+        }
+    }
+}

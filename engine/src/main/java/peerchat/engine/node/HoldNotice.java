@@ -8,6 +8,7 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import peerchat.engine.causal.Hold;
+import peerchat.store.event.NodeId;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -21,7 +22,7 @@ final class HoldNotice {
     static final Duration AFTER = Duration.ofSeconds(2);
 
     /** Who waits for whom: what a notice is about, apart from counts. */
-    record Pair(peerchat.store.event.NodeId from, peerchat.store.event.NodeId awaiting) {
+    record Pair(NodeId from, NodeId awaiting) {
     }
 
     private final Scheduler thread;

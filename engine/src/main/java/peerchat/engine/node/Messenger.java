@@ -180,43 +180,54 @@ final class Messenger implements LinkJournal {
     }
 
     /** Sealed copies to {@code keeper}, in bundles of their own that fit a frame, each the next number on its link. */
-    private void handOver(NodeId keeper, List<byte[]> envelopes) {
-        List<byte[]> bundle = new ArrayList<>();
+    private void handOver(NodeId keeper, List<SealedCopies.Sealed> copies) {
+        List<Event.CustodyTaken> bundles = new ArrayList<>();
+        long seq = lastLinkSeq.getOrDefault(keeper, 0L);
+        List<byte[]> envelopes = new ArrayList<>();
+        MessageId first = null;
         int size = 0;
-        for (byte[] e : envelopes) {
-            if (!bundle.isEmpty() && size + e.length + 4 > WireConstants.MAX_BODY_BYTES / 2) {
-                handOverBundle(keeper, bundle);
-                bundle = new ArrayList<>();
+        for (SealedCopies.Sealed copy : copies) {
+            if (!envelopes.isEmpty() && size + copy.envelope().length + 4 > WireConstants.MAX_BODY_BYTES / 2) {
+                bundles.add(new Event.CustodyTaken(keeper, ++seq, first, CustodyBundle.wrap(envelopes, new byte[0]), clock.millis()));
+                envelopes = new ArrayList<>();
                 size = 0;
             }
-            bundle.add(e);
-            size += e.length + 4;
+            if (envelopes.isEmpty()) {
+                first = copy.id();
+            }
+            envelopes.add(copy.envelope());
+            size += copy.envelope().length + 4;
         }
-        handOverBundle(keeper, bundle);
-    }
-
-    private void handOverBundle(NodeId keeper, List<byte[]> envelopes) {
-        long seq = lastLinkSeq.getOrDefault(keeper, 0L) + 1;
-        MessageId first;
-        try {
-            first = codec.decode(RelayEnvelope.open(envelopes.get(0)).body()).message().id();
-        } catch (WireCodec.MalformedBody e) {
-            throw new IllegalStateException("a copy this node sealed does not read back", e);
-        }
-        Event.CustodyTaken handed = new Event.CustodyTaken(keeper, seq, first, CustodyBundle.wrap(envelopes, new byte[0]), clock.millis());
+        bundles.add(new Event.CustodyTaken(keeper, ++seq, first, CustodyBundle.wrap(envelopes, new byte[0]), clock.millis()));
         try {
             store.checkRoom();
-            store.appendNow(List.of(handed));
-        } catch (RuntimeException e) {
-            LOG.warn("sealed copies for {} not handed over: {}", keeper, e.toString());
+        } catch (LogFullException e) {
+            LOG.warn("sealed copies for {} not handed over: {}", keeper, e.getMessage());
             return;
         }
-        lastLinkSeq.put(keeper, seq);
-        LOG.debug("handed {} sealed copies, from {} on, to {} (its number {})", envelopes.size(), first, keeper, seq);
-        PeerLinks l = links;
-        if (l != null) {
-            l.send(keeper, seq, handed.envelope(), handed.ts());
+        logAndSend(bundles, "sealed copies handed to " + keeper);
+    }
+
+    /**
+     * Logs these entries, each the next number on its peer's link, and sends them there; false if
+     * the log refused them (then nothing was numbered, logged or sent).
+     */
+    private boolean logAndSend(List<Event.CustodyTaken> entries, String what) {
+        try {
+            store.appendNow(List.copyOf(entries));
+        } catch (RuntimeException e) {
+            LOG.error("{}: not logged, not sent", what, e);
+            return false;
         }
+        PeerLinks l = links;
+        for (Event.CustodyTaken c : entries) {
+            lastLinkSeq.merge(c.forPeer(), c.linkSeq(), Math::max);
+            LOG.debug("{}: {} for {}, its number {} there", what, c.id(), c.forPeer(), c.linkSeq());
+            if (l != null) {
+                l.send(c.forPeer(), c.linkSeq(), c.envelope(), c.ts());
+            }
+        }
+        return true;
     }
 
     /**
@@ -276,7 +287,7 @@ final class Messenger implements LinkJournal {
      * is not is passed over with a WARN; the message they came with is taken all the same.
      */
     private List<MessageId> keep(NodeId from, List<byte[]> envelopes) {
-        List<Event> kept = new ArrayList<>();
+        List<Event.CustodyTaken> kept = new ArrayList<>();
         Map<NodeId, Long> seqs = new HashMap<>();
         for (byte[] bytes : envelopes) {
             try {
@@ -298,25 +309,10 @@ final class Messenger implements LinkJournal {
                 LOG.warn("a sealed copy from {} not kept: {}", from, e.getMessage());
             }
         }
-        if (kept.isEmpty()) {
+        if (kept.isEmpty() || !logAndSend(kept, "kept from " + from)) {
             return List.of();
         }
-        try {
-            store.appendNow(kept);
-        } catch (RuntimeException e) {
-            LOG.error("sealed copies from {} not kept: the log refused them", from, e);
-            return List.of();
-        }
-        lastLinkSeq.putAll(seqs);
-        PeerLinks l = links;
-        for (Event e : kept) {
-            Event.CustodyTaken c = (Event.CustodyTaken) e;
-            LOG.debug("keeping {} for {} (link number {} there)", c.id(), c.forPeer(), c.linkSeq());
-            if (l != null) {
-                l.send(c.forPeer(), c.linkSeq(), c.envelope(), c.ts());
-            }
-        }
-        return kept.stream().map(e -> ((Event.CustodyTaken) e).id()).toList();
+        return kept.stream().map(Event.CustodyTaken::id).toList();
     }
 
     /**

@@ -12,6 +12,7 @@ import peerchat.engine.identity.Identity;
 import peerchat.engine.net.WireConstants;
 import peerchat.store.Store;
 import peerchat.store.event.Event;
+import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
 import peerchat.store.log.LogReader;
 
@@ -96,8 +97,8 @@ final class SealedCopies {
      * {@code peer} has not acknowledged ({@code acked}): for a peer whose link went down, which
      * looked linked when they were sent. Reads the log and signs: not on the node thread.
      */
-    Map<NodeId, List<byte[]>> forLostLink(NodeId peer, long[] indexes, long acked, Set<NodeId> linked) {
-        Map<NodeId, List<byte[]>> byKeeper = new TreeMap<>();
+    Map<NodeId, List<Sealed>> forLostLink(NodeId peer, long[] indexes, long acked, Set<NodeId> linked) {
+        Map<NodeId, List<Sealed>> byKeeper = new TreeMap<>();
         try (LogReader reader = store.log().reader()) {
             for (long index : indexes) {
                 Event e = reader.read(index).orElse(null);
@@ -111,11 +112,15 @@ final class SealedCopies {
                 if (keepers.isEmpty()) {
                     continue;
                 }
-                byte[] envelope = RelayEnvelope.seal(identity, peer, sent.linkSeq().get(peer), codec.encode(sent, peer));
-                keepers.forEach(k -> byKeeper.computeIfAbsent(k, x -> new ArrayList<>()).add(envelope));
+                Sealed copy = new Sealed(sent.id(), RelayEnvelope.seal(identity, peer, sent.linkSeq().get(peer), codec.encode(sent, peer)));
+                keepers.forEach(k -> byKeeper.computeIfAbsent(k, x -> new ArrayList<>()).add(copy));
             }
         }
         return byKeeper;
+    }
+
+    /** A sealed copy of message {@code id}. */
+    record Sealed(MessageId id, byte[] envelope) {
     }
 
     /** Which destinations' copies carry which sealed copies. */

@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
 /** The decision alone: what the beacon is bound to, what a look found, what to do. */
 class InterfaceChangeTest {
     private static final Optional<BeaconInterface> NONE = Optional.empty();
-    // documentation and private addresses: nothing here is bound or sent to
-    private static final Optional<BeaconInterface> WLAN = Optional.of(iface("wlan0", 3, "192.168.1.20", 24));
+    // values only, nothing is bound or sent to; loopback addresses all the same, as every test here
+    private static final Optional<BeaconInterface> WLAN = Optional.of(iface("wlan0", 3, "127.1.1.20", 24));
 
     @Test
     void nothingBoundAndNothingFoundIsStillWaiting() {
@@ -29,13 +29,13 @@ class InterfaceChangeTest {
     @Test
     void theSameInterfaceFoundAgainIsKept() {
         // a new look builds a new value: equal, not the same object
-        assertThat(InterfaceChange.between(WLAN, Optional.of(iface("wlan0", 3, "192.168.1.20", 24))))
+        assertThat(InterfaceChange.between(WLAN, Optional.of(iface("wlan0", 3, "127.1.1.20", 24))))
                 .isEqualTo(InterfaceChange.NONE);
     }
 
     @Test
     void aNewAddressOnTheSameInterfaceMovesTheSockets() {
-        InterfaceChange change = InterfaceChange.between(WLAN, Optional.of(iface("wlan0", 3, "10.0.5.7", 24)));
+        InterfaceChange change = InterfaceChange.between(WLAN, Optional.of(iface("wlan0", 3, "127.5.0.7", 24)));
         assertThat(change).isEqualTo(InterfaceChange.MOVED);
         assertThat(change.unbinds()).isTrue();
         assertThat(change.binds()).isTrue();
@@ -43,21 +43,21 @@ class InterfaceChangeTest {
 
     @Test
     void anotherInterfaceMovesTheSockets() {
-        assertThat(InterfaceChange.between(WLAN, Optional.of(iface("eth0", 2, "192.168.1.20", 24))))
+        assertThat(InterfaceChange.between(WLAN, Optional.of(iface("eth0", 2, "127.1.1.20", 24))))
                 .isEqualTo(InterfaceChange.MOVED);
     }
 
     @Test
     void theSameNameAndAddressOnANewDeviceMovesTheSockets() {
         // a USB adapter plugged back: its group memberships went with the old device
-        assertThat(InterfaceChange.between(WLAN, Optional.of(iface("wlan0", 7, "192.168.1.20", 24))))
+        assertThat(InterfaceChange.between(WLAN, Optional.of(iface("wlan0", 7, "127.1.1.20", 24))))
                 .isEqualTo(InterfaceChange.MOVED);
     }
 
     @Test
     void anotherSubnetOfTheSameAddressMovesTheSockets() {
         // the broadcast receiver filters by subnet
-        assertThat(InterfaceChange.between(WLAN, Optional.of(iface("wlan0", 3, "192.168.1.20", 16))))
+        assertThat(InterfaceChange.between(WLAN, Optional.of(iface("wlan0", 3, "127.1.1.20", 16))))
                 .isEqualTo(InterfaceChange.MOVED);
     }
 

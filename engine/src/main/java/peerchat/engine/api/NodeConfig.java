@@ -18,7 +18,8 @@ import java.util.Objects;
  *                           7117 becomes 7118, ...); 0 = fail instead
  * @param seeds              {@code host:port} of nodes to connect to at start
  * @param discovery          send and listen for the UDP beacon
- * @param discoveryInterface address of the interface the beacon uses ({@code null}: the default)
+ * @param discoveryInterface the interface the beacon uses, its IPv4 address or its name ({@code null}: the
+ *                           first LAN interface that is up; see {@code InterfaceChoice})
  * @param heartbeat          how often links prove they are alive (a peer is down after 3 missed)
  * @param clock              where every timestamp comes from
  */

@@ -13,7 +13,9 @@ import java.util.Objects;
  * @param mode              multicast (the default) or broadcast
  * @param interfaceAddress  the address of the interface beacons are sent and heard on; the wildcard
  *                          {@code 0.0.0.0} picks the first LAN interface that is up (looked for again
- *                          every {@code interfaceCheck})
+ *                          every {@code interfaceCheck}); not used when {@code interfaceName} is given
+ * @param interfaceName     the name of the interface to use ({@code wlan0}), whatever IPv4 address it
+ *                          has at each look; null to go by {@code interfaceAddress}
  * @param destination       where beacons go and where the receiver binds: the multicast group, or the
  *                          broadcast address ({@code 255.255.255.255}, or a subnet's directed broadcast)
  * @param port              the UDP port every node of one network shares
@@ -24,7 +26,7 @@ import java.util.Objects;
  *                          new address, another network, or an interface that was not up before (it
  *                          also looks at once when a beacon cannot be sent)
  */
-public record BeaconConfig(BeaconMode mode, InetAddress interfaceAddress, InetAddress destination, int port,
+public record BeaconConfig(BeaconMode mode, InetAddress interfaceAddress, String interfaceName, InetAddress destination, int port,
                            Duration interval, Duration dedupWindow, int multicastTtl, Duration interfaceCheck) {
 
     /** Organization-local scope (RFC 2365): routers at a site's edge do not forward it. */
@@ -43,6 +45,9 @@ public record BeaconConfig(BeaconMode mode, InetAddress interfaceAddress, InetAd
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(dedupWindow, "dedupWindow");
         Objects.requireNonNull(interfaceCheck, "interfaceCheck");
+        if (interfaceName != null && interfaceName.isBlank()) {
+            throw new IllegalArgumentException("interfaceName is blank");
+        }
         if (!(interfaceAddress instanceof Inet4Address) || !(destination instanceof Inet4Address)) {
             throw new IllegalArgumentException("the beacon is IPv4 only: " + interfaceAddress + ", " + destination);
         }
@@ -75,7 +80,7 @@ public record BeaconConfig(BeaconMode mode, InetAddress interfaceAddress, InetAd
      * gets a new lease is heard again within seconds, for the cost of reading the interface list.
      */
     public static BeaconConfig lan() {
-        return new BeaconConfig(BeaconMode.MULTICAST, ANY_INTERFACE, DEFAULT_GROUP, DEFAULT_PORT,
+        return new BeaconConfig(BeaconMode.MULTICAST, ANY_INTERFACE, null, DEFAULT_GROUP, DEFAULT_PORT,
                 Duration.ofSeconds(2), Duration.ofSeconds(30), 1, Duration.ofSeconds(6));
     }
 
@@ -85,51 +90,57 @@ public record BeaconConfig(BeaconMode mode, InetAddress interfaceAddress, InetAd
      * looked for again every second.
      */
     public static BeaconConfig loopback() {
-        return new BeaconConfig(BeaconMode.BROADCAST, ipv4(127, 0, 0, 1), LOOPBACK_BROADCAST, DEFAULT_PORT,
+        return new BeaconConfig(BeaconMode.BROADCAST, ipv4(127, 0, 0, 1), null, LOOPBACK_BROADCAST, DEFAULT_PORT,
                 Duration.ofMillis(100), Duration.ofSeconds(30), 0, Duration.ofSeconds(1));
     }
 
-    /** The interface whose address this is ({@code --discovery-interface}). */
+    /** The interface whose address this is ({@code --discovery-interface 192.168.1.20}). */
     public BeaconConfig withInterface(InetAddress address) {
-        return new BeaconConfig(mode, address, destination, port, interval, dedupWindow,
+        return new BeaconConfig(mode, address, null, destination, port, interval, dedupWindow,
                 multicastTtl, interfaceCheck);
+    }
+
+    /** The interface of this name, at whatever address it has ({@code --discovery-interface wlan0}). */
+    public BeaconConfig withInterfaceName(String name) {
+        return new BeaconConfig(mode, ANY_INTERFACE, Objects.requireNonNull(name, "name"), destination, port, interval,
+                dedupWindow, multicastTtl, interfaceCheck);
     }
 
     /** Multicast to this group. */
     public BeaconConfig multicast(InetAddress group) {
-        return new BeaconConfig(BeaconMode.MULTICAST, interfaceAddress, group, port, interval, dedupWindow,
+        return new BeaconConfig(BeaconMode.MULTICAST, interfaceAddress, interfaceName, group, port, interval, dedupWindow,
                 multicastTtl, interfaceCheck);
     }
 
     /** Broadcast to this address ({@link #LIMITED_BROADCAST} reaches the whole link). */
     public BeaconConfig broadcast(InetAddress address) {
-        return new BeaconConfig(BeaconMode.BROADCAST, interfaceAddress, address, port, interval, dedupWindow,
+        return new BeaconConfig(BeaconMode.BROADCAST, interfaceAddress, interfaceName, address, port, interval, dedupWindow,
                 multicastTtl, interfaceCheck);
     }
 
     public BeaconConfig withPort(int newPort) {
-        return new BeaconConfig(mode, interfaceAddress, destination, newPort, interval, dedupWindow,
+        return new BeaconConfig(mode, interfaceAddress, interfaceName, destination, newPort, interval, dedupWindow,
                 multicastTtl, interfaceCheck);
     }
 
     public BeaconConfig withInterval(Duration newInterval) {
-        return new BeaconConfig(mode, interfaceAddress, destination, port, newInterval, dedupWindow,
+        return new BeaconConfig(mode, interfaceAddress, interfaceName, destination, port, newInterval, dedupWindow,
                 multicastTtl, interfaceCheck);
     }
 
     public BeaconConfig withDedupWindow(Duration window) {
-        return new BeaconConfig(mode, interfaceAddress, destination, port, interval, window,
+        return new BeaconConfig(mode, interfaceAddress, interfaceName, destination, port, interval, window,
                 multicastTtl, interfaceCheck);
     }
 
     public BeaconConfig withMulticastTtl(int ttl) {
-        return new BeaconConfig(mode, interfaceAddress, destination, port, interval, dedupWindow,
+        return new BeaconConfig(mode, interfaceAddress, interfaceName, destination, port, interval, dedupWindow,
                 ttl, interfaceCheck);
     }
 
     /** How often to look for the interface again (tests that move an address use a short one). */
     public BeaconConfig withInterfaceCheck(Duration every) {
-        return new BeaconConfig(mode, interfaceAddress, destination, port, interval, dedupWindow,
+        return new BeaconConfig(mode, interfaceAddress, interfaceName, destination, port, interval, dedupWindow,
                 multicastTtl, every);
     }
 

@@ -51,11 +51,15 @@ record BeaconInterface(String name, int index, Inet4Address address, int prefixL
     }
 
     /**
-     * The configured interface, or for the wildcard the first LAN interface that is up. Throws,
-     * with a message a user can act on, when there is none: none may be up yet, or the configured
+     * The configured interface (by name: at its first IPv4 address now), or for the wildcard the
+     * first LAN interface that is up. Throws, with a message a user can act on, when there is none:
+     * none may be up yet, the named one may not exist yet (a USB adapter, a VPN), or the configured
      * address may have gone (a new DHCP lease); the beacon waits and looks again.
      */
     static BeaconInterface resolve(BeaconConfig config) throws SocketException {
+        if (config.interfaceName() != null) {
+            return named(config.interfaceName());
+        }
         InetAddress wanted = config.interfaceAddress();
         if (!wanted.isAnyLocalAddress()) {
             NetworkInterface nic = NetworkInterface.getByInetAddress(wanted);
@@ -71,6 +75,22 @@ record BeaconInterface(String name, int index, Inet4Address address, int prefixL
         return firstLan(config.mode()).orElseThrow(() -> new SocketException(
                 "no interface is up with an IPv4 address for a " + config.mode() + " beacon"
                         + " (choose one with --discovery-interface)"));
+    }
+
+    private static BeaconInterface named(String name) throws SocketException {
+        NetworkInterface nic = NetworkInterface.getByName(name);
+        if (nic == null) {
+            throw new SocketException("no interface named " + name);
+        }
+        if (!nic.isUp()) {
+            throw new SocketException("interface " + name + " is down");
+        }
+        for (InetAddress address : Collections.list(nic.getInetAddresses())) {
+            if (address instanceof Inet4Address) {
+                return of(nic, (Inet4Address) address);
+            }
+        }
+        throw new SocketException("interface " + name + " has no IPv4 address");
     }
 
     private static Optional<BeaconInterface> firstLan(BeaconMode mode) throws SocketException {

@@ -10,6 +10,7 @@ import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.NodeConfig;
 import peerchat.engine.discovery.Beacon;
 import peerchat.engine.discovery.BeaconConfig;
+import peerchat.engine.discovery.InterfaceChoice;
 import peerchat.engine.identity.Identity;
 import peerchat.engine.net.LinkConfig;
 import peerchat.engine.net.LinkEvent;
@@ -86,14 +87,17 @@ final class Network {
             return Mono.empty();
         }
         BeaconConfig beaconConfig;
-        try {
-            java.net.InetAddress iface = config.discoveryInterface() == null ? null
-                    : java.net.InetAddress.getByName(config.discoveryInterface());
-            beaconConfig = iface == null ? BeaconConfig.lan()
-                    : iface.isLoopbackAddress() ? BeaconConfig.loopback().withInterface(iface) : BeaconConfig.lan().withInterface(iface);
-        } catch (java.net.UnknownHostException e) {
-            LOG.warn("discovery off: {} is not an interface address", config.discoveryInterface());
-            return Mono.empty();
+        if (config.discoveryInterface() == null) {
+            beaconConfig = BeaconConfig.lan();
+        } else {
+            InterfaceChoice iface;
+            try {
+                iface = InterfaceChoice.parse(config.discoveryInterface());
+            } catch (IllegalArgumentException e) {
+                LOG.warn("discovery off: {}", e.getMessage());
+                return Mono.empty();
+            }
+            beaconConfig = iface.applyTo(iface.loopback() ? BeaconConfig.loopback() : BeaconConfig.lan());
         }
         Beacon b = Beacon.create(beaconConfig, node.clock());
         subscriptions.add(b.sightings().subscribe(s -> {

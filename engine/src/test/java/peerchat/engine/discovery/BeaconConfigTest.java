@@ -34,9 +34,14 @@ class BeaconConfigTest {
         BeaconConfig changed = BeaconConfig.loopback().withInterface(address).withPort(40000)
                 .withInterval(Duration.ofSeconds(1)).withDedupWindow(Duration.ZERO).withMulticastTtl(3)
                 .withInterfaceCheck(Duration.ofSeconds(9));
-        assertThat(changed).isEqualTo(new BeaconConfig(BeaconMode.BROADCAST, address,
+        assertThat(changed).isEqualTo(new BeaconConfig(BeaconMode.BROADCAST, address, null,
                 BeaconConfig.LOOPBACK_BROADCAST, 40000, Duration.ofSeconds(1), Duration.ZERO, 3,
                 Duration.ofSeconds(9)));
+        // by name, then by address: whichever was given last is the choice
+        BeaconConfig named = BeaconConfig.lan().withInterface(address).withInterfaceName("wlan0").withPort(40000);
+        assertThat(named.interfaceName()).isEqualTo("wlan0");
+        assertThat(named.interfaceAddress().isAnyLocalAddress()).isTrue();
+        assertThat(named.withInterface(address).interfaceName()).isNull();
         assertThat(BeaconConfig.lan().broadcast(BeaconConfig.LIMITED_BROADCAST).mode())
                 .isEqualTo(BeaconMode.BROADCAST);
         assertThat(BeaconConfig.loopback().multicast(BeaconConfig.DEFAULT_GROUP).mode())

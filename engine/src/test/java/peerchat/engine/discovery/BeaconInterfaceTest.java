@@ -44,6 +44,15 @@ class BeaconInterfaceTest {
     }
 
     @Test
+    void anInterfaceGivenByNameIsFoundAtItsIpv4Address() throws Exception {
+        String lo = NetworkInterface.getByInetAddress(InetAddress.getByName("127.0.0.1")).getName();
+        BeaconInterface found = BeaconInterface.resolve(BeaconConfig.loopback().withInterfaceName(lo));
+        assertThat(found).isEqualTo(BeaconInterface.resolve(BeaconConfig.loopback()));
+        assertThatThrownBy(() -> BeaconInterface.resolve(BeaconConfig.lan().withInterfaceName("peerchat9")))
+                .hasMessage("no interface named peerchat9");
+    }
+
+    @Test
     void anInterfaceGoneSinceItWasFoundIsAClearErrorWhenItIsWanted() throws Exception {
         NetworkInterface lo = NetworkInterface.getByInetAddress(InetAddress.getByName("127.0.0.1"));
         // lo's index under another name: what a device re-plugged under a new index leaves behind

@@ -82,6 +82,24 @@ class BeaconNetworkChangeNamespaceTest {
         assertThat(waitingWarnings()).as("a wait is said once at WARN, not at every look").hasSize(2);
     }
 
+    @Test
+    void anInterfaceGivenByNameIsWaitedForThenFollowedToItsNewAddress(@TempDir Path dir) throws Exception {
+        assumeNamespacesWithLinks();
+        // B is on d0 by name (--discovery-interface d0), which is not there yet.
+        start(dir, OwnNetworkNamespace.NOTHING, "d0");
+        awaitLine("STARTED");
+        await().atMost(TIMEOUT).until(() -> waitingWarnings().size() == 2);
+        assertThat(waitingWarnings()).anySatisfy(line -> assertThat(line).contains("no interface named d0"));
+
+        inNamespace(OwnNetworkNamespace.LAN_LINK);
+        awaitLine("SIGHTING " + A + " " + B + " 10.77.0.1:5002");
+
+        // A new lease: B, given the name and not the address, goes with it.
+        inNamespace("ip addr del 10.77.0.1/24 dev d0 && ip addr add 10.77.0.2/24 dev d0");
+        awaitLine("SIGHTING " + A + " " + B + " 10.77.0.2:5002");
+        awaitLine("SIGHTING " + B + " " + A + " 10.77.0.2:5001");
+    }
+
     private List<String> waitingWarnings() {
         return lines.stream().filter(line -> line.contains("WARN") && line.contains("discovery waiting: ")).toList();
     }

@@ -1,6 +1,5 @@
 package peerchat.engine.discovery;
 
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
@@ -10,7 +9,7 @@ import peerchat.store.event.NodeId;
  * Child-JVM side of {@link BeaconNetworkChangeNamespaceTest}: only ever run inside the network
  * namespace that test creates. Two multicast beacons with TTL 0, both with a wildcard listener:
  * {@code A} ({@value #A}, port 5001) on the wildcard interface, {@code B} ({@value #B}, port 5002)
- * on {@code args[1]}; UDP port {@code args[0]}. Prints {@code STARTED} once both have started (or
+ * on {@code args[1]} (an address or an interface name, as {@code --discovery-interface} takes); UDP port {@code args[0]}. Prints {@code STARTED} once both have started (or
  * {@code START FAILED <id> <reason>} and exits 2), then one line per sighting,
  * {@code SIGHTING <seer> <seen> <host:port>}, until its stdin closes; the log goes to stdout too.
  */
@@ -28,7 +27,7 @@ public final class BeaconPairProcess {
                 .withInterfaceCheck(Duration.ofMillis(200))
                 .withMulticastTtl(0);
         Beacon a = beacon(config, A);
-        Beacon b = beacon(config.withInterface(InetAddress.getByName(args[1])), B);
+        Beacon b = beacon(InterfaceChoice.parse(args[1]).applyTo(config), B);
         start(a, A, 5001);
         start(b, B, 5002);
         System.out.println("STARTED");

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import peerchat.engine.api.NodeConfig;
+import peerchat.engine.discovery.InterfaceChoice;
 
 /**
  * The one place flags become a {@link NodeConfig} (STYLE.md 9). Pure: the stored name and the
@@ -45,7 +46,14 @@ public final class ConfigMapping {
         boolean discovery = flags.discovery() == null ? lan.discovery() : flags.discovery();
         String iface = flags.discoveryInterface();
         if (iface != null && iface.isBlank()) {
-            throw new UsageError("--discovery-interface needs an address");
+            throw new UsageError("--discovery-interface needs an address or an interface name");
+        }
+        if (iface != null) {
+            try {
+                InterfaceChoice.parse(iface);
+            } catch (IllegalArgumentException e) {
+                throw new UsageError("--discovery-interface: " + e.getMessage());
+            }
         }
         return new NodeConfig(name, data, host, port, search, seeds, discovery,
                 iface == null ? null : iface.trim(), lan.heartbeat(), lan.clock());

@@ -36,8 +36,8 @@ public final class Flags {
             description = "the UDP beacon that finds nodes on the LAN (default on)")
     Boolean discovery;
 
-    @Option(names = "--discovery-interface", paramLabel = "ADDR",
-            description = "address of the interface the beacon uses")
+    @Option(names = "--discovery-interface", paramLabel = "ADDR|NAME",
+            description = "the interface the beacon uses: its IPv4 address, or its name (wlan0), which it follows to a new address")
     String discoveryInterface;
 
     @Option(names = "--gui", description = "the Swing window instead of the terminal UI")

@@ -68,6 +68,21 @@ class ConfigMappingTest {
     }
 
     @Test
+    void theDiscoveryInterfaceIsAnIpv4AddressOrAnInterfaceNameNeverAnythingElse() {
+        assertThat(config("--name", "a", "--discovery-interface", "wlan0").discoveryInterface()).isEqualTo("wlan0");
+        assertThat(config("--name", "a", "--discovery-interface", "eth0.100").discoveryInterface()).isEqualTo("eth0.100");
+        // an IPv6 address used to pass here and then stop the node from starting at all
+        assertThatThrownBy(() -> config("--name", "a", "--discovery-interface", "::1"))
+                .isInstanceOf(UsageError.class).hasMessageContaining("IPv4 only");
+        assertThatThrownBy(() -> config("--name", "a", "--discovery-interface", "127.0.0.300"))
+                .isInstanceOf(UsageError.class).hasMessageContaining("not an IPv4 address");
+        assertThatThrownBy(() -> config("--name", "a", "--discovery-interface", "my laptop"))
+                .isInstanceOf(UsageError.class).hasMessageContaining("not an IPv4 address or an interface name");
+        assertThatThrownBy(() -> config("--name", "a", "--discovery-interface", " "))
+                .isInstanceOf(UsageError.class).hasMessageContaining("needs an address or an interface name");
+    }
+
+    @Test
     void theNameMayComeFromTheDataDirectory() {
         Function<Path, Optional<String>> stored = p -> p.equals(Path.of("/d/carol")) ? Optional.of("carol") : Optional.empty();
         assertThat(config(stored, "--data", "/d/carol").name()).isEqualTo("carol");

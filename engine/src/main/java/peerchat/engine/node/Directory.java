@@ -50,17 +50,18 @@ final class Directory {
 
     private static Map<NodeId, String> labelsOf(List<User> users) {
         Map<String, List<User>> byName = users.stream()
-                .collect(Collectors.groupingBy(u -> u.name().toLowerCase(Locale.ROOT)));
+                .collect(Collectors.groupingBy(u -> ShownName.key(ShownName.of(u.name()))));
         Map<NodeId, String> labels = new HashMap<>();
         byName.values().forEach(same -> {
-            if (same.size() == 1) {
-                labels.put(same.get(0).id(), same.get(0).name());
+            if (same.size() == 1 && !ShownName.NOTHING_VISIBLE.equals(ShownName.of(same.get(0).name()))) {
+                labels.put(same.get(0).id(), ShownName.of(same.get(0).name()));
                 return;
             }
             Map<String, Long> hosts = same.stream().collect(Collectors.groupingBy(u -> host(u.address()), Collectors.counting()));
             for (User u : same) {
                 String host = host(u.address());
-                labels.put(u.id(), !host.isEmpty() && hosts.get(host) == 1 ? u.name() + "@" + host : u.name() + "#" + u.id().shortForm());
+                String shown = ShownName.of(u.name());
+                labels.put(u.id(), !host.isEmpty() && hosts.get(host) == 1 && same.size() > 1 ? shown + "@" + host : shown + "#" + u.id().shortForm());
             }
         });
         return labels;
@@ -180,7 +181,10 @@ final class Directory {
         if (byLabel.size() == 1) {
             return byLabel;
         }
-        List<User> byName = users.values().stream().filter(u -> u.name().toLowerCase(Locale.ROOT).equals(w)).collect(Collectors.toList());
+        // By what is shown: a name that only looks like the written one (an invisible character
+        // added) is as much a match as the real one, so the answer is "ambiguous", not a guess.
+        String key = ShownName.key(written);
+        List<User> byName = users.values().stream().filter(u -> ShownName.key(ShownName.of(u.name())).equals(key)).collect(Collectors.toList());
         if (!byName.isEmpty()) {
             return byName;
         }

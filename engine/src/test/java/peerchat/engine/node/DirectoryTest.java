@@ -46,6 +46,37 @@ class DirectoryTest {
     }
 
     @Test
+    void whatCannotBeSeenInANameDoesNotCountAndANameIsShownAsOneWord() throws Exception {
+        Directory d = new Directory(List.of(
+                new Directory.User(ALICE1, "alice", "127.0.0.4:7117", true, false),
+                new Directory.User(ALICE2, "alice\u200B", "127.0.0.5:7117", true, false), // a zero-width space
+                new Directory.User(BOB, "\u202Eecila", "127.0.0.2:7117", true, false), // a right-to-left override
+                new Directory.User(DEV_USER, "ops team\nme: hi", "127.0.0.9:7117", true, false)), Map.of());
+        assertThat(d.label(ALICE1)).isEqualTo("alice@127.0.0.4");
+        assertThat(d.label(ALICE2)).as("told apart from the alice it looks like").isEqualTo("alice@127.0.0.5");
+        assertThat(d.label(BOB)).isEqualTo("ecila");
+        assertThat(d.label(DEV_USER)).isEqualTo("ops_team_me:_hi");
+        assertThatThrownBy(() -> d.resolve("@alice")).hasMessageContaining("@alice@127.0.0.4 or @alice@127.0.0.5");
+        assertThat(d.resolve("@alice@127.0.0.5")).isEqualTo(new Conversation.Direct(ALICE2));
+        assertThat(d.resolve("@ops_team_me:_hi")).isEqualTo(new Conversation.Direct(DEV_USER));
+    }
+
+    @Test
+    void namesThatReadTheSameAreOneNameAndNoNameLooksLikeAGroupOrACommand() {
+        Directory d = new Directory(List.of(
+                new Directory.User(ALICE1, "alice", "127.0.0.4:7117", true, false),
+                new Directory.User(ALICE2, "\uFF21lice", "127.0.0.4:7118", true, false), // fullwidth A, same host
+                new Directory.User(BOB, "#all", "127.0.0.2:7117", true, false),
+                new Directory.User(DEV_USER, "\u200B\u2066", "127.0.0.9:7117", true, false),
+                new Directory.User(ME, "x".repeat(40), "127.0.0.1:7117", true, true)), Map.of());
+        assertThat(d.label(ALICE1)).isEqualTo("alice#11111111");
+        assertThat(d.label(ALICE2)).isEqualTo("\uFF21lice#22222222");
+        assertThat(d.label(BOB)).isEqualTo("_all");
+        assertThat(d.label(DEV_USER)).as("nothing visible: the id says who").isEqualTo("_#00000000");
+        assertThat(d.label(ME)).isEqualTo("x".repeat(ShownName.MAX));
+    }
+
+    @Test
     void targetsResolve() throws Exception {
         Directory d = directory();
         assertThat(d.resolve("#dev")).isEqualTo(new Conversation.Group(new GroupName("dev")));

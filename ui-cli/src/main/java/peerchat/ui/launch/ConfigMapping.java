@@ -88,6 +88,12 @@ public final class ConfigMapping {
         if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
             throw new UsageError("a name is one word, without spaces: '" + name + "'");
         }
+        // Others would not see them (the engine's ShownName drops them): a name must be what it looks like.
+        if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+            throw new UsageError("a name cannot hold invisible characters (zero-width, direction marks): '"
+                    + name.codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "'");
+        }
         if (name.startsWith("@") || name.startsWith("#") || name.startsWith("-") || name.startsWith("/")) {
             throw new UsageError("a name cannot start with @ # - or /: " + name);
         }

@@ -106,7 +106,7 @@ class ConfigMappingTest {
 
     @Test
     void badNamesAndConflictingModesAreRefused() {
-        for (String bad : List.of(" ", "two words", "@alice", "#alice", "-alice", "x".repeat(33))) {
+        for (String bad : List.of(" ", "two words", "@alice", "#alice", "-alice", "x".repeat(33), "alice\u200B", "\u202Eecila")) {
             assertThatThrownBy(() -> config("--name", bad)).as(bad).isInstanceOf(UsageError.class);
         }
         assertThatThrownBy(() -> config("--name", "a", "--gui", "--json")).isInstanceOf(UsageError.class)

@@ -4,6 +4,7 @@ import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.util.AttributeKey;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -25,6 +26,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Schedulers;
+import reactor.netty.Connection;
 import reactor.netty.DisposableServer;
 import reactor.netty.NettyInbound;
 import reactor.netty.resources.LoopResources;
@@ -61,6 +63,16 @@ public final class TcpPeerLinks implements PeerLinks {
 
     /** Dials and handshakes in progress at most, per node. */
     private static final int MAX_PENDING_DIALS = 4;
+    /**
+     * Accepted connections still handshaking, at most, from one address and from all: a host that
+     * opens connections and says nothing (a port scanner, a script reconnecting in a loop, a
+     * flood) holds at most this many sessions for a handshake timeout each, not one per
+     * connection. One address is allowed many because every node of one host comes from it (a
+     * test or a bench runs 30 on 127.0.0.1, and all dial a newcomer at once).
+     */
+    static final int MAX_HANDSHAKES_PER_ADDRESS = 64;
+    static final int MAX_HANDSHAKES = 256;
+    private final RefusedConnections refused = new RefusedConnections();
     private final java.util.concurrent.atomic.AtomicInteger connecting = new java.util.concurrent.atomic.AtomicInteger();
     private volatile DisposableServer server;
     private volatile InetSocketAddress advertised;
@@ -139,13 +151,44 @@ public final class TcpPeerLinks implements PeerLinks {
 
     private Mono<Void> session(NettyInbound in, InetSocketAddress dialedAddress, DialState dial) {
         LinkSession[] holder = new LinkSession[1];
-        in.withConnection(c -> holder[0] = new LinkSession(this, c, dialedAddress, dial));
+        // Counted and added in one step: connections are accepted on more than one event loop.
+        synchronized (sessions) {
+            if (dialedAddress == null && !admitted(in)) {
+                return Mono.empty();
+            }
+            in.withConnection(c -> holder[0] = new LinkSession(this, c, dialedAddress, dial));
+            sessions.add(holder[0]);
+        }
         LinkSession s = holder[0];
         if (closed) {
             s.closeQuietly("node shutting down");
         }
-        sessions.add(s);
         return s.run(in);
+    }
+
+    /** Whether an accepted connection gets a session; if not, it is closed at once, before a byte is sent. */
+    private boolean admitted(NettyInbound in) {
+        Connection[] conn = new Connection[1];
+        in.withConnection(c -> conn[0] = c);
+        InetAddress from = ((InetSocketAddress) conn[0].channel().remoteAddress()).getAddress();
+        int fromThere = 0;
+        int all = 0;
+        for (LinkSession s : sessions) {
+            if (s.dialedAddress == null && !s.established() && !s.isClosed()) {
+                all++;
+                if (from.equals(s.remoteAddress().getAddress())) {
+                    fromThere++;
+                }
+            }
+        }
+        if (fromThere < MAX_HANDSHAKES_PER_ADDRESS && all < MAX_HANDSHAKES) {
+            return true;
+        }
+        refused.refused(from, fromThere >= MAX_HANDSHAKES_PER_ADDRESS
+                ? fromThere + " connections from it are handshaking already"
+                : all + " connections are handshaking already", now());
+        conn[0].dispose();
+        return false;
     }
 
     @Override
@@ -256,7 +299,11 @@ public final class TcpPeerLinks implements PeerLinks {
             }
             // Handshakes cost signatures: a node that just learned of many peers dials them a few
             // at a time rather than all at once, so that none of the handshakes times out.
-            int budget = MAX_PENDING_DIALS - connecting.get() - (int) sessions.stream().filter(x -> !x.established()).count();
+            // Accepted connections count once they have said who they are (their handshake costs
+            // signatures too); ones that have said nothing cost nothing, and a flood of them must
+            // not stop this node from dialing.
+            int budget = MAX_PENDING_DIALS - connecting.get() - (int) sessions.stream()
+                    .filter(x -> !x.established() && (x.dialedAddress != null || x.peerId() != null)).count();
             for (Map.Entry<InetSocketAddress, DialState> seed : seeds.entrySet()) {
                 if (budget > 0 && !reaches(seed.getKey()) && seed.getValue().tryBegin(now)) {
                     budget--;

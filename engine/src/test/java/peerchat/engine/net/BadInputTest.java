@@ -7,10 +7,13 @@ import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
+import java.io.EOFException;
 import java.io.IOException;
+import java.net.SocketException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -174,6 +177,58 @@ class BadInputTest {
         }
         assertThat(node.links.connected()).contains(good.id());
         assertThat(node.links.peer(good.id()).address()).as("the impostor's address was not believed").isEqualTo(good.address);
+    }
+
+    @Test
+    void aHostOpeningConnectionsAndSayingNothingHoldsOnlySoManyAtATime() throws IOException {
+        ListAppender<ILoggingEvent> refusals = new ListAppender<>();
+        refusals.start();
+        Logger logger = (Logger) LoggerFactory.getLogger(RefusedConnections.class);
+        logger.addAppender(refusals);
+        List<RawPeer> silent = new ArrayList<>();
+        try {
+            int extra = 20;
+            for (int i = 0; i < TcpPeerLinks.MAX_HANDSHAKES_PER_ADDRESS + extra; i++) {
+                silent.add(new RawPeer("127.0.0.83", node.address));
+            }
+            int greeted = 0;
+            int shut = 0;
+            for (RawPeer p : silent) {
+                try {
+                    assertThat(p.read()).isInstanceOf(Frame.Hello.class);
+                    greeted++;
+                } catch (EOFException | SocketException refused) {
+                    shut++;
+                }
+            }
+            assertThat(greeted).isEqualTo(TcpPeerLinks.MAX_HANDSHAKES_PER_ADDRESS);
+            assertThat(shut).isEqualTo(extra);
+            assertThat(refusals.list).hasSize(1);
+            assertThat(refusals.list.get(0).getFormattedMessage())
+                    .contains("refusing connections from 127.0.0.83")
+                    .contains(TcpPeerLinks.MAX_HANDSHAKES_PER_ADDRESS + " connections from it are handshaking already");
+
+            // The node still dials, and is dialed from elsewhere (the good link is checked after each test).
+            TestNode other = TestNode.start(84, "other");
+            try {
+                node.links.connect(other.address);
+                await().atMost(Duration.ofSeconds(30)).until(() -> node.links.connected().contains(other.id()));
+                assertThat(node.links.openConnections()).as("linked while the silent ones still wait for their timeout")
+                        .isGreaterThan(TcpPeerLinks.MAX_HANDSHAKES_PER_ADDRESS);
+            } finally {
+                other.close();
+            }
+        } finally {
+            for (RawPeer p : silent) {
+                p.close();
+            }
+            logger.detachAppender(refusals);
+        }
+        // Once they are gone, the address is welcome again.
+        await().atMost(Duration.ofSeconds(10)).until(() -> node.links.openConnections() <= 2);
+        try (RawPeer again = new RawPeer("127.0.0.83", node.address)) {
+            assertThat(again.read()).isInstanceOf(Frame.Hello.class);
+        }
     }
 
     @Test

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import peerchat.engine.discovery.InterfaceChoice;
 
 /**
  * Everything a node is started with. Immutable; the launcher's flags map onto it in one place
@@ -35,6 +36,18 @@ public record NodeConfig(String name, Path dataDir, String listenHost, int liste
         seeds = List.copyOf(seeds);
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(clock, "clock");
+        if (discoveryInterface != null) {
+            checkDiscoveryInterface(discoveryInterface);
+        }
+    }
+
+    /**
+     * An IPv4 address or an interface name, read without DNS ({@code InterfaceChoice}).
+     *
+     * @throws IllegalArgumentException saying why it is neither
+     */
+    public static void checkDiscoveryInterface(String text) {
+        InterfaceChoice.parse(text);
     }
 
     /** A node on a LAN: all interfaces, port 7117 (or the next free), discovery on. */

@@ -90,13 +90,7 @@ final class Network {
         if (config.discoveryInterface() == null) {
             beaconConfig = BeaconConfig.lan();
         } else {
-            InterfaceChoice iface;
-            try {
-                iface = InterfaceChoice.parse(config.discoveryInterface());
-            } catch (IllegalArgumentException e) {
-                LOG.warn("discovery off: {}", e.getMessage());
-                return Mono.empty();
-            }
+            InterfaceChoice iface = InterfaceChoice.parse(config.discoveryInterface()); // checked by NodeConfig
             beaconConfig = iface.applyTo(iface.loopback() ? BeaconConfig.loopback() : BeaconConfig.lan());
         }
         Beacon b = Beacon.create(beaconConfig, node.clock());

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
+import peerchat.engine.api.NodeConfig;
 
 class InterfaceChoiceTest {
 
@@ -31,6 +33,15 @@ class InterfaceChoiceTest {
         assertThatThrownBy(() -> InterfaceChoice.parse("x".repeat(16))).hasMessageContaining("not an IPv4 address or an interface name");
         assertThatThrownBy(() -> InterfaceChoice.parse("")).hasMessageContaining("not an IPv4 address or an interface name");
         assertThatThrownBy(() -> new InterfaceChoice(null, null)).hasMessageContaining("by its address or by its name");
+    }
+
+    @Test
+    void aNodeConfigWithAnInterfaceThatIsNeitherIsRefusedAtOnceNotWhenTheNodeStarts() {
+        NodeConfig lan = NodeConfig.lan("alice", Path.of("/tmp/never-used"));
+        assertThatThrownBy(() -> new NodeConfig(lan.name(), lan.dataDir(), lan.listenHost(), lan.listenPort(), lan.portSearch(),
+                lan.seeds(), true, "::1", lan.heartbeat(), lan.clock())).hasMessageContaining("IPv4 only");
+        assertThat(new NodeConfig(lan.name(), lan.dataDir(), lan.listenHost(), lan.listenPort(), lan.portSearch(),
+                lan.seeds(), true, "wlan0", lan.heartbeat(), lan.clock()).discoveryInterface()).isEqualTo("wlan0");
     }
 
     @Test

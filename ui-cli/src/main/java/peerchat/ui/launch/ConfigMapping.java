@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import peerchat.engine.api.NodeConfig;
-import peerchat.engine.discovery.InterfaceChoice;
 
 /**
  * The one place flags become a {@link NodeConfig} (STYLE.md 9). Pure: the stored name and the
@@ -50,7 +49,7 @@ public final class ConfigMapping {
         }
         if (iface != null) {
             try {
-                InterfaceChoice.parse(iface);
+                NodeConfig.checkDiscoveryInterface(iface);
             } catch (IllegalArgumentException e) {
                 throw new UsageError("--discovery-interface: " + e.getMessage());
             }

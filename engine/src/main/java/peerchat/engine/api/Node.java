@@ -57,6 +57,16 @@ public interface Node extends AutoCloseable {
     /** The {@code n} messages before {@code cursor} ({@link MessageView#cursor()}), oldest first. */
     Mono<List<MessageView>> historyBefore(Conversation conversation, long cursor, int n);
 
+    /**
+     * Up to {@code n} messages sent or delivered after {@code cursor} ({@link MessageView#cursor()},
+     * exclusive; -1 for the first), every conversation, in this node's delivery order: what a
+     * frontend that stopped at {@code cursor} (it crashed, it was killed) has not seen.
+     */
+    Mono<List<MessageView>> historyAfter(long cursor, int n);
+
+    /** How many messages this node has sent or delivered, all conversations: the newest cursor plus one. */
+    long historySize();
+
     /** Closes links, flushes and closes the log. Idempotent. */
     Mono<Void> shutdown();
 

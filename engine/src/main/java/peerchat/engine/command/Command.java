@@ -31,6 +31,14 @@ public sealed interface Command {
         }
     }
 
+    /** Messages after the {@code seq}-th this node sent or delivered (1 is its first), at most {@code count}. */
+    record Since(long seq, int count) implements Command {
+        @Override
+        public String name() {
+            return "since";
+        }
+    }
+
     record More() implements Command {
         @Override
         public String name() {

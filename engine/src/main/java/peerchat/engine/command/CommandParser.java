@@ -1,5 +1,6 @@
 package peerchat.engine.command;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -16,6 +17,8 @@ import peerchat.store.event.Payload;
 public final class CommandParser {
     public static final int DEFAULT_HISTORY = 20;
     public static final int MAX_HISTORY = 10_000;
+    /** A page of {@code -since}: a script pages on from the last seq it got. */
+    public static final int DEFAULT_SINCE = 1000;
     /** A longer hold-back is surely a typo; it would also keep the message out of others' order for hours. */
     public static final double MAX_DELAY_SECONDS = 3600;
     // Compiled once: String.split compiles its pattern on every call, and every message is parsed here.
@@ -92,6 +95,8 @@ public final class CommandParser {
                 return rest.isEmpty() ? invalid(name, "-findgroup <text>") : new Command.FindGroup(rest);
             case "history":
                 return history(rest);
+            case "since":
+                return since(rest);
             case "msg":
                 return msg(rest);
             case "delay":
@@ -107,6 +112,33 @@ public final class CommandParser {
 
     private static Command invalid(String name, String usage) {
         return new Command.Invalid(name, "missing argument: " + usage);
+    }
+
+    private static Command since(String rest) {
+        String[] words = rest.isEmpty() ? new String[0] : WHITESPACE.split(rest);
+        if (words.length < 1 || words.length > 2 || !Arrays.stream(words).allMatch(CommandParser::isNumber)) {
+            return new Command.Invalid("since", "usage: -since <seq> [n]: the messages after the seq-th this node sent"
+                    + " or delivered (0: from its first), n of them at most (" + DEFAULT_SINCE + ")");
+        }
+        long seq = parseCapped(words[0], Long.MAX_VALUE);
+        int count = words.length == 2 ? (int) parseCapped(words[1], MAX_HISTORY) : DEFAULT_SINCE;
+        if (count < 1) {
+            return new Command.Invalid("since", "the number of messages must be at least 1");
+        }
+        return new Command.Since(seq, count);
+    }
+
+    private static boolean isNumber(String word) {
+        return !word.isEmpty() && word.chars().allMatch(c -> c >= '0' && c <= '9');
+    }
+
+    /** A run of digits as a number, at most {@code cap} (a longer run is the cap, not an error). */
+    private static long parseCapped(String digits, long cap) {
+        try {
+            return Math.min(Long.parseLong(digits), cap);
+        } catch (NumberFormatException tooLong) {
+            return cap;
+        }
     }
 
     private static Command history(String rest) {

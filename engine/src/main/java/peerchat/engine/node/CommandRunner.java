@@ -60,6 +60,10 @@ final class CommandRunner {
             Conversation in = c.target() == null ? node.current() : dir.resolve(c.target());
             return node.history(in, c.count()).map(list -> historyReply(name, dir, in, list));
         }
+        if (command instanceof Command.Since c) {
+            // seq counts from 1, cursors from 0: the seq-th message is at cursor seq - 1.
+            return node.historyAfter(c.seq() - 1, c.count()).map(list -> new Reply.Messages(name, "after " + c.seq(), list));
+        }
         if (command instanceof Command.More) {
             if (lastHistory == null) {
                 return error(name, "no history shown yet: -history first");

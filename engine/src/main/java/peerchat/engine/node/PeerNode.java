@@ -368,6 +368,16 @@ public final class PeerNode implements Node {
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
+    @Override
+    public Mono<List<MessageView>> historyAfter(long cursor, int n) {
+        return Mono.fromCallable(() -> views(store.history().after(cursor, n))).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public long historySize() {
+        return store.history().size();
+    }
+
     private List<MessageView> views(List<HistoryEntry> entries) {
         Directory d = directory();
         return entries.stream().map(e -> Views.message(d, identity.id(), e)).collect(Collectors.toList());

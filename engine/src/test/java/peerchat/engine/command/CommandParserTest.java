@@ -27,7 +27,8 @@ class CommandParserTest {
             for (String spelling : spec.spellings()) {
                 String line = switch (spec.argKind()) {
                     case NONE -> spelling;
-                    case TEXT -> spec.name().equals("delay") ? spelling + " 1.5 hello" : spelling + " text";
+                    case TEXT -> spec.name().equals("delay") ? spelling + " 1.5 hello"
+                            : spec.name().equals("since") ? spelling + " 0" : spelling + " text";
                     default -> spec.name().equals("msg") ? spelling + " #g hi" : spelling + " g";
                 };
                 Command c = CommandParser.parse(line);
@@ -52,6 +53,18 @@ class CommandParserTest {
         assertThat(CommandParser.parse("-delay -1 hi")).isInstanceOf(Command.Invalid.class);
         assertThat(CommandParser.parse("-delay 1 -lu")).isInstanceOf(Command.Invalid.class);
         assertThat(CommandParser.parse("-delay 1")).isInstanceOf(Command.Invalid.class);
+    }
+
+    @Test
+    void sinceTakesASeqAndAnOptionalCount() {
+        assertThat(CommandParser.parse("-since 0")).isEqualTo(new Command.Since(0, CommandParser.DEFAULT_SINCE));
+        assertThat(CommandParser.parse("/since 2300 50")).isEqualTo(new Command.Since(2300, 50));
+        assertThat(CommandParser.parse("-since 99999999999999999999999")).isEqualTo(new Command.Since(Long.MAX_VALUE, CommandParser.DEFAULT_SINCE));
+        assertThat(CommandParser.parse("-since 5 99999999999")).isEqualTo(new Command.Since(5, CommandParser.MAX_HISTORY));
+        for (String bad : new String[] {"-since", "-since x", "-since -1", "-since 1 2 3", "-since 5 0", "-since #all"}) {
+            assertThat(CommandParser.parse(bad)).as(bad).isInstanceOf(Command.Invalid.class);
+        }
+        assertThat(((Command.Invalid) CommandParser.parse("-since")).message()).contains("usage: -since <seq> [n]");
     }
 
     @Test

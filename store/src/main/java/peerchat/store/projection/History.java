@@ -76,6 +76,27 @@ public final class History {
                 picked[i - start] = slot(positions.get(i));
             }
         }
+        return readAll(picked);
+    }
+
+    /**
+     * Up to {@code n} messages just after position {@code cursor} (exclusive; -1 for the first),
+     * every conversation, in delivery order: what a reader that saw up to {@code cursor} missed.
+     */
+    public List<HistoryEntry> after(long cursor, int n) {
+        long[][] picked;
+        synchronized (this) {
+            long from = Math.max(0, cursor + 1);
+            int end = (int) Math.min(entryIndex.size(), from + Math.max(0, n));
+            picked = new long[(int) Math.max(0, end - from)][];
+            for (int i = 0; i < picked.length; i++) {
+                picked[i] = slot((int) from + i);
+            }
+        }
+        return readAll(picked);
+    }
+
+    private List<HistoryEntry> readAll(long[][] picked) {
         List<HistoryEntry> page = new ArrayList<>(picked.length);
         try (LogReader reader = log.summaryReader()) {
             for (long[] slot : picked) {

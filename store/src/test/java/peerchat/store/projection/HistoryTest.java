@@ -111,6 +111,23 @@ class HistoryTest {
     }
 
     @Test
+    void afterACursorComeTheNextMessagesOfEveryConversationInDeliveryOrder() {
+        fixture.given(chat(ME, 1, group("all"), "a1"));
+        fixture.given(received(BOB, 1, text(user(ME), "held"), 1, 10)); // buffered: not in history yet
+        fixture.given(chat(ME, 2, group("dev"), "d1"));
+        fixture.given(new Event.MessageDelivered(new MessageId(BOB, 1), 12));
+        fixture.given(chat(ME, 3, group("all"), "a2"));
+
+        assertThat(texts(history().after(-1, 10))).containsExactly("a1", "d1", "held", "a2");
+        List<HistoryEntry> page = history().after(-1, 2);
+        assertThat(texts(page)).containsExactly("a1", "d1");
+        assertThat(texts(history().after(page.get(1).position(), 2))).containsExactly("held", "a2");
+        assertThat(history().after(3, 10)).isEmpty();
+        assertThat(history().after(Long.MAX_VALUE - 1, 10)).isEmpty();
+        assertThat(history().after(-1, 0)).isEmpty();
+    }
+
+    @Test
     void searchIsCaseInsensitiveNewestFirstAndLimited() {
         fixture.given(chat(ME, 1, group("all"), "Hello world"));
         fixture.given(chat(ME, 2, group("dev"), "HELLO dev"));

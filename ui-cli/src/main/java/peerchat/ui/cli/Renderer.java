@@ -123,10 +123,12 @@ public final class Renderer {
             }
         } else if (r instanceof Reply.Messages) {
             Reply.Messages m = (Reply.Messages) r;
+            boolean since = m.command().equals("since"); // target: "after <seq>", every conversation
             if (m.messages().isEmpty()) {
-                lines.add(palette.notice("-- no messages in " + m.target() + " --"));
+                lines.add(palette.notice("-- no messages " + (since ? "" : "in ") + m.target() + " --"));
             } else {
-                lines.add(palette.notice("-- " + m.target() + ", last " + m.messages().size() + " --"));
+                lines.add(palette.notice(since ? "-- " + m.messages().size() + " messages " + m.target() + " --"
+                        : "-- " + m.target() + ", last " + m.messages().size() + " --"));
                 m.messages().forEach(v -> lines.add(message(v)));
             }
         } else if (r instanceof Reply.Done) {

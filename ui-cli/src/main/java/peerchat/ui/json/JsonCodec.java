@@ -23,11 +23,13 @@ public final class JsonCodec {
         this.mapper = mapper;
     }
 
-    public ObjectNode ready(NodeInfo self) {
+    /** {@code seq}: how many messages the node has sent or delivered so far (the newest one's seq). */
+    public ObjectNode ready(NodeInfo self, long seq) {
         ObjectNode o = event("ready");
         o.put("id", self.id().value());
         o.put("name", self.name());
         o.put("listen", self.listen());
+        o.put("seq", seq);
         return o;
     }
 
@@ -134,5 +136,9 @@ public final class JsonCodec {
         o.put("deliveredAt", m.deliveredAt());
         o.put("own", m.own());
         o.put("heldBack", m.heldBack());
+        if (m.cursor() >= 0) {
+            // Its place in this node's delivery order, from 1: -since <seq> gives what came after.
+            o.put("seq", m.cursor() + 1);
+        }
     }
 }

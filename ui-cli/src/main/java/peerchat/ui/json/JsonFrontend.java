@@ -57,7 +57,7 @@ public final class JsonFrontend implements Frontend {
     @Override
     public int run(Node node) {
         JsonOut json = new JsonOut(mapper, out);
-        json.emit(codec.ready(node.self()));
+        json.emit(codec.ready(node.self(), node.historySize()));
         Presence presence = new Presence(e -> codec.event(e).ifPresent(json::emit));
         Disposable events = node.events().subscribe(presence::onEvent,
                 err -> LOG.error("the event stream failed", err));

@@ -29,11 +29,12 @@ class JsonCodecTest {
 
     @Test
     void ready() throws Exception {
-        JsonNode r = json(codec.ready(new NodeInfo(FakeNode.SELF, "alice", "127.0.0.1:7117")));
+        JsonNode r = json(codec.ready(new NodeInfo(FakeNode.SELF, "alice", "127.0.0.1:7117"), 1234));
         assertThat(r.path("event").asText()).isEqualTo("ready");
         assertThat(r.path("id").asText()).isEqualTo(FakeNode.SELF.value());
         assertThat(r.path("name").asText()).isEqualTo("alice");
         assertThat(r.path("listen").asText()).isEqualTo("127.0.0.1:7117");
+        assertThat(r.path("seq").asLong()).as("messages sent or delivered so far").isEqualTo(1234);
     }
 
     @Test
@@ -48,6 +49,7 @@ class JsonCodecTest {
         assertThat(m.path("ts").asLong()).isEqualTo(1_700_000_000_000L);
         assertThat(m.path("heldBack").asBoolean()).isTrue();
         assertThat(m.path("own").asBoolean()).isFalse();
+        assertThat(m.path("seq").asLong()).as("its cursor 42 is the 43rd message").isEqualTo(43);
     }
 
     @Test

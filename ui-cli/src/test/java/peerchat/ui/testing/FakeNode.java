@@ -188,6 +188,16 @@ public final class FakeNode implements Node {
     }
 
     @Override
+    public Mono<List<MessageView>> historyAfter(long cursor, int n) {
+        return Mono.just(log.stream().filter(m -> m.cursor() > cursor).limit(n).collect(java.util.stream.Collectors.toList()));
+    }
+
+    @Override
+    public long historySize() {
+        return log.size();
+    }
+
+    @Override
     public Mono<Void> shutdown() {
         return Mono.fromRunnable(shutdowns::incrementAndGet);
     }

@@ -52,10 +52,11 @@ final class ReplyText {
                     .collect(Collectors.joining(", "));
         }
         if (result instanceof Reply.Messages messages) {
+            boolean since = messages.command().equals("since"); // target: "after <seq>", every conversation
             if (messages.messages().isEmpty()) {
-                return "no messages in " + messages.target();
+                return "no messages " + (since ? "" : "in ") + messages.target();
             }
-            return "history of " + messages.target() + ":\n" + messages.messages().stream()
+            return (since ? "messages " : "history of ") + messages.target() + ":\n" + messages.messages().stream()
                     .map(m -> message(m, zone)).collect(Collectors.joining("\n"));
         }
         if (result instanceof Reply.Done done) {

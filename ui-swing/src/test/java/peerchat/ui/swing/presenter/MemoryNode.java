@@ -265,6 +265,17 @@ public final class MemoryNode implements Node {
     }
 
     @Override
+    public Mono<List<MessageView>> historyAfter(long cursor, int n) {
+        return Mono.just(log.values().stream().flatMap(List::stream).filter(m -> m.cursor() > cursor)
+                .sorted(java.util.Comparator.comparingLong(MessageView::cursor)).limit(n).collect(Collectors.toList()));
+    }
+
+    @Override
+    public long historySize() {
+        return log.values().stream().mapToLong(List::size).sum();
+    }
+
+    @Override
     public Mono<List<MessageView>> historyBefore(Conversation conversation, long before, int n) {
         historyCalls.add(conversation.key() + " before " + before + " " + n);
         return Mono.fromSupplier(() -> {

@@ -106,6 +106,15 @@ class RendererTest {
     }
 
     @Test
+    void sinceSaysHowManyCameAfterTheSeqEveryConversation() {
+        List<String> lines = text(plain.reply(new Reply.Messages("since", "after 41", List.of(
+                message("bob", "#all", "first", NOW - 2000, false, false),
+                message("bob", "@alice", "second", NOW - 1000, false, false)))));
+        assertThat(lines).containsExactly("-- 2 messages after 41 --", "22:13 #all bob: first", "22:13 @alice bob: second");
+        assertThat(text(plain.reply(new Reply.Messages("since", "after 43", List.of())))).containsExactly("-- no messages after 43 --");
+    }
+
+    @Test
     void aSentMessageIsLeftToTheEventStreamAndHelpIsPrintedAsIs() {
         assertThat(plain.reply(new Reply.Sent("send", message("alice", "#all", "x", NOW, true, false)))).isEmpty();
         assertThat(plain.reply(new Reply.Quit("quit"))).isEmpty();

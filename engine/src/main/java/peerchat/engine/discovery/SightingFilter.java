@@ -1,5 +1,6 @@
 package peerchat.engine.discovery;
 
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -11,13 +12,19 @@ import peerchat.store.event.NodeId;
 /**
  * Decides which heard beacons become sightings: never our own, and the same peer at the same
  * address at most once per window (beacons repeat every few seconds; the node needs to hear of a
- * peer again only now and then, or at once when its address changes). Thread-safe.
+ * peer again only now and then, or at once when its address changes). Only a peer's last address
+ * is remembered: one that moves and comes back (a laptop between two networks, or a DHCP lease
+ * returned) is reported again at once, not kept quiet for the rest of the window it was first
+ * seen in. Thread-safe.
  */
 final class SightingFilter {
     private final NodeId self;
     private final Duration window;
     private final Clock clock;
-    private final Map<Sighting, Instant> lastAdmitted = new HashMap<>();
+    private final Map<NodeId, Admitted> lastAdmitted = new HashMap<>();
+
+    private record Admitted(InetSocketAddress address, Instant at) {
+    }
 
     SightingFilter(NodeId self, Duration window, Clock clock) {
         this.self = Objects.requireNonNull(self, "self");
@@ -33,23 +40,24 @@ final class SightingFilter {
             return false;
         }
         Instant now = clock.instant();
-        Instant last = lastAdmitted.get(sighting);
+        Admitted last = lastAdmitted.get(sighting.id());
         // A clock stepped back must not silence a peer until it catches up.
-        if (last != null && !now.isBefore(last) && now.isBefore(last.plus(window))) {
+        if (last != null && last.address().equals(sighting.listenAddress())
+                && !now.isBefore(last.at()) && now.isBefore(last.at().plus(window))) {
             return false;
         }
         forgetOlderThanWindow(now);
-        lastAdmitted.put(sighting, now);
+        lastAdmitted.put(sighting.id(), new Admitted(sighting.listenAddress(), now));
         return true;
     }
 
     /** The next beacon of this peer at this address is admitted again. */
     synchronized void forget(Sighting sighting) {
-        lastAdmitted.remove(sighting);
+        lastAdmitted.computeIfPresent(sighting.id(), (id, last) -> last.address().equals(sighting.listenAddress()) ? null : last);
     }
 
     /** Keeps memory bounded by the peers heard within one window, however many come and go. */
     private void forgetOlderThanWindow(Instant now) {
-        lastAdmitted.values().removeIf(at -> !now.isBefore(at.plus(window)));
+        lastAdmitted.values().removeIf(last -> !now.isBefore(last.at().plus(window)));
     }
 }

@@ -40,6 +40,18 @@ class SightingFilterTest {
     }
 
     @Test
+    void aPeerThatMovesAndComesBackIsAdmittedAtOnceBothTimes() {
+        assertThat(filter.admit(sighting(PEER, 7117))).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(filter.admit(sighting(PEER, 7118))).isTrue();
+        clock.advance(Duration.ofSeconds(5));
+        assertThat(filter.admit(sighting(PEER, 7117))).as("back where it was 10 s ago").isTrue();
+        assertThat(filter.admit(sighting(PEER, 7117))).isFalse();
+        filter.forget(sighting(PEER, 7118)); // not where it is now: nothing changes
+        assertThat(filter.admit(sighting(PEER, 7117))).isFalse();
+    }
+
+    @Test
     void zeroWindowAdmitsEveryBeacon() {
         SightingFilter everything = new SightingFilter(SELF, Duration.ZERO, clock);
         assertThat(everything.admit(sighting(PEER, 7117))).isTrue();

@@ -176,7 +176,8 @@ public final class TcpPeerLinks implements PeerLinks {
         for (LinkSession s : sessions) {
             if (s.dialedAddress == null && !s.established() && !s.isClosed()) {
                 all++;
-                if (from.equals(s.remoteAddress().getAddress())) {
+                InetSocketAddress theirs = s.remoteAddress(); // null once its channel is gone
+                if (theirs != null && from.equals(theirs.getAddress())) {
                     fromThere++;
                 }
             }

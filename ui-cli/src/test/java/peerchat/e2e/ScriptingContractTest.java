@@ -145,6 +145,16 @@ class ScriptingContractTest {
         assertThat(history.path("command").asText()).isEqualTo("history");
         assertThat(StreamSupport.stream(history.path("messages").spliterator(), false).map(x -> x.path("text").asText()))
                 .containsExactly("just for bob");
+
+        JsonNode search = bob.command("-search FOR");
+        assertThat(search.path("command").asText()).isEqualTo("search");
+        assertThat(search.path("target").asText()).isEqualTo("matching \"FOR\"");
+        assertThat(StreamSupport.stream(search.path("messages").spliterator(), false).map(x -> x.path("text").asText()))
+                .as("every conversation, oldest first").containsExactly("for the team", "just for bob");
+        assertThat(StreamSupport.stream(bob.command("/search #team for").path("messages").spliterator(), false)
+                .map(x -> x.path("text").asText())).containsExactly("for the team");
+        assertThat(bob.command("-search nothing like this").path("messages")).isEmpty();
+        assertThat(bob.command("-search #nogroup x").path("event").asText()).isEqualTo("error");
     }
 
     @Test

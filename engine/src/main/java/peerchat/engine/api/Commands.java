@@ -20,6 +20,7 @@ public final class Commands {
             spec("delay", "<seconds> <message line>", "send now, but hold its transmission back that long (watch causal order work)", "Messages", ArgKind.TEXT, "-delay", "/delay"),
             spec("history", "[#group|@user] [n]", "the last n messages (default 20) of a conversation, from the log", "Messages", ArgKind.TARGET, "-history", "/history"),
             spec("more", "", "page further back in the last history shown", "Messages", ArgKind.NONE, "-more", "/more"),
+            spec("search", "[#group|@user] <text>", "messages containing text (any case), everywhere or in one conversation: the newest 50", "Messages", ArgKind.TEXT, "-search", "/search", "/grep"),
             spec("since", "<seq> [n]", "messages after the seq-th this node sent or delivered, every conversation (catching up after a crash)", "Messages", ArgKind.TEXT, "-since", "/since"),
             spec("waiting", "", "messages causal order holds back, and whose messages they wait for", "Messages", ArgKind.NONE, "-waiting", "/waiting"),
             spec("creategroup", "<group>", "create a group (you join it)", "Groups", ArgKind.GROUP, "-creategroup", "/create"),

@@ -58,6 +58,13 @@ public interface Node extends AutoCloseable {
     Mono<List<MessageView>> historyBefore(Conversation conversation, long cursor, int n);
 
     /**
+     * The newest {@code n} messages of {@code conversation} (null: every conversation) whose text
+     * contains {@code text}, case-insensitively; oldest first. Reads the whole conversation from
+     * the log: for a person asking, not for every event.
+     */
+    Mono<List<MessageView>> search(Conversation conversation, String text, int n);
+
+    /**
      * Up to {@code n} messages sent or delivered after {@code cursor} ({@link MessageView#cursor()},
      * exclusive; -1 for the first), every conversation, in this node's delivery order: what a
      * frontend that stopped at {@code cursor} (it crashed, it was killed) has not seen.

@@ -31,6 +31,14 @@ public sealed interface Command {
         }
     }
 
+    /** Messages whose text contains {@code text}, in {@code target} (null: every conversation), the newest {@code count}. */
+    record Search(String target, String text, int count) implements Command {
+        @Override
+        public String name() {
+            return "search";
+        }
+    }
+
     /** Messages after the {@code seq}-th this node sent or delivered (1 is its first), at most {@code count}. */
     record Since(long seq, int count) implements Command {
         @Override

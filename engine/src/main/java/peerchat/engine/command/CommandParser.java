@@ -17,6 +17,8 @@ import peerchat.store.event.Payload;
 public final class CommandParser {
     public static final int DEFAULT_HISTORY = 20;
     public static final int MAX_HISTORY = 10_000;
+    /** Matches {@code -search} shows: the newest ones. */
+    public static final int SEARCH_RESULTS = 50;
     /** A page of {@code -since}: a script pages on from the last seq it got. */
     public static final int DEFAULT_SINCE = 1000;
     /** A longer hold-back is surely a typo; it would also keep the message out of others' order for hours. */
@@ -97,6 +99,8 @@ public final class CommandParser {
                 return history(rest);
             case "since":
                 return since(rest);
+            case "search":
+                return search(rest);
             case "msg":
                 return msg(rest);
             case "delay":
@@ -112,6 +116,16 @@ public final class CommandParser {
 
     private static Command invalid(String name, String usage) {
         return new Command.Invalid(name, "missing argument: " + usage);
+    }
+
+    /** {@code -search [#group|@user] <text>}: a first word with a sigil is where, when text follows it. */
+    private static Command search(String rest) {
+        String[] parts = rest.isEmpty() ? new String[0] : WHITESPACE.split(rest, 2);
+        if (parts.length == 0) {
+            return invalid("search", "-search [#group|@user] <text>");
+        }
+        boolean where = (parts[0].startsWith("#") || parts[0].startsWith("@")) && parts[0].length() > 1 && parts.length == 2;
+        return where ? new Command.Search(parts[0], parts[1], SEARCH_RESULTS) : new Command.Search(null, rest, SEARCH_RESULTS);
     }
 
     private static Command since(String rest) {

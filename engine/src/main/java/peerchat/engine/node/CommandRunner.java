@@ -60,6 +60,12 @@ final class CommandRunner {
             Conversation in = c.target() == null ? node.current() : dir.resolve(c.target());
             return node.history(in, c.count()).map(list -> historyReply(name, dir, in, list));
         }
+        if (command instanceof Command.Search c) {
+            Conversation in = c.target() == null ? null : dir.resolve(c.target());
+            String where = in == null ? "" : " in " + dir.written(in);
+            return node.search(in, c.text(), c.count())
+                    .map(list -> new Reply.Messages(name, "matching \"" + c.text() + "\"" + where, list));
+        }
         if (command instanceof Command.Since c) {
             // seq counts from 1, cursors from 0: the seq-th message is at cursor seq - 1.
             return node.historyAfter(c.seq() - 1, c.count()).map(list -> new Reply.Messages(name, "after " + c.seq(), list));

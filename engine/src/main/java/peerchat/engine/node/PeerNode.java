@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -33,6 +35,7 @@ import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
+import peerchat.store.projection.History;
 import peerchat.store.projection.HistoryEntry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -366,6 +369,17 @@ public final class PeerNode implements Node {
     public Mono<List<MessageView>> historyBefore(Conversation conversation, long cursor, int n) {
         return Mono.fromCallable(() -> views(store.history().before(Views.toStore(conversation), cursor, n)))
                 .subscribeOn(Schedulers.boundedElastic());
+    }
+
+    @Override
+    public Mono<List<MessageView>> search(Conversation conversation, String text, int n) {
+        return Mono.fromCallable(() -> {
+            List<HistoryEntry> newestFirst = store.history().search(
+                    conversation == null ? History.EVERYWHERE : Views.toStore(conversation), text, n);
+            List<HistoryEntry> oldestFirst = new ArrayList<>(newestFirst);
+            Collections.reverse(oldestFirst);
+            return views(oldestFirst);
+        }).subscribeOn(Schedulers.boundedElastic());
     }
 
     @Override

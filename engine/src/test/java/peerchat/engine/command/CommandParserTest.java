@@ -56,6 +56,16 @@ class CommandParserTest {
     }
 
     @Test
+    void searchTakesTextAndOptionallyWhereFirst() {
+        assertThat(CommandParser.parse("-search hello there")).isEqualTo(new Command.Search(null, "hello there", CommandParser.SEARCH_RESULTS));
+        assertThat(CommandParser.parse("/search #dev build  broke")).isEqualTo(new Command.Search("#dev", "build  broke", CommandParser.SEARCH_RESULTS));
+        assertThat(CommandParser.parse("/grep @bob lunch")).isEqualTo(new Command.Search("@bob", "lunch", CommandParser.SEARCH_RESULTS));
+        assertThat(CommandParser.parse("-search #dev")).as("a word alone is what to look for").isEqualTo(new Command.Search(null, "#dev", CommandParser.SEARCH_RESULTS));
+        assertThat(CommandParser.parse("-search # x")).isEqualTo(new Command.Search(null, "# x", CommandParser.SEARCH_RESULTS));
+        assertThat(CommandParser.parse("-search")).isInstanceOf(Command.Invalid.class);
+    }
+
+    @Test
     void sinceTakesASeqAndAnOptionalCount() {
         assertThat(CommandParser.parse("-since 0")).isEqualTo(new Command.Since(0, CommandParser.DEFAULT_SINCE));
         assertThat(CommandParser.parse("/since 2300 50")).isEqualTo(new Command.Since(2300, 50));

@@ -123,11 +123,13 @@ public final class Renderer {
             }
         } else if (r instanceof Reply.Messages) {
             Reply.Messages m = (Reply.Messages) r;
-            boolean since = m.command().equals("since"); // target: "after <seq>", every conversation
+            // -since and -search say what they looked for ("after 41", "matching \"x\" in #dev"),
+            // -history and -more the conversation
+            boolean found = m.command().equals("since") || m.command().equals("search");
             if (m.messages().isEmpty()) {
-                lines.add(palette.notice("-- no messages " + (since ? "" : "in ") + m.target() + " --"));
+                lines.add(palette.notice("-- no messages " + (found ? "" : "in ") + m.target() + " --"));
             } else {
-                lines.add(palette.notice(since ? "-- " + m.messages().size() + " messages " + m.target() + " --"
+                lines.add(palette.notice(found ? "-- " + m.messages().size() + " messages " + m.target() + " --"
                         : "-- " + m.target() + ", last " + m.messages().size() + " --"));
                 m.messages().forEach(v -> lines.add(message(v)));
             }

@@ -112,6 +112,8 @@ class RendererTest {
                 message("bob", "@alice", "second", NOW - 1000, false, false)))));
         assertThat(lines).containsExactly("-- 2 messages after 41 --", "22:13 #all bob: first", "22:13 @alice bob: second");
         assertThat(text(plain.reply(new Reply.Messages("since", "after 43", List.of())))).containsExactly("-- no messages after 43 --");
+        assertThat(text(plain.reply(new Reply.Messages("search", "matching \"x\" in #dev", List.of()))))
+                .containsExactly("-- no messages matching \"x\" in #dev --");
     }
 
     @Test

@@ -188,6 +188,14 @@ public final class FakeNode implements Node {
     }
 
     @Override
+    public Mono<List<MessageView>> search(Conversation conversation, String text, int n) {
+        List<MessageView> found = log.stream().filter(m -> conversation == null || m.conversation().equals(conversation))
+                .filter(m -> m.text().toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT)))
+                .collect(java.util.stream.Collectors.toList());
+        return Mono.just(List.copyOf(found.subList(Math.max(0, found.size() - n), found.size())));
+    }
+
+    @Override
     public Mono<List<MessageView>> historyAfter(long cursor, int n) {
         return Mono.just(log.stream().filter(m -> m.cursor() > cursor).limit(n).collect(java.util.stream.Collectors.toList()));
     }

@@ -52,11 +52,12 @@ final class ReplyText {
                     .collect(Collectors.joining(", "));
         }
         if (result instanceof Reply.Messages messages) {
-            boolean since = messages.command().equals("since"); // target: "after <seq>", every conversation
+            // -since and -search say what they looked for ("after 41", "matching \"x\" in #dev")
+            boolean found = messages.command().equals("since") || messages.command().equals("search");
             if (messages.messages().isEmpty()) {
-                return "no messages " + (since ? "" : "in ") + messages.target();
+                return "no messages " + (found ? "" : "in ") + messages.target();
             }
-            return (since ? "messages " : "history of ") + messages.target() + ":\n" + messages.messages().stream()
+            return (found ? "messages " : "history of ") + messages.target() + ":\n" + messages.messages().stream()
                     .map(m -> message(m, zone)).collect(Collectors.joining("\n"));
         }
         if (result instanceof Reply.Done done) {

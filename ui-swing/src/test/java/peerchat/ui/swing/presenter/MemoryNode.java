@@ -265,6 +265,15 @@ public final class MemoryNode implements Node {
     }
 
     @Override
+    public Mono<List<MessageView>> search(Conversation conversation, String text, int n) {
+        List<MessageView> found = log.entrySet().stream().filter(e -> conversation == null || e.getKey().equals(conversation))
+                .flatMap(e -> e.getValue().stream()).filter(m -> m.text().toLowerCase(java.util.Locale.ROOT)
+                        .contains(text.toLowerCase(java.util.Locale.ROOT)))
+                .sorted(java.util.Comparator.comparingLong(MessageView::cursor)).collect(Collectors.toList());
+        return Mono.just(List.copyOf(found.subList(Math.max(0, found.size() - n), found.size())));
+    }
+
+    @Override
     public Mono<List<MessageView>> historyAfter(long cursor, int n) {
         return Mono.just(log.values().stream().flatMap(List::stream).filter(m -> m.cursor() > cursor)
                 .sorted(java.util.Comparator.comparingLong(MessageView::cursor)).limit(n).collect(Collectors.toList()));

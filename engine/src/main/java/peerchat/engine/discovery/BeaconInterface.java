@@ -5,7 +5,10 @@ import java.net.InetAddress;
 import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketException;
+import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -93,7 +96,15 @@ record BeaconInterface(String name, int index, Inet4Address address, int prefixL
         throw new SocketException("interface " + name + " has no IPv4 address");
     }
 
+    /**
+     * The LAN interface: of those up, not loopback, with an IPv4 address (and multicast, for a
+     * multicast beacon), the one the default route uses; failing that, the first by index whose
+     * name is not a container's or a VM's bridge; failing that, the first. Java lists interfaces
+     * newest first, so on a machine with Docker this used to be docker0, and nodes on the same
+     * LAN never heard each other.
+     */
     private static Optional<BeaconInterface> firstLan(BeaconMode mode) throws SocketException {
+        List<BeaconInterface> candidates = new ArrayList<>();
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()
                     || (mode == BeaconMode.MULTICAST && !nic.supportsMulticast())) {
@@ -101,11 +112,28 @@ record BeaconInterface(String name, int index, Inet4Address address, int prefixL
             }
             for (InetAddress address : Collections.list(nic.getInetAddresses())) {
                 if (address instanceof Inet4Address) {
-                    return Optional.of(of(nic, (Inet4Address) address));
+                    candidates.add(of(nic, (Inet4Address) address));
+                    break;
                 }
             }
         }
-        return Optional.empty();
+        return best(candidates, DefaultRoute.interfaceName());
+    }
+
+    /** Name prefixes of bridges and links that containers and virtual machines add to a host. */
+    private static final List<String> HOST_ONLY = List.of("docker", "br-", "veth", "virbr", "vboxnet", "vmnet",
+            "cni", "flannel", "podman", "lxcbr", "lxdbr", "incusbr", "vnet");
+
+    /** Of the candidates, the default route's, else the first by index that is not host-only, else the first. Pure. */
+    static Optional<BeaconInterface> best(List<BeaconInterface> candidates, Optional<String> defaultRoute) {
+        List<BeaconInterface> byIndex = new ArrayList<>(candidates);
+        byIndex.sort(Comparator.comparingInt(BeaconInterface::index));
+        Optional<BeaconInterface> routed = byIndex.stream().filter(c -> defaultRoute.map(c.name()::equals).orElse(false)).findFirst();
+        if (routed.isPresent()) {
+            return routed;
+        }
+        Optional<BeaconInterface> lan = byIndex.stream().filter(c -> HOST_ONLY.stream().noneMatch(c.name()::startsWith)).findFirst();
+        return lan.isPresent() ? lan : byIndex.stream().findFirst();
     }
 
     private static BeaconInterface of(NetworkInterface nic, Inet4Address address) {

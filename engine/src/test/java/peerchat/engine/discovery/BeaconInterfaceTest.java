@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.NetworkInterface;
+import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class BeaconInterfaceTest {
@@ -34,6 +36,21 @@ class BeaconInterfaceTest {
         assertThat(lan.onLink(v4("198.51.101.1"))).isFalse();
         assertThat(new BeaconInterface("eth0", 2, v4("10.1.2.3"), 32).onLink(v4("10.1.2.4"))).isFalse();
         assertThat(new BeaconInterface("eth0", 2, v4("10.1.2.3"), 0).onLink(v4("172.16.0.1"))).isTrue();
+    }
+
+    @Test
+    void theLanInterfaceIsTheDefaultRoutesElseTheFirstThatIsNotAContainerBridge() throws Exception {
+        // as Java lists them: newest first
+        BeaconInterface docker = new BeaconInterface("docker0", 5, v4("127.0.88.1"), 16);
+        BeaconInterface virbr = new BeaconInterface("virbr0", 4, v4("127.0.99.1"), 24);
+        BeaconInterface wlan = new BeaconInterface("wlan0", 3, v4("127.0.77.1"), 24);
+        BeaconInterface eth = new BeaconInterface("eth0", 2, v4("127.0.66.1"), 24);
+        List<BeaconInterface> listed = List.of(docker, virbr, wlan, eth);
+        assertThat(BeaconInterface.best(listed, Optional.of("wlan0"))).contains(wlan);
+        assertThat(BeaconInterface.best(listed, Optional.empty())).contains(eth);
+        assertThat(BeaconInterface.best(listed, Optional.of("tun9"))).as("a route over an interface not listed").contains(eth);
+        assertThat(BeaconInterface.best(List.of(docker, virbr), Optional.empty())).as("only bridges: the first").contains(virbr);
+        assertThat(BeaconInterface.best(List.of(), Optional.of("eth0"))).isEmpty();
     }
 
     @Test

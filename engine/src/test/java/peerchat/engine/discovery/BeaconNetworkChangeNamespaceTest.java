@@ -100,6 +100,16 @@ class BeaconNetworkChangeNamespaceTest {
         awaitLine("SIGHTING " + B + " " + A + " 10.77.0.2:5001");
     }
 
+    @Test
+    void onAHostWithDockerTheBeaconIsOnTheLanNotOnDocker0(@TempDir Path dir) throws Exception {
+        assumeNamespacesWithLinks();
+        start(dir, OwnNetworkNamespace.LAN_LINK_AND_DOCKER, "0.0.0.0");
+        // Both look for the LAN interface: on the old code both took docker0 and advertised 10.88.0.1.
+        awaitLine("SIGHTING " + B + " " + A + " 10.77.0.1:5001");
+        awaitLine("SIGHTING " + A + " " + B + " 10.77.0.1:5002");
+        assertThat(lines).noneMatch(line -> line.contains("10.88.0.1"));
+    }
+
     private List<String> waitingWarnings() {
         return lines.stream().filter(line -> line.contains("WARN") && line.contains("discovery waiting: ")).toList();
     }

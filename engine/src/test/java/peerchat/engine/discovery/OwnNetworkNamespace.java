@@ -18,6 +18,14 @@ final class OwnNetworkNamespace {
      */
     static final String LAN_LINK = "ip link add d0 type veth peer name d0peer && ip link set d0peer up"
             + " && ip link set d0 multicast on && ip addr add 10.77.0.1/24 dev d0 && ip link set d0 up";
+    /**
+     * {@link #LAN_LINK} with a default route over it, and after it a container bridge as Docker
+     * makes one ({@code docker0}, 10.88.0.1/16: up, multicast, a higher index), which Java lists
+     * first.
+     */
+    static final String LAN_LINK_AND_DOCKER = LAN_LINK + " && ip route add default via 10.77.0.254 dev d0"
+            + " && ip link add docker0 type veth peer name dkpeer && ip link set dkpeer up"
+            + " && ip link set docker0 multicast on && ip addr add 10.88.0.1/16 dev docker0 && ip link set docker0 up";
     /** No setup beyond {@code lo}. */
     static final String NOTHING = "true";
 

@@ -78,6 +78,10 @@ public final class ChatPresenter {
     private String groupQuery = "";
     private String userQuery = "";
     private List<ConversationItem> conversationItems = List.of();
+    private boolean windowActive = true;
+    /** Messages of the open conversation that came while the window was elsewhere. */
+    private int unseenHere;
+    private String shownTitle;
 
     public ChatPresenter(Node node, ChatView view, Scheduler ui, Clock clock) {
         this.node = node;
@@ -91,7 +95,6 @@ public final class ChatPresenter {
     public void start() {
         events = node.events().publishOn(ui).subscribe(this::onEvent,
                 e -> LOG.error("the node's event stream failed", e));
-        view.showTitle(node.self().name() + "@" + node.self().listen());
         refreshGroups();
         refreshUsers();
         select(node.current());
@@ -407,6 +410,10 @@ public final class ChatPresenter {
                 oldestCursor = Math.min(oldestCursor, m.cursor());
                 view.appendLine(line(m));
             }
+            if (!windowActive && !m.own()) {
+                unseenHere++;
+                publishTitle();
+            }
             if (newDirect) {
                 publishConversations();
             }
@@ -420,6 +427,29 @@ public final class ChatPresenter {
 
     public int unread(Conversation conversation) {
         return unread.getOrDefault(conversation, 0);
+    }
+
+    /**
+     * The window gained or lost the focus. While it is elsewhere, messages in the open
+     * conversation are unread too, so that the title can say something came (the taskbar shows
+     * the title); looking at the window again reads them.
+     */
+    public void windowActive(boolean active) {
+        windowActive = active;
+        if (active) {
+            unseenHere = 0;
+        }
+        publishTitle();
+    }
+
+    /** {@code (3) ann@host:port}: unread messages everywhere, before the node's name, as mail and chat programs do. */
+    private void publishTitle() {
+        int total = unread.values().stream().mapToInt(Integer::intValue).sum() + unseenHere;
+        String title = (total > 0 ? "(" + total + ") " : "") + node.self().name() + "@" + node.self().listen();
+        if (!title.equals(shownTitle)) {
+            shownTitle = title;
+            view.showTitle(title);
+        }
     }
 
     // ---------------------------------------------------------------- what the view shows
@@ -458,6 +488,7 @@ public final class ChatPresenter {
         }
         conversationItems = List.copyOf(items);
         view.showConversations(conversationItems, indexOf(current));
+        publishTitle();
     }
 
     private List<Conversation> allKnown() {

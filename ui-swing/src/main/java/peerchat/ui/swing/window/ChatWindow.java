@@ -122,6 +122,16 @@ public final class ChatWindow implements ChatView {
             public void windowOpened(WindowEvent e) {
                 window.compose.requestFocusInWindow();
             }
+
+            @Override
+            public void windowActivated(WindowEvent e) {
+                window.presenter.windowActive(true);
+            }
+
+            @Override
+            public void windowDeactivated(WindowEvent e) {
+                window.presenter.windowActive(false);
+            }
         });
         // A bug in the window is logged and shown in its status line, not dumped on the terminal.
         Thread.currentThread().setUncaughtExceptionHandler((thread, e) -> {

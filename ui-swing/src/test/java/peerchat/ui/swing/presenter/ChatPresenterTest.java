@@ -64,6 +64,30 @@ class ChatPresenterTest {
     }
 
     @Test
+    void theTitleCountsUnreadMessagesAndThoseThatCameWhileTheWindowWasElsewhere() {
+        presenter.start();
+        presenter.createGroup("dev");
+        node.peerJoins(bob.id(), "dev");
+        presenter.select(ALL);
+        assertThat(view.title).isEqualTo("ann@127.0.0.1:7117");
+
+        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "in dev");
+        assertThat(view.title).isEqualTo("(1) ann@127.0.0.1:7117");
+        node.receive(bob.id(), ALL, "in all, looked at");
+        assertThat(view.title).isEqualTo("(1) ann@127.0.0.1:7117");
+
+        presenter.windowActive(false);
+        node.receive(bob.id(), ALL, "in all, while away");
+        presenter.submit("my own does not count");
+        assertThat(view.title).isEqualTo("(2) ann@127.0.0.1:7117");
+
+        presenter.windowActive(true);
+        assertThat(view.title).isEqualTo("(1) ann@127.0.0.1:7117");
+        presenter.openGroup("dev");
+        assertThat(view.title).isEqualTo("ann@127.0.0.1:7117");
+    }
+
+    @Test
     void directConversationsInTheLogAreListedAtStartWithoutUnread() {
         node.receive(cyd.id(), new Conversation.Direct(cyd.id()), "from before the restart");
 

@@ -103,7 +103,7 @@ record BeaconInterface(String name, int index, Inet4Address address, int prefixL
      * newest first, so on a machine with Docker this used to be docker0, and nodes on the same
      * LAN never heard each other.
      */
-    private static Optional<BeaconInterface> firstLan(BeaconMode mode) throws SocketException {
+    static Optional<BeaconInterface> firstLan(BeaconMode mode) throws SocketException {
         List<BeaconInterface> candidates = new ArrayList<>();
         for (NetworkInterface nic : Collections.list(NetworkInterface.getNetworkInterfaces())) {
             if (!nic.isUp() || nic.isLoopback() || nic.isVirtual()

@@ -1,6 +1,8 @@
 package peerchat.engine.node;
 
+import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.util.Optional;
 
 /** {@code host:port} text, as flags, the log and the JSON output write addresses. */
 final class Addresses {
@@ -31,5 +33,18 @@ final class Addresses {
 
     static String text(InetSocketAddress a) {
         return a.getHostString() + ":" + a.getPort();
+    }
+
+    /**
+     * Where people reach a node bound to {@code bound}: that address, or for a node on every
+     * interface ({@code 0.0.0.0}, which Java reports as {@code 0:0:0:0:0:0:0:0}) its LAN address,
+     * else loopback's. What the title, the prompt, {@code -lu} and {@code ready} show: a wildcard
+     * told nobody where to point {@code --peer}.
+     */
+    static String reachable(InetSocketAddress bound, Optional<Inet4Address> lan) {
+        if (bound.getAddress() == null || !bound.getAddress().isAnyLocalAddress()) {
+            return text(bound);
+        }
+        return lan.map(Inet4Address::getHostAddress).orElse("127.0.0.1") + ":" + bound.getPort();
     }
 }

@@ -10,6 +10,7 @@ import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.NodeConfig;
 import peerchat.engine.discovery.Beacon;
 import peerchat.engine.discovery.BeaconConfig;
+import peerchat.engine.discovery.LanAddress;
 import peerchat.engine.discovery.InterfaceChoice;
 import peerchat.engine.identity.Identity;
 import peerchat.engine.net.LinkConfig;
@@ -47,7 +48,7 @@ final class Network {
         this.messenger = messenger;
     }
 
-    /** Starts listening; completes with the advertised {@code host:port}. */
+    /** Starts listening; completes with the {@code host:port} others reach it at ({@link Addresses#reachable}). */
     Mono<String> start() {
         return bind(config.listenPort(), config.listenPort() == 0 ? 0 : config.portSearch())
                 .map(bound -> {
@@ -70,7 +71,7 @@ final class Network {
                     }
                     return bound;
                 })
-                .flatMap(bound -> startDiscovery(bound).thenReturn(Addresses.text(bound)));
+                .flatMap(bound -> startDiscovery(bound).thenReturn(Addresses.reachable(bound, LanAddress.now())));
     }
 
     /**

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -145,6 +147,42 @@ class CrashRecoveryTest {
         assertThat(new ArrayList<>(read.values())).as("by seq: each once, in alice's order").isEqualTo(expected);
         assertThat(((TreeMap<Long, String>) read).firstKey()).isEqualTo(1);
         assertThat(((TreeMap<Long, String>) read).lastKey()).isEqualTo(total);
+    }
+
+    /**
+     * A data directory copied to another machine makes two nodes with one identity, which number
+     * their messages in one sequence and so lose each other's as duplicates everywhere: each is
+     * told, with a {@code warning} line, as soon as they meet.
+     */
+    @Test
+    void aCopiedDataDirectoryIsToldToBothCopies() throws Exception {
+        JsonNodeProcess alice = start("alice", "127.0.0.26");
+        assertThat(alice.quit()).isZero();
+        copyTree(dir.resolve("alice"), dir.resolve("alice-copy"));
+
+        JsonNodeProcess original = JsonNodeProcess.start("alice", dir.resolve("alice"), "127.0.0.26");
+        processes.add(original);
+        JsonNodeProcess copy = JsonNodeProcess.start("alice", dir.resolve("alice-copy"), "127.0.0.27", original.listen());
+        processes.add(copy);
+        assertThat(copy.id()).isEqualTo(original.id());
+
+        JsonNode toldOriginal = original.awaitLine(l -> l.path("event").asText().equals("warning"));
+        JsonNode toldCopy = copy.awaitLine(l -> l.path("event").asText().equals("warning"));
+        assertThat(toldOriginal.path("text").asText()).contains("another node uses this node's identity, at 127.0.0.27:");
+        assertThat(toldCopy.path("text").asText()).contains("another node uses this node's identity, at 127.0.0.26:");
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else if (!p.getFileName().toString().equals("lock")) {
+                    Files.copy(p, target);
+                }
+            }
+        }
     }
 
     /** One message by its seq; the same seq must always be the same message. */

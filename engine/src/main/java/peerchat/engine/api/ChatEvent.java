@@ -33,6 +33,13 @@ public sealed interface ChatEvent {
     record HeldBack(int messages, String text) implements ChatEvent {
     }
 
+    /**
+     * Something the user should act on that is not an answer to a command, for people: another
+     * node uses this node's identity, say. Frontends show it as a warning, not as chat.
+     */
+    record Warning(String text) implements ChatEvent {
+    }
+
     /** The current conversation changed (by {@code -open} or a frontend). */
     record Opened(Conversation conversation, String label) implements ChatEvent {
     }

@@ -38,6 +38,13 @@ public interface Beacon {
      */
     Flux<Sighting> sightings();
 
+    /**
+     * Listen addresses of other nodes that announce this node's own id: its identity copied (a
+     * data directory copied to another machine). Each reported once, after two of its beacons.
+     * Hot, on the beacon's I/O thread.
+     */
+    Flux<InetSocketAddress> sameIdentity();
+
     /** Stops sending, closes both sockets and completes {@link #sightings()}. Idempotent. */
     Mono<Void> close();
 }

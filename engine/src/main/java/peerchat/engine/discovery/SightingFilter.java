@@ -26,6 +26,9 @@ final class SightingFilter {
     private record Admitted(InetSocketAddress address, Instant at) {
     }
 
+    /** Beacons heard with this node's id from elsewhere, by the address they advertise. */
+    private final Map<InetSocketAddress, Integer> otherSelves = new HashMap<>();
+
     SightingFilter(NodeId self, Duration window, Clock clock) {
         this.self = Objects.requireNonNull(self, "self");
         this.window = Objects.requireNonNull(window, "window");
@@ -49,6 +52,22 @@ final class SightingFilter {
         forgetOlderThanWindow(now);
         lastAdmitted.put(sighting.id(), new Admitted(sighting.listenAddress(), now));
         return true;
+    }
+
+    /**
+     * Whether this beacon, with this node's own id but from somewhere else than {@code ours} (the
+     * address this node advertises), is the second one heard from there: another node with this
+     * identity, reported once. Once, not at the first: a beacon sent just before this node moved
+     * comes back with its old address.
+     */
+    synchronized boolean otherSelf(Sighting sighting, InetSocketAddress ours) {
+        if (!sighting.id().equals(self) || sighting.listenAddress().equals(ours)) {
+            return false;
+        }
+        if (otherSelves.size() > 64) {
+            otherSelves.clear();
+        }
+        return otherSelves.merge(sighting.listenAddress(), 1, Integer::sum) == 2;
     }
 
     /** The next beacon of this peer at this address is admitted again. */

@@ -56,6 +56,7 @@ final class UdpBeacon implements Beacon {
     private final Clock clock;
     private final InetSocketAddress destination;
     private final Sinks.Many<Sighting> sightings = Sinks.many().multicast().directBestEffort();
+    private final Sinks.Many<InetSocketAddress> sameIdentity = Sinks.many().multicast().directBestEffort();
     private final AtomicBoolean started = new AtomicBoolean();
     private final LoopResources loops = LoopResources.create("peerchat-beacon", 1, true);
     private final InterfaceWatch watch;
@@ -141,6 +142,11 @@ final class UdpBeacon implements Beacon {
     @Override
     public Flux<Sighting> sightings() {
         return sightings.asFlux();
+    }
+
+    @Override
+    public Flux<InetSocketAddress> sameIdentity() {
+        return sameIdentity.asFlux();
     }
 
     @Override
@@ -274,7 +280,7 @@ final class UdpBeacon implements Beacon {
             } catch (SocketException | IllegalArgumentException e) {
                 return Mono.error(e);
             }
-            return bindReceiver(iface, nic, me.filter())
+            return bindReceiver(iface, nic, me)
                     .flatMap(receiver -> bindSender(iface, nic)
                             .onErrorResume(e -> disposed(receiver).then(Mono.error(e)))
                             .map(sender -> new Binding(iface, receiver, sender, datagram)))
@@ -332,7 +338,7 @@ final class UdpBeacon implements Beacon {
     }
 
     private Mono<? extends Connection> bindReceiver(BeaconInterface iface, NetworkInterface nic,
-                                                    SightingFilter filter) {
+                                                    Self me) {
         Sinks.Empty<Void> joined = Sinks.empty();
         return UdpServer.create()
                 .runOn(loops, SocketProtocolFamily.INET)
@@ -342,7 +348,7 @@ final class UdpBeacon implements Beacon {
                         .doOnSuccess(v -> joined.tryEmitEmpty())
                         .doOnError(joined::tryEmitError)
                         .thenMany(in.receiveObject())
-                        .doOnNext(object -> onDatagram(object, iface, filter))
+                        .doOnNext(object -> onDatagram(object, iface, me))
                         .then())
                 .bind()
                 // Beacons sent before the join would be lost: report the receiver only once it hears.
@@ -378,7 +384,8 @@ final class UdpBeacon implements Beacon {
                 .bind();
     }
 
-    private void onDatagram(Object object, BeaconInterface iface, SightingFilter filter) {
+    private void onDatagram(Object object, BeaconInterface iface, Self me) {
+        SightingFilter filter = me.filter();
         if (!(object instanceof DatagramPacket)) {
             log.debug("ignored a {} on the beacon port", object.getClass().getSimpleName());
             return;
@@ -393,6 +400,10 @@ final class UdpBeacon implements Beacon {
         try {
             BeaconMessage message = BeaconCodec.decode(ByteBufUtil.getBytes(packet.content()));
             Sighting sighting = new Sighting(message.id(), dialable(message.listen(), from));
+            if (filter.otherSelf(sighting, advertised(me.listen(), iface))) {
+                log.warn("a node at {} announces this node's id {}: a copy of its identity", sighting.listenAddress(), me.id());
+                sameIdentity.tryEmitNext(sighting.listenAddress());
+            }
             if (filter.admit(sighting)) {
                 Sinks.EmitResult result = sightings.tryEmitNext(sighting);
                 if (result.isFailure()) {
@@ -432,7 +443,10 @@ final class UdpBeacon implements Beacon {
         }
         return (b == null ? Mono.<Void>empty() : Mono.when(disposed(b.receiver), disposed(b.sender)))
                 .then(loops.disposeLater(Duration.ZERO, LOOP_SHUTDOWN))
-                .doFinally(signal -> sightings.emitComplete(Sinks.EmitFailureHandler.busyLooping(EMIT_RETRY)));
+                .doFinally(signal -> {
+                    sightings.emitComplete(Sinks.EmitFailureHandler.busyLooping(EMIT_RETRY));
+                    sameIdentity.emitComplete(Sinks.EmitFailureHandler.busyLooping(EMIT_RETRY));
+                });
     }
 
     private static Mono<Void> disposed(Connection connection) {

@@ -15,6 +15,13 @@ public interface LinkEvent {
     record PeerDown(NodeId peer, String reason) implements LinkEvent {
     }
 
+    /**
+     * A node that is not this one said it is ({@code peer} is this node's own id): its HELLO came
+     * with a nonce none of this node's connections sent, from {@code address}.
+     */
+    record SameIdentity(NodeId peer, InetSocketAddress address) implements LinkEvent {
+    }
+
     /** A peer this node learned of (from gossip, or a handshake) or whose address changed; not connected yet. */
     record PeerHeard(NodeId peer, String name, InetSocketAddress address) implements LinkEvent {
     }

@@ -71,6 +71,7 @@ final class LinkSession {
         this.sender = new LinkSender(links, ch, () -> state == State.ESTABLISHED && !closing.get(), this::fail);
         this.controlFrames = new RateLimit(links.config().controlFramesPerSecond(), openedAt);
         links.random().nextBytes(myNonce);
+        links.sentNonce(myNonce);
     }
 
     /** Runs the connection; the returned publisher completes when it is over (which closes it). */
@@ -176,7 +177,9 @@ final class LinkSession {
     private void onHello(Frame.Hello h) {
         NodeId id = Handshake.checkHello(h);
         if (id.equals(links.selfId())) {
-            links.connectedToSelf(this);
+            // This node dialing itself reads back a nonce one of its own connections sent; any
+            // other is a second node with this identity.
+            links.connectedToSelf(this, h.nonce(), Handshake.address(h.host(), h.port(), remoteAddress()));
             closeQuietly("connection to self");
             return;
         }

@@ -10,6 +10,9 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -470,7 +473,29 @@ public final class TcpPeerLinks implements PeerLinks {
         }
     }
 
-    void connectedToSelf(LinkSession s) {
+    /**
+     * Nonces this node's connections sent lately: a connection to itself reads one of them back,
+     * perhaps after the connection that sent it has closed (both HELLOs cross on the wire).
+     */
+    private final Map<String, Boolean> ownNonces = Collections.synchronizedMap(
+            new LinkedHashMap<>(64, 0.75f, false) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+                    return size() > 1024;
+                }
+            });
+
+    void sentNonce(byte[] nonce) {
+        ownNonces.put(HexFormat.of().formatHex(nonce), Boolean.TRUE);
+    }
+
+    void connectedToSelf(LinkSession s, byte[] theirNonce, InetSocketAddress theirAddress) {
+        if (!ownNonces.containsKey(HexFormat.of().formatHex(theirNonce))) {
+            log.warn("{}: a node at {} ({}) says it is this node: a copy of its identity", identity.id().shortForm(),
+                    theirAddress, s.remoteAddress());
+            emit(new LinkEvent.SameIdentity(identity.id(), theirAddress));
+            return;
+        }
         if (s.dialedAddress != null && seeds.remove(s.dialedAddress) != null) {
             log.info("{}: seed {} is this node itself; not dialing it again", identity.id().shortForm(), s.dialedAddress);
         }

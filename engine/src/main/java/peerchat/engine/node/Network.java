@@ -40,12 +40,14 @@ final class Network {
     private final List<Disposable> subscriptions = new ArrayList<>();
     private volatile PeerLinks links;
     private volatile Beacon beacon;
+    private final SameIdentityWarning sameIdentity;
 
     Network(PeerNode node, NodeConfig config, Identity identity, Messenger messenger) {
         this.node = node;
         this.config = config;
         this.identity = identity;
         this.messenger = messenger;
+        this.sameIdentity = new SameIdentityWarning(config.clock());
     }
 
     /** Starts listening; completes with the {@code host:port} others reach it at ({@link Addresses#reachable}). */
@@ -101,6 +103,7 @@ final class Network {
                 links.connect(s.listenAddress());
             }
         }, e -> LOG.warn("discovery stopped: {}", e.toString())));
+        subscriptions.add(b.sameIdentity().subscribe(this::sameIdentityAt));
         // Kept before it starts, so that a node closed meanwhile closes it too.
         beacon = b;
         return b.start(identity.id(), bound)
@@ -153,6 +156,10 @@ final class Network {
                         }
                     }).then();
         }
+        if (event instanceof LinkEvent.SameIdentity same) {
+            sameIdentityAt(same.address());
+            return Mono.empty();
+        }
         if (event instanceof LinkEvent.PeerHeard heard && !heard.peer().equals(identity.id())
                 && !links.connected().contains(heard.peer())) {
             // Gossip alone left a mesh incomplete now and then (the lower id, which dials such
@@ -161,6 +168,15 @@ final class Network {
             links.connect(heard.address());
         }
         return Mono.empty();
+    }
+
+    /** Another node has this node's identity: the user is told, once an hour per address. */
+    private void sameIdentityAt(InetSocketAddress at) {
+        String text = sameIdentity.about(at);
+        if (text != null) {
+            LOG.error(text);
+            node.thread().schedule(() -> node.emit(new ChatEvent.Warning(text)));
+        }
     }
 
     /**

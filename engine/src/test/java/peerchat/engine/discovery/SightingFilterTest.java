@@ -52,6 +52,19 @@ class SightingFilterTest {
     }
 
     @Test
+    void thisNodesIdFromElsewhereIsAnotherNodeWithItsIdentityReportedOnceAfterTwoBeacons() {
+        InetSocketAddress ours = new InetSocketAddress("127.0.0.1", 7117);
+        assertThat(filter.otherSelf(sighting(SELF, 7117), ours)).as("our own beacon, looped back").isFalse();
+        assertThat(filter.otherSelf(sighting(SELF, 7117), ours)).isFalse();
+        assertThat(filter.otherSelf(sighting(SELF, 7200), ours)).as("one could be ours from before a move").isFalse();
+        assertThat(filter.otherSelf(sighting(SELF, 7200), ours)).isTrue();
+        assertThat(filter.otherSelf(sighting(SELF, 7200), ours)).isFalse();
+        assertThat(filter.otherSelf(sighting(PEER, 7300), ours)).isFalse();
+        assertThat(filter.otherSelf(sighting(PEER, 7300), ours)).isFalse();
+        assertThat(filter.admit(sighting(SELF, 7200))).as("never a sighting to dial").isFalse();
+    }
+
+    @Test
     void zeroWindowAdmitsEveryBeacon() {
         SightingFilter everything = new SightingFilter(SELF, Duration.ZERO, clock);
         assertThat(everything.admit(sighting(PEER, 7117))).isTrue();

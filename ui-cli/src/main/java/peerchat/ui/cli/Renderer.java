@@ -81,6 +81,8 @@ public final class Renderer {
         } else if (e instanceof ChatEvent.HeldBack) {
             // One notice line, as every event is: its sender lines joined with "; ".
             b.append(palette.plain(((ChatEvent.HeldBack) e).text().replace(":\n  ", ": ").replace("\n  ", "; ")));
+        } else if (e instanceof ChatEvent.Warning) {
+            b.append(palette.error("warning: " + ((ChatEvent.Warning) e).text()));
         } else if (e instanceof ChatEvent.Opened) {
             b.append("now talking in ").append(target(((ChatEvent.Opened) e).label()));
         } else {

@@ -61,6 +61,9 @@ public final class JsonCodec {
             ChatEvent.HeldBack h = (ChatEvent.HeldBack) e;
             return Optional.of(event("held-back").put("messages", h.messages()).put("text", h.text()));
         }
+        if (e instanceof ChatEvent.Warning) {
+            return Optional.of(event("warning").put("text", ((ChatEvent.Warning) e).text()));
+        }
         if (e instanceof ChatEvent.PeerDown) {
             ChatEvent.PeerDown d = (ChatEvent.PeerDown) e;
             ObjectNode o = event("peer-down");

@@ -53,6 +53,12 @@ class JsonCodecTest {
     }
 
     @Test
+    void aWarningIsItsText() throws Exception {
+        assertThat(json(codec.event(new ChatEvent.Warning("another node uses this node's identity")).orElseThrow()).toString())
+                .isEqualTo("{\"event\":\"warning\",\"text\":\"another node uses this node's identity\"}");
+    }
+
+    @Test
     void membershipAndPresenceEvents() throws Exception {
         assertThat(json(codec.event(new ChatEvent.Joined("games", "bob")).orElseThrow()).toString())
                 .isEqualTo("{\"event\":\"joined\",\"group\":\"games\",\"user\":\"bob\"}");

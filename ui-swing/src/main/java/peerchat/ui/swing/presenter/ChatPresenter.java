@@ -389,6 +389,9 @@ public final class ChatPresenter {
             // In whatever conversation is open: the silence it explains may be anywhere.
             view.showStatus(firstLine(held.text()), false);
             view.appendLine(Line.notice(ReplyText.time(clock.millis(), zone), held.text()));
+        } else if (event instanceof ChatEvent.Warning warning) {
+            view.showStatus(warning.text(), true);
+            view.appendLine(Line.notice(ReplyText.time(clock.millis(), zone), "warning: " + warning.text()));
         } else if (event instanceof ChatEvent.Left left) {
             refreshGroups();
             if (current instanceof Conversation.Group g && g.name().value().equals(left.group())

@@ -365,6 +365,17 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aWarningIsAnErrorInTheStatusAndANoticeInTheTranscript() {
+        presenter.start();
+
+        node.warning("another node uses this node's identity, at 127.0.0.9:7117");
+
+        assertThat(view.status).isEqualTo("another node uses this node's identity, at 127.0.0.9:7117");
+        assertThat(view.statusIsError).isTrue();
+        assertThat(view.transcript).last().extracting(Line::text).asString().isEqualTo("warning: another node uses this node's identity, at 127.0.0.9:7117");
+    }
+
+    @Test
     void theMemberListShowsPresenceOnlineFirst() {
         presenter.start();
         assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "bob", "cyd");

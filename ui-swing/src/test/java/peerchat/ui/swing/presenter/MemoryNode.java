@@ -66,6 +66,11 @@ public final class MemoryNode implements Node {
         events.tryEmitNext(new ChatEvent.HeldBack(messages, text));
     }
 
+    /** What the node says when the user should act (another node with this identity, say). */
+    public void warning(String text) {
+        events.tryEmitNext(new ChatEvent.Warning(text));
+    }
+
     public void peerDown(NodeId id) {
         UserView u = users.get(id);
         UserView down = new UserView(u.id(), u.name(), u.label(), u.address(), false, false, u.groups());

@@ -4,6 +4,7 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.api.ChatEvent;
@@ -97,13 +98,23 @@ final class Network {
             beaconConfig = iface.applyTo(iface.loopback() ? BeaconConfig.loopback() : BeaconConfig.lan());
         }
         Beacon b = Beacon.create(beaconConfig, node.clock());
+        AtomicBoolean heardAnyone = new AtomicBoolean();
         subscriptions.add(b.sightings().subscribe(s -> {
+            heardAnyone.set(true);
             if (!s.id().equals(identity.id()) && !links.connected().contains(s.id())) {
                 LOG.debug("beacon: {} at {}, dialing", s.id(), s.listenAddress());
                 links.connect(s.listenAddress());
             }
         }, e -> LOG.warn("discovery stopped: {}", e.toString())));
         subscriptions.add(b.sameIdentity().subscribe(this::sameIdentityAt));
+        if (config.seeds().isEmpty()) {
+            subscriptions.add(Mono.delay(config.heartbeat().multipliedBy(NOBODY_AFTER_HEARTBEATS))
+                    .filter(t -> !heardAnyone.get() && links.connected().isEmpty() && !node.closing())
+                    .subscribe(t -> {
+                        LOG.warn(NOBODY_FOUND);
+                        node.thread().schedule(() -> node.emit(new ChatEvent.Warning(NOBODY_FOUND)));
+                    }));
+        }
         // Kept before it starts, so that a node closed meanwhile closes it too.
         beacon = b;
         return b.start(identity.id(), bound)
@@ -169,6 +180,17 @@ final class Network {
         }
         return Mono.empty();
     }
+
+    /**
+     * A node started with discovery and no seeds that has heard nobody after 30 heartbeats (30 s
+     * on a LAN) says so, once, with what to do: when discovery fails it fails silently (a
+     * firewall dropping the beacon's UDP, Wi-Fi access points that keep clients apart), and a user
+     * alone in an empty window cannot tell that from nobody being there.
+     */
+    static final int NOBODY_AFTER_HEARTBEATS = 30;
+    static final String NOBODY_FOUND = "no other node found on this network yet: if others run peerchat here,"
+            + " the beacon may be blocked (a firewall on UDP 7117, Wi-Fi that keeps clients apart);"
+            + " connect to one of them with --peer HOST:PORT (their address is on their title line)";
 
     /** Another node has this node's identity: the user is told, once an hour per address. */
     private void sameIdentityAt(InetSocketAddress at) {

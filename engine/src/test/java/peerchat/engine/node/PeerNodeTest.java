@@ -315,6 +315,20 @@ class PeerNodeTest {
     }
 
     @Test
+    void aNodeThatFindsNobodyByItsBeaconSaysWhatToDo() {
+        // The beacon waits for a documentation address no host has: nothing is heard, nothing sent.
+        Node a = Node.start(NodeConfig.loopback("alice", dir.resolve("a"), "127.0.0.5")
+                .withDiscovery(true, "203.0.113.77")).block(WAIT);
+        started.add(a);
+        List<ChatEvent> events = new CopyOnWriteArrayList<>();
+        a.events().subscribe(events::add);
+        await().atMost(WAIT).until(() -> events.stream().anyMatch(e -> e instanceof ChatEvent.Warning));
+        assertThat(events).filteredOn(e -> e instanceof ChatEvent.Warning).singleElement()
+                .extracting(e -> ((ChatEvent.Warning) e).text()).asString()
+                .startsWith("no other node found on this network yet").contains("--peer HOST:PORT");
+    }
+
+    @Test
     void aSenderOverTheWaitingBoundIsNotDeadlockedByItsOwnDelayedMessage() {
         Watched alice = start("alice", "127.0.0.2");
         Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());

@@ -48,14 +48,12 @@ class BeaconNetworkChangeNamespaceTest {
     void aNewAddressIsAdvertisedOnceTheOldOneIsGone(@TempDir Path dir) throws Exception {
         assumeNamespacesWithLinks();
         start(dir, OwnNetworkNamespace.LAN_LINK, "0.0.0.0");
-        awaitLine("SIGHTING " + B + " " + A + " 10.77.0.1:5001");
-        awaitLine("SIGHTING " + A + " " + B + " 10.77.0.1:5002");
+        awaitBothSeenAt("10.77.0.1");
 
         // A new lease: the old address goes, another comes, on the same link.
         inNamespace("ip addr del 10.77.0.1/24 dev d0 && ip addr add 10.77.0.2/24 dev d0");
 
-        awaitLine("SIGHTING " + B + " " + A + " 10.77.0.2:5001");
-        awaitLine("SIGHTING " + A + " " + B + " 10.77.0.2:5002");
+        awaitBothSeenAt("10.77.0.2");
         // Mostly a move; a look that falls between the two commands finds no address, and then
         // the beacon waits and is on again: either way it says once that it is on the new address.
         assertThat(lines).filteredOn(line -> line.contains("discovery moved to d0 10.77.0.2 (was d0 10.77.0.1)")
@@ -67,17 +65,14 @@ class BeaconNetworkChangeNamespaceTest {
     void beaconsStartedBeforeAnyInterfaceIsUpBeginOnceOneIs(@TempDir Path dir) throws Exception {
         assumeNamespacesWithLinks();
         // A looks for the first LAN interface, B for the configured address: neither is there yet.
-        start(dir, OwnNetworkNamespace.NOTHING, "10.77.0.1");
-        awaitLine("STARTED");
-        await().atMost(TIMEOUT).until(() -> waitingWarnings().size() == 2);
+        startWaiting(dir, "10.77.0.1");
         assertThat(waitingWarnings())
                 .anySatisfy(line -> assertThat(line).contains("no interface is up with an IPv4 address"))
                 .anySatisfy(line -> assertThat(line).contains("no interface of this host has the address 10.77.0.1"));
 
         inNamespace(OwnNetworkNamespace.LAN_LINK);
 
-        awaitLine("SIGHTING " + B + " " + A + " 10.77.0.1:5001");
-        awaitLine("SIGHTING " + A + " " + B + " 10.77.0.1:5002");
+        awaitBothSeenAt("10.77.0.1");
         assertThat(lines).filteredOn(line -> line.contains("discovery on again: d0 10.77.0.1")).hasSize(2);
         assertThat(waitingWarnings()).as("a wait is said once at WARN, not at every look").hasSize(2);
     }
@@ -86,9 +81,7 @@ class BeaconNetworkChangeNamespaceTest {
     void anInterfaceGivenByNameIsWaitedForThenFollowedToItsNewAddress(@TempDir Path dir) throws Exception {
         assumeNamespacesWithLinks();
         // B is on d0 by name (--discovery-interface d0), which is not there yet.
-        start(dir, OwnNetworkNamespace.NOTHING, "d0");
-        awaitLine("STARTED");
-        await().atMost(TIMEOUT).until(() -> waitingWarnings().size() == 2);
+        startWaiting(dir, "d0");
         assertThat(waitingWarnings()).anySatisfy(line -> assertThat(line).contains("no interface named d0"));
 
         inNamespace(OwnNetworkNamespace.LAN_LINK);
@@ -96,8 +89,7 @@ class BeaconNetworkChangeNamespaceTest {
 
         // A new lease: B, given the name and not the address, goes with it.
         inNamespace("ip addr del 10.77.0.1/24 dev d0 && ip addr add 10.77.0.2/24 dev d0");
-        awaitLine("SIGHTING " + A + " " + B + " 10.77.0.2:5002");
-        awaitLine("SIGHTING " + B + " " + A + " 10.77.0.2:5001");
+        awaitBothSeenAt("10.77.0.2");
     }
 
     @Test
@@ -105,9 +97,21 @@ class BeaconNetworkChangeNamespaceTest {
         assumeNamespacesWithLinks();
         start(dir, OwnNetworkNamespace.LAN_LINK_AND_DOCKER, "0.0.0.0");
         // Both look for the LAN interface: on the old code both took docker0 and advertised 10.88.0.1.
-        awaitLine("SIGHTING " + B + " " + A + " 10.77.0.1:5001");
-        awaitLine("SIGHTING " + A + " " + B + " 10.77.0.1:5002");
+        awaitBothSeenAt("10.77.0.1");
         assertThat(lines).noneMatch(line -> line.contains("10.88.0.1"));
+    }
+
+    /** Both beacons heard each other, each advertising {@code address}. */
+    private void awaitBothSeenAt(String address) throws IOException {
+        awaitLine("SIGHTING " + B + " " + A + " " + address + ":5001");
+        awaitLine("SIGHTING " + A + " " + B + " " + address + ":5002");
+    }
+
+    /** Started in a namespace with no interface but lo: both beacons say they wait. */
+    private void startWaiting(Path dir, String interfaceOfB) throws IOException {
+        start(dir, OwnNetworkNamespace.NOTHING, interfaceOfB);
+        awaitLine("STARTED");
+        await().atMost(TIMEOUT).until(() -> waitingWarnings().size() == 2);
     }
 
     private List<String> waitingWarnings() {

@@ -59,6 +59,9 @@ final class Messenger implements LinkJournal {
 
         /** A received message was held back (its append is written). */
         void held();
+
+        /** Something the user should know and act on (the disk is full, say). */
+        void warning(String text);
     }
 
     private final NodeId self;
@@ -237,6 +240,12 @@ final class Messenger implements LinkJournal {
      */
     static final Duration ROOM_RETRY = Duration.ofSeconds(1);
 
+    /**
+     * The user has been told that the disk is full and messages wait: once per time it fills (the
+     * log says which message waits, one line per link), not once per link. Node thread only.
+     */
+    private boolean toldDiskFull;
+
     @Override
     public Mono<Void> receive(NodeId from, long linkSeq, byte[] body) {
         Mono<Void> taking = Mono.defer(() -> received(from, linkSeq, body))
@@ -245,9 +254,15 @@ final class Messenger implements LinkJournal {
                         .doBeforeRetry(r -> {
                             if (r.totalRetries() == 0) {
                                 LOG.warn("message {} from {} waits for room: {}", linkSeq, from, r.failure().getMessage());
+                                if (!toldDiskFull) {
+                                    toldDiskFull = true;
+                                    listener.warning(r.failure().getMessage() + ": messages for you wait at their"
+                                            + " senders and come once there is room; free some space");
+                                }
                             }
                         })
-                        .scheduler(thread));
+                        .scheduler(thread))
+                .doOnSuccess(v -> toldDiskFull = false);
         // The node's links run on its thread (NodeLoop): a frame is taken as soon as it is read.
         // Links on event loops of their own (tests of the links) hand it over.
         return store.onWriter() ? taking : taking.subscribeOn(thread);

@@ -192,6 +192,11 @@ public final class PeerNode implements Node {
             holdNotice.held();
         }
 
+        @Override
+        public void warning(String text) {
+            emit(new ChatEvent.Warning(text));
+        }
+
         private void show(NodeId from, Payload payload, java.util.function.Supplier<MessageView> view) {
             if (payload instanceof Payload.Chat) {
                 emit(new ChatEvent.Message(view.get()));

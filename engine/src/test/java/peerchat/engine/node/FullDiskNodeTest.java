@@ -28,7 +28,7 @@ class FullDiskNodeTest {
         Path other = Files.createDirectory(dir.resolve("other"));
         List<String> lines = OwnTmpfs.run(disk, 16, FullDiskPair.class, other.toString());
 
-        assertThat(lines).hasSize(9);
+        assertThat(lines).hasSize(10);
         int sent = Integer.parseInt(lines.get(0).replace("SENT ", ""));
         // What the room allocated ahead of the log still held when the disk filled.
         assertThat(sent).isPositive();
@@ -36,10 +36,13 @@ class FullDiskNodeTest {
         assertThat(lines.get(2)).isEqualTo("BOB GOT " + sent + " in-order");
         assertThat(lines.get(3)).isEqualTo("BOB SENDS Sent");
         assertThat(lines.get(4)).isEqualTo("ALICE UP Messages 0");
-        assertThat(lines.get(5)).isEqualTo("ALICE GOT [from bob]");
-        assertThat(lines.get(6)).isEqualTo("ALICE SENDS Sent");
-        assertThat(lines.get(7)).isEqualTo("BOB GOT AFTER " + (sent + 1));
-        assertThat(lines.get(8)).isEqualTo("RESTARTED " + (sent + 2) + " last after room");
+        // the user is told, once, why nothing arrives
+        assertThat(lines.get(5)).startsWith("ALICE WARNED [the disk holding ").contains("is full")
+                .endsWith(": messages for you wait at their senders and come once there is room; free some space]");
+        assertThat(lines.get(6)).isEqualTo("ALICE GOT [from bob]");
+        assertThat(lines.get(7)).isEqualTo("ALICE SENDS Sent");
+        assertThat(lines.get(8)).isEqualTo("BOB GOT AFTER " + (sent + 1));
+        assertThat(lines.get(9)).isEqualTo("RESTARTED " + (sent + 2) + " last after room");
         // bob's message waited on its open link: no refusal that closes it and reconnects.
         assertThat(OwnTmpfs.output(disk)).contains("waits for room").doesNotContain("journal refused", "InternalError", "SIGBUS");
     }

@@ -38,6 +38,12 @@ public final class FullDiskPair {
         Node bob = Node.start(NodeConfig.loopback("bob", other.resolve("bob"), "127.0.0.3")
                 .withSeeds(List.of(alice.self().listen()))).block(WAIT);
         List<String> aliceGot = received(alice);
+        List<String> aliceWarned = new CopyOnWriteArrayList<>();
+        alice.events().subscribe(e -> {
+            if (e instanceof ChatEvent.Warning w) {
+                aliceWarned.add(w.text());
+            }
+        });
         List<String> bobGot = received(bob);
         await().atMost(WAIT).until(() -> online(alice) == 2 && online(bob) == 2);
 
@@ -58,6 +64,8 @@ public final class FullDiskPair {
         out.println("BOB SENDS " + bob.execute("#all from bob").block(WAIT).getClass().getSimpleName());
         Reply history = alice.execute("-history #all").block(WAIT);
         out.println("ALICE UP " + history.getClass().getSimpleName() + " " + aliceGot.size());
+        await().atMost(WAIT).until(() -> !aliceWarned.isEmpty());
+        out.println("ALICE WARNED " + aliceWarned);
 
         Files.delete(ballast);
         await().atMost(WAIT).until(() -> aliceGot.contains("from bob"));

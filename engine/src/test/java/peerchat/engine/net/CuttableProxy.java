@@ -22,6 +22,7 @@ final class CuttableProxy implements AutoCloseable {
     private final String host;
     private volatile InetSocketAddress target;
     private volatile Set<String> blocked = Set.of();
+    private volatile boolean shut;
 
     CuttableProxy(String host) throws IOException {
         this.host = host;
@@ -68,6 +69,12 @@ final class CuttableProxy implements AutoCloseable {
                 }
                 Pipe p = new Pipe(client, upstream);
                 pipes.add(p);
+                if (shut) {
+                    // Accepted just before the close and relayed after its cut: it must not live on
+                    // (a node dialing at that moment kept its link through a "closed" relay).
+                    p.reset();
+                    return;
+                }
                 accepted.incrementAndGet();
                 p.start();
             } catch (IOException e) {
@@ -102,8 +109,10 @@ final class CuttableProxy implements AutoCloseable {
         }
     }
 
+    /** No connection passes from now on: new ones are refused, and every one through it is reset. */
     @Override
     public void close() throws IOException {
+        shut = true; // before the cut: a pipe added meanwhile is either cut here or sees this
         server.close();
         cut();
     }

@@ -160,15 +160,10 @@ public final class CommandParser {
         int count = DEFAULT_HISTORY;
         for (String word : rest.isEmpty() ? new String[0] : WHITESPACE.split(rest)) {
             if (word.chars().allMatch(Character::isDigit)) {
-                try {
-                    count = Integer.parseInt(word);
-                } catch (NumberFormatException e) {
-                    count = MAX_HISTORY;
-                }
+                count = (int) parseCapped(word, MAX_HISTORY);
                 if (count < 1) {
                     return new Command.Invalid("history", "the number of messages must be at least 1");
                 }
-                count = Math.min(count, MAX_HISTORY);
             } else if (target == null) {
                 target = word;
             } else {

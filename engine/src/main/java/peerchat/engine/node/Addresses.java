@@ -3,6 +3,7 @@ package peerchat.engine.node;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** {@code host:port} text, as flags, the log and the JSON output write addresses. */
 final class Addresses {
@@ -41,10 +42,10 @@ final class Addresses {
      * else loopback's. What the title, the prompt, {@code -lu} and {@code ready} show: a wildcard
      * told nobody where to point {@code --peer}.
      */
-    static String reachable(InetSocketAddress bound, Optional<Inet4Address> lan) {
+    static String reachable(InetSocketAddress bound, Supplier<Optional<Inet4Address>> lan) {
         if (bound.getAddress() == null || !bound.getAddress().isAnyLocalAddress()) {
             return text(bound);
         }
-        return lan.map(Inet4Address::getHostAddress).orElse("127.0.0.1") + ":" + bound.getPort();
+        return lan.get().map(Inet4Address::getHostAddress).orElse("127.0.0.1") + ":" + bound.getPort();
     }
 }

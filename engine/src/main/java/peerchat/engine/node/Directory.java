@@ -49,19 +49,21 @@ final class Directory {
     }
 
     private static Map<NodeId, String> labelsOf(List<User> users) {
+        Map<NodeId, String> shown = new HashMap<>();
+        users.forEach(u -> shown.put(u.id(), ShownName.of(u.name())));
         Map<String, List<User>> byName = users.stream()
-                .collect(Collectors.groupingBy(u -> ShownName.key(ShownName.of(u.name()))));
+                .collect(Collectors.groupingBy(u -> ShownName.key(shown.get(u.id()))));
         Map<NodeId, String> labels = new HashMap<>();
         byName.values().forEach(same -> {
-            if (same.size() == 1 && !ShownName.NOTHING_VISIBLE.equals(ShownName.of(same.get(0).name()))) {
-                labels.put(same.get(0).id(), ShownName.of(same.get(0).name()));
+            if (same.size() == 1 && !ShownName.NOTHING_VISIBLE.equals(shown.get(same.get(0).id()))) {
+                labels.put(same.get(0).id(), shown.get(same.get(0).id()));
                 return;
             }
             Map<String, Long> hosts = same.stream().collect(Collectors.groupingBy(u -> host(u.address()), Collectors.counting()));
             for (User u : same) {
                 String host = host(u.address());
-                String shown = ShownName.of(u.name());
-                labels.put(u.id(), !host.isEmpty() && hosts.get(host) == 1 && same.size() > 1 ? shown + "@" + host : shown + "#" + u.id().shortForm());
+                String name = shown.get(u.id());
+                labels.put(u.id(), !host.isEmpty() && hosts.get(host) == 1 && same.size() > 1 ? name + "@" + host : name + "#" + u.id().shortForm());
             }
         });
         return labels;

@@ -25,6 +25,7 @@ import peerchat.store.event.Payload;
 import peerchat.store.projection.UserInfo;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 /**
  * The node's side of the network: starts the links (on the first free port from the configured
@@ -74,7 +75,10 @@ final class Network {
                     }
                     return bound;
                 })
-                .flatMap(bound -> startDiscovery(bound).thenReturn(Addresses.reachable(bound, LanAddress.now())));
+                // Reading the host's interfaces (which address a wildcard is reached at, whether the
+                // beacon's is loopback) takes system calls: not on the links' event loop.
+                .publishOn(Schedulers.boundedElastic())
+                .flatMap(bound -> startDiscovery(bound).then(Mono.fromCallable(() -> Addresses.reachable(bound, LanAddress::now))));
     }
 
     /**

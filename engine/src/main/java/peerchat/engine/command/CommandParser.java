@@ -3,9 +3,11 @@ package peerchat.engine.command;
 import java.util.Arrays;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 import peerchat.engine.api.CommandSpec;
 import peerchat.engine.api.Commands;
+import peerchat.store.event.GroupName;
 import peerchat.store.event.Payload;
 
 /**
@@ -82,15 +84,15 @@ public final class CommandParser {
             case "waiting":
                 return new Command.Waiting();
             case "open":
-                return rest.isEmpty() ? invalid(name, "-open <#group|@user>") : new Command.Open(firstWord(rest));
+                return oneName(name, rest, "-open <#group|@user>", Command.Open::new);
             case "members":
-                return rest.isEmpty() ? invalid(name, "-members <group>") : new Command.Members(firstWord(rest));
+                return oneName(name, rest, "-members <group>", Command.Members::new);
             case "creategroup":
-                return rest.isEmpty() ? invalid(name, "-creategroup <group>") : new Command.CreateGroup(firstWord(rest));
+                return oneName(name, rest, "-creategroup <group>", Command.CreateGroup::new);
             case "joingroup":
-                return rest.isEmpty() ? invalid(name, "-joingroup <group>") : new Command.JoinGroup(firstWord(rest));
+                return oneName(name, rest, "-joingroup <group>", Command.JoinGroup::new);
             case "leavegroup":
-                return rest.isEmpty() ? invalid(name, "-leavegroup <group>") : new Command.LeaveGroup(firstWord(rest));
+                return oneName(name, rest, "-leavegroup <group>", Command.LeaveGroup::new);
             case "finduser":
                 return rest.isEmpty() ? invalid(name, "-finduser <text>") : new Command.FindUser(rest);
             case "findgroup":
@@ -110,8 +112,22 @@ public final class CommandParser {
         }
     }
 
-    private static String firstWord(String rest) {
-        return WHITESPACE.split(rest, 2)[0];
+    /**
+     * A command on one group or user. More words are an error, not ignored: {@code /create my group}
+     * made a group called {@code my}, and {@code /join no such} said there is no {@code #no}.
+     */
+    private static Command oneName(String name, String rest, String usage, Function<String, Command> command) {
+        if (rest.isEmpty()) {
+            return invalid(name, usage);
+        }
+        String[] words = WHITESPACE.split(rest);
+        if (words.length == 1) {
+            return command.apply(rest);
+        }
+        String joined = String.join("-", words);
+        String hint = GroupName.isValid(joined.replaceFirst("^[#@]", "")) ? " (" + joined + "?)" : "";
+        return new Command.Invalid(name, "one name only: \"" + rest + "\" is " + words.length
+                + " words, and names have no spaces" + hint + "; usage: " + usage);
     }
 
     private static Command invalid(String name, String usage) {

@@ -95,6 +95,19 @@ class CommandParserTest {
     }
 
     @Test
+    void aGroupOrUserNameIsOneWordNotTheFirstOfSeveral() {
+        assertThat(CommandParser.parse("/create my group")).isEqualTo(new Command.Invalid("creategroup",
+                "one name only: \"my group\" is 2 words, and names have no spaces (my-group?); usage: -creategroup <group>"));
+        assertThat(CommandParser.parse("-joingroup no such!")).isEqualTo(new Command.Invalid("joingroup",
+                "one name only: \"no such!\" is 2 words, and names have no spaces; usage: -joingroup <group>"));
+        for (String line : new String[] {"-leavegroup a b", "-members a b c", "/open #a b", "/open @bob smith"}) {
+            assertThat(CommandParser.parse(line)).as(line).isInstanceOf(Command.Invalid.class);
+        }
+        assertThat(CommandParser.parse("/join  dev ")).isEqualTo(new Command.JoinGroup("dev"));
+        assertThat(CommandParser.parse("/open #dev")).isEqualTo(new Command.Open("#dev"));
+    }
+
+    @Test
     void unknownCommandsAreErrorsNotMessages() {
         Command c = CommandParser.parse("-frobnicate now");
         assertThat(c).isEqualTo(new Command.Invalid("frobnicate", "unknown command -frobnicate (-help lists them)"));

@@ -118,7 +118,7 @@ public final class Renderer {
         } else if (r instanceof Reply.Members) {
             Reply.Members m = (Reply.Members) r;
             lines.add(new AttributedStringBuilder().append(palette.group("#" + m.group()))
-                    .append(" (" + m.members().size() + " members)").toAttributedString());
+                    .append(" (" + count(m.members().size(), "member") + ")").toAttributedString());
             int width = m.members().stream().mapToInt(u -> u.label().length()).max().orElse(0);
             for (UserView u : m.members()) {
                 lines.add(user(u, width));
@@ -131,7 +131,7 @@ public final class Renderer {
             if (m.messages().isEmpty()) {
                 lines.add(palette.notice("-- no messages " + (found ? "" : "in ") + m.target() + " --"));
             } else {
-                lines.add(palette.notice(found ? "-- " + m.messages().size() + " messages " + m.target() + " --"
+                lines.add(palette.notice(found ? "-- " + count(m.messages().size(), "message") + " " + m.target() + " --"
                         : "-- " + m.target() + ", last " + m.messages().size() + " --"));
                 m.messages().forEach(v -> lines.add(message(v)));
             }
@@ -142,6 +142,10 @@ public final class Renderer {
             }
         }
         return lines;
+    }
+
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /**

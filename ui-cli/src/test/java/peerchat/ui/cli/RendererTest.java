@@ -95,7 +95,7 @@ class RendererTest {
         assertThat(text(plain.reply(new Reply.Groups("listgroups", List.of(new GroupView("all", List.of("alice", "bob")))))))
                 .containsExactly("  #all (2): alice, bob");
         assertThat(text(plain.reply(new Reply.Members("members", "games", List.of(alice))))).containsExactly(
-                "#games (1 members)", "  alice  127.0.0.1:7117         online   #all #games  (you)");
+                "#games (1 member)", "  alice  127.0.0.1:7117         online   #all #games  (you)");
     }
 
     @Test
@@ -116,6 +116,9 @@ class RendererTest {
         assertThat(text(plain.reply(new Reply.Messages("since", "after 43", List.of())))).containsExactly("-- no messages after 43 --");
         assertThat(text(plain.reply(new Reply.Messages("search", "matching \"x\" in #dev", List.of()))))
                 .containsExactly("-- no messages matching \"x\" in #dev --");
+        assertThat(text(plain.reply(new Reply.Messages("search", "matching \"first\"", List.of(
+                message("bob", "#all", "first", NOW - 2000, false, false))))))
+                .containsExactly("-- 1 message matching \"first\" --", "22:13 #all bob: first");
     }
 
     @Test

@@ -27,12 +27,13 @@ public final class CommandParser {
     public static final double MAX_DELAY_SECONDS = 3600;
     // Compiled once: String.split compiles its pattern on every call, and every message is parsed here.
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
 
     private CommandParser() {
     }
 
     public static Command parse(String rawLine) {
-        String line = rawLine == null ? "" : stripNewline(rawLine).strip();
+        String line = rawLine == null ? "" : normalizeBreaks(rawLine).strip();
         if (line.isEmpty()) {
             return new Command.Invalid("send", "nothing to send: the line is empty");
         }
@@ -52,8 +53,12 @@ public final class CommandParser {
         return send(null, line, 0);
     }
 
-    private static String stripNewline(String s) {
-        return s.replace("\r", "").replace("\n", " ");
+    /**
+     * Line breaks are kept (a pasted snippet, the window's Shift+Enter, a terminal's bracketed
+     * paste: one message of several lines), as {@code \n} whatever the platform sent.
+     */
+    private static String normalizeBreaks(String s) {
+        return s.indexOf('\r') < 0 ? s : LINE_BREAK.matcher(s).replaceAll("\n");
     }
 
     private static boolean isCommandWord(String line) {

@@ -40,6 +40,17 @@ class CommandParserTest {
     }
 
     @Test
+    void aMessageKeepsItsLineBreaksWhateverThePlatformSent() {
+        assertThat(CommandParser.parse("first\nsecond\n\n  indented")).isEqualTo(new Command.Send(null, "first\nsecond\n\n  indented", 0));
+        assertThat(CommandParser.parse("@bob a\r\nb\rc\r\n")).isEqualTo(new Command.Send("@bob", "a\nb\nc", 0));
+        assertThat(CommandParser.parse("#dev\nstack trace:\n  at x")).isEqualTo(new Command.Send("#dev", "stack trace:\n  at x", 0));
+        assertThat(CommandParser.parse("/msg @bob one\ntwo")).isEqualTo(new Command.Send("@bob", "one\ntwo", 0));
+        assertThat(CommandParser.parse("-delay 2\n@bob one\ntwo")).isEqualTo(new Command.Send("@bob", "one\ntwo", 2));
+        assertThat(CommandParser.parse("\n\n-lu\n")).isEqualTo(new Command.ListUsers());
+        assertThat(CommandParser.parse("/join dev\n")).isEqualTo(new Command.JoinGroup("dev"));
+    }
+
+    @Test
     void commandWordsAreCaseInsensitive() {
         assertThat(CommandParser.parse("-LU")).isEqualTo(new Command.ListUsers());
         assertThat(CommandParser.parse("/JOIN dev")).isEqualTo(new Command.JoinGroup("dev"));

@@ -72,8 +72,9 @@ public final class Palette {
     }
 
     /**
-     * Text from other nodes goes through here: a newline in it must not fake a line from someone
-     * else, and an escape sequence must not take over the terminal.
+     * Text from other nodes goes through here, a line at a time: a newline in it must not fake a
+     * line from someone else (a message's own lines are split and indented before they get here),
+     * and an escape sequence must not take over the terminal.
      */
     static String clean(String text) {
         if (text == null) {

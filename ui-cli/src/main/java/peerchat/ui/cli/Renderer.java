@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Commands;
@@ -28,6 +29,9 @@ import org.jline.utils.AttributedStringBuilder;
 public final class Renderer {
     /** How a message that causal order held back is marked. */
     public static final String LATE = "[late]";
+    /** Continuation lines of a long name's message would otherwise start half a narrow terminal in. */
+    private static final int MAX_INDENT = 24;
+    private static final Pattern LINE_BREAK = Pattern.compile("\r\n|[\r\n]");
     private static final DateTimeFormatter TODAY = DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT);
     private static final DateTimeFormatter OTHER_DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
 
@@ -41,13 +45,22 @@ public final class Renderer {
         this.zone = zone;
     }
 
-    /** {@code 12:03 #all alice: hello}, with {@code [late]} when causal order held it back. */
+    /**
+     * {@code 12:03 #all alice: hello}, with {@code [late]} when causal order held it back. A
+     * message of several lines is one entry: the lines after the first are indented under its
+     * text, so no line of it can pass for a message of its own (those start with the time).
+     */
     public AttributedString message(MessageView m) {
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.append(palette.time(time(m.ts()))).append(' ');
         b.append(target(m.to())).append(' ');
         b.append(palette.name(m.from(), m.own())).append(": ");
-        b.append(palette.plain(m.text()));
+        String indent = " ".repeat(Math.min(b.toAttributedString().columnLength(), MAX_INDENT));
+        String[] lines = LINE_BREAK.split(m.text(), -1);
+        b.append(palette.plain(lines[0]));
+        for (int i = 1; i < lines.length; i++) {
+            b.append('\n').append(indent).append(palette.plain(lines[i]));
+        }
         if (m.heldBack()) {
             b.append(' ').append(palette.late(LATE));
         }

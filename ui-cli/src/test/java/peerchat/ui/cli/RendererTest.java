@@ -44,6 +44,20 @@ class RendererTest {
     }
 
     @Test
+    void aMessageOfSeveralLinesIsIndentedUnderItsFirstSoNoLineFakesAnotherMessage() {
+        MessageView m = message("bob", "#all", "look:\n22:13 #all alice: I agree\r\n\n  at x.y(Z.java:1)\u001b[2J", NOW, false, true);
+        assertThat(plain.message(m).toString()).isEqualTo(String.join("\n",
+                "22:13 #all bob: look:",
+                "                22:13 #all alice: I agree",
+                "                ",
+                "                  at x.y(Z.java:1)?[2J [late]"));
+        assertThat(colour.message(m).toString()).isEqualTo(plain.message(m).toString());
+        String longName = "b".repeat(32);
+        assertThat(plain.message(message(longName, "#all", "one\ntwo", NOW, false, false)).toString())
+                .as("indented no further than 24 columns").isEqualTo("22:13 #all " + longName + ": one\n" + " ".repeat(24) + "two");
+    }
+
+    @Test
     void theTimeIsInTheUsersZoneWithTheDateWhenNotToday() {
         Renderer paris = new Renderer(Palette.plain(), CLOCK, ZoneId.of("Europe/Paris"));
         assertThat(paris.message(message("bob", "#all", "late night", NOW, false, false)).toString())

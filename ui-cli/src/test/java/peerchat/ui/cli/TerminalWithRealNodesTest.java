@@ -25,7 +25,7 @@ class TerminalWithRealNodesTest {
     Path dir;
 
     @Test
-    void completesRealNamesKeepsAHalfTypedLineAndQuitsCleanly() throws Exception {
+    void completesRealNamesKeepsAHalfTypedLineTakesAPasteOfSeveralLinesAndQuitsCleanly() throws Exception {
         try (RealNodes nodes = new RealNodes(dir); TestTerminal term = new TestTerminal()) {
             Node alice = nodes.start("alice", "127.0.0.1");
             Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
@@ -53,6 +53,14 @@ class TerminalWithRealNodesTest {
             await().atMost(WAIT).until(() -> term.text().endsWith(prompt + "on my w"));
             term.type("ay\r");
             await().atMost(WAIT).until(() -> RealNodes.hasMessage(atBob, "alice", "on my way"));
+
+            // A paste of several lines is one message with its lines: the terminal brackets it and,
+            // as xterm and VTE do, sends its line breaks as CR.
+            term.type("\u001b[200~stack trace:\r  at a.B(C.java:1)\u001b[201~");
+            await().atMost(WAIT).until(() -> term.text().endsWith("  at a.B(C.java:1)"));
+            term.type("\r");
+            await().atMost(WAIT).until(() -> RealNodes.hasMessage(atBob, "alice", "stack trace:\n  at a.B(C.java:1)"));
+            await().atMost(WAIT).until(() -> term.text().contains("#all alice: stack trace:\n" + " ".repeat(18) + "  at a.B(C.java:1)"));
 
             term.type("-q\r");
             assertThat(run.get(30, TimeUnit.SECONDS)).isZero();

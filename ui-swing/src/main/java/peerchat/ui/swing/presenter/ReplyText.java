@@ -75,7 +75,8 @@ final class ReplyText {
         return "#" + g.name() + " (" + g.members().size() + "): " + String.join(", ", g.members());
     }
 
+    /** One message a line; a message's own further lines indented, so they read as its own. */
     private static String message(MessageView m, ZoneId zone) {
-        return time(m.ts(), zone) + " " + m.from() + " → " + m.to() + ": " + m.text();
+        return time(m.ts(), zone) + " " + m.from() + " → " + m.to() + ": " + m.text().replace("\n", "\n    ");
     }
 }

@@ -127,6 +127,21 @@ class TwoNodeWindowTest {
     }
 
     @Test
+    void aMessageOfSeveralLinesArrivesWithItsLines() {
+        await().atMost(WAIT).until(() -> contents(frame, "members").containsAll(List.of("ann online", "bob online")));
+        frame.textBox("compose").click();
+        frame.textBox("compose").enterText("see:");
+        GuiTesting.chord(robot, KeyEvent.VK_SHIFT, KeyEvent.VK_ENTER);
+        frame.textBox("compose").enterText("  indented");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+
+        // The window always kept Shift+Enter's line break; the node made it a space until 2026-12-01.
+        await().atMost(WAIT).until(() -> bobTexts().contains("see:\n  indented"));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("ann: see:\n  indented")));
+        assertThat(ann.history(Conversation.all(), 1).block(WAIT)).extracting(MessageView::text).containsExactly("see:\n  indented");
+    }
+
+    @Test
     void groupsAreCreatedJoinedAndLeftThroughTheWindow() {
         frame.button("createGroup").click();
         GuiTesting.answer(frame, "dev");

@@ -1,7 +1,6 @@
 package peerchat.engine.node;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * A display name as this node shows it, whatever another node claims. Names come from other nodes
@@ -13,14 +12,25 @@ import java.util.Locale;
  * ({@code alice@10.0.0.4}); whitespace and control characters become {@code _}, so a name is one
  * word that can be written after {@code @}; a leading sigil becomes {@code _} so that a name never
  * looks like a group or a command; it is cut to {@value #MAX} characters. Names that differ only
- * by case or by compatibility forms (a fullwidth {@code Ａ}) are one name for telling users apart.
- * Look-alike letters of other scripts (a Cyrillic {@code а}) are not caught. Pure.
+ * by case, by compatibility forms (a fullwidth {@code Ａ}) or by letters that look alike (a
+ * Cyrillic {@code а}, a Greek {@code Ο}, a capital {@code I} for an {@code l}, {@code rn} for
+ * {@code m}) are one name for telling users apart. Pure.
  */
 final class ShownName {
     /** The launcher's own limit for a name ({@code ConfigMapping.MAX_NAME}). */
     static final int MAX = 32;
     /** What a name with nothing visible in it is shown as (its label then carries the id). */
     static final String NOTHING_VISIBLE = "_";
+    // A capital I looks like an l, and is an i to case: the three are one letter, with 1, | and
+    // their look-alikes (Latin ǀ, Cyrillic І Ӏ, Greek Ι), checked before lower-casing.
+    private static final String LIKE_L = "Iil1|\u01C0\u0406\u04C0\u0399";
+    // After lower-casing: Cyrillic а в е к м н о р с т у х (their capitals look Latin too), ѕ і ј ԁ
+    // һ ӏ ԛ ԝ ь ү; Greek α β ε ζ η ι κ μ ν ο ρ τ υ χ ϲ ϳ; Latin ı ɑ ɡ; Armenian օ ս հ ո; the digit 0.
+    private static final String LOOK_ALIKE = "\u0430\u0432\u0435\u043A\u043C\u043D\u043E\u0440\u0441\u0442\u0443\u0445"
+            + "\u0455\u0456\u0458\u0501\u04BB\u04CF\u051B\u051D\u044C\u04AF"
+            + "\u03B1\u03B2\u03B5\u03B6\u03B7\u03B9\u03BA\u03BC\u03BD\u03BF\u03C1\u03C4\u03C5\u03C7\u03F2\u03F3"
+            + "\u0131\u0251\u0261\u0585\u057D\u0570\u0578" + "0";
+    private static final String LATIN = "abekmhopctyx" + "sljdhlqwby" + "abezhlkmnoptyxcj" + "lagouhn" + "o";
 
     private ShownName() {
     }
@@ -44,8 +54,31 @@ final class ShownName {
         return b.length() == 0 ? NOTHING_VISIBLE : b.toString();
     }
 
-    /** What two names are compared by: the same key, the same name to a reader. */
+    /**
+     * What two names are compared by: the same key, the same name to a reader. Two names taken for
+     * one when they are not only cost a longer label ({@code ian@10.0.0.4}), two that pass for one
+     * another a user being taken for someone else: so the fold is generous. The look-alikes are the
+     * common ones of Unicode's confusables (UTS #39) for Latin letters, from the scripts a keyboard
+     * or a name generator gives easily; ICU's full table would bring 14 MB for this alone.
+     */
     static String key(String shown) {
-        return Normalizer.normalize(shown, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+        String compatible = Normalizer.normalize(shown, Normalizer.Form.NFKC);
+        StringBuilder b = new StringBuilder(compatible.length());
+        compatible.codePoints().forEach(c -> b.appendCodePoint(fold(c)));
+        String folded = b.toString();
+        return folded.indexOf("rn") < 0 && folded.indexOf("vv") < 0 ? folded
+                : folded.replace("rn", "m").replace("vv", "w");
+    }
+
+    private static int fold(int c) {
+        if (LIKE_L.indexOf(c) >= 0) {
+            return 'l';
+        }
+        int lower = Character.toLowerCase(c);
+        int at = LOOK_ALIKE.indexOf(lower);
+        if (at >= 0) {
+            return LATIN.charAt(at);
+        }
+        return lower;
     }
 }

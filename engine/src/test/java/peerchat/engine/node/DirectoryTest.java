@@ -77,6 +77,19 @@ class DirectoryTest {
     }
 
     @Test
+    void aNameInLettersOfAnotherScriptThatLookLatinIsToldApartFromTheOneItImitates() throws Exception {
+        Directory d = new Directory(List.of(
+                new Directory.User(ALICE1, "alice", "127.0.0.4:7117", true, false),
+                new Directory.User(ALICE2, "\u0430lice", "127.0.0.5:7117", true, false), // Cyrillic а
+                new Directory.User(BOB, "bob", "127.0.0.2:7117", true, false)), Map.of());
+        assertThat(d.label(ALICE1)).isEqualTo("alice@127.0.0.4");
+        assertThat(d.label(ALICE2)).isEqualTo("\u0430lice@127.0.0.5");
+        assertThat(d.label(BOB)).isEqualTo("bob");
+        assertThatThrownBy(() -> d.resolve("@alice")).hasMessageContaining("@alice@127.0.0.4 or @\u0430lice@127.0.0.5");
+        assertThat(d.resolve("@alice@127.0.0.4")).isEqualTo(new Conversation.Direct(ALICE1));
+    }
+
+    @Test
     void targetsResolve() throws Exception {
         Directory d = directory();
         assertThat(d.resolve("#dev")).isEqualTo(new Conversation.Group(new GroupName("dev")));

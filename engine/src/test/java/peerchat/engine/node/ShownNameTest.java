@@ -1,0 +1,40 @@
+package peerchat.engine.node;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class ShownNameTest {
+
+    @ParameterizedTest(name = "{0} reads as {1}")
+    @CsvSource({
+            "\u0430lice, alice",             // Cyrillic а
+            "\u0410LICE, alice",             // Cyrillic А, and case
+            "\u0412\u043E\u0432, bob",        // Cyrillic В о в
+            "\u0440\u0435t\u0435r, peter",     // Cyrillic р е е
+            "\u039C\u0391RY, mary",           // Greek Μ Α
+            "bilI, bill",                    // capital I for l
+            "b1ll, bill",
+            "Ivan, ivan",                    // capital I is still an i to case
+            "rnary, mary",
+            "\uFF41lice, alice",             // fullwidth, by NFKC
+            "j0hn, john",
+            "\u0440\u0430\u0443, pay",         // all Cyrillic
+    })
+    void namesThatLookAlikeHaveOneKey(String lookAlike, String name) {
+        assertThat(ShownName.key(lookAlike)).isEqualTo(ShownName.key(name));
+    }
+
+    @ParameterizedTest(name = "{0} and {1} stay apart")
+    @CsvSource({
+            "bob, rob",
+            "alice, alica",
+            "mary, marv",
+            "\u043B\u0435\u043D\u0430, lena", // Cyrillic лена does not look like lena
+            "bob\uD83D\uDE00, bob\uD83C\uDF89",  // emoji are kept as they are
+    })
+    void namesThatDoNotLookAlikeKeepApart(String one, String other) {
+        assertThat(ShownName.key(one)).isNotEqualTo(ShownName.key(other));
+    }
+}

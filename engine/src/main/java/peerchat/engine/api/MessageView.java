@@ -16,8 +16,11 @@ import peerchat.store.event.NodeId;
  * @param own          sent by this node
  * @param heldBack     it reached this node before something it depends on, and causal order held
  *                     it back until that arrived (frontends mark it as late)
+ * @param mention      another user's message that names this node's user (as a word, with or
+ *                     without {@code @}): frontends make it stand out
  * @param cursor       its position in this node's log: page further back with it
  */
 public record MessageView(String id, NodeId fromId, String from, String to, Conversation conversation,
-                          String text, long ts, long deliveredAt, boolean own, boolean heldBack, long cursor) {
+                          String text, long ts, long deliveredAt, boolean own, boolean heldBack,
+                          boolean mention, long cursor) {
 }

@@ -36,6 +36,7 @@ final class Directory {
     private final Map<NodeId, User> users;
     private final Map<GroupName, SortedSet<NodeId>> groups;
     private final Map<NodeId, String> labels;
+    private final String selfName;
 
     /** {@code groups}: every group that exists, with its members (an empty set if everyone left). */
     Directory(List<User> users, Map<GroupName, ? extends Set<NodeId>> groups) {
@@ -46,6 +47,12 @@ final class Directory {
         // everyone known is in all, whatever the events said
         this.groups.put(GroupName.ALL, new TreeSet<>(this.users.keySet()));
         this.labels = labelsOf(users);
+        this.selfName = users.stream().filter(User::self).findFirst().map(u -> ShownName.of(u.name())).orElse("");
+    }
+
+    /** Whether a message names this node's user (its name as shown, not its label: people write "alice"). */
+    boolean mentionsSelf(String text) {
+        return Mention.of(text, selfName);
     }
 
     private static Map<NodeId, String> labelsOf(List<User> users) {

@@ -68,20 +68,21 @@ final class Views {
     static MessageView message(Directory d, NodeId self, HistoryEntry e) {
         boolean own = e.from().equals(self);
         return new MessageView(e.id().text(), e.from(), d.label(e.from()), written(d, e.to()),
-                conversation(e.from(), e.to(), own), e.text(), e.sentAt(), e.deliveredAt(), own, false, e.position());
+                conversation(e.from(), e.to(), own), e.text(), e.sentAt(), e.deliveredAt(), own, false,
+                !own && d.mentionsSelf(e.text()), e.position());
     }
 
     static MessageView sent(Directory d, Event.MessageSent s, long position) {
         Payload.Chat chat = (Payload.Chat) s.payload();
         NodeId from = s.id().sender();
         return new MessageView(s.id().text(), from, d.label(from), written(d, chat.to()), conversation(from, chat.to(), true),
-                chat.text(), s.ts(), s.ts(), true, false, position);
+                chat.text(), s.ts(), s.ts(), true, false, false, position);
     }
 
     static MessageView delivered(Directory d, Event.MessageReceived r, long deliveredAt, boolean heldBack, long position) {
         Payload.Chat chat = (Payload.Chat) r.payload();
         NodeId from = r.id().sender();
         return new MessageView(r.id().text(), from, d.label(from), written(d, chat.to()), conversation(from, chat.to(), false),
-                chat.text(), r.sentAt(), deliveredAt, false, heldBack, position);
+                chat.text(), r.sentAt(), deliveredAt, false, heldBack, d.mentionsSelf(chat.text()), position);
     }
 }

@@ -2,6 +2,7 @@ package peerchat.engine.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 import ch.qos.logback.classic.Logger;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
+import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
 import peerchat.engine.api.Reply;
@@ -106,6 +108,31 @@ class PeerNodeTest {
         assertThat(bob.run("-leavegroup all")).isInstanceOf(Reply.Error.class);
         assertThat(bob.run("-leavegroup dev")).isInstanceOf(Reply.Done.class);
         await().atMost(WAIT).until(() -> alice.node.groups().stream().anyMatch(g -> g.name().equals("dev") && g.members().size() == 1));
+    }
+
+    @Test
+    void aMessageThatNamesTheUserIsAMentionLiveAndInHistory() {
+        Watched alice = start("alice", "127.0.0.2");
+        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
+        awaitPeers(alice, 2);
+        awaitPeers(bob, 2);
+
+        bob.run("Alice, can you look?");
+        bob.run("malice is not a name");
+        alice.run("bob: alice here");
+        await().atMost(WAIT).until(() -> alice.texts().size() == 3 && bob.texts().size() == 3);
+
+        assertThat(messages(alice)).extracting(MessageView::text, MessageView::mention).containsExactly(
+                tuple("Alice, can you look?", true), tuple("malice is not a name", false), tuple("bob: alice here", false));
+        assertThat(messages(bob)).extracting(MessageView::text, MessageView::mention).containsExactly(
+                tuple("Alice, can you look?", false), tuple("malice is not a name", false), tuple("bob: alice here", true));
+        Reply.Messages history = (Reply.Messages) alice.run("-history #all");
+        assertThat(history.messages()).extracting(MessageView::mention).containsExactly(true, false, false);
+    }
+
+    private static List<MessageView> messages(Watched w) {
+        return w.events.stream().filter(e -> e instanceof ChatEvent.Message).map(e -> ((ChatEvent.Message) e).message())
+                .collect(Collectors.toList());
     }
 
     @Test

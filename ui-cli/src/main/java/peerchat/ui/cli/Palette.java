@@ -43,6 +43,16 @@ public final class Palette {
                 : AttributedStyle.BOLD.foreground(AttributedStyle.CYAN));
     }
 
+    /** The sender of a message that names the user. */
+    AttributedString mentioner(String text) {
+        return styled(text, AttributedStyle.BOLD.foreground(AttributedStyle.YELLOW));
+    }
+
+    /** The text of a message that names the user. */
+    AttributedString mention(String text) {
+        return styled(text, AttributedStyle.BOLD);
+    }
+
     AttributedString group(String text) {
         return styled(text, AttributedStyle.DEFAULT.foreground(AttributedStyle.MAGENTA));
     }

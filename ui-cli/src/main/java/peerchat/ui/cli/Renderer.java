@@ -14,6 +14,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Commands;
+import peerchat.engine.api.Conversation;
 import peerchat.engine.api.GroupView;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.NodeInfo;
@@ -54,17 +55,32 @@ public final class Renderer {
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.append(palette.time(time(m.ts()))).append(' ');
         b.append(target(m.to())).append(' ');
-        b.append(palette.name(m.from(), m.own())).append(": ");
+        b.append(m.mention() ? palette.mentioner(m.from()) : palette.name(m.from(), m.own())).append(": ");
         String indent = " ".repeat(Math.min(b.toAttributedString().columnLength(), MAX_INDENT));
         String[] lines = LINE_BREAK.split(m.text(), -1);
-        b.append(palette.plain(lines[0]));
-        for (int i = 1; i < lines.length; i++) {
-            b.append('\n').append(indent).append(palette.plain(lines[i]));
+        for (int i = 0; i < lines.length; i++) {
+            if (i > 0) {
+                b.append('\n').append(indent);
+            }
+            b.append(m.mention() ? palette.mention(lines[i]) : palette.plain(lines[i]));
         }
         if (m.heldBack()) {
             b.append(' ').append(palette.late(LATE));
         }
         return b.toAttributedString();
+    }
+
+    /**
+     * Whether the terminal's bell rings for this event, as irssi's does by default: a message from
+     * someone else that names the user or is written to them, delivered since {@code sinceMillis}
+     * (the recent messages shown at start are not news).
+     */
+    public boolean rings(ChatEvent e, long sinceMillis) {
+        if (!(e instanceof ChatEvent.Message)) {
+            return false;
+        }
+        MessageView m = ((ChatEvent.Message) e).message();
+        return !m.own() && m.deliveredAt() >= sinceMillis && (m.mention() || m.conversation() instanceof Conversation.Direct);
     }
 
     public AttributedString event(ChatEvent e) {

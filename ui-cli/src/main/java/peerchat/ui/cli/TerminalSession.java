@@ -26,6 +26,8 @@ import reactor.core.Disposable;
 public final class TerminalSession {
     /** Messages of the current conversation shown at start. */
     public static final int RECENT = 20;
+    private static final String BELL = "\u0007";
+    private static final long BELL_EVERY_NANOS = 1_000_000_000L;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSession.class);
 
@@ -34,6 +36,8 @@ public final class TerminalSession {
     private final Path historyFile;
     private final Renderer renderer;
     private final String version;
+    /** When the bell last rang (System.nanoTime); touched only on the node's thread, which brings events. */
+    private long lastBell;
 
     public TerminalSession(Terminal terminal, Node node, Path historyFile, Renderer renderer, String version) {
         this.terminal = terminal;
@@ -50,8 +54,10 @@ public final class TerminalSession {
         terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
         reader.printAbove(renderer.banner(version, node.self(), node.users()));
         // A conversation switch shows in the next prompt and in the reply to /open: no third line.
+        long started = System.currentTimeMillis();
+        lastBell = System.nanoTime() - BELL_EVERY_NANOS;
         Disposable events = node.events(RECENT).filter(e -> !(e instanceof ChatEvent.Opened)).subscribe(
-                e -> reader.printAbove(renderer.event(e)),
+                e -> print(reader, e, started),
                 err -> LOG.error("the event stream failed", err));
         try {
             loop(reader);
@@ -66,6 +72,22 @@ public final class TerminalSession {
             goodbye();
         }
         return 0;
+    }
+
+    /**
+     * The bell goes out in the same write as the line, under the reader's lock (printAbove of a
+     * string), so it never lands inside an escape sequence of a redraw; at most one a second, so a
+     * burst of catching up is one beep.
+     */
+    private void print(LineReader reader, ChatEvent e, long started) {
+        AttributedString line = renderer.event(e);
+        long now = System.nanoTime();
+        if (renderer.rings(e, started) && now - lastBell >= BELL_EVERY_NANOS) {
+            lastBell = now;
+            reader.printAbove(BELL + line.toAnsi(terminal));
+        } else {
+            reader.printAbove(line);
+        }
     }
 
     private void goodbye() {

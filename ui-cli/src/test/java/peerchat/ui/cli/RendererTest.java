@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
 import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Conversation;
 import peerchat.engine.api.GroupView;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.NodeInfo;
@@ -28,7 +29,7 @@ class RendererTest {
     private final UserView bob = new UserView(FakeNode.BOB, "bob", "bob", "127.0.0.2:7117", false, false, List.of("all"));
 
     private static MessageView message(String from, String to, String text, long ts, boolean own, boolean late) {
-        return new MessageView(FakeNode.BOB.value() + "-1", FakeNode.BOB, from, to, FakeNode.TALK, text, ts, ts, own, late, 1);
+        return new MessageView(FakeNode.BOB.value() + "-1", FakeNode.BOB, from, to, FakeNode.TALK, text, ts, ts, own, late, false, 1);
     }
 
     private static List<String> text(List<AttributedString> lines) {
@@ -55,6 +56,27 @@ class RendererTest {
         String longName = "b".repeat(32);
         assertThat(plain.message(message(longName, "#all", "one\ntwo", NOW, false, false)).toString())
                 .as("indented no further than 24 columns").isEqualTo("22:13 #all " + longName + ": one\n" + " ".repeat(24) + "two");
+    }
+
+    @Test
+    void aMessageThatNamesTheUserStandsOutAndRingsAsADirectOneDoes() {
+        MessageView mention = new MessageView(FakeNode.BOB.value() + "-2", FakeNode.BOB, "bob", "#all", FakeNode.TALK,
+                "alice, look\nhere", NOW, NOW, false, false, true, 2);
+        MessageView plainOne = message("bob", "#all", "alice, look\nhere", NOW, false, false);
+        assertThat(plain.message(mention).toString()).as("the same words").isEqualTo(plain.message(plainOne).toString());
+        assertThat(colour.message(mention).toAnsi()).isNotEqualTo(colour.message(plainOne).toAnsi()).contains("\u001b[33;1mbob");
+        assertThat(plain.message(mention).toAnsi()).doesNotContain("\u001b[");
+
+        MessageView direct = new MessageView(FakeNode.BOB.value() + "-3", FakeNode.BOB, "bob", "@alice",
+                new Conversation.Direct(FakeNode.BOB), "psst", NOW, NOW, false, false, false, 3);
+        MessageView ownDirect = new MessageView(FakeNode.SELF.value() + "-1", FakeNode.SELF, "alice", "@bob",
+                new Conversation.Direct(FakeNode.BOB), "psst", NOW, NOW, true, false, false, 4);
+        assertThat(plain.rings(new ChatEvent.Message(mention), NOW)).isTrue();
+        assertThat(plain.rings(new ChatEvent.Message(direct), NOW)).isTrue();
+        assertThat(plain.rings(new ChatEvent.Message(mention), NOW + 1)).as("shown at start, not news").isFalse();
+        assertThat(plain.rings(new ChatEvent.Message(plainOne), NOW)).isFalse();
+        assertThat(plain.rings(new ChatEvent.Message(ownDirect), NOW)).isFalse();
+        assertThat(plain.rings(new ChatEvent.Joined("games", "bob"), NOW)).isFalse();
     }
 
     @Test

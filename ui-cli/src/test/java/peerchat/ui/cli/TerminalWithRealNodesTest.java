@@ -62,10 +62,23 @@ class TerminalWithRealNodesTest {
             await().atMost(WAIT).until(() -> RealNodes.hasMessage(atBob, "alice", "stack trace:\n  at a.B(C.java:1)"));
             await().atMost(WAIT).until(() -> term.text().contains("#all alice: stack trace:\n" + " ".repeat(18) + "  at a.B(C.java:1)"));
 
+            // A message that names alice stands out and rings the bell (once, with its line); one that does not, does not.
+            long bells = bells(term);
+            bob.execute("anyone seen the build log?").block(WAIT);
+            bob.execute("Alice, can you look?").block(WAIT);
+            await().atMost(WAIT).until(() -> term.text().contains("#all bob: Alice, can you look?"));
+            assertThat(term.text()).contains("#all bob: anyone seen the build log?");
+            assertThat(bells(term)).isEqualTo(bells + 1);
+            assertThat(term.raw()).containsPattern("\u0007\\d\\d:\\d\\d #all bob: Alice, can you look\\?");
+
             term.type("-q\r");
             assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
             // The links are closed: bob sees alice go.
             await().atMost(WAIT).until(() -> bob.users().stream().anyMatch(u -> u.name().equals("alice") && !u.online()));
         }
+    }
+
+    private static long bells(TestTerminal term) {
+        return term.raw().chars().filter(c -> c == 7).count();
     }
 }

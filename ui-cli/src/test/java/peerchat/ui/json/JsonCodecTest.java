@@ -20,7 +20,7 @@ class JsonCodecTest {
     private final JsonCodec codec = new JsonCodec(mapper);
     private final UserView bob = new UserView(FakeNode.BOB, "bob", "bob@127.0.0.2", "127.0.0.2:7117", true, false, List.of("all", "games"));
     private final MessageView hello = new MessageView("b2b2b2b2b2b2b2b2-7", FakeNode.BOB, "bob", "#games", FakeNode.TALK,
-            "hello \"you\"\n", 1_700_000_000_000L, 1_700_000_000_500L, false, true, 42);
+            "hello \"you\"\n", 1_700_000_000_000L, 1_700_000_000_500L, false, true, false, 42);
 
     private JsonNode json(Object tree) throws Exception {
         // Through text, as a script reads it.
@@ -48,6 +48,8 @@ class JsonCodecTest {
         assertThat(m.path("text").asText()).isEqualTo("hello \"you\"\n");
         assertThat(m.path("ts").asLong()).isEqualTo(1_700_000_000_000L);
         assertThat(m.path("heldBack").asBoolean()).isTrue();
+        assertThat(m.path("mention").isBoolean()).isTrue();
+        assertThat(m.path("mention").asBoolean()).isFalse();
         assertThat(m.path("own").asBoolean()).isFalse();
         assertThat(m.path("seq").asLong()).as("its cursor 42 is the 43rd message").isEqualTo(43);
     }
@@ -111,11 +113,12 @@ class JsonCodecTest {
     @Test
     void historyIsMessagesOldestFirst() throws Exception {
         MessageView later = new MessageView("b2b2b2b2b2b2b2b2-8", FakeNode.BOB, "bob", "#games", FakeNode.TALK,
-                "later", 1_700_000_001_000L, 1_700_000_001_000L, false, false, 43);
+                "later", 1_700_000_001_000L, 1_700_000_001_000L, false, false, true, 43);
         JsonNode r = json(codec.reply(new Reply.Messages("history", "#games", List.of(hello, later))));
         assertThat(r.path("messages").size()).isEqualTo(2);
         assertThat(r.path("messages").get(0).path("id").asText()).isEqualTo("b2b2b2b2b2b2b2b2-7");
         assertThat(r.path("messages").get(1).path("text").asText()).isEqualTo("later");
+        assertThat(r.path("messages").get(1).path("mention").asBoolean()).isTrue();
     }
 
     @Test

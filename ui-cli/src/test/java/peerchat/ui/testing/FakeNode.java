@@ -89,7 +89,7 @@ public final class FakeNode implements Node {
     public MessageView incoming(String from, NodeId fromId, String text, boolean heldBack) {
         long ts = 1_700_000_000_000L + seq.get();
         return new MessageView(fromId.value() + "-" + seq.incrementAndGet(), fromId, from, "#all", TALK,
-                text, ts, ts, false, heldBack, seq.get());
+                text, ts, ts, false, heldBack, false, seq.get());
     }
 
     public void addToLog(MessageView m) {
@@ -140,7 +140,7 @@ public final class FakeNode implements Node {
         }
         long n = seq.incrementAndGet();
         MessageView m = new MessageView(SELF.value() + "-" + n, SELF, "alice", "#all", TALK, line,
-                1_700_000_000_000L + n, 1_700_000_000_000L + n, true, false, n);
+                1_700_000_000_000L + n, 1_700_000_000_000L + n, true, false, false, n);
         log.add(m);
         emit(new ChatEvent.Message(m));
         return new Reply.Sent("send", m);

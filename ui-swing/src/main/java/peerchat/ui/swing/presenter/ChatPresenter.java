@@ -270,7 +270,7 @@ public final class ChatPresenter {
 
     private Line line(MessageView m) {
         return new Line(Line.Kind.MESSAGE, m.id(), m.from(), ReplyText.when(m.ts(), clock), m.text(), m.own(),
-                m.heldBack(), m.cursor());
+                m.heldBack(), m.mention(), m.cursor());
     }
 
     // ---------------------------------------------------------------- commands

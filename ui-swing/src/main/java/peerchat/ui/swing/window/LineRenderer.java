@@ -17,7 +17,8 @@ import peerchat.ui.swing.presenter.Line;
 
 /**
  * A transcript entry: sender and time above the text, the text wrapped to the list's width. Own
- * messages are tinted with the accent colour, held-back ones say so, notices are muted.
+ * messages are tinted with the accent colour, those that name the user with a warm one and say so,
+ * held-back ones say so, notices are muted.
  */
 final class LineRenderer implements ListCellRenderer<Line> {
     private final JPanel panel = new JPanel(new BorderLayout(0, 1));
@@ -52,13 +53,17 @@ final class LineRenderer implements ListCellRenderer<Line> {
         } else {
             StringBuilder h = new StringBuilder(line.own() ? line.from() + " (you)" : line.from());
             h.append("  ").append(line.time());
+            if (line.mention()) {
+                h.append("  · mentions you");
+            }
             if (line.heldBack()) {
                 h.append("  · held back until what it answers arrived");
             }
             header.setText(h.toString());
-            header.setForeground(line.own() ? Theme.accentText() : fg);
+            header.setForeground(line.own() ? Theme.accentText() : line.mention() ? Theme.mentionText() : fg);
             body.setForeground(fg);
-            panel.setBackground(line.own() ? Theme.blend(bg, Theme.accent(), 0.10) : bg);
+            panel.setBackground(line.own() ? Theme.blend(bg, Theme.accent(), 0.10)
+                    : line.mention() ? Theme.blend(bg, Theme.mention(), 0.16) : bg);
         }
         if (selected) {
             panel.setBackground(list.getSelectionBackground());

@@ -40,6 +40,15 @@ public final class Theme {
         return isDark() ? blend(accent(), Color.WHITE, 0.45) : accent();
     }
 
+    /** Amber: a message that names the user, apart from the accent of own messages and the red of errors. */
+    static Color mention() {
+        return new Color(0xE0A000);
+    }
+
+    static Color mentionText() {
+        return isDark() ? new Color(0xF0C050) : new Color(0x9A6A00);
+    }
+
     static Color error() {
         Color c = UIManager.getColor("Component.error.focusedBorderColor");
         return c != null ? c : new Color(0xD03030);

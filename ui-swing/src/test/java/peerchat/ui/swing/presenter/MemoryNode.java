@@ -3,6 +3,7 @@ package peerchat.ui.swing.presenter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
@@ -88,7 +89,8 @@ public final class MemoryNode implements Node {
         UserView u = users.get(from);
         String to = conversation instanceof Conversation.Group g ? "#" + g.name().value() : "@" + self.name();
         MessageView m = new MessageView(from.value() + "-" + (++seq), from, u.label(), to, conversation, text,
-                1_700_000_000_000L + seq * 1000, 1_700_000_000_000L + seq * 1000, false, false, ++cursor);
+                1_700_000_000_000L + seq * 1000, 1_700_000_000_000L + seq * 1000, false, false,
+                text.toLowerCase(Locale.ROOT).contains(self.name().toLowerCase(Locale.ROOT)), ++cursor);
         log.computeIfAbsent(conversation, c -> new ArrayList<>()).add(m);
         events.tryEmitNext(new ChatEvent.Message(m));
         return m;
@@ -100,7 +102,7 @@ public final class MemoryNode implements Node {
         List<MessageView> list = log.computeIfAbsent(conversation, c -> new ArrayList<>());
         for (int i = 1; i <= count; i++) {
             list.add(new MessageView(from.value() + "-" + (++seq), from, u.label(), conversation.key(), conversation,
-                    "message " + i, 1_700_000_000_000L + seq, 1_700_000_000_000L + seq, false, false, ++cursor));
+                    "message " + i, 1_700_000_000_000L + seq, 1_700_000_000_000L + seq, false, false, false, ++cursor));
         }
     }
 
@@ -197,7 +199,7 @@ public final class MemoryNode implements Node {
         long now = 1_700_000_000_000L + (++seq) * 1000;
         MessageView m = new MessageView(self.id().value() + "-" + seq, self.id(), self.name(),
                 to instanceof Conversation.Group g ? "#" + g.name().value() : "@" + label(to), to, text, now, now,
-                true, false, ++cursor);
+                true, false, false, ++cursor);
         log.computeIfAbsent(to, c -> new ArrayList<>()).add(m);
         events.tryEmitNext(new ChatEvent.Message(m));
         return new Reply.Sent("send", m);

@@ -205,6 +205,28 @@ class TwoNodeWindowTest {
         assertThat(lines).extracting(Line::heldBack).containsExactly(false, true);
     }
 
+    @Test
+    @SuppressWarnings("unchecked") // the transcript is a JList<Line>; the fixture gives JList<?>
+    void aMessageThatNamesTheUserIsMarkedAndSaysSo() {
+        assertThat(bob("Ann, a look at the build?")).isInstanceOf(Reply.Sent.class);
+        assertThat(bob("the build is green")).isInstanceOf(Reply.Sent.class);
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript")
+                .equals(List.of("bob: Ann, a look at the build?", "bob: the build is green")));
+        assertThat(GuiActionRunner.execute(this::lines)).extracting(Line::mention).containsExactly(true, false);
+        javax.swing.JList<Line> list = (javax.swing.JList<Line>) frame.list("transcript").target();
+        List<String> headers = GuiActionRunner.execute(() -> List.of(header(list, 0), header(list, 1)));
+        assertThat(headers.get(0)).contains("mentions you");
+        assertThat(headers.get(1)).doesNotContain("mentions you");
+    }
+
+    /** The header line of a transcript entry as its renderer draws it. */
+    private static String header(javax.swing.JList<Line> list, int index) {
+        java.awt.Container cell = (java.awt.Container) list.getCellRenderer()
+                .getListCellRendererComponent(list, list.getModel().getElementAt(index), index, false, false);
+        return ((javax.swing.JLabel) cell.getComponent(0)).getText();
+    }
+
     private List<Line> lines() {
         javax.swing.JList<?> list = frame.list("transcript").target();
         List<Line> out = new java.util.ArrayList<>();

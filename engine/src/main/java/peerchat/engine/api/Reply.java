@@ -41,8 +41,14 @@ public sealed interface Reply {
         }
     }
 
-    /** A message was sent: it is also on the event stream. */
-    record Sent(String command, MessageView message) implements Result {
+    /**
+     * A message was sent: it is also on the event stream. {@code notice}, when not empty, is what
+     * its sender should know about it (its recipient is offline and gets it when back).
+     */
+    record Sent(String command, MessageView message, String notice) implements Result {
+        public Sent(String command, MessageView message) {
+            this(command, message, "");
+        }
     }
 
     /** Done, with a line for a person ({@code group created}, the help text, ...). */

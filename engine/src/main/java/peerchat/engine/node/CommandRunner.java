@@ -162,9 +162,25 @@ final class CommandRunner {
             target = new Target.User(peer);
         }
         dests.remove(self);
+        String notice = offlineNotice(dir, to, dests);
         return node.messenger().send(dests, new Payload.Chat(target, text), delayMillis)
-                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1)))
+                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1), notice))
                 .onErrorResume(e -> error(name, "could not send: " + e.getMessage()));
+    }
+
+    /**
+     * A message to nobody online is sent as any other (it waits at this node, and with others, until
+     * its recipients are back), but its sender is told, as a user would want to know.
+     */
+    private static String offlineNotice(Directory dir, Conversation to, Set<NodeId> dests) {
+        if (dests.isEmpty() || dests.stream().anyMatch(id -> dir.user(id).map(Directory.User::online).orElse(false))) {
+            return "";
+        }
+        if (to instanceof Conversation.Direct d) {
+            String who = dir.label(d.peer());
+            return who + " is offline: " + who + " gets it when back";
+        }
+        return "no one else in " + dir.written(to) + " is online: they get it when back";
     }
 
     private Mono<Reply> membership(String name, GroupName g, Payload.Change change, String doneText) {

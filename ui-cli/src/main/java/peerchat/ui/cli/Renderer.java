@@ -120,7 +120,7 @@ public final class Renderer {
         return b.toAttributedString();
     }
 
-    /** The lines that answer a command; none for a sent message (the event stream shows it). */
+    /** The lines that answer a command; for a sent message only its notice (the event stream shows it). */
     public List<AttributedString> reply(Reply r) {
         List<AttributedString> lines = new ArrayList<>();
         if (r instanceof Reply.Error) {
@@ -163,6 +163,11 @@ public final class Renderer {
                 lines.add(palette.notice(found ? "-- " + count(m.messages().size(), "message") + " " + m.target() + " --"
                         : "-- " + m.target() + ", last " + m.messages().size() + " --"));
                 m.messages().forEach(v -> lines.add(message(v)));
+            }
+        } else if (r instanceof Reply.Sent) {
+            String notice = ((Reply.Sent) r).notice();
+            if (!notice.isEmpty()) {
+                lines.add(palette.notice("-- " + notice));
             }
         } else if (r instanceof Reply.Done) {
             String text = ((Reply.Done) r).text();

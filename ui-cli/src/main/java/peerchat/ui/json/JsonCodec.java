@@ -100,6 +100,9 @@ public final class JsonCodec {
             m.messages().forEach(v -> message(a.addObject(), v));
         } else if (r instanceof Reply.Sent) {
             message(o.putObject("message"), ((Reply.Sent) r).message());
+            if (!((Reply.Sent) r).notice().isEmpty()) {
+                o.put("notice", ((Reply.Sent) r).notice());
+            }
         } else if (r instanceof Reply.Done) {
             o.put("text", ((Reply.Done) r).text());
         }

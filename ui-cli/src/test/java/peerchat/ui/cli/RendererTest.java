@@ -160,6 +160,8 @@ class RendererTest {
     @Test
     void aSentMessageIsLeftToTheEventStreamAndHelpIsPrintedAsIs() {
         assertThat(plain.reply(new Reply.Sent("send", message("alice", "#all", "x", NOW, true, false)))).isEmpty();
+        assertThat(text(plain.reply(new Reply.Sent("send", message("alice", "@bob", "x", NOW, true, false), "bob is offline: bob gets it when back"))))
+                .containsExactly("-- bob is offline: bob gets it when back");
         assertThat(plain.reply(new Reply.Quit("quit"))).isEmpty();
         assertThat(text(plain.reply(new Reply.Done("help", "Messages:\n  -h  help\n")))).containsExactly("Messages:", "  -h  help");
     }

@@ -125,6 +125,9 @@ class JsonCodecTest {
     void sentDoneQuitAndErrors() throws Exception {
         assertThat(json(codec.reply(new Reply.Sent("send", hello))).path("message").path("id").asText())
                 .isEqualTo("b2b2b2b2b2b2b2b2-7");
+        assertThat(json(codec.reply(new Reply.Sent("send", hello))).has("notice")).isFalse();
+        assertThat(json(codec.reply(new Reply.Sent("send", hello, "bob is offline: bob gets it when back"))).path("notice").asText())
+                .isEqualTo("bob is offline: bob gets it when back");
         assertThat(json(codec.reply(new Reply.Done("creategroup", "group games created"))).path("text").asText())
                 .isEqualTo("group games created");
         assertThat(json(codec.reply(new Reply.Quit("quit"))).toString()).isEqualTo("{\"event\":\"result\",\"command\":\"quit\"}");

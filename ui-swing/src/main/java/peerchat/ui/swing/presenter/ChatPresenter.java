@@ -345,8 +345,8 @@ public final class ChatPresenter {
             return;
         }
         String text = ReplyText.of(result, zone);
-        view.showStatus(result instanceof Reply.Sent ? "" : firstLine(text), false);
-        if (!text.isEmpty() && !(result instanceof Reply.Sent)) {
+        view.showStatus(firstLine(text), false);
+        if (!text.isEmpty()) {
             view.appendLine(Line.notice(ReplyText.time(clock.millis(), zone), text));
         }
         refreshGroups();

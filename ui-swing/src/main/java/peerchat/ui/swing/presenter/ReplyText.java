@@ -63,6 +63,10 @@ final class ReplyText {
         if (result instanceof Reply.Done done) {
             return done.text();
         }
+        if (result instanceof Reply.Sent sent) {
+            // The message itself comes through the event stream; only what to know about it is said here.
+            return sent.notice();
+        }
         return "";
     }
 

@@ -220,6 +220,20 @@ class TwoNodeWindowTest {
         assertThat(headers.get(1)).doesNotContain("mentions you");
     }
 
+    @Test
+    void aMessageToNobodyOnlineSaysSo() {
+        await().atMost(WAIT).until(() -> contents(frame, "members").containsAll(List.of("ann online", "bob online")));
+        bob.shutdown().block(WAIT);
+        bob = null;
+        await().atMost(WAIT).until(() -> online(ann) == 1);
+
+        type("anyone here?");
+
+        await().atMost(WAIT).until(() -> frame.label("status").text().equals("no one else in #all is online: they get it when back"));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("ann: anyone here?",
+                "notice: no one else in #all is online: they get it when back")));
+    }
+
     /** The header line of a transcript entry as its renderer draws it. */
     private static String header(javax.swing.JList<Line> list, int index) {
         java.awt.Container cell = (java.awt.Container) list.getCellRenderer()

@@ -25,6 +25,9 @@ final class CommandRunner {
     /** Where {@code -more} continues: the conversation and the oldest position last shown. */
     private Conversation lastHistory;
     private long lastHistoryOldest = -1;
+    /** The last offline notice: said again only for another conversation or once someone came or went. */
+    private Conversation noticedFor;
+    private Directory noticedIn;
 
     CommandRunner(PeerNode node) {
         this.node = node;
@@ -163,8 +166,15 @@ final class CommandRunner {
         }
         dests.remove(self);
         String notice = offlineNotice(dir, to, dests);
+        if (!notice.isEmpty() && to.equals(noticedFor) && dir == noticedIn) {
+            notice = "";
+        } else if (!notice.isEmpty()) {
+            noticedFor = to;
+            noticedIn = dir;
+        }
+        String told = notice;
         return node.messenger().send(dests, new Payload.Chat(target, text), delayMillis)
-                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1), notice))
+                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1), told))
                 .onErrorResume(e -> error(name, "could not send: " + e.getMessage()));
     }
 

@@ -150,9 +150,11 @@ class PeerNodeTest {
         assertThat(((Reply.Sent) alice.run("@bob are you there?")).notice()).isEqualTo("bob is offline: bob gets it when back");
         assertThat(((Reply.Sent) alice.run("#dev anyone?")).notice()).isEqualTo("no one else in #dev is online: they get it when back");
         assertThat(((Reply.Sent) alice.run("#all anyone at all?")).notice()).isEqualTo("no one else in #all is online: they get it when back");
+        assertThat(((Reply.Sent) alice.run("#all hello?")).notice()).as("said once, not for every line").isEmpty();
+        assertThat(((Reply.Sent) alice.run("@bob ping")).notice()).as("another conversation").isEqualTo("bob is offline: bob gets it when back");
 
         Watched back = start("bob", "127.0.0.3", alice.node.self().listen());
-        await().atMost(WAIT).until(() -> back.texts().containsAll(List.of("are you there?", "anyone?", "anyone at all?")));
+        await().atMost(WAIT).until(() -> back.texts().containsAll(List.of("are you there?", "anyone?", "anyone at all?", "hello?", "ping")));
     }
 
     private static List<MessageView> messages(Watched w) {

@@ -300,13 +300,14 @@ class TwoNodeWindowTest {
         type("morning! the build is green again");
         await().atMost(WAIT).until(() -> bobTexts().contains("morning! the build is green again"));
         bob("#dev nice, I'll cut the release after lunch");
+        bob("#dev ann, could you write the release notes?");
         bob("#all anyone up for coffee?");
         bob("@ann can you review my branch when you have a minute?");
         await().atMost(WAIT).until(() -> contents(frame, "conversations").equals(List.of("#all (1)", "#dev", "@bob (1)")));
         type("on it once the release is out");
         await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of(
                 "ann: morning! the build is green again", "bob: nice, I'll cut the release after lunch",
-                "ann: on it once the release is out")));
+                "bob: ann, could you write the release notes?", "ann: on it once the release is out")));
         await().atMost(WAIT).until(() -> contents(frame, "groups").equals(List.of("all 2 joined", "design 1", "dev 2 joined")));
 
         Path file = Path.of("target", "window.png");

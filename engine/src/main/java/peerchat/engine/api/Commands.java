@@ -22,7 +22,7 @@ public final class Commands {
             spec("more", "", "page further back in the last history shown", "Messages", ArgKind.NONE, "-more", "/more"),
             spec("search", "[#group|@user] <text>", "messages containing text (any case), everywhere or in one conversation: the newest 50", "Messages", ArgKind.TEXT, "-search", "/search", "/grep"),
             spec("since", "<seq> [n]", "messages after the seq-th this node sent or delivered, every conversation (catching up after a crash)", "Messages", ArgKind.TEXT, "-since", "/since"),
-            spec("waiting", "", "messages causal order holds back, and whose messages they wait for", "Messages", ArgKind.NONE, "-waiting", "/waiting"),
+            spec("waiting", "", "messages causal order holds back and whose they wait for; what you sent that is not yet acknowledged", "Messages", ArgKind.NONE, "-waiting", "/waiting"),
             spec("creategroup", "<group>", "create a group (you join it)", "Groups", ArgKind.GROUP, "-creategroup", "/create"),
             spec("joingroup", "<group>", "join a group", "Groups", ArgKind.GROUP, "-joingroup", "/join"),
             spec("leavegroup", "<group>", "leave a group (not all)", "Groups", ArgKind.GROUP, "-leavegroup", "/leave", "/part"),

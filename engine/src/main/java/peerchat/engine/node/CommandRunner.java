@@ -84,7 +84,8 @@ final class CommandRunner {
             return node.historyBefore(in, lastHistoryOldest, 20).map(list -> historyReply(name, dir, in, list));
         }
         if (command instanceof Command.Waiting) {
-            return done(name, HoldsText.of(node.messenger().holds(), dir));
+            String unacked = UnackedText.of(node.unacked(), dir);
+            return done(name, HoldsText.of(node.messenger().holds(), dir) + (unacked.isEmpty() ? "" : System.lineSeparator() + unacked));
         }
         if (command instanceof Command.CreateGroup c) {
             GroupName g = Directory.groupName(c.group());

@@ -37,6 +37,7 @@ import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
 import peerchat.store.projection.History;
 import peerchat.store.projection.HistoryEntry;
+import peerchat.store.projection.Links;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -225,6 +226,14 @@ public final class PeerNode implements Node {
     }
 
     // ---- used by the parts of the node (node thread) ----
+
+    /** Per peer this node ever sent to, how many of its sends that peer has not acknowledged. */
+    Map<NodeId, Integer> unacked() {
+        Links links = store.links();
+        Map<NodeId, Integer> counts = new HashMap<>();
+        links.peers().forEach(p -> counts.put(p, links.unacked(p).length));
+        return counts;
+    }
 
     Store store() {
         return store;

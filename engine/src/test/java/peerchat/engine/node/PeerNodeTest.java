@@ -152,9 +152,13 @@ class PeerNodeTest {
         assertThat(((Reply.Sent) alice.run("#all anyone at all?")).notice()).isEqualTo("no one else in #all is online: they get it when back");
         assertThat(((Reply.Sent) alice.run("#all hello?")).notice()).as("said once, not for every line").isEmpty();
         assertThat(((Reply.Sent) alice.run("@bob ping")).notice()).as("another conversation").isEqualTo("bob is offline: bob gets it when back");
+        assertThat(((Reply.Done) alice.run("-waiting")).text()).endsWith(String.format(
+                "5 sent from here not yet acknowledged by their recipients:%n  bob: 5 (bob is offline: when bob is back, or sooner through others who keep copies)"));
 
         Watched back = start("bob", "127.0.0.3", alice.node.self().listen());
         await().atMost(WAIT).until(() -> back.texts().containsAll(List.of("are you there?", "anyone?", "anyone at all?", "hello?", "ping")));
+        await().atMost(WAIT).until(() -> ((Reply.Done) alice.run("-waiting")).text()
+                .equals("nothing is held back: every message received here has been shown"));
     }
 
     private static List<MessageView> messages(Watched w) {

@@ -76,10 +76,9 @@ class PeerNodeTest {
 
     @Test
     void twoNodesTalkInAllInGroupsAndDirectly() {
-        Watched alice = start("alice", "127.0.0.2");
-        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
-        awaitPeers(alice, 2);
-        awaitPeers(bob, 2);
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
 
         assertThat(alice.run("hello everyone")).isInstanceOf(Reply.Sent.class);
         await().atMost(WAIT).until(() -> bob.texts().contains("hello everyone"));
@@ -112,10 +111,9 @@ class PeerNodeTest {
 
     @Test
     void aMessageThatNamesTheUserIsAMentionLiveAndInHistory() {
-        Watched alice = start("alice", "127.0.0.2");
-        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
-        awaitPeers(alice, 2);
-        awaitPeers(bob, 2);
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
 
         bob.run("Alice, can you look?");
         bob.run("malice is not a name");
@@ -134,9 +132,9 @@ class PeerNodeTest {
 
     @Test
     void aMessageToNobodyOnlineSaysSoAndArrivesWhenTheyAreBack() {
-        Watched alice = start("alice", "127.0.0.2");
-        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
-        awaitPeers(alice, 2);
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
         assertThat(alice.run("-creategroup dev")).isInstanceOf(Reply.Done.class);
         await().atMost(WAIT).until(() -> bob.node.groups().stream().anyMatch(g -> g.name().equals("dev")));
         assertThat(bob.run("-joingroup dev")).isInstanceOf(Reply.Done.class);
@@ -168,10 +166,9 @@ class PeerNodeTest {
 
     @Test
     void aReceivedMessageIsTakenInAndShownOnTheReceiversOneThreadTheEventLoopOfItsLinks() {
-        Watched alice = start("alice", "127.0.0.2");
-        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
-        awaitPeers(alice, 2);
-        awaitPeers(bob, 2);
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
         List<String> threads = new CopyOnWriteArrayList<>();
         bob.node.events().subscribe(e -> {
             if (e instanceof ChatEvent.Message m && !m.message().own()) {
@@ -310,6 +307,14 @@ class PeerNodeTest {
     }
 
     /** alice, bob and carol, each seeing the other two. */
+    private Watched[] twoLinked() {
+        Watched alice = start("alice", "127.0.0.2");
+        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
+        awaitPeers(alice, 2);
+        awaitPeers(bob, 2);
+        return new Watched[] {alice, bob};
+    }
+
     private Watched[] threeMeshed() {
         Watched alice = start("alice", "127.0.0.2");
         Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
@@ -388,10 +393,9 @@ class PeerNodeTest {
 
     @Test
     void aSenderOverTheWaitingBoundIsNotDeadlockedByItsOwnDelayedMessage() {
-        Watched alice = start("alice", "127.0.0.2");
-        Watched bob = start("bob", "127.0.0.3", alice.node.self().listen());
-        awaitPeers(alice, 2);
-        awaitPeers(bob, 2);
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
         // everything after "first" depends on it, and "first" is transmitted after all of them:
         // more than the per-sender bound wait for a message that comes behind them on the link
         assertThat(bob.run("-delay 1 first")).isInstanceOf(Reply.Sent.class);

@@ -56,6 +56,8 @@ public final class ChatPresenter {
     /** Direct conversations seen or opened this session, in order of appearance. */
     private final Set<Conversation> directs = new LinkedHashSet<>();
     private final Map<Conversation, Integer> unread = new HashMap<>();
+    /** Conversations whose unread messages include one that names the user. */
+    private final Set<Conversation> mentioned = new HashSet<>();
 
     private Conversation current;
     /** Bumped when the conversation changes, so pages that arrive for the old one are dropped. */
@@ -158,6 +160,7 @@ public final class ChatPresenter {
             directs.add(conversation);
         }
         unread.remove(conversation);
+        mentioned.remove(conversation);
         if (!conversation.equals(node.current())) {
             echoes.add(conversation);
             node.open(conversation);
@@ -424,6 +427,9 @@ public final class ChatPresenter {
         }
         if (!m.own()) {
             unread.merge(conv, 1, Integer::sum);
+            if (m.mention()) {
+                mentioned.add(conv);
+            }
         }
         publishConversations();
     }
@@ -475,18 +481,18 @@ public final class ChatPresenter {
         for (String g : node.myGroups()) {
             Conversation c = new Conversation.Group(new GroupName(g));
             if (listed.add(c)) {
-                items.add(new ConversationItem(c, label(c), unread(c)));
+                items.add(new ConversationItem(c, label(c), unread(c), mentioned.contains(c)));
             }
         }
         // A group opened but not (yet) joined, or one with unread messages, stays visible.
         for (Conversation c : allKnown()) {
             if (c instanceof Conversation.Group && listed.add(c)) {
-                items.add(new ConversationItem(c, label(c), unread(c)));
+                items.add(new ConversationItem(c, label(c), unread(c), mentioned.contains(c)));
             }
         }
         for (Conversation c : directs) {
             if (listed.add(c)) {
-                items.add(new ConversationItem(c, label(c), unread(c)));
+                items.add(new ConversationItem(c, label(c), unread(c), mentioned.contains(c)));
             }
         }
         conversationItems = List.copyOf(items);

@@ -10,7 +10,10 @@ import javax.swing.JPanel;
 import javax.swing.ListCellRenderer;
 import peerchat.ui.swing.presenter.ConversationItem;
 
-/** A sidebar row: the conversation, and its unread count as a badge (bold name while unread). */
+/**
+ * A sidebar row: the conversation, and its unread count as a badge (bold name while unread), amber
+ * and marked {@code @} when something unread there names the user.
+ */
 final class ConversationRenderer implements ListCellRenderer<ConversationItem> {
     private final JPanel panel = new JPanel(new BorderLayout(6, 0));
     private final JLabel name = new JLabel();
@@ -32,9 +35,9 @@ final class ConversationRenderer implements ListCellRenderer<ConversationItem> {
         name.setFont(item.unread() > 0 ? font.deriveFont(Font.BOLD) : font);
         name.setForeground(selected ? list.getSelectionForeground() : list.getForeground());
         badge.setVisible(item.unread() > 0);
-        badge.setText(Integer.toString(item.unread()));
+        badge.setText(item.mentioned() ? "@ " + item.unread() : Integer.toString(item.unread()));
         badge.setFont(font.deriveFont(Font.BOLD, font.getSize2D() - 1f));
-        badge.setBackground(Theme.accent());
+        badge.setBackground(item.mentioned() ? Theme.mention() : Theme.accent());
         badge.setForeground(java.awt.Color.WHITE);
         panel.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
         return panel;

@@ -133,6 +133,27 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aConversationWithAnUnreadMessageThatNamesTheUserIsMarkedUntilOpened() {
+        presenter.start();
+        presenter.createGroup("dev");
+        node.peerJoins(bob.id(), "dev");
+        presenter.select(ALL);
+
+        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "in dev");
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("#dev")).singleElement()
+                .matches(c -> c.unread() == 1 && !c.mentioned());
+        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "ann, a look?");
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("#dev")).singleElement()
+                .matches(c -> c.unread() == 2 && c.mentioned());
+
+        presenter.openGroup("dev");
+        presenter.select(ALL);
+        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "later");
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("#dev")).singleElement()
+                .matches(c -> c.unread() == 1 && !c.mentioned());
+    }
+
+    @Test
     void aDirectMessageAddsItsConversationWithAnUnreadCount() {
         presenter.start();
 

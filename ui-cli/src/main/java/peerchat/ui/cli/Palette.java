@@ -29,9 +29,12 @@ public final class Palette {
      */
     public static Palette choose(String terminalType, Map<String, String> env) {
         String noColor = env.get("NO_COLOR");
-        boolean dumb = terminalType == null || terminalType.isEmpty()
-                || terminalType.startsWith("dumb") || terminalType.equals("unknown");
-        return new Palette(!dumb && (noColor == null || noColor.isEmpty()));
+        return new Palette(!isDumb(terminalType) && (noColor == null || noColor.isEmpty()));
+    }
+
+    /** A terminal that only passes text on (output piped, or a harness): no colour, no bell. */
+    static boolean isDumb(String terminalType) {
+        return terminalType == null || terminalType.isEmpty() || terminalType.startsWith("dumb") || terminalType.equals("unknown");
     }
 
     public boolean isColour() {

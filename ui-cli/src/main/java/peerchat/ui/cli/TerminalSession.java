@@ -82,7 +82,7 @@ public final class TerminalSession {
     private void print(LineReader reader, ChatEvent e, long started) {
         AttributedString line = renderer.event(e);
         long now = System.nanoTime();
-        if (renderer.rings(e, started) && now - lastBell >= BELL_EVERY_NANOS) {
+        if (renderer.rings(e, started) && now - lastBell >= BELL_EVERY_NANOS && !Palette.isDumb(terminal.getType())) {
             lastBell = now;
             reader.printAbove(BELL + line.toAnsi(terminal));
         } else {

@@ -23,14 +23,18 @@ public final class ConfigMapping {
     /**
      * @param storedName the name stored in a data directory, if any ({@link NameFile#read})
      * @param home       the user's home directory, for the default data directory
+     * @param homeNodes  the data directories under {@code ~/.peerchat} with a stored name
+     *                   ({@link NameFile#nodesUnder}): with neither {@code --name} nor {@code --data},
+     *                   the one there is is the user's, so {@code ./peerchat} alone starts it again
      * @throws UsageError when the flags do not make a node
      */
-    public static NodeConfig toConfig(Flags flags, Function<Path, Optional<String>> storedName, Path home) {
+    public static NodeConfig toConfig(Flags flags, Function<Path, Optional<String>> storedName, Path home,
+                                      List<Path> homeNodes) {
         if (flags.gui() && flags.json()) {
             throw new UsageError("--gui and --json exclude each other: pick one");
         }
         String given = flags.name() == null ? null : checkName(flags.name());
-        Path data = dataDir(flags.data(), given, home);
+        Path data = dataDir(flags.data(), given, home, homeNodes);
         String name = given != null ? given : storedName.apply(data).map(ConfigMapping::checkName)
                 .orElseThrow(() -> new UsageError("no name is stored in " + data + ": give --name NAME"));
 
@@ -58,14 +62,26 @@ public final class ConfigMapping {
                 iface == null ? null : iface.trim(), lan.heartbeat(), lan.clock());
     }
 
-    private static Path dataDir(Path data, String name, Path home) {
+    public static NodeConfig toConfig(Flags flags, Function<Path, Optional<String>> storedName, Path home) {
+        return toConfig(flags, storedName, home, List.of());
+    }
+
+    private static Path dataDir(Path data, String name, Path home, List<Path> homeNodes) {
         if (data != null) {
             return data;
         }
-        if (name == null) {
-            throw new UsageError("--name NAME is required (or --data DIR of a node that has one)");
+        if (name != null) {
+            return home.resolve(".peerchat").resolve(name);
         }
-        return home.resolve(".peerchat").resolve(name);
+        if (homeNodes.size() == 1) {
+            return homeNodes.get(0);
+        }
+        if (homeNodes.size() > 1) {
+            throw new UsageError("--name NAME is required: this machine has the nodes "
+                    + homeNodes.stream().map(p -> p.getFileName().toString()).sorted().collect(Collectors.joining(", "))
+                    + " (in " + home.resolve(".peerchat") + "), or give --data DIR");
+        }
+        throw new UsageError("--name NAME is required (or --data DIR of a node that has one)");
     }
 
     private static String seed(HostPort peer) {

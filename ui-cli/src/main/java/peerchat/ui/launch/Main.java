@@ -54,7 +54,7 @@ public final class Main {
             if (CommandLine.printHelpIfRequested(parsed.asCommandLineList(), out, err, CommandLine.Help.Ansi.OFF)) {
                 return OK;
             }
-            config = ConfigMapping.toConfig(flags, NameFile::read, home);
+            config = ConfigMapping.toConfig(flags, NameFile::read, home, NameFile.nodesUnder(home.resolve(".peerchat")));
         } catch (ParameterException | UsageError e) {
             err.println("peerchat: " + e.getMessage());
             err.println("Try 'peerchat --help' for the flags.");

@@ -5,7 +5,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /** {@code <data>/name}: the display name, so that later starts need only {@code --data}. */
 public final class NameFile {
@@ -22,6 +25,19 @@ public final class NameFile {
             return name.isEmpty() ? Optional.empty() : Optional.of(name);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** The data directories directly under {@code root} that have a stored name, in name order; none if it does not exist. */
+    public static List<Path> nodesUnder(Path root) {
+        if (!Files.isDirectory(root)) {
+            return List.of();
+        }
+        try (Stream<Path> dirs = Files.list(root)) {
+            return dirs.filter(d -> Files.isDirectory(d) && read(d).isPresent()).sorted().collect(Collectors.toList());
+        } catch (IOException | UncheckedIOException e) {
+            // Only a convenience for a start without --name: unreadable, it finds none and says so.
+            return List.of();
         }
     }
 

@@ -27,6 +27,24 @@ class ConfigMappingTest {
     }
 
     @Test
+    void withNeitherNameNorDataTheOnlyNodeUnderTheHomeDirectoryIsTheUsers() {
+        Flags flags = new Flags();
+        new CommandLine(flags).parseArgs();
+        Path zed = HOME.resolve(".peerchat/zed");
+        NodeConfig c = ConfigMapping.toConfig(flags, p -> p.equals(zed) ? Optional.of("zed") : Optional.empty(), HOME, List.of(zed));
+        assertThat(c.dataDir()).isEqualTo(zed);
+        assertThat(c.name()).isEqualTo("zed");
+        assertThatThrownBy(() -> ConfigMapping.toConfig(flags, NOTHING_STORED, HOME, List.of(zed, HOME.resolve(".peerchat/amy"))))
+                .hasMessage("--name NAME is required: this machine has the nodes amy, zed (in /home/u/.peerchat), or give --data DIR");
+        assertThatThrownBy(() -> ConfigMapping.toConfig(flags, NOTHING_STORED, HOME, List.of()))
+                .hasMessage("--name NAME is required (or --data DIR of a node that has one)");
+        Flags named = new Flags();
+        new CommandLine(named).parseArgs("--name", "amy");
+        assertThat(ConfigMapping.toConfig(named, NOTHING_STORED, HOME, List.of(zed)).dataDir()).as("a name says which")
+                .isEqualTo(HOME.resolve(".peerchat/amy"));
+    }
+
+    @Test
     void defaultsAreTheLanPresetUnderTheHomeDirectory() {
         NodeConfig c = config("--name", "alice");
         NodeConfig lan = NodeConfig.lan("alice", HOME.resolve(".peerchat/alice"));

@@ -74,6 +74,42 @@ class MainTest {
     }
 
     @Test
+    void withoutANameTheNodesOfThisMachineAreNamed() {
+        NameFile.store(dir.resolve("home/.peerchat/zed"), "zed");
+        NameFile.store(dir.resolve("home/.peerchat/amy"), "amy");
+        assertThat(run("--discovery", "off")).isEqualTo(Main.USAGE);
+        assertThat(err()).contains("--name NAME is required: this machine has the nodes amy, zed (in "
+                + dir.resolve("home/.peerchat") + ")");
+    }
+
+    /** The only node under ~/.peerchat starts again with no flag naming it. */
+    @Test
+    void withoutANameTheOnlyNodeOfThisMachineStarts() throws Exception {
+        Path home = dir.resolve("home");
+        NameFile.store(home.resolve(".peerchat/zed"), "zed");
+        Process p = child(List.of("-Duser.home=" + home), "--listen", "127.0.0.1:0", "--discovery", "off", "--json");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8)).isZero();
+        assertThat(stdout).startsWith("{\"event\":\"ready\"").contains("\"name\":\"zed\"");
+        assertThat(home.resolve(".peerchat/zed/" + FileLogging.FILE_NAME)).exists();
+    }
+
+    /** Main in a child JVM (a start configures the process's logging), its stdin already closed. */
+    private static Process child(List<String> jvmArgs, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
+        cmd.addAll(jvmArgs);
+        cmd.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of(args));
+        cmd.removeIf(String::isEmpty);
+        Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE).start();
+        p.getOutputStream().close();
+        return p;
+    }
+
+    @Test
     void guiWithoutTheSwingModuleIsAClearError() {
         assertThat(run("--name", "a", "--data", dir.resolve("g").toString(), "--gui")).isEqualTo(Main.USAGE);
         assertThat(err()).contains("--gui", "no Swing window");
@@ -89,15 +125,8 @@ class MainTest {
     void aNodeThatCannotStartExitsWithOneAndLogsToTheDataDirectory() throws Exception {
         Path data = dir.resolve("node");
         try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
-            List<String> cmd = new ArrayList<>();
-            cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-            cmd.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
-            cmd.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                    Main.class.getName(), "--name", "dora", "--data", data.toString(),
-                    "--listen", "127.0.0.1:" + taken.getLocalPort(), "--discovery", "off", "--json"));
-            cmd.removeIf(String::isEmpty);
-            Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE).start();
-            p.getOutputStream().close();
+            Process p = child(List.of(), "--name", "dora", "--data", data.toString(),
+                    "--listen", "127.0.0.1:" + taken.getLocalPort(), "--discovery", "off", "--json");
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             String stdout = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);

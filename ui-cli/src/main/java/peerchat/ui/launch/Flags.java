@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
                 + "--json for scripts.")
 public final class Flags {
     @Option(names = "--name", paramLabel = "NAME",
-            description = "display name (required on first start; then stored in the data directory: with one node in ~/.peerchat, ./peerchat alone starts it)")
+            description = "display name (required on first start; then stored in the data directory. Without it, the one node in ~/.peerchat starts)")
     String name;
 
     @Option(names = "--data", paramLabel = "DIR",

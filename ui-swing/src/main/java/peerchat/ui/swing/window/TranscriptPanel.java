@@ -1,15 +1,25 @@
 package peerchat.ui.swing.window;
 
 import java.awt.BorderLayout;
+import java.awt.Toolkit;
+import java.awt.event.ActionEvent;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
+import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
+import java.awt.event.MouseEvent;
 import java.util.List;
 import javax.swing.JList;
+import javax.swing.JMenuItem;
 import javax.swing.JPanel;
+import javax.swing.JPopupMenu;
 import javax.swing.JScrollBar;
 import javax.swing.JScrollPane;
+import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.ScrollPaneConstants;
+import javax.swing.SwingUtilities;
+import javax.swing.TransferHandler;
 import peerchat.ui.swing.presenter.Line;
 
 /**
@@ -32,7 +42,10 @@ final class TranscriptPanel extends JPanel {
         this.atTop = atTop;
         list.setName("transcript");
         list.setCellRenderer(new LineRenderer());
-        list.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
+        // Several lines at once (Shift/Ctrl+click) can be copied together.
+        list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
+        list.setTransferHandler(new LineTransfer());
+        list.setComponentPopupMenu(copyMenu());
         scroll.setBorder(null);
         scroll.getVerticalScrollBar().setUnitIncrement(24);
         scroll.getVerticalScrollBar().addAdjustmentListener(e -> {
@@ -49,6 +62,26 @@ final class TranscriptPanel extends JPanel {
             }
         });
         add(scroll, BorderLayout.CENTER);
+    }
+
+    /** Right-click: Copy; a click on a line outside the selection selects it first, as lists elsewhere do. */
+    private JPopupMenu copyMenu() {
+        JPopupMenu menu = new JPopupMenu();
+        JMenuItem copy = new JMenuItem("Copy");
+        copy.setName("copyLines");
+        copy.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_C, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()));
+        copy.addActionListener(e -> TransferHandler.getCopyAction().actionPerformed(new ActionEvent(list, e.getID(), "copy")));
+        menu.add(copy);
+        list.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mousePressed(MouseEvent e) {
+                int row = list.locationToIndex(e.getPoint());
+                if (SwingUtilities.isRightMouseButton(e) && row >= 0 && !list.isSelectedIndex(row)) {
+                    list.setSelectedIndex(row);
+                }
+            }
+        });
+        return menu;
     }
 
     void replace(List<Line> lines) {

@@ -90,6 +90,30 @@ class ChatWindowTest {
     }
 
     @Test
+    void selectedLinesAreCopiedAsTextByKeyAndByTheMenu() throws Exception {
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "the link is http://x/y"));
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "second\nline"));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 2);
+        java.awt.datatransfer.Clipboard clipboard = java.awt.Toolkit.getDefaultToolkit().getSystemClipboard();
+
+        GuiTesting.list(frame, "transcript").clickItem(0);
+        chord(KeyEvent.VK_CONTROL, KeyEvent.VK_C);
+        await().atMost(WAIT).until(() -> "the link is http://x/y".equals(clipboardText(clipboard)));
+
+        GuiTesting.list(frame, "transcript").selectItems(0, 1);
+        GuiTesting.list(frame, "transcript").showPopupMenuAt(1).menuItem("copyLines").click();
+        await().atMost(WAIT).until(() -> ("Nov 14 22:13 bob: the link is http://x/y\nNov 14 22:13 bob: second\n    line").equals(clipboardText(clipboard)));
+    }
+
+    private static String clipboardText(java.awt.datatransfer.Clipboard clipboard) {
+        try {
+            return (String) clipboard.getData(java.awt.datatransfer.DataFlavor.stringFlavor);
+        } catch (Exception notYet) {
+            return null;
+        }
+    }
+
+    @Test
     void longMessagesWrapToTheWidthInsteadOfScrollingSideways() {
         String longText = "word ".repeat(400).strip();
         onEdt(() -> node.receive(bob.id(), Conversation.all(), "short"));

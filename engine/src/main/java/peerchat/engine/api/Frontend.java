@@ -1,5 +1,7 @@
 package peerchat.engine.api;
 
+import java.nio.file.Path;
+
 /**
  * A way to put a started node in front of a person or a script. The launcher picks one by name;
  * frontends in other modules register through {@code META-INF/services/peerchat.engine.api.Frontend}
@@ -12,4 +14,12 @@ public interface Frontend {
 
     /** Runs until the user quits; returns the process exit code. Called on the launcher's main thread. */
     int run(Node node);
+
+    /**
+     * As {@link #run(Node)}, for a node whose data directory is {@code dataDir}: a frontend that
+     * keeps settings of its own (the window's theme and place) keeps them there, beside the node's.
+     */
+    default int run(Node node, Path dataDir) {
+        return run(node);
+    }
 }

@@ -98,7 +98,7 @@ public final class Main {
         }, "peerchat-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            return frontend.run(node);
+            return frontend.run(node, config.dataDir());
         } catch (RuntimeException e) {
             log.error("the {} frontend failed", frontend.name(), e);
             err.println("peerchat: " + reason(e));

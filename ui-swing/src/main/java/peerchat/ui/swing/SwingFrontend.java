@@ -3,6 +3,7 @@ package peerchat.ui.swing;
 import java.awt.EventQueue;
 import java.awt.GraphicsEnvironment;
 import java.lang.reflect.InvocationTargetException;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -12,6 +13,7 @@ import peerchat.engine.api.Frontend;
 import peerchat.engine.api.Node;
 import peerchat.ui.swing.window.ChatWindow;
 import peerchat.ui.swing.window.Theme;
+import peerchat.ui.swing.window.WindowSettings;
 
 /**
  * {@code --gui}: the Swing window. Found by the launcher through
@@ -34,6 +36,16 @@ public final class SwingFrontend implements Frontend {
      */
     @Override
     public int run(Node node) {
+        return show(node, null);
+    }
+
+    /** As {@link #run(Node)}, the theme and the window's place kept in {@code <data>/window.properties}. */
+    @Override
+    public int run(Node node, Path dataDir) {
+        return show(node, dataDir.resolve(WindowSettings.FILE_NAME));
+    }
+
+    private int show(Node node, Path settings) {
         if (GraphicsEnvironment.isHeadless()) {
             LOG.error("no display to show the window on (is DISPLAY set?); try the terminal UI instead");
             return NO_DISPLAY;
@@ -41,8 +53,8 @@ public final class SwingFrontend implements Frontend {
         CountDownLatch closed = new CountDownLatch(1);
         try {
             EventQueue.invokeAndWait(() -> {
-                Theme.setup(false);
-                ChatWindow.open(node, Clock.systemDefaultZone(), closed::countDown);
+                Theme.setup(settings != null && WindowSettings.load(settings).dark());
+                ChatWindow.open(node, Clock.systemDefaultZone(), closed::countDown, settings);
             });
             closed.await();
         } catch (InterruptedException e) {

@@ -4,6 +4,10 @@ import java.awt.BorderLayout;
 import java.awt.Dimension;
 import java.awt.FlowLayout;
 import java.awt.Font;
+import java.awt.Frame;
+import java.awt.GraphicsDevice;
+import java.awt.GraphicsEnvironment;
+import java.awt.Rectangle;
 import java.awt.event.ActionEvent;
 import java.awt.event.InputEvent;
 import java.awt.event.KeyEvent;
@@ -11,8 +15,10 @@ import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.awt.event.WindowAdapter;
 import java.awt.event.WindowEvent;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
 import javax.swing.BorderFactory;
@@ -110,10 +116,25 @@ public final class ChatWindow implements ChatView {
      * closed, by the user or by {@code -quit}. The node is left running: whoever started it stops it.
      */
     public static ChatWindow open(Node node, Clock clock, Runnable onClosed) {
+        return open(node, clock, onClosed, null);
+    }
+
+    /**
+     * As {@link #open(Node, Clock, Runnable)}, with the window where {@code settings} (a
+     * {@link WindowSettings} file; null: none) last left it, if that is still on a screen, and what
+     * it is when closed written there. The theme is the caller's to set up first, from the same file.
+     */
+    public static ChatWindow open(Node node, Clock clock, Runnable onClosed, Path settings) {
         ChatWindow window = new ChatWindow(node, clock);
+        if (settings != null) {
+            WindowSettings.load(settings).bounds().filter(ChatWindow::onAScreen).ifPresent(window.frame::setBounds);
+        }
         window.frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
+                if (settings != null) {
+                    window.remember(settings);
+                }
                 window.presenter.stop();
                 onClosed.run();
             }
@@ -414,6 +435,24 @@ public final class ChatWindow implements ChatView {
     @Override
     public void showUsers(List<UserItem> list) {
         replace(users, list);
+    }
+
+    /** A maximized window keeps the size it had before, to come back to when it is restored. */
+    private void remember(Path settings) {
+        boolean maximized = (frame.getExtendedState() & Frame.MAXIMIZED_BOTH) != 0;
+        Optional<Rectangle> bounds = maximized ? WindowSettings.load(settings).bounds() : Optional.of(frame.getBounds());
+        new WindowSettings(Theme.isDark(), bounds).save(settings);
+    }
+
+    /** Enough of it on some screen to be seen and dragged (a screen unplugged since, or a smaller one). */
+    private static boolean onAScreen(Rectangle r) {
+        for (GraphicsDevice d : GraphicsEnvironment.getLocalGraphicsEnvironment().getScreenDevices()) {
+            Rectangle visible = d.getDefaultConfiguration().getBounds().intersection(r);
+            if (visible.width >= 100 && visible.height >= 50) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Override

@@ -1,6 +1,8 @@
 package peerchat.ui.swing.window;
 
 import java.awt.BorderLayout;
+import java.awt.Desktop;
+import java.awt.datatransfer.StringSelection;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.ComponentAdapter;
@@ -8,7 +10,9 @@ import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
+import java.net.URI;
 import java.util.List;
+import java.util.stream.Collectors;
 import javax.swing.JList;
 import javax.swing.JMenuItem;
 import javax.swing.JPanel;
@@ -20,7 +24,12 @@ import javax.swing.ListSelectionModel;
 import javax.swing.ScrollPaneConstants;
 import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
+import javax.swing.event.PopupMenuEvent;
+import javax.swing.event.PopupMenuListener;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import peerchat.ui.swing.presenter.Line;
+import peerchat.ui.swing.presenter.LinksInText;
 
 /**
  * The current conversation's messages. It follows the end while the user is there, keeps still
@@ -28,6 +37,9 @@ import peerchat.ui.swing.presenter.Line;
  */
 final class TranscriptPanel extends JPanel {
     private static final long serialVersionUID = 1L;
+    private static final Logger LOG = LoggerFactory.getLogger(TranscriptPanel.class);
+    /** A menu of a page of links is no menu: the first few. */
+    private static final int MAX_LINKS = 5;
 
     private final LineModel model = new LineModel();
     private final JList<Line> list = new JList<>(model);
@@ -64,7 +76,11 @@ final class TranscriptPanel extends JPanel {
         add(scroll, BorderLayout.CENTER);
     }
 
-    /** Right-click: Copy; a click on a line outside the selection selects it first, as lists elsewhere do. */
+    /**
+     * Right-click: Copy, and for each web link in the selected lines Open (in the browser, where the
+     * desktop has one) and Copy link. A click on a line outside the selection selects it first, as
+     * lists elsewhere do.
+     */
     private JPopupMenu copyMenu() {
         JPopupMenu menu = new JPopupMenu();
         JMenuItem copy = new JMenuItem("Copy");
@@ -72,6 +88,40 @@ final class TranscriptPanel extends JPanel {
         copy.setAccelerator(KeyStroke.getKeyStroke(KeyEvent.VK_C, Toolkit.getDefaultToolkit().getMenuShortcutKeyMaskEx()));
         copy.addActionListener(e -> TransferHandler.getCopyAction().actionPerformed(new ActionEvent(list, e.getID(), "copy")));
         menu.add(copy);
+        menu.addPopupMenuListener(new PopupMenuListener() {
+            @Override
+            public void popupMenuWillBecomeVisible(PopupMenuEvent e) {
+                while (menu.getComponentCount() > 1) {
+                    menu.remove(1);
+                }
+                List<String> links = list.getSelectedValuesList().stream().flatMap(l -> LinksInText.of(l.text()).stream())
+                        .distinct().limit(MAX_LINKS).collect(Collectors.toList());
+                if (!links.isEmpty()) {
+                    menu.addSeparator();
+                }
+                for (int i = 0; i < links.size(); i++) {
+                    String link = links.get(i);
+                    JMenuItem open = new JMenuItem("Open " + shortened(link));
+                    open.setName("openLink" + i);
+                    open.setEnabled(canBrowse());
+                    open.addActionListener(a -> browse(link));
+                    JMenuItem copyLink = new JMenuItem("Copy link " + shortened(link));
+                    copyLink.setName("copyLink" + i);
+                    copyLink.addActionListener(a -> Toolkit.getDefaultToolkit().getSystemClipboard()
+                            .setContents(new StringSelection(link), null));
+                    menu.add(open);
+                    menu.add(copyLink);
+                }
+            }
+
+            @Override
+            public void popupMenuWillBecomeInvisible(PopupMenuEvent e) {
+            }
+
+            @Override
+            public void popupMenuCanceled(PopupMenuEvent e) {
+            }
+        });
         list.addMouseListener(new MouseAdapter() {
             @Override
             public void mousePressed(MouseEvent e) {
@@ -82,6 +132,27 @@ final class TranscriptPanel extends JPanel {
             }
         });
         return menu;
+    }
+
+    private static String shortened(String link) {
+        return link.length() <= 60 ? link : link.substring(0, 57) + "...";
+    }
+
+    private static boolean canBrowse() {
+        return Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE);
+    }
+
+    /** Off the EDT: the desktop's browser launch can take a while. */
+    private static void browse(String link) {
+        Thread t = new Thread(() -> {
+            try {
+                Desktop.getDesktop().browse(new URI(link));
+            } catch (Exception e) {
+                LOG.warn("could not open {} in a browser: {}", link, e.toString());
+            }
+        }, "peerchat-browse");
+        t.setDaemon(true);
+        t.start();
     }
 
     void replace(List<Line> lines) {

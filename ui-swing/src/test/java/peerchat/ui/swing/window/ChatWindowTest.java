@@ -90,7 +90,7 @@ class ChatWindowTest {
     }
 
     @Test
-    void selectedLinesAreCopiedAsTextByKeyAndByTheMenu() throws Exception {
+    void selectedLinesAreCopiedAsTextByKeyAndByTheMenuAndSoAreTheirLinks() throws Exception {
         onEdt(() -> node.receive(bob.id(), Conversation.all(), "the link is http://x/y"));
         onEdt(() -> node.receive(bob.id(), Conversation.all(), "second\nline"));
         await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 2);
@@ -103,6 +103,10 @@ class ChatWindowTest {
         GuiTesting.list(frame, "transcript").selectItems(0, 1);
         GuiTesting.list(frame, "transcript").showPopupMenuAt(1).menuItem("copyLines").click();
         await().atMost(WAIT).until(() -> ("Nov 14 22:13 bob: the link is http://x/y\nNov 14 22:13 bob: second\n    line").equals(clipboardText(clipboard)));
+
+        // A line with a link: its menu copies the link alone (opening needs a desktop's browser: none under Xvfb).
+        GuiTesting.list(frame, "transcript").showPopupMenuAt(0).menuItem("copyLink0").click();
+        await().atMost(WAIT).until(() -> "http://x/y".equals(clipboardText(clipboard)));
     }
 
     private static String clipboardText(java.awt.datatransfer.Clipboard clipboard) {

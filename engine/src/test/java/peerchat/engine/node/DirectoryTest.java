@@ -100,6 +100,8 @@ class DirectoryTest {
         assertThat(d.resolve("@ops")).as("@group works when no user has that name").isEqualTo(new Conversation.Group(new GroupName("ops")));
         assertThat(d.resolve("#ALL")).isEqualTo(Conversation.all());
         assertThat(d.resolve("@22222222")).as("an id prefix").isEqualTo(new Conversation.Direct(ALICE2));
+        assertThat(d.resolve(new Conversation.Direct(ALICE2).key())).as("a conversation's key, as --json gives it")
+                .isEqualTo(new Conversation.Direct(ALICE2));
         assertThat(d.resolve("#empty")).as("a group everyone left still exists").isEqualTo(new Conversation.Group(new GroupName("empty")));
     }
 

@@ -166,17 +166,22 @@ final class CommandRunner {
             target = new Target.User(peer);
         }
         dests.remove(self);
-        String notice = offlineNotice(dir, to, dests);
-        if (!notice.isEmpty() && to.equals(noticedFor) && dir == noticedIn) {
-            notice = "";
-        } else if (!notice.isEmpty()) {
-            noticedFor = to;
-            noticedIn = dir;
-        }
-        String told = notice;
+        String notice = offlineNoticeOnce(dir, to, dests);
         return node.messenger().send(dests, new Payload.Chat(target, text), delayMillis)
-                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1), told))
+                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1), notice))
                 .onErrorResume(e -> error(name, "could not send: " + e.getMessage()));
+    }
+
+    /** The offline notice, unless it was just given for this conversation and nobody came or went since. */
+    private String offlineNoticeOnce(Directory dir, Conversation to, Set<NodeId> dests) {
+        String notice = offlineNotice(dir, to, dests);
+        if (notice.isEmpty()) {
+            return notice;
+        }
+        boolean toldAlready = to.equals(noticedFor) && dir == noticedIn;
+        noticedFor = to;
+        noticedIn = dir;
+        return toldAlready ? "" : notice;
     }
 
     /**

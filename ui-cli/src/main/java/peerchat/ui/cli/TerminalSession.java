@@ -53,9 +53,9 @@ public final class TerminalSession {
         // Ctrl-C between two lines (while a command runs) must not kill the JVM past the clean close.
         terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
         reader.printAbove(renderer.banner(version, node.self(), node.users()));
-        // A conversation switch shows in the next prompt and in the reply to /open: no third line.
         long started = System.currentTimeMillis();
         lastBell = System.nanoTime() - BELL_EVERY_NANOS;
+        // A conversation switch shows in the next prompt and in the reply to /open: no third line.
         Disposable events = node.events(RECENT).filter(e -> !(e instanceof ChatEvent.Opened)).subscribe(
                 e -> print(reader, e, started),
                 err -> LOG.error("the event stream failed", err));

@@ -282,6 +282,17 @@ public final class ChatPresenter {
      * What the user typed in the compose box: a command of the shared table ({@code -creategroup x},
      * {@code -delay 2 hi}, ...) or a message; plain text goes to the current conversation.
      */
+    /** Tab in the compose box: other users' labels and the groups, as the node knows them now. */
+    public Completion complete(String text, int caret) {
+        List<String> users = node.users().stream().filter(u -> !u.self()).map(UserView::label).collect(Collectors.toList());
+        List<String> groups = node.groups().stream().map(GroupView::name).collect(Collectors.toList());
+        Completion c = Completion.of(text, caret, users, groups);
+        if (!c.choices().isEmpty()) {
+            view.showStatus(String.join("  ", c.choices()), false);
+        }
+        return c;
+    }
+
     public void submit(String text) {
         String line = text.strip();
         if (line.isEmpty()) {

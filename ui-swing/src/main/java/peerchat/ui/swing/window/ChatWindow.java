@@ -51,6 +51,7 @@ import peerchat.engine.api.Node;
 import peerchat.ui.swing.EdtScheduler;
 import peerchat.ui.swing.presenter.ChatPresenter;
 import peerchat.ui.swing.presenter.ChatView;
+import peerchat.ui.swing.presenter.Completion;
 import peerchat.ui.swing.presenter.ConversationItem;
 import peerchat.ui.swing.presenter.GroupItem;
 import peerchat.ui.swing.presenter.Line;
@@ -252,6 +253,9 @@ public final class ChatWindow implements ChatView {
         compose.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, InputEvent.SHIFT_DOWN_MASK),
                 DefaultEditorKit.insertBreakAction);
         compose.getActionMap().put("peerchat-send", action(this::sendComposed));
+        // Tab completes a name, a group or a command instead of typing a tab (Ctrl+Tab still leaves the box).
+        compose.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, 0), "peerchat-complete");
+        compose.getActionMap().put("peerchat-complete", action(this::completeComposed));
         send.setName("send");
         send.addActionListener(e -> sendComposed());
         JPanel box = new JPanel(new BorderLayout(6, 0));
@@ -332,6 +336,14 @@ public final class ChatWindow implements ChatView {
     }
 
     // ---------------------------------------------------------------- gestures
+
+    private void completeComposed() {
+        Completion c = presenter.complete(compose.getText(), compose.getCaretPosition());
+        if (!c.text().equals(compose.getText())) {
+            compose.setText(c.text());
+        }
+        compose.setCaretPosition(c.caret());
+    }
 
     private void sendComposed() {
         String text = compose.getText();

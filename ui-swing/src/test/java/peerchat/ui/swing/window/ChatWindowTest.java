@@ -118,6 +118,22 @@ class ChatWindowTest {
     }
 
     @Test
+    void tabCompletesNamesGroupsAndCommandsInTheComposeBox() {
+        frame.textBox("compose").enterText("hi @bo");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_TAB);
+        frame.textBox("compose").requireText("hi @bob ");
+        frame.textBox("compose").enterText("and @");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_TAB);
+        frame.textBox("compose").requireText("hi @bob and @");
+        await().atMost(WAIT).until(() -> frame.label("status").text().equals("@bob  @cyd"));
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+
+        frame.textBox("compose").enterText("/cre");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_TAB);
+        frame.textBox("compose").requireText("/create ");
+    }
+
+    @Test
     void longMessagesWrapToTheWidthInsteadOfScrollingSideways() {
         String longText = "word ".repeat(400).strip();
         onEdt(() -> node.receive(bob.id(), Conversation.all(), "short"));

@@ -3,9 +3,12 @@ package peerchat.ui.cli;
 import java.io.IOError;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.jline.keymap.KeyMap;
+import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.terminal.Terminal;
@@ -27,6 +30,7 @@ public final class TerminalSession {
     /** Messages of the current conversation shown at start. */
     public static final int RECENT = 20;
     private static final String BELL = "\u0007";
+    private static final String NEW_LINE = "peerchat-new-line";
     private static final long BELL_EVERY_NANOS = 1_000_000_000L;
     private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSession.class);
@@ -163,7 +167,7 @@ public final class TerminalSession {
         parser.setEscapeChars(new char[0]);
         parser.setEofOnUnclosedQuote(false);
         parser.setEofOnEscapedNewLine(false);
-        return LineReaderBuilder.builder()
+        LineReader reader = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("peerchat")
                 .parser(parser)
@@ -175,5 +179,15 @@ public final class TerminalSession {
                 // A sent line comes back as a message line (time, target, name): no raw echo above it.
                 .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
                 .build();
+        // Alt+Enter starts a new line in the message, as Shift+Enter does in the window (a terminal
+        // cannot tell Shift+Enter from Enter); Enter sends it whole.
+        reader.getWidgets().put(NEW_LINE, () -> {
+            reader.getBuffer().write('\n');
+            return true;
+        });
+        KeyMap<Binding> main = reader.getKeyMaps().get(LineReader.MAIN);
+        main.bind(new Reference(NEW_LINE), KeyMap.alt('\r'));
+        main.bind(new Reference(NEW_LINE), KeyMap.alt('\n'));
+        return reader;
     }
 }

@@ -67,6 +67,13 @@ class TerminalSessionTest {
     }
 
     @Test
+    void altEnterStartsANewLineInTheMessageAndEnterSendsItWhole() throws Exception {
+        run(node, term);
+        term.type("first line\u001b\r  second\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("first line\n  second");
+    }
+
+    @Test
     void tabCompletesGroupNamesAfterHashAndAfterGroupCommands() throws Exception {
         run(node, term);
         term.type("#gar\tlet us plant\r");

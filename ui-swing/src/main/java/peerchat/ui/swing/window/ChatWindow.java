@@ -180,6 +180,7 @@ public final class ChatWindow implements ChatView {
     private JComponent sidebar() {
         conversationList.setName("conversations");
         conversationList.setCellRenderer(new ConversationRenderer());
+        conversationList.setTransferHandler(TextTransfer.lines(ConversationItem::label));
         conversationList.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         conversationList.addListSelectionListener(e -> {
             if (!showing && !e.getValueIsAdjusting() && conversationList.getSelectedIndex() >= 0) {
@@ -190,6 +191,7 @@ public final class ChatWindow implements ChatView {
 
         groupList.setName("groups");
         groupList.setCellRenderer(new GroupRenderer());
+        groupList.setTransferHandler(TextTransfer.<GroupItem>lines(g -> "#" + g.name()));
         groupList.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         groupList.addListSelectionListener(e -> updateButtons());
         onDoubleClick(groupList, g -> {
@@ -224,6 +226,7 @@ public final class ChatWindow implements ChatView {
 
         userList.setName("users");
         userList.setCellRenderer(new UserRenderer());
+        userList.setTransferHandler(TextTransfer.lines(UserItem::label));
         onDoubleClick(userList, u -> presenter.openDirect(u.id()));
         userSearch.setName("userSearch");
         userSearch.putClientProperty("JTextField.placeholderText", "Search users");
@@ -277,6 +280,7 @@ public final class ChatWindow implements ChatView {
     private JComponent membersPanel() {
         memberList.setName("members");
         memberList.setCellRenderer(new UserRenderer());
+        memberList.setTransferHandler(TextTransfer.lines(UserItem::label));
         onDoubleClick(memberList, u -> {
             if (u.id() != null) {
                 presenter.openDirect(u.id());

@@ -29,6 +29,7 @@ import javax.swing.event.PopupMenuListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.ui.swing.presenter.Line;
+import peerchat.ui.swing.presenter.LineText;
 import peerchat.ui.swing.presenter.LinksInText;
 
 /**
@@ -56,7 +57,7 @@ final class TranscriptPanel extends JPanel {
         list.setCellRenderer(new LineRenderer());
         // Several lines at once (Shift/Ctrl+click) can be copied together.
         list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
-        list.setTransferHandler(new LineTransfer());
+        list.setTransferHandler(new TextTransfer<Line>(LineText::of));
         list.setComponentPopupMenu(copyMenu());
         scroll.setBorder(null);
         scroll.getVerticalScrollBar().setUnitIncrement(24);

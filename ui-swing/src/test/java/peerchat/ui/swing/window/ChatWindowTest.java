@@ -107,6 +107,11 @@ class ChatWindowTest {
         // A line with a link: its menu copies the link alone (opening needs a desktop's browser: none under Xvfb).
         GuiTesting.list(frame, "transcript").showPopupMenuAt(0).menuItem("copyLink0").click();
         await().atMost(WAIT).until(() -> "http://x/y".equals(clipboardText(clipboard)));
+
+        // The other lists copy what they show, not their entries' record dumps.
+        GuiTesting.list(frame, "members").clickItem("cyd online");
+        chord(KeyEvent.VK_CONTROL, KeyEvent.VK_C);
+        await().atMost(WAIT).until(() -> "cyd".equals(clipboardText(clipboard)));
     }
 
     private static String clipboardText(java.awt.datatransfer.Clipboard clipboard) {

@@ -58,6 +58,8 @@ public final class ChatPresenter {
     private final Map<Conversation, Integer> unread = new HashMap<>();
     /** Conversations whose unread messages include one that names the user. */
     private final Set<Conversation> mentioned = new HashSet<>();
+    /** How many were unread in the conversation just opened: its first page marks where they begin. */
+    private int unreadWhenOpened;
 
     private Conversation current;
     /** Bumped when the conversation changes, so pages that arrive for the old one are dropped. */
@@ -159,6 +161,7 @@ public final class ChatPresenter {
         if (conversation instanceof Conversation.Direct) {
             directs.add(conversation);
         }
+        unreadWhenOpened = unread.getOrDefault(conversation, 0);
         unread.remove(conversation);
         mentioned.remove(conversation);
         if (!conversation.equals(node.current())) {
@@ -235,7 +238,28 @@ public final class ChatPresenter {
         List<Line> lines = unseen(page);
         lines.addAll(unseen(pending));
         pending.clear();
+        markUnread(lines, unreadWhenOpened);
         view.showTranscript(lines);
+    }
+
+    /**
+     * A divider before the first of the last {@code unread} messages from others, as they were
+     * counted while the conversation was elsewhere; at the top if the page does not reach back so far.
+     */
+    private static void markUnread(List<Line> lines, int unread) {
+        if (unread <= 0) {
+            return;
+        }
+        int at = lines.size();
+        int counted = 0;
+        while (at > 0 && counted < unread) {
+            at--;
+            Line l = lines.get(at);
+            if (l.kind() == Line.Kind.MESSAGE && !l.own()) {
+                counted++;
+            }
+        }
+        lines.add(at, Line.divider(unread));
     }
 
     /** The lines of the messages not shown yet (marking them shown), and how far back they reach. */

@@ -3,16 +3,21 @@ package peerchat.ui.swing.presenter;
 /**
  * One entry of the transcript. A {@link Kind#MESSAGE} is a chat message ({@code id} and
  * {@code cursor} set); a {@link Kind#NOTICE} is this window talking to its user (a command's
- * answer), never stored and gone when the conversation changes.
+ * answer), never stored and gone when the conversation changes; so is a {@link Kind#DIVIDER}.
  *
  * @param heldBack causal order held the message back until what it depends on arrived
  * @param mention  someone else's message that names this user
  */
 public record Line(Kind kind, String id, String from, String time, String text, boolean own, boolean heldBack,
                    boolean mention, long cursor) {
-    public enum Kind { MESSAGE, NOTICE }
+    /** A {@link Kind#DIVIDER} marks where the messages that were unread when the conversation was opened begin. */
+    public enum Kind { MESSAGE, NOTICE, DIVIDER }
 
     static Line notice(String time, String text) {
         return new Line(Kind.NOTICE, "", "", time, text, false, false, false, -1);
+    }
+
+    static Line divider(int unread) {
+        return new Line(Kind.DIVIDER, "", "", "", unread == 1 ? "1 new message" : unread + " new messages", false, false, false, -1);
     }
 }

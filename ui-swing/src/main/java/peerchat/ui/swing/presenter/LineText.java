@@ -20,6 +20,9 @@ public final class LineText {
     }
 
     private static String entry(Line l) {
+        if (l.kind() == Line.Kind.DIVIDER) {
+            return "-- " + l.text() + " --";
+        }
         String who = l.kind() == Line.Kind.NOTICE ? "peerchat" : l.from();
         return l.time() + " " + who + ": " + l.text().replace("\n", "\n    ");
     }

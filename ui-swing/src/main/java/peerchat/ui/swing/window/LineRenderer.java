@@ -13,6 +13,7 @@ import javax.swing.JPanel;
 import javax.swing.JTextArea;
 import javax.swing.JViewport;
 import javax.swing.ListCellRenderer;
+import javax.swing.SwingConstants;
 import peerchat.ui.swing.presenter.Line;
 
 /**
@@ -45,7 +46,13 @@ final class LineRenderer implements ListCellRenderer<Line> {
         header.setFont(font.deriveFont(Font.BOLD, font.getSize2D() - 1f));
         body.setFont(font);
         body.setText(line.text());
-        if (line.kind() == Line.Kind.NOTICE) {
+        body.setVisible(line.kind() != Line.Kind.DIVIDER);
+        header.setHorizontalAlignment(line.kind() == Line.Kind.DIVIDER ? SwingConstants.CENTER : SwingConstants.LEADING);
+        if (line.kind() == Line.Kind.DIVIDER) {
+            header.setText("──────  " + line.text() + "  ──────");
+            header.setForeground(Theme.accentText());
+            panel.setBackground(bg);
+        } else if (line.kind() == Line.Kind.NOTICE) {
             header.setText(line.time() + " · peerchat");
             header.setForeground(Theme.muted());
             body.setForeground(Theme.muted());
@@ -72,7 +79,7 @@ final class LineRenderer implements ListCellRenderer<Line> {
         int width = Math.max(120, visibleWidth(list));
         int inner = width - panel.getInsets().left - panel.getInsets().right;
         body.setSize(inner, Short.MAX_VALUE);
-        int height = header.getPreferredSize().height + 1 + body.getPreferredSize().height
+        int height = header.getPreferredSize().height + (body.isVisible() ? 1 + body.getPreferredSize().height : 0)
                 + panel.getInsets().top + panel.getInsets().bottom;
         panel.setPreferredSize(new Dimension(width, height));
         return panel;

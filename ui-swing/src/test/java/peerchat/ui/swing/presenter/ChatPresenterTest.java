@@ -129,7 +129,7 @@ class ChatPresenterTest {
         presenter.openGroup("dev");
 
         assertThat(view.unread("#dev")).isZero();
-        assertThat(view.texts()).containsExactly("in dev 1", "in dev 2", "my own does not count");
+        assertThat(view.texts()).containsExactly("2 new messages", "in dev 1", "in dev 2", "my own does not count");
     }
 
     @Test
@@ -154,6 +154,27 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aDividerMarksWhereWhatWasUnreadBeginsAndOnlyThen() {
+        presenter.start();
+        presenter.createGroup("dev");
+        node.peerJoins(bob.id(), "dev");
+        Conversation dev = new Conversation.Group(new GroupName("dev"));
+        node.receive(bob.id(), dev, "read before");
+        presenter.select(ALL);
+        node.receive(bob.id(), dev, "new one");
+        presenter.submit("#dev mine, from #all");
+        node.receive(bob.id(), dev, "new two");
+
+        presenter.openGroup("dev");
+        assertThat(view.texts()).containsExactly("read before", "2 new messages", "new one", "mine, from #all", "new two");
+        assertThat(view.transcript.get(1).kind()).isEqualTo(Line.Kind.DIVIDER);
+
+        presenter.select(ALL);
+        presenter.openGroup("dev");
+        assertThat(view.texts()).as("nothing unread: no divider").containsExactly("read before", "new one", "mine, from #all", "new two");
+    }
+
+    @Test
     void aDirectMessageAddsItsConversationWithAnUnreadCount() {
         presenter.start();
 
@@ -165,7 +186,7 @@ class ChatPresenterTest {
         presenter.openDirect(bob.id());
 
         assertThat(view.unread("@bob")).isZero();
-        assertThat(view.texts()).containsExactly("psst");
+        assertThat(view.texts()).containsExactly("1 new message", "psst");
         assertThat(view.members).extracting(UserItem::label).containsExactly("bob", "ann");
         assertThat(node.current()).isEqualTo(new Conversation.Direct(bob.id()));
     }

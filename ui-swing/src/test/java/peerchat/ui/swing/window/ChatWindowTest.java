@@ -172,7 +172,7 @@ class ChatWindowTest {
         GuiTesting.list(frame, "conversations").clickItem(1);
 
         await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob"));
-        assertThat(contents(frame, "transcript")).containsExactly("bob: psst", "bob: are you there");
+        assertThat(contents(frame, "transcript")).containsExactly("-- 2 new messages --", "bob: psst", "bob: are you there");
         assertThat(contents(frame, "members")).containsExactly("bob online", "ann online");
     }
 

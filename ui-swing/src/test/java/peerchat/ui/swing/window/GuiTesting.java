@@ -101,7 +101,8 @@ final class GuiTesting {
             return u.label() + (u.online() ? " online" : " offline");
         }
         if (o instanceof Line l) {
-            return l.kind() == Line.Kind.NOTICE ? "notice: " + l.text() : l.from() + ": " + l.text();
+            return l.kind() == Line.Kind.NOTICE ? "notice: " + l.text()
+                    : l.kind() == Line.Kind.DIVIDER ? "-- " + l.text() + " --" : l.from() + ": " + l.text();
         }
         return String.valueOf(o);
     }

@@ -181,12 +181,12 @@ class TwoNodeWindowTest {
 
         await().atMost(WAIT).until(() -> contents(frame, "conversations").equals(List.of("#all", "#dev (2)", "@bob (1)")));
         GuiTesting.list(frame, "conversations").clickItem("#dev (2)");
-        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: one", "bob: two")));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("-- 2 new messages --", "bob: one", "bob: two")));
         assertThat(contents(frame, "conversations")).containsExactly("#all", "#dev", "@bob (1)");
 
         // Answer in the direct conversation, opened from the member list.
         GuiTesting.list(frame, "members").item("bob online").doubleClick();
-        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: just you")));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("-- 1 new message --", "bob: just you")));
         type("only to you");
         await().atMost(WAIT).until(() -> bobGot.stream().anyMatch(m -> m.text().equals("only to you")
                 && m.conversation().equals(new Conversation.Direct(ann.self().id()))));

@@ -164,7 +164,7 @@ class TerminalSessionTest {
     @Test
     void lineHistoryOutlivesTheSession() throws Exception {
         run(node, term);
-        term.type("from the first run\r-q\r");
+        term.type("two\u001b\rlines\rfrom the first run\r-q\r");
         assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
         assertThat(Files.readString(dir.resolve("history"))).contains("from the first run");
         term.close();
@@ -175,6 +175,8 @@ class TerminalSessionTest {
         String up = org.jline.keymap.KeyMap.key(term.terminal(), org.jline.utils.InfoCmp.Capability.key_up);
         term.type(up + up + "\r");
         assertThat(second.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("from the first run");
+        term.type(up + up + up + up + "\r");
+        assertThat(second.lines().poll(10, TimeUnit.SECONDS)).as("a line of two lines is one entry").isEqualTo("two\nlines");
     }
 
     @Test

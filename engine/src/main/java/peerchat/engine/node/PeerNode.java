@@ -231,7 +231,7 @@ public final class PeerNode implements Node {
     Map<NodeId, Integer> unacked() {
         Links links = store.links();
         Map<NodeId, Integer> counts = new HashMap<>();
-        links.peers().forEach(p -> counts.put(p, links.unacked(p).length));
+        links.peers().forEach(p -> counts.put(p, links.unackedCount(p)));
         return counts;
     }
 

@@ -110,6 +110,12 @@ public final class Links {
         return out == null ? new long[0] : out.indexes.toArray();
     }
 
+    /** How many sends {@code peer} has not acknowledged (what {@link #unacked} would list, without the copy). */
+    public synchronized int unackedCount(NodeId peer) {
+        Outbox out = outboxes.get(peer);
+        return out == null ? 0 : out.indexes.size();
+    }
+
     /** Peers this node ever sent to or was acknowledged by. */
     public synchronized Set<NodeId> peers() {
         return Set.copyOf(outboxes.keySet());

@@ -42,6 +42,8 @@ class LinksTest {
         Links links = fixture.store().links();
         assertThat(links.unacked(BOB)).containsExactly(s3);
         assertThat(links.unacked(CAROL)).containsExactly(s2);
+        assertThat(links.unackedCount(BOB)).isEqualTo(1);
+        assertThat(links.unackedCount(ME)).isZero();
         assertThat(links.lastAcked(BOB)).isEqualTo(2);
         assertThat(links.lastSent(BOB)).isEqualTo(3);
         assertThat(links.lastSent(CAROL)).isEqualTo(2);

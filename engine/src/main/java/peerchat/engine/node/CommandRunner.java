@@ -57,7 +57,7 @@ final class CommandRunner {
                 return error(name, "that is you: open a group or another user");
             }
             node.open(to);
-            return done(name, "now talking in " + dir.written(to));
+            return done(name, "now talking in " + dir.written(to) + openedNote(dir, to));
         }
         if (command instanceof Command.History c) {
             Conversation in = c.target() == null ? node.current() : dir.resolve(c.target());
@@ -170,6 +170,17 @@ final class CommandRunner {
         return node.messenger().send(dests, new Payload.Chat(target, text), delayMillis)
                 .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1), notice))
                 .onErrorResume(e -> error(name, "could not send: " + e.getMessage()));
+    }
+
+    /** What the user should know about a conversation they just opened: whether they can write there, and be read. */
+    private String openedNote(Directory dir, Conversation to) {
+        if (to instanceof Conversation.Group g && !g.name().isAll() && !dir.members(g.name()).contains(node.self().id())) {
+            return " (you are not in it: -joingroup " + g.name().value() + " to write there)";
+        }
+        if (to instanceof Conversation.Direct d && !dir.user(d.peer()).map(Directory.User::online).orElse(false)) {
+            return " (" + dir.label(d.peer()) + " is offline: what you write goes when " + dir.label(d.peer()) + " is back)";
+        }
+        return "";
     }
 
     /** The offline notice, unless it was just given for this conversation and nobody came or went since. */

@@ -140,11 +140,16 @@ class PeerNodeTest {
         assertThat(bob.run("-joingroup dev")).isInstanceOf(Reply.Done.class);
         await().atMost(WAIT).until(() -> alice.node.groups().stream().anyMatch(g -> g.name().equals("dev") && g.members().size() == 2));
         assertThat(((Reply.Sent) alice.run("@bob online now")).notice()).isEmpty();
+        assertThat(((Reply.Done) alice.run("-open @bob")).text()).isEqualTo("now talking in @bob");
+        assertThat(bob.run("-creategroup ops")).isInstanceOf(Reply.Done.class);
+        await().atMost(WAIT).until(() -> alice.node.groups().stream().anyMatch(g -> g.name().equals("ops")));
+        assertThat(((Reply.Done) alice.run("-open #ops")).text()).isEqualTo("now talking in #ops (you are not in it: -joingroup ops to write there)");
         assertThat(((Reply.Sent) alice.run("#dev online now")).notice()).isEmpty();
         await().atMost(WAIT).until(() -> bob.texts().size() == 2);
 
         stop(bob);
         awaitPeers(alice, 1);
+        assertThat(((Reply.Done) alice.run("-open @bob")).text()).isEqualTo("now talking in @bob (bob is offline: what you write goes when bob is back)");
         assertThat(((Reply.Sent) alice.run("@bob are you there?")).notice()).isEqualTo("bob is offline: bob gets it when back");
         assertThat(((Reply.Sent) alice.run("#dev anyone?")).notice()).isEqualTo("no one else in #dev is online: they get it when back");
         assertThat(((Reply.Sent) alice.run("#all anyone at all?")).notice()).isEqualTo("no one else in #all is online: they get it when back");

@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
+import javax.swing.Action;
 import javax.swing.BorderFactory;
 import javax.swing.DefaultListModel;
 import javax.swing.JButton;
@@ -52,6 +53,7 @@ import peerchat.ui.swing.EdtScheduler;
 import peerchat.ui.swing.presenter.ChatPresenter;
 import peerchat.ui.swing.presenter.ChatView;
 import peerchat.ui.swing.presenter.Completion;
+import peerchat.ui.swing.presenter.ComposeHistory;
 import peerchat.ui.swing.presenter.ConversationItem;
 import peerchat.ui.swing.presenter.GroupItem;
 import peerchat.ui.swing.presenter.Line;
@@ -83,6 +85,7 @@ public final class ChatWindow implements ChatView {
     private final JButton create = new JButton("New…");
     private final JButton leave = new JButton("Leave");
     private final JTextArea compose = new JTextArea(3, 40);
+    private final ComposeHistory sent = new ComposeHistory();
     private final JButton send = new JButton("Send");
     private final JLabel status = new JLabel(" ");
     private final JTabbedPane sideTabs = new JTabbedPane();
@@ -259,6 +262,14 @@ public final class ChatWindow implements ChatView {
         // Tab completes a name, a group or a command instead of typing a tab (Ctrl+Tab still leaves the box).
         compose.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_TAB, 0), "peerchat-complete");
         compose.getActionMap().put("peerchat-complete", action(this::completeComposed));
+        // Up and Down recall what was sent, as in the terminal, when the box holds nothing of the
+        // user's own; otherwise they move the caret as in any text area.
+        Action caretUp = compose.getActionMap().get(DefaultEditorKit.upAction);
+        Action caretDown = compose.getActionMap().get(DefaultEditorKit.downAction);
+        compose.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_UP, 0), "peerchat-previous");
+        compose.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_DOWN, 0), "peerchat-next");
+        compose.getActionMap().put("peerchat-previous", action(() -> recall(sent.previous(compose.getText()), caretUp)));
+        compose.getActionMap().put("peerchat-next", action(() -> recall(sent.next(compose.getText()), caretDown)));
         send.setName("send");
         send.addActionListener(e -> sendComposed());
         JPanel box = new JPanel(new BorderLayout(6, 0));
@@ -352,8 +363,18 @@ public final class ChatWindow implements ChatView {
     private void sendComposed() {
         String text = compose.getText();
         if (!text.isBlank()) {
+            sent.add(text);
             presenter.submit(text);
             compose.setText("");
+        }
+    }
+
+    private void recall(Optional<String> line, Action otherwise) {
+        if (line.isPresent()) {
+            compose.setText(line.get());
+            compose.setCaretPosition(line.get().length());
+        } else {
+            otherwise.actionPerformed(new ActionEvent(compose, ActionEvent.ACTION_PERFORMED, null));
         }
     }
 

@@ -123,6 +123,25 @@ class ChatWindowTest {
     }
 
     @Test
+    void upAndDownRecallWhatWasSentInTheComposeBox() {
+        frame.textBox("compose").enterText("-lu");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        frame.textBox("compose").enterText("first");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> node.executed.contains("first"));
+
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_UP);
+        frame.textBox("compose").requireText("first");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_UP);
+        frame.textBox("compose").requireText("-lu");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_DOWN, KeyEvent.VK_DOWN);
+        frame.textBox("compose").requireText("");
+        frame.textBox("compose").enterText("typing");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_UP);
+        frame.textBox("compose").requireText("typing");
+    }
+
+    @Test
     void tabCompletesNamesGroupsAndCommandsInTheComposeBox() {
         frame.textBox("compose").enterText("hi @bo");
         frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_TAB);

@@ -516,23 +516,29 @@ public final class ChatPresenter {
         for (String g : node.myGroups()) {
             Conversation c = new Conversation.Group(new GroupName(g));
             if (listed.add(c)) {
-                items.add(new ConversationItem(c, label(c), unread(c), mentioned.contains(c)));
+                items.add(item(c));
             }
         }
         // A group opened but not (yet) joined, or one with unread messages, stays visible.
         for (Conversation c : allKnown()) {
             if (c instanceof Conversation.Group && listed.add(c)) {
-                items.add(new ConversationItem(c, label(c), unread(c), mentioned.contains(c)));
+                items.add(item(c));
             }
         }
         for (Conversation c : directs) {
             if (listed.add(c)) {
-                items.add(new ConversationItem(c, label(c), unread(c), mentioned.contains(c)));
+                items.add(item(c));
             }
         }
         conversationItems = List.copyOf(items);
         view.showConversations(conversationItems, indexOf(current));
         publishTitle();
+    }
+
+    private ConversationItem item(Conversation c) {
+        boolean away = c instanceof Conversation.Direct d && node.users().stream()
+                .noneMatch(u -> u.id().equals(d.peer()) && u.online());
+        return new ConversationItem(c, label(c), unread(c), mentioned.contains(c), away);
     }
 
     private List<Conversation> allKnown() {

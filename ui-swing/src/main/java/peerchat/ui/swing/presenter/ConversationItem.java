@@ -3,8 +3,9 @@ package peerchat.ui.swing.presenter;
 import peerchat.engine.api.Conversation;
 
 /**
- * One row of the conversation sidebar: {@code #group} or {@code @user}, what is unread there, and
- * whether any of it names the user ({@code mentioned}).
+ * One row of the conversation sidebar: {@code #group} or {@code @user}, what is unread there,
+ * whether any of it names the user ({@code mentioned}), and for a direct conversation whether the
+ * other user is offline ({@code away}).
  */
-public record ConversationItem(Conversation conversation, String label, int unread, boolean mentioned) {
+public record ConversationItem(Conversation conversation, String label, int unread, boolean mentioned, boolean away) {
 }

@@ -12,7 +12,8 @@ import peerchat.ui.swing.presenter.ConversationItem;
 
 /**
  * A sidebar row: the conversation, and its unread count as a badge (bold name while unread), amber
- * and marked {@code @} when something unread there names the user.
+ * and marked {@code @} when something unread there names the user; a direct conversation with
+ * someone offline is muted.
  */
 final class ConversationRenderer implements ListCellRenderer<ConversationItem> {
     private final JPanel panel = new JPanel(new BorderLayout(6, 0));
@@ -33,7 +34,8 @@ final class ConversationRenderer implements ListCellRenderer<ConversationItem> {
         Font font = list.getFont();
         name.setText(item.label());
         name.setFont(item.unread() > 0 ? font.deriveFont(Font.BOLD) : font);
-        name.setForeground(selected ? list.getSelectionForeground() : list.getForeground());
+        name.setForeground(selected ? list.getSelectionForeground() : item.away() ? Theme.muted() : list.getForeground());
+        panel.setToolTipText(item.away() ? item.label() + " is offline: what you write goes when they are back" : null);
         badge.setVisible(item.unread() > 0);
         badge.setText(item.mentioned() ? "@ " + item.unread() : Integer.toString(item.unread()));
         badge.setFont(font.deriveFont(Font.BOLD, font.getSize2D() - 1f));

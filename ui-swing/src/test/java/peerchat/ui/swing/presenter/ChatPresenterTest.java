@@ -175,6 +175,24 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aDirectConversationWithSomeoneOfflineIsMarkedAwayAndBackWhenTheyAre() {
+        presenter.start();
+        presenter.openDirect(bob.id());
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("@bob")).singleElement()
+                .matches(c -> !c.away());
+
+        node.peerDown(bob.id());
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("@bob")).singleElement()
+                .matches(ConversationItem::away);
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("#all")).singleElement()
+                .matches(c -> !c.away());
+
+        node.peerUp("bob", "bbbbbbbb");
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("@bob")).singleElement()
+                .matches(c -> !c.away());
+    }
+
+    @Test
     void aDirectMessageAddsItsConversationWithAnUnreadCount() {
         presenter.start();
 

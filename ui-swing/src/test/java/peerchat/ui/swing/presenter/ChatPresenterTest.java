@@ -111,15 +111,20 @@ class ChatPresenterTest {
         assertThat(view.status).isEmpty();
     }
 
-    @Test
-    void messagesElsewhereCountAsUnreadUntilThatConversationIsOpened() {
+    /** Started, in #dev with bob, then back in #all: what comes to #dev now is unread. */
+    private Conversation devWithBobFromAll() {
         presenter.start();
         presenter.createGroup("dev");
         node.peerJoins(bob.id(), "dev");
         presenter.select(ALL);
+        return new Conversation.Group(new GroupName("dev"));
+    }
 
-        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "in dev 1");
-        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "in dev 2");
+    @Test
+    void messagesElsewhereCountAsUnreadUntilThatConversationIsOpened() {
+        Conversation dev = devWithBobFromAll();
+        node.receive(bob.id(), dev, "in dev 1");
+        node.receive(bob.id(), dev, "in dev 2");
         presenter.submit("#dev my own does not count");
 
         assertThat(view.unread("#dev")).isEqualTo(2);
@@ -134,21 +139,17 @@ class ChatPresenterTest {
 
     @Test
     void aConversationWithAnUnreadMessageThatNamesTheUserIsMarkedUntilOpened() {
-        presenter.start();
-        presenter.createGroup("dev");
-        node.peerJoins(bob.id(), "dev");
-        presenter.select(ALL);
-
-        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "in dev");
+        Conversation dev = devWithBobFromAll();
+        node.receive(bob.id(), dev, "in dev");
         assertThat(view.conversations).filteredOn(c -> c.label().equals("#dev")).singleElement()
                 .matches(c -> c.unread() == 1 && !c.mentioned());
-        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "ann, a look?");
+        node.receive(bob.id(), dev, "ann, a look?");
         assertThat(view.conversations).filteredOn(c -> c.label().equals("#dev")).singleElement()
                 .matches(c -> c.unread() == 2 && c.mentioned());
 
         presenter.openGroup("dev");
         presenter.select(ALL);
-        node.receive(bob.id(), new Conversation.Group(new GroupName("dev")), "later");
+        node.receive(bob.id(), dev, "later");
         assertThat(view.conversations).filteredOn(c -> c.label().equals("#dev")).singleElement()
                 .matches(c -> c.unread() == 1 && !c.mentioned());
     }

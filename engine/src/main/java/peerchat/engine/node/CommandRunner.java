@@ -177,7 +177,7 @@ final class CommandRunner {
         if (to instanceof Conversation.Group g && !g.name().isAll() && !dir.members(g.name()).contains(node.self().id())) {
             return " (you are not in it: -joingroup " + g.name().value() + " to write there)";
         }
-        if (to instanceof Conversation.Direct d && !dir.user(d.peer()).map(Directory.User::online).orElse(false)) {
+        if (to instanceof Conversation.Direct d && !dir.online(d.peer())) {
             return " (" + dir.label(d.peer()) + " is offline: what you write goes when " + dir.label(d.peer()) + " is back)";
         }
         return "";
@@ -200,7 +200,7 @@ final class CommandRunner {
      * its recipients are back), but its sender is told, as a user would want to know.
      */
     private static String offlineNotice(Directory dir, Conversation to, Set<NodeId> dests) {
-        if (dests.isEmpty() || dests.stream().anyMatch(id -> dir.user(id).map(Directory.User::online).orElse(false))) {
+        if (dests.isEmpty() || dests.stream().anyMatch(dir::online)) {
             return "";
         }
         if (to instanceof Conversation.Direct d) {

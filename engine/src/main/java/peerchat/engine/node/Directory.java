@@ -92,6 +92,12 @@ final class Directory {
         return Optional.ofNullable(users.get(id));
     }
 
+    /** Linked to this node now; a user never met is not. */
+    boolean online(NodeId id) {
+        User u = users.get(id);
+        return u != null && u.online();
+    }
+
     /** A group exists once created, even when everyone has left it since: it can still be joined. */
     boolean groupExists(GroupName g) {
         return groups.containsKey(g);

@@ -26,7 +26,7 @@ final class UnackedText {
                 .sorted(Map.Entry.comparingByKey())
                 .forEach(e -> {
                     String who = dir.label(e.getKey());
-                    boolean online = dir.user(e.getKey()).map(Directory.User::online).orElse(false);
+                    boolean online = dir.online(e.getKey());
                     out.append(String.format(Locale.ROOT, "%n  %s: %d (%s)", who, e.getValue(), online
                             ? who + " is online: any moment now"
                             : who + " is offline: when " + who + " is back, or sooner through others who keep copies"));

@@ -53,7 +53,9 @@ public final class SwingFrontend implements Frontend {
         CountDownLatch closed = new CountDownLatch(1);
         try {
             EventQueue.invokeAndWait(() -> {
-                Theme.setup(settings != null && WindowSettings.load(settings).dark());
+                if (settings == null) {
+                    Theme.setup(false);
+                }
                 ChatWindow.open(node, Clock.systemDefaultZone(), closed::countDown, settings);
             });
             closed.await();

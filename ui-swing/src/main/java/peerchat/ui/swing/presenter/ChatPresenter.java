@@ -513,21 +513,22 @@ public final class ChatPresenter {
     private void publishConversations() {
         List<ConversationItem> items = new ArrayList<>();
         Set<Conversation> listed = new HashSet<>();
+        Set<NodeId> online = node.users().stream().filter(UserView::online).map(UserView::id).collect(Collectors.toSet());
         for (String g : node.myGroups()) {
             Conversation c = new Conversation.Group(new GroupName(g));
             if (listed.add(c)) {
-                items.add(item(c));
+                items.add(item(c, online));
             }
         }
         // A group opened but not (yet) joined, or one with unread messages, stays visible.
         for (Conversation c : allKnown()) {
             if (c instanceof Conversation.Group && listed.add(c)) {
-                items.add(item(c));
+                items.add(item(c, online));
             }
         }
         for (Conversation c : directs) {
             if (listed.add(c)) {
-                items.add(item(c));
+                items.add(item(c, online));
             }
         }
         conversationItems = List.copyOf(items);
@@ -535,9 +536,8 @@ public final class ChatPresenter {
         publishTitle();
     }
 
-    private ConversationItem item(Conversation c) {
-        boolean away = c instanceof Conversation.Direct d && node.users().stream()
-                .noneMatch(u -> u.id().equals(d.peer()) && u.online());
+    private ConversationItem item(Conversation c, Set<NodeId> online) {
+        boolean away = c instanceof Conversation.Direct d && !online.contains(d.peer());
         return new ConversationItem(c, label(c), unread(c), mentioned.contains(c), away);
     }
 

@@ -124,15 +124,20 @@ public final class ChatWindow implements ChatView {
     }
 
     /**
-     * As {@link #open(Node, Clock, Runnable)}, with the window where {@code settings} (a
-     * {@link WindowSettings} file; null: none) last left it, if that is still on a screen, and what
-     * it is when closed written there. The theme is the caller's to set up first, from the same file.
+     * As {@link #open(Node, Clock, Runnable)}, with the theme {@code settings} (a
+     * {@link WindowSettings} file; null: none, the caller sets the theme up) says, set up before the
+     * window is built, the window where it last left it if that is still on a screen, and what it
+     * is when closed written there.
      */
     public static ChatWindow open(Node node, Clock clock, Runnable onClosed, Path settings) {
-        ChatWindow window = new ChatWindow(node, clock);
+        Optional<Rectangle> bounds = Optional.empty();
         if (settings != null) {
-            WindowSettings.load(settings).bounds().filter(ChatWindow::onAScreen).ifPresent(window.frame::setBounds);
+            WindowSettings saved = WindowSettings.load(settings);
+            Theme.setup(saved.dark());
+            bounds = saved.bounds().filter(ChatWindow::onAScreen);
         }
+        ChatWindow window = new ChatWindow(node, clock);
+        bounds.ifPresent(window.frame::setBounds);
         window.frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {

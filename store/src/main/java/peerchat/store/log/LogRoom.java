@@ -19,10 +19,10 @@ import org.slf4j.LoggerFactory;
  * block is a SIGBUS, which the JVM turns into an {@link InternalError} in whatever thread touched
  * it (a node's network thread, which Reactor then rethrows as fatal), or into a crash. Measured
  * on a 40 MB tmpfs: the node's thread died mid-append and every later command hung for its
- * timeout. Here the blocks ahead of the write position are allocated by ordinary positional
- * writes of zeros (the file holds zeros there anyway, nothing past the position is ever written
- * until the next append, and only the writer thread appends), which on a full disk fail with an
- * {@code IOException} instead; an append that would go past the allocated room is refused with a
+ * timeout. Here the blocks ahead of the write position are allocated with {@link Fallocate}, or
+ * where that cannot by positional writes of zeros (the file holds zeros there anyway, nothing
+ * past the position is ever written until the next append, and only the writer thread appends),
+ * both of which fail on a full disk with an error instead; an append that would go past the allocated room is refused with a
  * {@link LogFullException}, and is taken again once space is freed.
  *
  * <p>Before the first append after opening, and when the next append starts a new roll file, the
@@ -101,6 +101,12 @@ final class LogRoom implements AutoCloseable {
 
     /** Allocates {@code [allocatedTo, target)}; short of it on a full disk (logged, not thrown). */
     private void topUp(long target) {
+        // On NO_SPACE the zeros below still take whatever room is left, a piece at a time.
+        if (Fallocate.allocate(file.toPath(), allocatedTo, target - allocatedTo) == Fallocate.Outcome.DONE) {
+            allocatedTo = target;
+            roomAgain();
+            return;
+        }
         try {
             if (channel == null) {
                 channel = FileChannel.open(file.toPath(), StandardOpenOption.WRITE);
@@ -110,10 +116,7 @@ final class LogRoom implements AutoCloseable {
                 zeros.limit((int) Math.min(zeros.capacity(), target - allocatedTo));
                 allocatedTo += channel.write(zeros, allocatedTo);
             }
-            if (fellShort) {
-                fellShort = false;
-                LOG.info("room for the log in {} again", dir);
-            }
+            roomAgain();
         } catch (IOException e) {
             // ENOSPC, typically: whatever got allocated before it still counts.
             if (!fellShort) {
@@ -121,6 +124,13 @@ final class LogRoom implements AutoCloseable {
                 LOG.warn("could not allocate room for the log in {} ({} KB left ahead of its end): {}",
                         dir, (allocatedTo - position) / 1024, e.toString());
             }
+        }
+    }
+
+    private void roomAgain() {
+        if (fellShort) {
+            fellShort = false;
+            LOG.info("room for the log in {} again", dir);
         }
     }
 
@@ -148,8 +158,8 @@ final class LogRoom implements AutoCloseable {
      * Gives the blocks allocated past the last entry (and the page after it, where Chronicle
      * marks the end of a day's file) back to the filesystem: old day files are never shrunk by
      * Chronicle, so each would keep up to {@link #AHEAD} of zeros for good. A hole reads as the
-     * zeros it held. Java has no {@code fallocate(2)}: util-linux's {@code fallocate} punches it,
-     * in its own process; without it (not Linux) the blocks stay, at most {@link #AHEAD} a file.
+     * zeros it held. Without {@link Fallocate} (not Linux) the blocks stay, at most
+     * {@link #AHEAD} a file.
      */
     private void releaseAhead() {
         if (file == null) {
@@ -159,12 +169,8 @@ final class LogRoom implements AutoCloseable {
         if (allocatedTo <= from) {
             return;
         }
-        try {
-            new ProcessBuilder("fallocate", "--punch-hole", "--offset", Long.toString(from),
-                    "--length", Long.toString(allocatedTo - from), file.getPath())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        } catch (IOException e) {
-            LOG.debug("room ahead of the end of {} kept ({} KB): {}", file, (allocatedTo - from) / 1024, e.toString());
+        if (!Fallocate.punchHole(file.toPath(), from, allocatedTo - from)) {
+            LOG.debug("room ahead of the end of {} kept ({} KB)", file, (allocatedTo - from) / 1024);
         }
         allocatedTo = position;
     }

@@ -15,6 +15,7 @@ import peerchat.store.event.EventCodec;
 import peerchat.store.log.EventLog;
 import peerchat.store.log.Logged;
 import peerchat.store.projection.History;
+import peerchat.store.projection.Ignored;
 import peerchat.store.projection.Links;
 import peerchat.store.projection.Membership;
 import peerchat.store.projection.Projections;
@@ -138,6 +139,10 @@ public final class Store implements AutoCloseable {
 
     public Links links() {
         return projections.links();
+    }
+
+    public Ignored ignored() {
+        return projections.ignored();
     }
 
     /** Whether the caller is the log's writer thread. */

@@ -30,7 +30,9 @@ public final class Commands {
             spec("members", "<group>", "the members of a group, with presence", "Groups", ArgKind.GROUP, "-members", "/members", "/names"),
             spec("findgroup", "<text>", "groups whose name contains text, best matches first", "Groups", ArgKind.TEXT, "-findgroup", "/findgroup"),
             spec("listusers", "", "online users with their groups", "Users", ArgKind.NONE, "-lu", "-listusers", "/users", "/who"),
-            spec("finduser", "<text>", "users whose name contains text, best matches first", "Users", ArgKind.TEXT, "-finduser", "/whois", "/finduser"));
+            spec("finduser", "<text>", "users whose name contains text, best matches first", "Users", ArgKind.TEXT, "-finduser", "/whois", "/finduser"),
+            spec("ignore", "[@user]", "hide a user's messages everywhere, kept across restarts (alone: whom you ignore)", "Users", ArgKind.USER, "-ignore", "/ignore"),
+            spec("unignore", "<@user>", "show a user's messages again, past ones too", "Users", ArgKind.USER, "-unignore", "/unignore"));
 
     private Commands() {
     }

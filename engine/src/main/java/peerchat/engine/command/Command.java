@@ -117,6 +117,22 @@ public sealed interface Command {
         }
     }
 
+    /** Hide {@code user}'s messages; {@code user} null: say whose are hidden. */
+    record Ignore(String user) implements Command {
+        @Override
+        public String name() {
+            return "ignore";
+        }
+    }
+
+    /** Show {@code user}'s messages again. */
+    record Unignore(String user) implements Command {
+        @Override
+        public String name() {
+            return "unignore";
+        }
+    }
+
     record Help() implements Command {
         @Override
         public String name() {

@@ -98,6 +98,10 @@ public final class CommandParser {
                 return oneName(name, rest, "-joingroup <group>", Command.JoinGroup::new);
             case "leavegroup":
                 return oneName(name, rest, "-leavegroup <group>", Command.LeaveGroup::new);
+            case "ignore":
+                return rest.isEmpty() ? new Command.Ignore(null) : oneName(name, rest, "-ignore [@user]", Command.Ignore::new);
+            case "unignore":
+                return oneName(name, rest, "-unignore <@user>", Command.Unignore::new);
             case "finduser":
                 return rest.isEmpty() ? invalid(name, "-finduser <text>") : new Command.FindUser(rest);
             case "findgroup":

@@ -10,6 +10,7 @@ import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.engine.command.Command;
+import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
@@ -132,6 +133,12 @@ final class CommandRunner {
             return Mono.just(new Reply.Groups(name, node.store().membership().findGroups(c.text()).stream()
                     .map(g -> dir.groupView(g.name())).collect(Collectors.toList())));
         }
+        if (command instanceof Command.Ignore c) {
+            return c.user() == null ? done(name, ignoredText(dir)) : ignore(name, dir, dir.userOf(c.user()), true);
+        }
+        if (command instanceof Command.Unignore c) {
+            return ignore(name, dir, dir.userOf(c.user()), false);
+        }
         if (command instanceof Command.Help) {
             return done(name, Commands.helpText());
         }
@@ -208,6 +215,33 @@ final class CommandRunner {
             return who + " is offline: " + who + " gets it when back";
         }
         return "no one else in " + dir.written(to) + " is online: they get it when back";
+    }
+
+    /**
+     * Hides or shows a user's messages: logged, so it holds after a restart. Only this node's
+     * view changes; their messages are still received, ordered and kept.
+     */
+    private Mono<Reply> ignore(String name, Directory dir, NodeId who, boolean ignore) {
+        String label = dir.label(who);
+        if (who.equals(node.self().id())) {
+            return error(name, "that is you");
+        }
+        if (node.store().ignored().contains(who) == ignore) {
+            return error(name, ignore ? "you ignore " + label + " already (-unignore @" + label + " shows their messages again)"
+                    : "you do not ignore " + label);
+        }
+        String text = ignore
+                ? "ignoring " + label + ": their messages are hidden, past ones too (-unignore @" + label + " shows them again)"
+                : "showing " + label + "'s messages again, past ones too";
+        return node.store().append(new Event.UserIgnored(who, ignore, node.clock().millis()))
+                .map(i -> (Reply) new Reply.Done(name, text))
+                .onErrorResume(e -> error(name, "could not " + name + " " + label + ": " + e.getMessage()));
+    }
+
+    private String ignoredText(Directory dir) {
+        List<String> labels = node.store().ignored().all().stream().map(dir::label).sorted().collect(Collectors.toList());
+        return labels.isEmpty() ? "you ignore nobody (-ignore @user hides a user's messages)"
+                : "you ignore " + String.join(", ", labels) + " (-unignore @user shows theirs again)";
     }
 
     private Mono<Reply> membership(String name, GroupName g, Payload.Change change, String doneText) {

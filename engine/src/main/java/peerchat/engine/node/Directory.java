@@ -166,6 +166,18 @@ final class Directory {
         throw new Unresolved("no user or group called " + name);
     }
 
+    /** The user written {@code @name} or {@code name}: never a group. */
+    NodeId userOf(String written) throws Unresolved {
+        if (written.startsWith("#")) {
+            throw new Unresolved(written + " is a group: name a user (@name)");
+        }
+        Conversation c = resolve(written.startsWith("@") ? written : "@" + written);
+        if (c instanceof Conversation.Direct d) {
+            return d.peer();
+        }
+        throw new Unresolved("no user called " + written.replaceFirst("^@", "") + " (#" + ((Conversation.Group) c).name().value() + " is a group)");
+    }
+
     private boolean exactLabel(User u, String written) {
         return label(u.id()).equalsIgnoreCase(written) && !u.name().equalsIgnoreCase(written);
     }

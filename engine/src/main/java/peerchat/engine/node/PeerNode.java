@@ -200,7 +200,9 @@ public final class PeerNode implements Node {
 
         private void show(NodeId from, Payload payload, java.util.function.Supplier<MessageView> view) {
             if (payload instanceof Payload.Chat) {
-                emit(new ChatEvent.Message(view.get()));
+                if (!store.ignored().contains(from)) {
+                    emit(new ChatEvent.Message(view.get()));
+                }
                 return;
             }
             Payload.Membership m = (Payload.Membership) payload;
@@ -376,12 +378,12 @@ public final class PeerNode implements Node {
     }
 
     private List<MessageView> historyNow(Conversation conversation, int n) {
-        return views(store.history().newest(Views.toStore(conversation), n));
+        return views(store.history().newest(Views.toStore(conversation), n, this::shown));
     }
 
     @Override
     public Mono<List<MessageView>> historyBefore(Conversation conversation, long cursor, int n) {
-        return Mono.fromCallable(() -> views(store.history().before(Views.toStore(conversation), cursor, n)))
+        return Mono.fromCallable(() -> views(store.history().before(Views.toStore(conversation), cursor, n, this::shown)))
                 .subscribeOn(Schedulers.boundedElastic());
     }
 
@@ -389,7 +391,7 @@ public final class PeerNode implements Node {
     public Mono<List<MessageView>> search(Conversation conversation, String text, int n) {
         return Mono.fromCallable(() -> {
             List<HistoryEntry> newestFirst = store.history().search(
-                    conversation == null ? History.EVERYWHERE : Views.toStore(conversation), text, n);
+                    conversation == null ? History.EVERYWHERE : Views.toStore(conversation), text, n, this::shown);
             List<HistoryEntry> oldestFirst = new ArrayList<>(newestFirst);
             Collections.reverse(oldestFirst);
             return views(oldestFirst);
@@ -398,12 +400,17 @@ public final class PeerNode implements Node {
 
     @Override
     public Mono<List<MessageView>> historyAfter(long cursor, int n) {
-        return Mono.fromCallable(() -> views(store.history().after(cursor, n))).subscribeOn(Schedulers.boundedElastic());
+        return Mono.fromCallable(() -> views(store.history().after(cursor, n, this::shown))).subscribeOn(Schedulers.boundedElastic());
     }
 
     @Override
     public long historySize() {
         return store.history().size();
+    }
+
+    /** Whether a message of the history is shown: not when its sender is ignored ({@code -ignore}). */
+    private boolean shown(HistoryEntry e) {
+        return !store.ignored().contains(e.from());
     }
 
     private List<MessageView> views(List<HistoryEntry> entries) {

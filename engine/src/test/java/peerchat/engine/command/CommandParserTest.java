@@ -98,7 +98,7 @@ class CommandParserTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"-joingroup", "-leavegroup", "-creategroup", "-members", "-finduser", "-findgroup", "/msg", "/msg #g", "-open"})
+    @ValueSource(strings = {"-joingroup", "-leavegroup", "-creategroup", "-members", "-finduser", "-findgroup", "/msg", "/msg #g", "-open", "-unignore"})
     void missingArgumentsAreErrorsNamingTheCommand(String line) {
         Command c = CommandParser.parse(line);
         assertThat(c).isInstanceOf(Command.Invalid.class);
@@ -116,6 +116,15 @@ class CommandParserTest {
         }
         assertThat(CommandParser.parse("/join  dev ")).isEqualTo(new Command.JoinGroup("dev"));
         assertThat(CommandParser.parse("/open #dev")).isEqualTo(new Command.Open("#dev"));
+    }
+
+    @Test
+    void ignoreNamesOneUserOrNobodyToListThem() {
+        assertThat(CommandParser.parse("/ignore @bob")).isEqualTo(new Command.Ignore("@bob"));
+        assertThat(CommandParser.parse("-ignore bob")).isEqualTo(new Command.Ignore("bob"));
+        assertThat(CommandParser.parse("-ignore")).isEqualTo(new Command.Ignore(null));
+        assertThat(CommandParser.parse("/unignore @bob")).isEqualTo(new Command.Unignore("@bob"));
+        assertThat(CommandParser.parse("/ignore bob smith")).isInstanceOf(Command.Invalid.class);
     }
 
     @Test

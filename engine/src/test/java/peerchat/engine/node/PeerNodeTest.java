@@ -130,6 +130,53 @@ class PeerNodeTest {
                 tuple("Alice, can you look?", true), tuple("malice is not a name", false), tuple("bob: alice here", false));
     }
 
+    /**
+     * -ignore hides a user's messages live, in history, in a search and in -since, after a restart
+     * too (it is logged); they are still received and kept, so -unignore shows the past ones again.
+     */
+    @Test
+    void anIgnoredUsersMessagesAreHiddenEverywhereUntilUnignoredAcrossARestart() {
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
+        bob.run("before");
+        await().atMost(WAIT).until(() -> alice.texts().contains("before"));
+
+        assertThat(alice.run("-ignore @bob")).isEqualTo(new Reply.Done("ignore",
+                "ignoring bob: their messages are hidden, past ones too (-unignore @bob shows them again)"));
+        bob.run("hidden in all");
+        bob.run("@alice hidden direct");
+        alice.run("mine");
+        await().atMost(WAIT).until(() -> alice.node.historySize() == 4);
+        assertThat(alice.texts()).containsExactly("before", "mine");
+        assertThat(texts(alice.run("-history #all"))).containsExactly("mine");
+        assertThat(texts(alice.run("-history @bob"))).isEmpty();
+        assertThat(texts(alice.run("-search hidden"))).isEmpty();
+        assertThat(texts(alice.run("-since 0"))).containsExactly("mine");
+        assertThat(alice.run("-ignore")).isEqualTo(new Reply.Done("ignore", "you ignore bob (-unignore @user shows theirs again)"));
+        assertThat(alice.run("-ignore bob")).isInstanceOf(Reply.Error.class);
+        assertThat(alice.run("-ignore @alice")).isEqualTo(new Reply.Error("ignore", "that is you"));
+        assertThat(alice.run("-ignore #all")).isInstanceOf(Reply.Error.class);
+        assertThat(bob.texts()).as("bob is not told").contains("mine");
+
+        stop(alice);
+        Watched again = start("alice", "127.0.0.2");
+        assertThat(texts(again.run("-history #all"))).containsExactly("mine");
+        assertThat(again.run("-unignore @bob")).isEqualTo(new Reply.Done("unignore", "showing bob's messages again, past ones too"));
+        assertThat(texts(again.run("-history #all"))).containsExactly("before", "hidden in all", "mine");
+        assertThat(texts(again.run("-history @bob"))).containsExactly("hidden direct");
+        assertThat(again.run("-unignore @bob")).isEqualTo(new Reply.Error("unignore", "you do not ignore bob"));
+        assertThat(again.run("-ignore")).isEqualTo(new Reply.Done("ignore", "you ignore nobody (-ignore @user hides a user's messages)"));
+        awaitPeers(again, 2);
+        bob.run("shown again");
+        await().atMost(WAIT).until(() -> again.texts().contains("shown again"));
+    }
+
+    private static List<String> texts(Reply reply) {
+        assertThat(reply).isInstanceOf(Reply.Messages.class);
+        return ((Reply.Messages) reply).messages().stream().map(MessageView::text).collect(Collectors.toList());
+    }
+
     @Test
     void aMessageToNobodyOnlineSaysSoAndArrivesWhenTheyAreBack() {
         Watched[] pair = twoLinked();

@@ -157,6 +157,17 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * This node's user hides {@code id}'s messages ({@code ignored}) or shows them again. Only what
+     * is shown changes: the messages are still received, ordered and logged, so showing them again
+     * shows all of them.
+     */
+    record UserIgnored(NodeId id, boolean ignored, long ts) implements Event {
+        public UserIgnored {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
     /** A node proved its identity in a handshake or was heard of: its name and where it listens. */
     record PeerSeen(NodeId id, String name, String address, String publicKey, long ts) implements Event {
         public PeerSeen {

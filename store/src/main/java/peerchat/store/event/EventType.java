@@ -15,7 +15,8 @@ public enum EventType {
     PEER_ACKED(8, Event.PeerAcked.class),
     MESSAGE_DROPPED(9, Event.MessageDropped.class),
     CUSTODY_TAKEN(10, Event.CustodyTaken.class),
-    RELAY_RECEIVED(11, Event.RelayReceived.class);
+    RELAY_RECEIVED(11, Event.RelayReceived.class),
+    USER_IGNORED(12, Event.UserIgnored.class);
 
     private static final EventType[] BY_TAG = new EventType[16];
 
@@ -62,6 +63,8 @@ public enum EventType {
             return CUSTODY_TAKEN;
         } else if (event instanceof Event.RelayReceived) {
             return RELAY_RECEIVED;
+        } else if (event instanceof Event.UserIgnored) {
+            return USER_IGNORED;
         } else if (event instanceof Event.PeerSeen) {
             return PEER_SEEN;
         } else if (event instanceof Event.PeerConnected) {

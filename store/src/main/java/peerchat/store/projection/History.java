@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import peerchat.store.event.Event;
 import peerchat.store.event.Payload;
 import peerchat.store.log.EventLog;
@@ -24,6 +25,7 @@ import peerchat.store.log.LogReader;
 public final class History {
     /** Where a search looks: one conversation, or {@link #EVERYWHERE}. */
     public static final Conversation EVERYWHERE = null;
+    private static final Predicate<HistoryEntry> ALL = e -> true;
 
     private final EventLog log;
     // Delivery order, all conversations: log index of the entry holding the message, and when it was delivered.
@@ -58,25 +60,45 @@ public final class History {
 
     /** The newest {@code n} messages of {@code conversation}, oldest first. */
     public List<HistoryEntry> newest(Conversation conversation, int n) {
-        return before(conversation, Long.MAX_VALUE, n);
+        return before(conversation, Long.MAX_VALUE, n, ALL);
+    }
+
+    /** The newest {@code n} messages of {@code conversation} that {@code shown} keeps, oldest first. */
+    public List<HistoryEntry> newest(Conversation conversation, int n, Predicate<HistoryEntry> shown) {
+        return before(conversation, Long.MAX_VALUE, n, shown);
     }
 
     /** The {@code n} messages just before position {@code cursor} (exclusive), oldest first. */
     public List<HistoryEntry> before(Conversation conversation, long cursor, int n) {
-        long[][] picked;
-        synchronized (this) {
-            IntList positions = byConversation.get(conversation);
-            if (positions == null || n <= 0) {
-                return List.of();
+        return before(conversation, cursor, n, ALL);
+    }
+
+    /**
+     * The {@code n} messages that {@code shown} keeps just before position {@code cursor}
+     * (exclusive), oldest first: those it drops do not count, so a page is full while there are
+     * messages left to show.
+     */
+    public List<HistoryEntry> before(Conversation conversation, long cursor, int n, Predicate<HistoryEntry> shown) {
+        List<HistoryEntry> newestFirst = new ArrayList<>(Math.max(0, Math.min(n, 1024)));
+        try (LogReader reader = log.summaryReader()) {
+            int i;
+            synchronized (this) {
+                IntList positions = byConversation.get(conversation);
+                if (positions == null || n <= 0) {
+                    return List.of();
+                }
+                i = positions.countBelow((int) Math.min(cursor, Integer.MAX_VALUE)) - 1;
             }
-            int end = positions.countBelow((int) Math.min(cursor, Integer.MAX_VALUE));
-            int start = Math.max(0, end - n);
-            picked = new long[end - start][];
-            for (int i = start; i < end; i++) {
-                picked[i - start] = slot(positions.get(i));
+            for (; i >= 0 && newestFirst.size() < n; i--) {
+                long[] slot;
+                synchronized (this) {
+                    slot = slot(byConversation.get(conversation).get(i));
+                }
+                read(reader, slot).filter(shown).ifPresent(newestFirst::add);
             }
         }
-        return readAll(picked);
+        Collections.reverse(newestFirst);
+        return newestFirst;
     }
 
     /**
@@ -84,23 +106,22 @@ public final class History {
      * every conversation, in delivery order: what a reader that saw up to {@code cursor} missed.
      */
     public List<HistoryEntry> after(long cursor, int n) {
-        long[][] picked;
-        synchronized (this) {
-            long from = Math.max(0, cursor + 1);
-            int end = (int) Math.min(entryIndex.size(), from + Math.max(0, n));
-            picked = new long[(int) Math.max(0, end - from)][];
-            for (int i = 0; i < picked.length; i++) {
-                picked[i] = slot((int) from + i);
-            }
-        }
-        return readAll(picked);
+        return after(cursor, n, ALL);
     }
 
-    private List<HistoryEntry> readAll(long[][] picked) {
-        List<HistoryEntry> page = new ArrayList<>(picked.length);
+    /** As {@link #after(long, int)}, of the messages {@code shown} keeps (those it drops do not count). */
+    public List<HistoryEntry> after(long cursor, int n, Predicate<HistoryEntry> shown) {
+        List<HistoryEntry> page = new ArrayList<>(Math.max(0, Math.min(n, 1024)));
         try (LogReader reader = log.summaryReader()) {
-            for (long[] slot : picked) {
-                read(reader, slot).ifPresent(page::add);
+            for (long p = Math.max(0, cursor + 1); page.size() < n; p++) {
+                long[] slot;
+                synchronized (this) {
+                    if (p >= entryIndex.size()) {
+                        break;
+                    }
+                    slot = slot((int) p);
+                }
+                read(reader, slot).filter(shown).ifPresent(page::add);
             }
         }
         return page;
@@ -111,6 +132,11 @@ public final class History {
      * contains {@code text}, case-insensitively; newest first.
      */
     public List<HistoryEntry> search(Conversation conversation, String text, int n) {
+        return search(conversation, text, n, ALL);
+    }
+
+    /** As {@link #search(Conversation, String, int)}, of the messages {@code shown} keeps. */
+    public List<HistoryEntry> search(Conversation conversation, String text, int n, Predicate<HistoryEntry> shown) {
         String needle = text.toLowerCase(Locale.ROOT);
         int[] positions;
         synchronized (this) {
@@ -134,7 +160,7 @@ public final class History {
                 synchronized (this) {
                     slot = slot(positions[i]);
                 }
-                read(reader, slot).filter(e -> e.text().toLowerCase(Locale.ROOT).contains(needle)).ifPresent(found::add);
+                read(reader, slot).filter(shown).filter(e -> e.text().toLowerCase(Locale.ROOT).contains(needle)).ifPresent(found::add);
             }
         }
         return Collections.unmodifiableList(found);

@@ -24,6 +24,7 @@ public final class Projections {
     private final Membership membership = new Membership();
     private final History history;
     private final Links links = new Links();
+    private final Ignored ignored = new Ignored();
     private final Map<MessageId, Logged> undelivered = new HashMap<>();
 
     public Projections(EventLog log) {
@@ -40,6 +41,10 @@ public final class Projections {
 
     public Links links() {
         return links;
+    }
+
+    public Ignored ignored() {
+        return ignored;
     }
 
     /** The end of a startup replay: presence is not durable, so every peer starts offline. */
@@ -86,6 +91,8 @@ public final class Projections {
             membership.disconnected((Event.PeerDisconnected) event);
         } else if (event instanceof Event.IdentityCreated) {
             membership.identity((Event.IdentityCreated) event);
+        } else if (event instanceof Event.UserIgnored) {
+            ignored.changed((Event.UserIgnored) event);
         }
     }
 

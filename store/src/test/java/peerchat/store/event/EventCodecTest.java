@@ -36,7 +36,9 @@ class EventCodecTest {
                 new Event.PeerAcked(bob, 7, 26),
                 new Event.MessageDropped(bob, 5, "malformed body", 27),
                 new Event.CustodyTaken(Fixtures.CAROL, 8, new MessageId(bob, 11), new byte[] {'R', 1, 0, -1, 42}, 28),
-                new Event.RelayReceived(Fixtures.CAROL, 6, new MessageId(bob, 12), 29));
+                new Event.RelayReceived(Fixtures.CAROL, 6, new MessageId(bob, 12), 29),
+                new Event.UserIgnored(bob, true, 30),
+                new Event.UserIgnored(bob, false, 31));
     }
 
     @Test

@@ -13,6 +13,7 @@ import static peerchat.store.Fixtures.user;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -138,6 +139,36 @@ class HistoryTest {
         assertThat(texts(history().search(History.EVERYWHERE, "hello", 2))).containsExactly("well, hello", "HELLO dev");
         assertThat(texts(history().search(ALL, "HeLLo", 10))).containsExactly("Hello world");
         assertThat(history().search(ALL, "absent", 10)).isEmpty();
+    }
+
+    @Test
+    void pagesOfWhatIsShownAreFullAndWhatIsNotShownDoesNotCount() {
+        for (int i = 1; i <= 12; i++) {
+            fixture.given(received(i % 3 == 0 ? CAROL : BOB, i, text(group("all"), "m" + i), i, i).asDeliveredAtOnce());
+        }
+        Predicate<HistoryEntry> notCarol = e -> !e.from().equals(CAROL);
+
+        List<HistoryEntry> page = history().newest(ALL, 3, notCarol);
+        assertThat(texts(page)).containsExactly("m8", "m10", "m11");
+        page = history().before(ALL, page.get(0).position(), 4, notCarol);
+        assertThat(texts(page)).containsExactly("m2", "m4", "m5", "m7");
+        assertThat(texts(history().before(ALL, page.get(0).position(), 4, notCarol))).containsExactly("m1");
+
+        List<HistoryEntry> next = history().after(-1, 3, notCarol);
+        assertThat(texts(next)).containsExactly("m1", "m2", "m4");
+        assertThat(texts(history().after(next.get(2).position(), 100, notCarol))).containsExactly("m5", "m7", "m8", "m10", "m11");
+        assertThat(texts(history().search(History.EVERYWHERE, "m1", 10, notCarol))).containsExactly("m11", "m10", "m1");
+        assertThat(history().newest(ALL, 5, e -> false)).isEmpty();
+    }
+
+    @Test
+    void whoIsIgnoredIsWhatTheLogLastSaidAndComesBackAfterRestart() {
+        fixture.given(new Event.UserIgnored(BOB, true, 1));
+        fixture.given(new Event.UserIgnored(CAROL, true, 2));
+        fixture.given(new Event.UserIgnored(CAROL, false, 3));
+        assertThat(fixture.store().ignored().all()).containsExactly(BOB);
+        assertThat(fixture.restart().ignored().contains(BOB)).isTrue();
+        assertThat(fixture.store().ignored().contains(CAROL)).isFalse();
     }
 
     @Test

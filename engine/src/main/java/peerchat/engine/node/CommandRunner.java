@@ -234,7 +234,10 @@ final class CommandRunner {
                 ? "ignoring " + label + ": their messages are hidden, past ones too (-unignore @" + label + " shows them again)"
                 : "showing " + label + "'s messages again, past ones too";
         return node.store().append(new Event.UserIgnored(who, ignore, node.clock().millis()))
-                .map(i -> (Reply) new Reply.Done(name, text))
+                .map(i -> {
+                    node.invalidate();
+                    return (Reply) new Reply.Done(name, text);
+                })
                 .onErrorResume(e -> error(name, "could not " + name + " " + label + ": " + e.getMessage()));
     }
 

@@ -37,9 +37,16 @@ final class Directory {
     private final Map<GroupName, SortedSet<NodeId>> groups;
     private final Map<NodeId, String> labels;
     private final String selfName;
+    private final Set<NodeId> ignored;
 
     /** {@code groups}: every group that exists, with its members (an empty set if everyone left). */
     Directory(List<User> users, Map<GroupName, ? extends Set<NodeId>> groups) {
+        this(users, groups, Set.of());
+    }
+
+    /** {@code ignored}: the users whose messages this node's user hides. */
+    Directory(List<User> users, Map<GroupName, ? extends Set<NodeId>> groups, Set<NodeId> ignored) {
+        this.ignored = Set.copyOf(ignored);
         this.users = new HashMap<>();
         users.forEach(u -> this.users.put(u.id(), u));
         this.groups = new HashMap<>();
@@ -115,7 +122,7 @@ final class Directory {
 
     UserView view(User u) {
         return new UserView(u.id(), u.name(), label(u.id()), u.address() == null ? "" : u.address(), u.online() || u.self(),
-                u.self(), groupsOf(u.id()).stream().map(GroupName::value).collect(Collectors.toList()));
+                u.self(), groupsOf(u.id()).stream().map(GroupName::value).collect(Collectors.toList()), ignored.contains(u.id()));
     }
 
     List<UserView> userViews() {

@@ -294,7 +294,7 @@ public final class PeerNode implements Node {
         if (c != null && c.changes() == now) {
             return c.directory();
         }
-        Directory d = Views.directory(store.membership(), info.listen(), justMet);
+        Directory d = Views.directory(store.membership(), store.ignored().all(), info.listen(), justMet);
         directory = new Cached(now, d);
         return d;
     }

@@ -27,7 +27,7 @@ final class Views {
      * start). {@code justMet}: peers whose handshake completed, by name, that the log may not show
      * yet (their first message can be delivered before their PeerSeen entry is written).
      */
-    static Directory directory(Membership membership, String selfAddress, Map<NodeId, String> justMet) {
+    static Directory directory(Membership membership, Set<NodeId> ignored, String selfAddress, Map<NodeId, String> justMet) {
         List<Directory.User> users = membership.users().stream()
                 .map(u -> new Directory.User(u.id(), u.name(), u.self() ? selfAddress : u.address(), u.online(), u.self()))
                 .collect(Collectors.toCollection(java.util.ArrayList::new));
@@ -41,7 +41,7 @@ final class Views {
         for (GroupInfo g : membership.groups()) {
             groups.put(g.name(), g.members().stream().map(UserInfo::id).collect(Collectors.toSet()));
         }
-        return new Directory(users, groups);
+        return new Directory(users, groups, ignored);
     }
 
     static Conversation conversation(NodeId sender, Target to, boolean own) {

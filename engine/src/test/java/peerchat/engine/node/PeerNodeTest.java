@@ -154,6 +154,7 @@ class PeerNodeTest {
         assertThat(texts(alice.run("-search hidden"))).isEmpty();
         assertThat(texts(alice.run("-since 0"))).containsExactly("mine");
         assertThat(alice.run("-ignore")).isEqualTo(new Reply.Done("ignore", "you ignore bob (-unignore @user shows theirs again)"));
+        assertThat(alice.node.user(bob.node.self().id())).hasValueSatisfying(u -> assertThat(u.ignored()).isTrue());
         assertThat(alice.run("-ignore bob")).isInstanceOf(Reply.Error.class);
         assertThat(alice.run("-ignore @alice")).isEqualTo(new Reply.Error("ignore", "that is you"));
         assertThat(alice.run("-ignore #all")).isInstanceOf(Reply.Error.class);
@@ -167,6 +168,7 @@ class PeerNodeTest {
         assertThat(texts(again.run("-history @bob"))).containsExactly("hidden direct");
         assertThat(again.run("-unignore @bob")).isEqualTo(new Reply.Error("unignore", "you do not ignore bob"));
         assertThat(again.run("-ignore")).isEqualTo(new Reply.Done("ignore", "you ignore nobody (-ignore @user hides a user's messages)"));
+        assertThat(again.node.user(bob.node.self().id())).hasValueSatisfying(u -> assertThat(u.ignored()).isFalse());
         awaitPeers(again, 2);
         bob.run("shown again");
         await().atMost(WAIT).until(() -> again.texts().contains("shown again"));

@@ -222,6 +222,9 @@ public final class Renderer {
         if (u.self()) {
             b.append("  (you)");
         }
+        if (u.ignored()) {
+            b.append("  (ignored)");
+        }
         return b.toAttributedString();
     }
 

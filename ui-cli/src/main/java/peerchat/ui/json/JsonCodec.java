@@ -128,6 +128,7 @@ public final class JsonCodec {
         o.put("address", u.address());
         o.put("online", u.online());
         o.put("self", u.self());
+        o.put("ignored", u.ignored());
         u.groups().forEach(o.putArray("groups")::add);
     }
 

@@ -128,6 +128,9 @@ class RendererTest {
         assertThat(text(plain.reply(new Reply.Users("listusers", List.of(alice, bob))))).containsExactly(
                 "  alice  127.0.0.1:7117         online   #all #games  (you)",
                 "  bob    127.0.0.2:7117         offline  #all");
+        UserView ignored = new UserView(bob.id(), bob.name(), bob.label(), bob.address(), true, false, bob.groups(), true);
+        assertThat(text(plain.reply(new Reply.Users("listusers", List.of(ignored))))).containsExactly(
+                "  bob  127.0.0.2:7117         online   #all  (ignored)");
         assertThat(text(plain.reply(new Reply.Groups("listgroups", List.of(new GroupView("all", List.of("alice", "bob")))))))
                 .containsExactly("  #all (2): alice, bob");
         assertThat(text(plain.reply(new Reply.Members("members", "games", List.of(alice))))).containsExactly(

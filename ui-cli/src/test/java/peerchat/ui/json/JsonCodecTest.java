@@ -94,6 +94,11 @@ class JsonCodecTest {
         assertThat(u.path("address").asText()).isEqualTo("127.0.0.2:7117");
         assertThat(u.path("online").asBoolean()).isTrue();
         assertThat(u.path("groups").toString()).isEqualTo("[\"all\",\"games\"]");
+        assertThat(u.path("ignored").isBoolean()).isTrue();
+        assertThat(u.path("ignored").asBoolean()).isFalse();
+        JsonNode ignored = json(codec.reply(new Reply.Users("listusers", List.of(new UserView(bob.id(), bob.name(), bob.label(),
+                bob.address(), false, false, bob.groups(), true))))).path("users").get(0);
+        assertThat(ignored.path("ignored").asBoolean()).isTrue();
     }
 
     @Test

@@ -25,6 +25,9 @@ import org.slf4j.LoggerFactory;
  * order they were written and their replies come back in that order; events are written as they
  * happen, between them. End of input closes the node and exits with 0.
  *
+ * <p>A line {@code {"line":"..."}} is that command line, which may have line breaks: a message of
+ * several lines ({@link InputLine}).
+ *
  * <p>Messages are pipelined: a script that writes a thousand lines does not wait for each reply
  * before the next is run (the node runs them in order on its thread, and a send's effects are in
  * place before the next line starts). Commands wait for everything before them, and the next line
@@ -72,16 +75,21 @@ public final class JsonFrontend implements Frontend {
                     replies.emitInOrder(codec.error("", "line longer than " + MAX_LINE + " characters: ignored"));
                     continue;
                 }
-                if (line.text().isBlank()) {
+                InputLine input = InputLine.of(line.text(), mapper);
+                if (input.error() != null) {
+                    replies.emitInOrder(codec.error("", input.error()));
+                    continue;
+                }
+                if (input.command().isBlank()) {
                     replies.emitInOrder(codec.error("", "empty line: write a command or a message"));
                     continue;
                 }
-                if (isMessage(line.text())) {
-                    replies.pipeline(execute(node, line.text()));
+                if (isMessage(input.command())) {
+                    replies.pipeline(execute(node, input.command()));
                     continue;
                 }
                 replies.drain();
-                Reply reply = execute(node, line.text()).join();
+                Reply reply = execute(node, input.command()).join();
                 json.emit(codec.reply(reply));
                 if (reply instanceof Reply.Quit) {
                     break;

@@ -151,6 +151,21 @@ class JsonFrontendTest {
     }
 
     @Test
+    void anObjectWithALineIsThatLineLineBreaksIncludedAndABadOneIsAnError() {
+        List<JsonNode> replies = replies(run("{\"line\":\"#all first\\nsecond\"}\n"
+                + " { \"line\" : \"-lu\" }\n"
+                + "{\"line\":\"oops\"\n"
+                + "{\"line\":\"x\",\"to\":\"#all\"}\n"
+                + "{\"line\":3}\n"
+                + "{\"say\":\"braces are text\"}\n"));
+        assertThat(node.lines()).containsExactly("#all first\nsecond", "-lu", "{\"say\":\"braces are text\"}");
+        assertThat(replies).extracting(l -> l.path("event").asText() + " " + l.path("command").asText())
+                .containsExactly("result send", "result listusers", "error ", "error ", "error ", "result send");
+        assertThat(replies.get(2).path("message").asText()).startsWith("{\"line\": ...}: not a JSON object");
+        assertThat(replies.get(3).path("message").asText()).contains("one field, \"line\", a string");
+    }
+
+    @Test
     void theLastLineNeedsNoNewlineAndEndOfInputQuits() {
         List<JsonNode> lines = run("-lg");
         assertThat(replies(lines)).extracting(l -> l.path("command").asText()).containsExactly("listgroups");

@@ -96,16 +96,18 @@ class JsonWithRealNodesTest {
             assertThat(hello.path("to").asText()).isEqualTo("#all");
             assertThat(hello.path("id").asText()).isNotEmpty();
 
-            stdin.type("-lu\n@bob hi bob\n-members nosuchgroup\n");
-            awaitLine(l -> event("error").test(l));
+            stdin.type("-lu\n@bob hi bob\n-members nosuchgroup\n{\"line\":\"@bob two\\nlines\"}\n");
+            await().atMost(WAIT).until(() -> lines().stream().filter(l -> l.path("event").asText().matches("result|error")).count() == 4);
             List<JsonNode> replies = lines().stream().filter(l -> l.path("event").asText().matches("result|error")).collect(java.util.stream.Collectors.toList());
-            assertThat(replies).extracting(l -> l.path("event").asText()).containsExactly("result", "result", "error");
+            assertThat(replies).extracting(l -> l.path("event").asText()).containsExactly("result", "result", "error", "result");
+            assertThat(replies.get(3).path("message").path("text").asText()).isEqualTo("two\nlines");
             assertThat(replies.get(0).path("users")).anySatisfy(u -> {
                 assertThat(u.path("name").asText()).isEqualTo("bob");
                 assertThat(u.path("online").asBoolean()).isTrue();
                 assertThat(u.path("address").asText()).isEqualTo(bob.self().listen());
             });
             await().atMost(WAIT).until(() -> RealNodes.hasMessage(atBob, "alice", "hi bob"));
+            await().atMost(WAIT).until(() -> RealNodes.hasMessage(atBob, "alice", "two\nlines"));
 
             stdin.end();
             assertThat(run.get(30, TimeUnit.SECONDS)).isZero();

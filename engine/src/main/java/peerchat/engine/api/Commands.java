@@ -17,6 +17,7 @@ public final class Commands {
             spec("quit", "", "close the node and leave", "Session", ArgKind.NONE, "-q", "-quit", "-exit", "/quit", "/exit"),
             spec("open", "<#group|@user>", "make it the current conversation (plain text goes there)", "Messages", ArgKind.TARGET, "-open", "/open"),
             spec("msg", "<#group|@user> <text>", "send to a group or a user (also: @user text, #group text)", "Messages", ArgKind.TARGET, "-msg", "/msg"),
+            spec("me", "<action>", "say what you do, in the current conversation: /me waves shows as * alice waves", "Messages", ArgKind.TEXT, "-me", "/me"),
             spec("delay", "<seconds> <message line>", "send now, but hold its transmission back that long (watch causal order work)", "Messages", ArgKind.TEXT, "-delay", "/delay"),
             spec("history", "[#group|@user] [n]", "the last n messages (default 20) of a conversation, from the log", "Messages", ArgKind.TARGET, "-history", "/history"),
             spec("more", "", "page further back in the last history shown", "Messages", ArgKind.NONE, "-more", "/more"),

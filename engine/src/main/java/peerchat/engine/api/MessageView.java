@@ -23,4 +23,19 @@ import peerchat.store.event.NodeId;
 public record MessageView(String id, NodeId fromId, String from, String to, Conversation conversation,
                           String text, long ts, long deliveredAt, boolean own, boolean heldBack,
                           boolean mention, long cursor) {
+    /**
+     * How an action begins ({@code /me waves}, IRC's and Matrix's emote): the text is sent as
+     * written, so a node that does not know actions shows it as it was typed.
+     */
+    public static final String ACTION = "/me ";
+
+    /** An action: shown as {@code * alice waves}, not {@code alice: /me waves}. */
+    public boolean action() {
+        return text.startsWith(ACTION) && !text.substring(ACTION.length()).isBlank();
+    }
+
+    /** What follows the sender's name: the text, without its {@code /me} for an action. */
+    public String shownText() {
+        return action() ? text.substring(ACTION.length()) : text;
+    }
 }

@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import peerchat.engine.api.CommandSpec;
 import peerchat.engine.api.Commands;
+import peerchat.engine.api.MessageView;
 import peerchat.store.event.GroupName;
 import peerchat.store.event.Payload;
 
@@ -114,6 +115,9 @@ public final class CommandParser {
                 return search(rest);
             case "msg":
                 return msg(rest);
+            case "me":
+                // The text keeps its /me: that is what makes it an action wherever it is shown.
+                return rest.isEmpty() ? invalid(name, "/me <action>") : send(null, MessageView.ACTION + rest, 0);
             case "delay":
                 return delay(rest);
             default:

@@ -32,7 +32,7 @@ class CommandParserTest {
                     default -> spec.name().equals("msg") ? spelling + " #g hi" : spelling + " g";
                 };
                 Command c = CommandParser.parse(line);
-                String expected = spec.name().equals("msg") ? "send" : spec.name();
+                String expected = spec.name().equals("msg") || spec.name().equals("me") ? "send" : spec.name();
                 assertThat(c.name()).as(line).isEqualTo(expected);
                 assertThat(c).as(line).isNotInstanceOf(Command.Invalid.class);
             }
@@ -116,6 +116,13 @@ class CommandParserTest {
         }
         assertThat(CommandParser.parse("/join  dev ")).isEqualTo(new Command.JoinGroup("dev"));
         assertThat(CommandParser.parse("/open #dev")).isEqualTo(new Command.Open("#dev"));
+    }
+
+    @Test
+    void meIsAnActionInTheCurrentConversationAndKeepsItsSlashMe() {
+        assertThat(CommandParser.parse("/me waves at  you")).isEqualTo(new Command.Send(null, "/me waves at  you", 0));
+        assertThat(CommandParser.parse("@bob /me waves")).isEqualTo(new Command.Send("@bob", "/me waves", 0));
+        assertThat(CommandParser.parse("/me")).isInstanceOf(Command.Invalid.class);
     }
 
     @Test

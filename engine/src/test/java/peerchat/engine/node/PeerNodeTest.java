@@ -104,6 +104,11 @@ class PeerNodeTest {
         Reply.Messages all = (Reply.Messages) bob.run("-history #all");
         assertThat(all.messages()).extracting(m -> m.text()).containsExactly("hello everyone");
 
+        assertThat(alice.run("/me waves")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> bob.texts().contains("/me waves"));
+        assertThat(messages(bob)).filteredOn(MessageView::action).singleElement()
+                .satisfies(m -> assertThat(m.shownText()).isEqualTo("waves"));
+
         assertThat(bob.run("-leavegroup all")).isInstanceOf(Reply.Error.class);
         assertThat(bob.run("-leavegroup dev")).isInstanceOf(Reply.Done.class);
         await().atMost(WAIT).until(() -> alice.node.groups().stream().anyMatch(g -> g.name().equals("dev") && g.members().size() == 1));

@@ -55,9 +55,12 @@ public final class Renderer {
         AttributedStringBuilder b = new AttributedStringBuilder();
         b.append(palette.time(time(m.ts()))).append(' ');
         b.append(target(m.to())).append(' ');
-        b.append(m.mention() ? palette.mentioner(m.from()) : palette.name(m.from(), m.own())).append(": ");
+        if (m.action()) {
+            b.append("* ");
+        }
+        b.append(m.mention() ? palette.mentioner(m.from()) : palette.name(m.from(), m.own())).append(m.action() ? " " : ": ");
         String indent = " ".repeat(Math.min(b.toAttributedString().columnLength(), MAX_INDENT));
-        String[] lines = LINE_BREAK.split(m.text(), -1);
+        String[] lines = LINE_BREAK.split(m.shownText(), -1);
         for (int i = 0; i < lines.length; i++) {
             if (i > 0) {
                 b.append('\n').append(indent);

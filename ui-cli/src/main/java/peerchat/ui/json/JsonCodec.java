@@ -144,6 +144,7 @@ public final class JsonCodec {
         o.put("own", m.own());
         o.put("heldBack", m.heldBack());
         o.put("mention", m.mention());
+        o.put("action", m.action());
         if (m.cursor() >= 0) {
             // Its place in this node's delivery order, from 1: -since <seq> gives what came after.
             o.put("seq", m.cursor() + 1);

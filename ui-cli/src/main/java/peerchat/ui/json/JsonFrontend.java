@@ -108,7 +108,7 @@ public final class JsonFrontend implements Frontend {
         return 0;
     }
 
-    /** Plain text, {@code @user text}, {@code #group text}, {@code -msg}, {@code -delay}: a send, nothing else. */
+    /** Plain text, {@code @user text}, {@code #group text}, {@code -msg}, {@code -delay}, {@code /me}: a send, nothing else. */
     static boolean isMessage(String line) {
         String t = line.strip();
         int end = 0;
@@ -116,7 +116,7 @@ public final class JsonFrontend implements Frontend {
             end++;
         }
         String first = t.substring(0, end);
-        return Commands.bySpelling(first).map(c -> c.name().equals("msg") || c.name().equals("delay"))
+        return Commands.bySpelling(first).map(c -> c.name().equals("msg") || c.name().equals("delay") || c.name().equals("me"))
                 .orElse(!first.startsWith("-") && !first.startsWith("/"));
     }
 

@@ -45,6 +45,15 @@ class RendererTest {
     }
 
     @Test
+    void anActionIsTheSendersNameAndWhatTheyDo() {
+        assertThat(plain.message(message("bob", "#all", "/me waves\nat everyone", NOW, false, false)).toString())
+                .isEqualTo("22:13 #all * bob waves\n" + " ".repeat(17) + "at everyone");
+        assertThat(plain.message(message("bob", "#all", "/me ", NOW, false, false)).toString())
+                .as("nothing done: the text as written").isEqualTo("22:13 #all bob: /me ");
+        assertThat(plain.message(message("bob", "#all", "/meh", NOW, false, false)).toString()).isEqualTo("22:13 #all bob: /meh");
+    }
+
+    @Test
     void aMessageOfSeveralLinesIsIndentedUnderItsFirstSoNoLineFakesAnotherMessage() {
         MessageView m = message("bob", "#all", "look:\n22:13 #all alice: I agree\r\n\n  at x.y(Z.java:1)\u001b[2J", NOW, false, true);
         assertThat(plain.message(m).toString()).isEqualTo(String.join("\n",

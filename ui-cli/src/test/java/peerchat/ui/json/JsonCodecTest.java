@@ -52,6 +52,17 @@ class JsonCodecTest {
         assertThat(m.path("mention").asBoolean()).isFalse();
         assertThat(m.path("own").asBoolean()).isFalse();
         assertThat(m.path("seq").asLong()).as("its cursor 42 is the 43rd message").isEqualTo(43);
+        assertThat(m.path("action").isBoolean()).isTrue();
+        assertThat(m.path("action").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anActionSaysSoAndKeepsItsTextAsSent() throws Exception {
+        MessageView wave = new MessageView(hello.id(), hello.fromId(), hello.from(), hello.to(), hello.conversation(), "/me waves",
+                hello.ts(), hello.deliveredAt(), false, false, false, 42);
+        JsonNode m = json(codec.event(new ChatEvent.Message(wave)).orElseThrow());
+        assertThat(m.path("action").asBoolean()).isTrue();
+        assertThat(m.path("text").asText()).isEqualTo("/me waves");
     }
 
     @Test

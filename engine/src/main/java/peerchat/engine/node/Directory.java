@@ -13,6 +13,7 @@ import java.util.TreeSet;
 import java.util.stream.Collectors;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.GroupView;
+import peerchat.engine.api.MessageView;
 import peerchat.engine.api.UserView;
 import peerchat.store.event.GroupName;
 import peerchat.store.event.NodeId;
@@ -59,7 +60,9 @@ final class Directory {
 
     /** Whether a message names this node's user (its name as shown, not its label: people write "alice"). */
     boolean mentionsSelf(String text) {
-        return Mention.of(text, selfName);
+        // An action's /me is not a word of its text: a user called "me" is not named by every action.
+        String said = text.startsWith(MessageView.ACTION) ? text.substring(MessageView.ACTION.length()) : text;
+        return Mention.of(said, selfName);
     }
 
     private static Map<NodeId, String> labelsOf(List<User> users) {

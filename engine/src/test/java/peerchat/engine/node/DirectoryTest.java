@@ -37,6 +37,14 @@ class DirectoryTest {
     }
 
     @Test
+    void anActionsSlashMeDoesNotNameAUserCalledMe() {
+        Directory d = directory();
+        assertThat(d.mentionsSelf("/me waves")).isFalse();
+        assertThat(d.mentionsSelf("/me waves at me")).isTrue();
+        assertThat(d.mentionsSelf("me, look")).isTrue();
+    }
+
+    @Test
     void sameNameOnTheSameHostFallsBackToTheShortId() {
         Directory d = new Directory(List.of(
                 new Directory.User(ALICE1, "alice", "127.0.0.1:1", true, false),

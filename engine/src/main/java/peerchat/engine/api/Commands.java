@@ -15,7 +15,7 @@ public final class Commands {
     public static final List<CommandSpec> ALL = List.of(
             spec("help", "", "show this help", "Session", ArgKind.NONE, "-h", "-help", "/help"),
             spec("quit", "", "close the node and leave", "Session", ArgKind.NONE, "-q", "-quit", "-exit", "/quit", "/exit"),
-            spec("open", "<#group|@user>", "make it the current conversation (plain text goes there)", "Messages", ArgKind.TARGET, "-open", "/open"),
+            spec("open", "<#group|@user>", "make it the current conversation (plain text goes there)", "Messages", ArgKind.TARGET, "-open", "/open", "/query"),
             spec("msg", "<#group|@user> <text>", "send to a group or a user (also: @user text, #group text)", "Messages", ArgKind.TARGET, "-msg", "/msg"),
             spec("me", "<action>", "say what you do, in the current conversation: /me waves shows as * alice waves", "Messages", ArgKind.TEXT, "-me", "/me"),
             spec("delay", "<seconds> <message line>", "send now, but hold its transmission back that long (watch causal order work)", "Messages", ArgKind.TEXT, "-delay", "/delay"),
@@ -25,7 +25,7 @@ public final class Commands {
             spec("since", "<seq> [n]", "messages after the seq-th this node sent or delivered, every conversation (catching up after a crash)", "Messages", ArgKind.TEXT, "-since", "/since"),
             spec("waiting", "", "messages causal order holds back and whose they wait for; what you sent that is not yet acknowledged", "Messages", ArgKind.NONE, "-waiting", "/waiting"),
             spec("creategroup", "<group>", "create a group (you join it)", "Groups", ArgKind.GROUP, "-creategroup", "/create"),
-            spec("joingroup", "<group>", "join a group", "Groups", ArgKind.GROUP, "-joingroup", "/join"),
+            spec("joingroup", "<group>", "join a group", "Groups", ArgKind.GROUP, "-joingroup", "/join", "/j"),
             spec("leavegroup", "<group>", "leave a group (not all)", "Groups", ArgKind.GROUP, "-leavegroup", "/leave", "/part"),
             spec("listgroups", "", "groups with their members", "Groups", ArgKind.NONE, "-lg", "-listgroups", "/groups", "/list"),
             spec("members", "<group>", "the members of a group, with presence", "Groups", ArgKind.GROUP, "-members", "/members", "/names"),

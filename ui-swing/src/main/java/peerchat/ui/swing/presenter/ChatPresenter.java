@@ -3,7 +3,6 @@ package peerchat.ui.swing.presenter;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,7 +31,8 @@ import reactor.core.scheduler.Scheduler;
 /**
  * The window's logic without Swing: which conversations exist and what is unread in each, the
  * transcript of the current one (paged from the log, one page at a time, so a conversation of any
- * length opens at once), its members, and what the searches show.
+ * length opens at once), its members, what the searches show, and whose messages are hidden
+ * ({@code -ignore}: the transcript is read again when that changes).
  *
  * <p>Threading: every method runs on the UI thread, and everything that comes back from the node
  * (events, replies, history pages) is moved onto it with {@code ui} before it touches the state.
@@ -43,6 +43,8 @@ public final class ChatPresenter {
     public static final int PAGE = 100;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatPresenter.class);
+    /** The commands that change whose messages are hidden. */
+    private static final Set<String> HIDING = Set.of("ignore", "unignore");
 
     private final Node node;
     private final ChatView view;
@@ -55,9 +57,7 @@ public final class ChatPresenter {
 
     /** Direct conversations seen or opened this session, in order of appearance. */
     private final Set<Conversation> directs = new LinkedHashSet<>();
-    private final Map<Conversation, Integer> unread = new HashMap<>();
-    /** Conversations whose unread messages include one that names the user. */
-    private final Set<Conversation> mentioned = new HashSet<>();
+    private final Unread unread = new Unread();
     /** How many were unread in the conversation just opened: its first page marks where they begin. */
     private int unreadWhenOpened;
 
@@ -66,6 +66,12 @@ public final class ChatPresenter {
     private long generation;
     private final Set<String> shown = new HashSet<>();
     private long oldestCursor = Long.MAX_VALUE;
+    private long newestCursor = Long.MIN_VALUE;
+    /**
+     * The notices of the current conversation (command answers, warnings), each after the newest
+     * message shown when it came: a transcript read again keeps them where they were.
+     */
+    private final List<Notice> notices = new ArrayList<>();
     private boolean exhausted;
     private boolean loadingFirst;
     private boolean loadingOlder;
@@ -86,6 +92,17 @@ public final class ChatPresenter {
     /** Messages of the open conversation that came while the window was elsewhere. */
     private int unseenHere;
     private String shownTitle;
+    /** The users whose messages the node hides, as last shown: a change reloads the transcript. */
+    private Set<NodeId> ignored = Set.of();
+
+    /**
+     * A notice and the cursor of the newest message shown before it: {@code Long.MIN_VALUE} none,
+     * {@link #AFTER_PAGE} the page still being read (it came meanwhile).
+     */
+    private record Notice(long after, Line line) {
+    }
+
+    private static final long AFTER_PAGE = Long.MAX_VALUE;
 
     public ChatPresenter(Node node, ChatView view, Scheduler ui, Clock clock) {
         this.node = node;
@@ -99,6 +116,7 @@ public final class ChatPresenter {
     public void start() {
         events = node.events().publishOn(ui).subscribe(this::onEvent,
                 e -> LOG.error("the node's event stream failed", e));
+        ignored = ignoredNow();
         refreshGroups();
         refreshUsers();
         select(node.current());
@@ -161,25 +179,33 @@ public final class ChatPresenter {
         if (conversation instanceof Conversation.Direct) {
             directs.add(conversation);
         }
-        unreadWhenOpened = unread.getOrDefault(conversation, 0);
-        unread.remove(conversation);
-        mentioned.remove(conversation);
+        unreadWhenOpened = unread.clear(conversation);
         if (!conversation.equals(node.current())) {
             echoes.add(conversation);
             node.open(conversation);
         }
+        notices.clear();
+        view.showTranscript(List.of());
+        publishConversations();
+        publishMembers();
+        loadLastPage();
+    }
+
+    /**
+     * Reads the current conversation's last page; it replaces what is shown when it comes. Pages
+     * asked for before are dropped when they arrive, live messages wait for it.
+     */
+    private void loadLastPage() {
         generation++;
         shown.clear();
         pending.clear();
         oldestCursor = Long.MAX_VALUE;
+        newestCursor = Long.MIN_VALUE;
         exhausted = false;
         loadingOlder = false;
         loadingFirst = true;
-        view.showTranscript(List.of());
-        publishConversations();
-        publishMembers();
         long asked = generation;
-        Conversation conv = conversation;
+        Conversation conv = current;
         whenDone(node.history(conv, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
     }
 
@@ -236,10 +262,33 @@ public final class ChatPresenter {
         loadingFirst = false;
         exhausted = page.size() < PAGE;
         List<Line> lines = unseen(page);
+        notices.replaceAll(n -> n.after() == AFTER_PAGE ? new Notice(newestCursor, n.line()) : n);
         lines.addAll(unseen(pending));
         pending.clear();
         markUnread(lines, unreadWhenOpened);
-        view.showTranscript(lines);
+        view.showTranscript(withNotices(lines));
+    }
+
+    /**
+     * The notices put back among a page's lines, each after the messages shown before it; one
+     * from before the page's first message at the top.
+     */
+    private List<Line> withNotices(List<Line> lines) {
+        if (notices.isEmpty()) {
+            return lines;
+        }
+        List<Line> out = new ArrayList<>();
+        int next = 0;
+        for (Line l : lines) {
+            while (next < notices.size() && l.kind() == Line.Kind.MESSAGE && notices.get(next).after() < l.cursor()) {
+                out.add(notices.get(next++).line());
+            }
+            out.add(l);
+        }
+        while (next < notices.size()) {
+            out.add(notices.get(next++).line());
+        }
+        return out;
     }
 
     /**
@@ -269,6 +318,7 @@ public final class ChatPresenter {
             if (shown.add(m.id())) {
                 lines.add(line(m));
                 oldestCursor = Math.min(oldestCursor, m.cursor());
+                newestCursor = Math.max(newestCursor, m.cursor());
             }
         }
         return lines;
@@ -302,10 +352,6 @@ public final class ChatPresenter {
 
     // ---------------------------------------------------------------- commands
 
-    /**
-     * What the user typed in the compose box: a command of the shared table ({@code -creategroup x},
-     * {@code -delay 2 hi}, ...) or a message; plain text goes to the current conversation.
-     */
     /** Tab in the compose box: other users' labels and the groups, as the node knows them now. */
     public Completion complete(String text, int caret) {
         List<String> users = node.users().stream().filter(u -> !u.self()).map(UserView::label).collect(Collectors.toList());
@@ -317,6 +363,10 @@ public final class ChatPresenter {
         return c;
     }
 
+    /**
+     * What the user typed in the compose box: a command of the shared table ({@code -creategroup x},
+     * {@code -delay 2 hi}, ...) or a message; plain text goes to the current conversation.
+     */
     public void submit(String text) {
         String line = text.strip();
         if (line.isEmpty()) {
@@ -357,6 +407,26 @@ public final class ChatPresenter {
         return Optional.empty();
     }
 
+    /** Hides {@code user}'s messages ({@code -ignore}): the user list's menu. */
+    public void ignore(NodeId user) {
+        hide(user, true);
+    }
+
+    /** Shows {@code user}'s messages again, the past ones too ({@code -unignore}). */
+    public void unignore(NodeId user) {
+        hide(user, false);
+    }
+
+    private void hide(NodeId user, boolean hide) {
+        Optional<UserView> u = node.user(user);
+        if (u.isEmpty()) {
+            view.showStatus("no such user: " + user.shortForm(), true);
+            return;
+        }
+        run((hide ? "-ignore @" : "-unignore @") + u.get().label(), reply -> {
+        });
+    }
+
     private boolean validGroup(String group) {
         if (group == null || !GroupName.isValid(group.strip())) {
             view.showStatus("a group name is 1-" + GroupName.MAX_LENGTH
@@ -385,10 +455,45 @@ public final class ChatPresenter {
         String text = ReplyText.of(result, zone);
         view.showStatus(firstLine(text), false);
         if (!text.isEmpty()) {
-            view.appendLine(Line.notice(ReplyText.time(clock.millis(), zone), text));
+            notice(text);
         }
         refreshGroups();
+        if (HIDING.contains(result.command())) {
+            hiddenMayHaveChanged();
+        }
         onSuccess.accept(result);
+    }
+
+    /** A line from the window to its user at the end of the transcript, kept there if it is read again. */
+    private void notice(String text) {
+        long after = loadingFirst ? AFTER_PAGE
+                : Math.max(newestCursor, notices.isEmpty() ? Long.MIN_VALUE : notices.get(notices.size() - 1).after());
+        Line line = Line.notice(ReplyText.time(clock.millis(), zone), text);
+        notices.add(new Notice(after, line));
+        view.appendLine(line);
+    }
+
+    /**
+     * After {@code -ignore} or {@code -unignore}: if whose messages are hidden changed, the lists
+     * show it, what the newly ignored wrote stops counting as unread, and the transcript is read
+     * again, so their lines go at once (or come back, the past ones too).
+     */
+    private void hiddenMayHaveChanged() {
+        Set<NodeId> now = ignoredNow();
+        if (now.equals(ignored)) {
+            return;
+        }
+        Set<NodeId> newly = new HashSet<>(now);
+        newly.removeAll(ignored);
+        ignored = now;
+        unread.forget(newly);
+        refreshUsers();
+        unreadWhenOpened = 0;
+        loadLastPage();
+    }
+
+    private Set<NodeId> ignoredNow() {
+        return node.users().stream().filter(UserView::ignored).map(UserView::id).collect(Collectors.toSet());
     }
 
     private static String firstLine(String text) {
@@ -426,10 +531,10 @@ public final class ChatPresenter {
         } else if (event instanceof ChatEvent.HeldBack held) {
             // In whatever conversation is open: the silence it explains may be anywhere.
             view.showStatus(firstLine(held.text()), false);
-            view.appendLine(Line.notice(ReplyText.time(clock.millis(), zone), held.text()));
+            notice(held.text());
         } else if (event instanceof ChatEvent.Warning warning) {
             view.showStatus(warning.text(), true);
-            view.appendLine(Line.notice(ReplyText.time(clock.millis(), zone), "warning: " + warning.text()));
+            notice("warning: " + warning.text());
         } else if (event instanceof ChatEvent.Left left) {
             refreshGroups();
             if (current instanceof Conversation.Group g && g.name().value().equals(left.group())
@@ -442,6 +547,10 @@ public final class ChatPresenter {
     }
 
     private void onMessage(MessageView m) {
+        if (ignored.contains(m.fromId())) {
+            // Emitted before the -ignore took effect and still on its way: hidden as the rest.
+            return;
+        }
         Conversation conv = m.conversation();
         boolean newDirect = conv instanceof Conversation.Direct && directs.add(conv);
         if (conv.equals(current)) {
@@ -449,6 +558,7 @@ public final class ChatPresenter {
                 pending.add(m);
             } else if (shown.add(m.id())) {
                 oldestCursor = Math.min(oldestCursor, m.cursor());
+                newestCursor = Math.max(newestCursor, m.cursor());
                 view.appendLine(line(m));
             }
             if (!windowActive && !m.own()) {
@@ -461,16 +571,13 @@ public final class ChatPresenter {
             return;
         }
         if (!m.own()) {
-            unread.merge(conv, 1, Integer::sum);
-            if (m.mention()) {
-                mentioned.add(conv);
-            }
+            unread.add(conv, m.fromId(), m.mention());
         }
         publishConversations();
     }
 
     public int unread(Conversation conversation) {
-        return unread.getOrDefault(conversation, 0);
+        return unread.count(conversation);
     }
 
     /**
@@ -488,7 +595,7 @@ public final class ChatPresenter {
 
     /** {@code (3) ann@host:port}: unread messages everywhere, before the node's name, as mail and chat programs do. */
     private void publishTitle() {
-        int total = unread.values().stream().mapToInt(Integer::intValue).sum() + unseenHere;
+        int total = unread.total() + unseenHere;
         String title = (total > 0 ? "(" + total + ") " : "") + node.self().name() + "@" + node.self().listen();
         if (!title.equals(shownTitle)) {
             shownTitle = title;
@@ -538,7 +645,7 @@ public final class ChatPresenter {
 
     private ConversationItem item(Conversation c, Set<NodeId> online) {
         boolean away = c instanceof Conversation.Direct d && !online.contains(d.peer());
-        return new ConversationItem(c, label(c), unread(c), mentioned.contains(c), away);
+        return new ConversationItem(c, label(c), unread(c), unread.mentioned(c), away);
     }
 
     private List<Conversation> allKnown() {
@@ -546,7 +653,7 @@ public final class ChatPresenter {
         if (current != null) {
             out.add(current);
         }
-        unread.keySet().stream().sorted((a, b) -> a.key().compareTo(b.key())).forEach(out::add);
+        unread.conversations().stream().sorted((a, b) -> a.key().compareTo(b.key())).forEach(out::add);
         return out;
     }
 
@@ -591,7 +698,7 @@ public final class ChatPresenter {
         List<UserItem> members = new ArrayList<>();
         for (String l : labels) {
             UserView u = byLabel.get(l);
-            members.add(u != null ? item(u) : new UserItem(null, l, "", false, false));
+            members.add(u != null ? item(u) : new UserItem(null, l, "", false, false, false));
         }
         // Online first, then by name: who can answer now is what people look for.
         members.sort((a, b) -> a.online() != b.online() ? (a.online() ? -1 : 1) : a.label().compareToIgnoreCase(b.label()));
@@ -599,7 +706,7 @@ public final class ChatPresenter {
     }
 
     private static UserItem item(UserView u) {
-        return new UserItem(u.id(), u.label(), u.address(), u.online(), u.self());
+        return new UserItem(u.id(), u.label(), u.address(), u.online(), u.self(), u.ignored());
     }
 
     /** {@code #group}, or {@code @label} of the peer (its short id until the node knows it). */

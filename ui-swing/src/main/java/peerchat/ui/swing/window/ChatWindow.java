@@ -236,6 +236,7 @@ public final class ChatWindow implements ChatView {
         userList.setCellRenderer(new UserRenderer());
         userList.setTransferHandler(TextTransfer.lines(UserItem::label));
         onDoubleClick(userList, u -> presenter.openDirect(u.id()));
+        UserMenu.install(userList, presenter);
         userSearch.setName("userSearch");
         userSearch.putClientProperty("JTextField.placeholderText", "Search users");
         onEdit(userSearch, presenter::searchUsers);
@@ -302,6 +303,7 @@ public final class ChatWindow implements ChatView {
                 presenter.openDirect(u.id());
             }
         });
+        UserMenu.install(memberList, presenter);
         membersHeading.setName("membersHeading");
         JPanel panel = new JPanel(new BorderLayout(0, 4));
         membersHeading.setBorder(BorderFactory.createEmptyBorder(6, 8, 2, 8));

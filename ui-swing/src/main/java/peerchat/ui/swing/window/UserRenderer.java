@@ -2,9 +2,12 @@ package peerchat.ui.swing.window;
 
 import java.awt.Color;
 import java.awt.Component;
+import java.awt.Font;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
+import java.awt.font.TextAttribute;
+import java.util.Map;
 import javax.swing.BorderFactory;
 import javax.swing.Icon;
 import javax.swing.JLabel;
@@ -12,10 +15,18 @@ import javax.swing.JList;
 import javax.swing.ListCellRenderer;
 import peerchat.ui.swing.presenter.UserItem;
 
-/** A user with a presence dot: green online, grey offline; oneself marked. */
+/**
+ * A user with a presence dot: green online, grey offline; oneself marked; someone ignored greyed
+ * and struck through, the tooltip saying what that means and how to undo it.
+ */
 final class UserRenderer implements ListCellRenderer<UserItem> {
+    private static final String IGNORED_TIP = "ignored: their messages are hidden (right-click to unignore)";
+
     private final JLabel label = new JLabel();
     private final Dot dot = new Dot();
+    /** The list's font struck through, made again only when the list's font changes (a theme switch). */
+    private Font plain;
+    private Font struck;
 
     UserRenderer() {
         label.setOpaque(true);
@@ -28,13 +39,21 @@ final class UserRenderer implements ListCellRenderer<UserItem> {
     public Component getListCellRendererComponent(JList<? extends UserItem> list, UserItem user, int index,
                                                   boolean selected, boolean focused) {
         label.setText(user.label() + (user.self() ? " (you)" : "") + (user.online() ? "" : " · offline"));
-        label.setToolTipText(user.address());
-        label.setFont(list.getFont());
+        label.setToolTipText(user.ignored() ? IGNORED_TIP : user.address());
+        label.setFont(user.ignored() ? struck(list.getFont()) : list.getFont());
         label.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
         label.setForeground(selected ? list.getSelectionForeground()
-                : user.online() ? list.getForeground() : Theme.muted());
+                : user.online() && !user.ignored() ? list.getForeground() : Theme.muted());
         dot.color = user.online() ? Theme.online() : Theme.muted();
         return label;
+    }
+
+    private Font struck(Font font) {
+        if (!font.equals(plain)) {
+            plain = font;
+            struck = font.deriveFont(Map.of(TextAttribute.STRIKETHROUGH, TextAttribute.STRIKETHROUGH_ON));
+        }
+        return struck;
     }
 
     private static final class Dot implements Icon {

@@ -11,7 +11,9 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
+import peerchat.engine.api.MessageView;
 import peerchat.engine.api.UserView;
 import peerchat.store.event.GroupName;
 import reactor.core.scheduler.Schedulers;
@@ -481,5 +483,146 @@ class ChatPresenterTest {
         assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@cyd");
         assertThat(view.selected).isEqualTo(1);
         assertThat(List.copyOf(node.historyCalls)).last().isEqualTo("@cccccccc last " + ChatPresenter.PAGE);
+    }
+
+    // ---------------------------------------------------------------- ignoring a user
+
+    private static final String IGNORING_BOB = "ignoring bob: their messages are hidden, past ones too (-unignore @bob shows them again)";
+    private static final String SHOWING_BOB = "showing bob's messages again, past ones too";
+
+    private boolean ignoredIn(List<UserItem> list, String label) {
+        return list.stream().filter(u -> u.label().equals(label)).findFirst().orElseThrow().ignored();
+    }
+
+    @Test
+    void ignoringAUserHidesTheirLinesAtOnceAndUnignoringBringsThemBackThePastOnesToo() {
+        node.receive(bob.id(), ALL, "from bob");
+        node.receive(cyd.id(), ALL, "from cyd");
+        presenter.start();
+        assertThat(ignoredIn(view.users, "bob")).isFalse();
+
+        presenter.ignore(bob.id());
+
+        assertThat(node.executed).containsExactly("-ignore @bob");
+        assertThat(view.texts()).containsExactly("from cyd", IGNORING_BOB);
+        assertThat(view.status).isEqualTo(IGNORING_BOB);
+        assertThat(ignoredIn(view.users, "bob")).isTrue();
+        assertThat(ignoredIn(view.members, "bob")).isTrue();
+        assertThat(ignoredIn(view.users, "cyd")).isFalse();
+
+        node.receive(bob.id(), ALL, "while ignored");
+        node.receive(cyd.id(), ALL, "cyd again");
+        assertThat(view.texts()).containsExactly("from cyd", IGNORING_BOB, "cyd again");
+        assertThat(view.title).as("nothing unread").isEqualTo("ann@127.0.0.1:7117");
+
+        presenter.unignore(bob.id());
+
+        assertThat(node.executed).containsExactly("-ignore @bob", "-unignore @bob");
+        assertThat(view.texts()).containsExactly("from bob", "from cyd", IGNORING_BOB, "while ignored", "cyd again", SHOWING_BOB);
+        assertThat(ignoredIn(view.users, "bob")).isFalse();
+        assertThat(ignoredIn(view.members, "bob")).isFalse();
+        node.receive(bob.id(), ALL, "after");
+        assertThat(view.texts()).last().isEqualTo("after");
+    }
+
+    @Test
+    void ignoreTypedInTheComposeBoxReloadsTooAndEarlierAnswersStayWhereTheyWere() {
+        node.receive(bob.id(), ALL, "one");
+        presenter.start();
+        presenter.submit("-lu");
+        node.receive(cyd.id(), ALL, "two");
+        String users = view.texts().get(1);
+
+        presenter.submit("-ignore @bob");
+
+        assertThat(view.texts()).containsExactly(users, "two", IGNORING_BOB);
+        assertThat(callsFor("#all")).hasSize(2);
+
+        presenter.submit("-ignore");
+        assertThat(view.texts()).last().isEqualTo("you ignore bob (-unignore @user shows theirs again)");
+        assertThat(callsFor("#all")).as("asking whom one ignores changes nothing: not read again").hasSize(2);
+
+        presenter.submit("-unignore bob");
+        assertThat(view.texts()).containsExactly("one", users, "two", IGNORING_BOB,
+                "you ignore bob (-unignore @user shows theirs again)", SHOWING_BOB);
+        assertThat(callsFor("#all")).hasSize(3);
+    }
+
+    @Test
+    void whatAnIgnoredUserWroteStopsCountingAsUnreadAndMentioning() {
+        Conversation dev = devWithBobFromAll();
+        node.peerJoins(cyd.id(), "dev");
+        node.receive(bob.id(), dev, "ann, bob here");
+        node.receive(cyd.id(), dev, "cyd here");
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("#dev")).singleElement()
+                .matches(c -> c.unread() == 2 && c.mentioned());
+
+        presenter.ignore(bob.id());
+
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("#dev")).singleElement()
+                .matches(c -> c.unread() == 1 && !c.mentioned());
+        assertThat(view.title).isEqualTo("(1) ann@127.0.0.1:7117");
+        presenter.openGroup("dev");
+        assertThat(view.texts()).containsExactly("1 new message", "cyd here");
+    }
+
+    @Test
+    void aMessageOfSomeoneJustIgnoredStillOnItsWayIsNotShown() {
+        presenter.start();
+        presenter.ignore(bob.id());
+        MessageView late = node.receive(bob.id(), ALL, "sent before the ignore took effect");
+        MessageView elsewhere = node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst");
+
+        presenter.onEvent(new ChatEvent.Message(late));
+        presenter.onEvent(new ChatEvent.Message(elsewhere));
+
+        assertThat(view.texts()).containsExactly(IGNORING_BOB);
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all");
+    }
+
+    @Test
+    void aSlowReloadShowsWhatCameMeanwhileOnceAndInOrder() {
+        node.receive(bob.id(), ALL, "b1");
+        node.receive(cyd.id(), ALL, "c1");
+        presenter.start();
+        Runnable release = node.holdNextHistory();
+
+        presenter.ignore(bob.id());
+        node.receive(cyd.id(), ALL, "c2");
+        node.receive(bob.id(), ALL, "b2");
+        presenter.submit("-ignore");
+        assertThat(view.texts()).as("the old transcript until the page comes")
+                .containsExactly("b1", "c1", IGNORING_BOB, "you ignore bob (-unignore @user shows theirs again)");
+
+        release.run();
+
+        assertThat(view.texts()).containsExactly("c1", IGNORING_BOB, "c2", "you ignore bob (-unignore @user shows theirs again)");
+
+        // The answer that came during the read stays after what that page showed, when read again.
+        node.receive(cyd.id(), ALL, "c3");
+        presenter.unignore(bob.id());
+        assertThat(view.texts()).containsExactly("b1", "c1", IGNORING_BOB, "c2", "you ignore bob (-unignore @user shows theirs again)",
+                "b2", "c3", SHOWING_BOB);
+    }
+
+    @Test
+    void ignoringOneselfOrSomeoneTwiceIsAnErrorAndNothingIsReadAgain() {
+        node.receive(bob.id(), ALL, "from bob");
+        presenter.start();
+
+        presenter.ignore(node.self().id());
+        assertThat(view.statusIsError).isTrue();
+        assertThat(view.status).isEqualTo("that is you");
+
+        presenter.unignore(bob.id());
+        assertThat(view.statusIsError).isTrue();
+        assertThat(view.status).isEqualTo("you do not ignore bob");
+
+        presenter.ignore(bob.id());
+        presenter.ignore(bob.id());
+        assertThat(view.status).startsWith("you ignore bob already");
+
+        assertThat(callsFor("#all")).hasSize(2);
+        assertThat(view.texts()).containsExactly(IGNORING_BOB);
     }
 }

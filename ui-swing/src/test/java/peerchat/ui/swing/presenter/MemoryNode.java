@@ -1,11 +1,13 @@
 package peerchat.ui.swing.presenter;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -29,6 +31,8 @@ import reactor.core.publisher.Sinks;
  * small world whose other users the test drives ({@link #receive}, {@link #peerUp}). It keeps the
  * API's promises the presenter relies on (history oldest first and paged by cursor, own messages
  * on the event stream, one reply per line) and answers synchronously, so tests are deterministic.
+ * {@code -ignore @user} works as the node's does: their messages are still logged but neither
+ * emitted nor in history or search (pages stay full of what is shown), until {@code -unignore}.
  * The real node is exercised by the window's two-node tests.
  */
 public final class MemoryNode implements Node {
@@ -36,6 +40,7 @@ public final class MemoryNode implements Node {
     private final Map<NodeId, UserView> users = new LinkedHashMap<>();
     private final Map<String, TreeSet<NodeId>> groups = new TreeMap<>();
     private final Map<Conversation, List<MessageView>> log = new LinkedHashMap<>();
+    private final Set<NodeId> ignored = new HashSet<>();
     private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().directBestEffort();
     private Conversation current = Conversation.all();
     private long cursor;
@@ -92,7 +97,9 @@ public final class MemoryNode implements Node {
                 1_700_000_000_000L + seq * 1000, 1_700_000_000_000L + seq * 1000, false, false,
                 text.toLowerCase(Locale.ROOT).contains(self.name().toLowerCase(Locale.ROOT)), ++cursor);
         log.computeIfAbsent(conversation, c -> new ArrayList<>()).add(m);
-        events.tryEmitNext(new ChatEvent.Message(m));
+        if (!ignored.contains(from)) {
+            events.tryEmitNext(new ChatEvent.Message(m));
+        }
         return m;
     }
 
@@ -167,6 +174,18 @@ public final class MemoryNode implements Node {
                 }
                 events.tryEmitNext(new ChatEvent.Left(arg, self.name()));
                 return new Reply.Done("leavegroup", "left #" + arg);
+            case "-ignore":
+                if (arg.isEmpty()) {
+                    return new Reply.Done("ignore", ignored.isEmpty() ? "you ignore nobody (-ignore @user hides a user's messages)"
+                            : "you ignore " + ignored.stream().map(id -> users.get(id).label()).sorted()
+                            .collect(Collectors.joining(", ")) + " (-unignore @user shows theirs again)");
+                }
+                return ignore("ignore", arg, true);
+            case "-unignore":
+                if (arg.isEmpty()) {
+                    return new Reply.Error("unignore", "missing argument: -unignore <@user>");
+                }
+                return ignore("unignore", arg, false);
             case "-lu":
                 return new Reply.Users("listusers", users());
             case "-q":
@@ -177,6 +196,39 @@ public final class MemoryNode implements Node {
                 }
                 return send(line);
         }
+    }
+
+    private Reply ignore(String command, String written, boolean ignore) {
+        String name = written.replaceFirst("^@", "");
+        Optional<UserView> u = users.values().stream().filter(v -> v.label().equalsIgnoreCase(name)).findFirst();
+        if (u.isEmpty()) {
+            return new Reply.Error(command, "no user or group called " + name);
+        }
+        NodeId who = u.get().id();
+        String label = u.get().label();
+        if (who.equals(self.id())) {
+            return new Reply.Error(command, "that is you");
+        }
+        if (ignored.contains(who) == ignore) {
+            return new Reply.Error(command, ignore ? "you ignore " + label + " already (-unignore @" + label
+                    + " shows their messages again)" : "you do not ignore " + label);
+        }
+        if (ignore) {
+            ignored.add(who);
+            return new Reply.Done(command, "ignoring " + label + ": their messages are hidden, past ones too (-unignore @"
+                    + label + " shows them again)");
+        }
+        ignored.remove(who);
+        return new Reply.Done(command, "showing " + label + "'s messages again, past ones too");
+    }
+
+    /** Whether a message is shown: not when its sender is ignored. */
+    private boolean shown(MessageView m) {
+        return !ignored.contains(m.fromId());
+    }
+
+    private List<MessageView> shownIn(Conversation conversation) {
+        return log.getOrDefault(conversation, List.of()).stream().filter(this::shown).collect(Collectors.toList());
     }
 
     private Reply send(String line) {
@@ -229,7 +281,7 @@ public final class MemoryNode implements Node {
     private UserView withGroups(UserView u) {
         List<String> in = groups.entrySet().stream().filter(e -> e.getValue().contains(u.id()))
                 .map(Map.Entry::getKey).collect(Collectors.toList());
-        return new UserView(u.id(), u.name(), u.label(), u.address(), u.online(), u.self(), in);
+        return new UserView(u.id(), u.name(), u.label(), u.address(), u.online(), u.self(), in, ignored.contains(u.id()));
     }
 
     @Override
@@ -260,7 +312,7 @@ public final class MemoryNode implements Node {
     public Mono<List<MessageView>> history(Conversation conversation, int n) {
         historyCalls.add(conversation.key() + " last " + n);
         Mono<List<MessageView>> read = Mono.fromSupplier(() -> {
-            List<MessageView> all = log.getOrDefault(conversation, List.of());
+            List<MessageView> all = shownIn(conversation);
             return List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
         });
         if (gate == null) {
@@ -274,7 +326,7 @@ public final class MemoryNode implements Node {
     @Override
     public Mono<List<MessageView>> search(Conversation conversation, String text, int n) {
         List<MessageView> found = log.entrySet().stream().filter(e -> conversation == null || e.getKey().equals(conversation))
-                .flatMap(e -> e.getValue().stream()).filter(m -> m.text().toLowerCase(java.util.Locale.ROOT)
+                .flatMap(e -> e.getValue().stream()).filter(this::shown).filter(m -> m.text().toLowerCase(java.util.Locale.ROOT)
                         .contains(text.toLowerCase(java.util.Locale.ROOT)))
                 .sorted(java.util.Comparator.comparingLong(MessageView::cursor)).collect(Collectors.toList());
         return Mono.just(List.copyOf(found.subList(Math.max(0, found.size() - n), found.size())));
@@ -282,7 +334,7 @@ public final class MemoryNode implements Node {
 
     @Override
     public Mono<List<MessageView>> historyAfter(long cursor, int n) {
-        return Mono.just(log.values().stream().flatMap(List::stream).filter(m -> m.cursor() > cursor)
+        return Mono.just(log.values().stream().flatMap(List::stream).filter(this::shown).filter(m -> m.cursor() > cursor)
                 .sorted(java.util.Comparator.comparingLong(MessageView::cursor)).limit(n).collect(Collectors.toList()));
     }
 
@@ -295,7 +347,7 @@ public final class MemoryNode implements Node {
     public Mono<List<MessageView>> historyBefore(Conversation conversation, long before, int n) {
         historyCalls.add(conversation.key() + " before " + before + " " + n);
         return Mono.fromSupplier(() -> {
-            List<MessageView> older = log.getOrDefault(conversation, List.of()).stream()
+            List<MessageView> older = shownIn(conversation).stream()
                     .filter(m -> m.cursor() < before).collect(Collectors.toList());
             return List.copyOf(older.subList(Math.max(0, older.size() - n), older.size()));
         });

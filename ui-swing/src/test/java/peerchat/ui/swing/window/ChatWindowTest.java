@@ -5,25 +5,32 @@ import static org.awaitility.Awaitility.await;
 import static peerchat.ui.swing.window.GuiTesting.contents;
 
 import java.awt.event.KeyEvent;
+import java.awt.font.TextAttribute;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import javax.swing.JLabel;
+import javax.swing.JList;
 import javax.swing.JScrollPane;
 import javax.swing.SwingUtilities;
 import org.assertj.swing.core.Robot;
 import org.assertj.swing.edt.GuiActionRunner;
 import org.assertj.swing.fixture.FrameFixture;
+import org.assertj.swing.fixture.JPopupMenuFixture;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.UserView;
+import peerchat.store.event.NodeId;
 import peerchat.ui.swing.presenter.MemoryNode;
+import peerchat.ui.swing.presenter.UserItem;
 
 /**
  * The window itself, driven like a user would (AssertJ Swing's robot: real mouse and keyboard
@@ -263,6 +270,89 @@ class ChatWindowTest {
         await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob"));
         assertThat(node.current()).isEqualTo(new Conversation.Direct(bob.id()));
         assertThat(GuiTesting.list(frame, "conversations").selection()).containsExactly("@bob");
+    }
+
+    @Test
+    void rightClickingAUserOffersToIgnoreThemAndAnIgnoredUserLooksIt() {
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "from bob"));
+        onEdt(() -> node.receive(new NodeId("cccccccc"), Conversation.all(), "from cyd"));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: from bob", "cyd: from cyd")));
+        frame.tabbedPane("sideTabs").selectTab("Users");
+
+        JPopupMenuFixture menu = GuiTesting.list(frame, "users").showPopupMenuAt("bob online");
+        assertThat(menu.menuLabels()).containsExactly("Message bob", "Ignore bob");
+        menu.menuItem("ignoreUser").click();
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("cyd: from cyd",
+                "notice: ignoring bob: their messages are hidden, past ones too (-unignore @bob shows them again)")));
+        await().atMost(WAIT).until(() -> contents(frame, "users").contains("bob online ignored")
+                && contents(frame, "members").contains("bob online ignored"));
+        assertThat(node.executed).containsExactly("-ignore @bob");
+        JLabel cell = rendered("users", "bob");
+        assertThat(cell.getToolTipText()).isEqualTo("ignored: their messages are hidden (right-click to unignore)");
+        assertThat(cell.getFont().getAttributes().get(TextAttribute.STRIKETHROUGH)).isEqualTo(TextAttribute.STRIKETHROUGH_ON);
+        assertThat(rendered("users", "cyd").getFont().getAttributes().get(TextAttribute.STRIKETHROUGH)).isNotEqualTo(TextAttribute.STRIKETHROUGH_ON);
+
+        // From the member list: unignore, then a direct conversation.
+        menu = GuiTesting.list(frame, "members").showPopupMenuAt("bob online ignored");
+        assertThat(menu.menuLabels()).containsExactly("Message bob", "Unignore bob");
+        menu.menuItem("unignoreUser").click();
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: from bob", "cyd: from cyd",
+                "notice: ignoring bob: their messages are hidden, past ones too (-unignore @bob shows them again)",
+                "notice: showing bob's messages again, past ones too")));
+        await().atMost(WAIT).until(() -> contents(frame, "users").contains("bob online"));
+        GuiTesting.list(frame, "members").showPopupMenuAt("cyd online").menuItem("messageUser").click();
+        await().atMost(WAIT).until(() -> node.current().equals(new Conversation.Direct(new NodeId("cccccccc"))));
+        assertThat(frame.label("conversationHeading").text()).isEqualTo("@cyd");
+    }
+
+    @Test
+    void theUserMenuOpensFromTheKeyboardTooButNotForOneself() {
+        frame.tabbedPane("sideTabs").selectTab("Users");
+        GuiTesting.list(frame, "users").item("ann online").rightClick();
+        assertThat(popupLabels()).isEmpty();
+        chord(KeyEvent.VK_SHIFT, KeyEvent.VK_F10);
+        assertThat(popupLabels()).isEmpty();
+
+        // The same gestures on someone else open it (so the checks above can tell).
+        GuiTesting.list(frame, "users").clickItem("bob online");
+        chord(KeyEvent.VK_SHIFT, KeyEvent.VK_F10);
+        assertThat(popupLabels()).containsExactly("Message bob", "Ignore bob");
+        robot.pressAndReleaseKey(KeyEvent.VK_ESCAPE);
+        GuiTesting.list(frame, "users").item("cyd online").rightClick();
+        assertThat(popupLabels()).containsExactly("Message cyd", "Ignore cyd");
+    }
+
+    /**
+     * The entries of the menu open now, none if none is: read at once once the robot's events are
+     * handled (the menu opens within the click's handler), where the robot's own lookup would wait
+     * five seconds for a menu that is rightly not coming.
+     */
+    private List<String> popupLabels() {
+        robot.waitForIdle();
+        return GuiActionRunner.execute(() -> {
+            javax.swing.MenuElement[] open = javax.swing.MenuSelectionManager.defaultManager().getSelectedPath();
+            if (open.length == 0) {
+                return List.<String>of();
+            }
+            return java.util.Arrays.stream(open[0].getSubElements()).filter(e -> e instanceof javax.swing.JMenuItem)
+                    .map(e -> ((javax.swing.JMenuItem) e).getText()).toList();
+        });
+    }
+
+    /** The renderer's label for the entry of {@code label} in a list of users. */
+    @SuppressWarnings("unchecked") // the user lists are JList<UserItem>; the fixture gives JList<?>
+    private JLabel rendered(String list, String label) {
+        JList<UserItem> users = (JList<UserItem>) frame.list(list).target();
+        return GuiActionRunner.execute(() -> {
+            for (int i = 0; i < users.getModel().getSize(); i++) {
+                UserItem u = users.getModel().getElementAt(i);
+                if (u.label().equals(label)) {
+                    return (JLabel) users.getCellRenderer().getListCellRendererComponent(users, u, i, false, false);
+                }
+            }
+            throw new AssertionError("no " + label + " in " + list);
+        });
     }
 
     @Test

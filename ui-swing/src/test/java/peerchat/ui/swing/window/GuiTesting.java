@@ -98,7 +98,7 @@ final class GuiTesting {
             return g.name() + " " + g.members() + (g.joined() ? " joined" : "");
         }
         if (o instanceof UserItem u) {
-            return u.label() + (u.online() ? " online" : " offline");
+            return u.label() + (u.online() ? " online" : " offline") + (u.ignored() ? " ignored" : "");
         }
         if (o instanceof Line l) {
             return l.kind() == Line.Kind.NOTICE ? "notice: " + l.text()

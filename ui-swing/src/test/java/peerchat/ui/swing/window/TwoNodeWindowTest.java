@@ -234,6 +234,40 @@ class TwoNodeWindowTest {
                 "notice: no one else in #all is online: they get it when back")));
     }
 
+    @Test
+    void ignoringAUserFromTheUsersListHidesTheirLinesUntilUnignored() {
+        String ignoring = "notice: ignoring bob: their messages are hidden, past ones too (-unignore @bob shows them again)";
+        assertThat(bob("before, from bob")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: before, from bob")));
+        type("before, from ann");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: before, from bob", "ann: before, from ann")));
+
+        frame.tabbedPane("sideTabs").selectTab("Users");
+        GuiTesting.list(frame, "users").showPopupMenuAt("bob online").menuItem("ignoreUser").click();
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("ann: before, from ann", ignoring)));
+        await().atMost(WAIT).until(() -> contents(frame, "users").contains("bob online ignored")
+                && contents(frame, "members").contains("bob online ignored"));
+        assertThat(ann.user(bob.self().id())).hasValueSatisfying(u -> assertThat(u.ignored()).isTrue());
+
+        // Once ann's node has logged bob's next line (and not shown it), a line of hers follows it.
+        long logged = ann.historySize();
+        assertThat(bob("while ignored, from bob")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> ann.historySize() == logged + 1);
+        type("while ignored, from ann");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("ann: while ignored, from ann"));
+        assertThat(contents(frame, "transcript")).containsExactly("ann: before, from ann", ignoring, "ann: while ignored, from ann");
+
+        GuiTesting.list(frame, "users").showPopupMenuAt("bob online ignored").menuItem("unignoreUser").click();
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: before, from bob",
+                "ann: before, from ann", ignoring, "bob: while ignored, from bob", "ann: while ignored, from ann",
+                "notice: showing bob's messages again, past ones too")));
+        await().atMost(WAIT).until(() -> contents(frame, "users").contains("bob online"));
+        assertThat(bob("after, from bob")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("bob: after, from bob"));
+    }
+
     /** The header line of a transcript entry as its renderer draws it. */
     private static String header(javax.swing.JList<Line> list, int index) {
         java.awt.Container cell = (java.awt.Container) list.getCellRenderer()

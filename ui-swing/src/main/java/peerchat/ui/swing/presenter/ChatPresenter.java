@@ -346,8 +346,8 @@ public final class ChatPresenter {
     }
 
     private Line line(MessageView m) {
-        return new Line(Line.Kind.MESSAGE, m.id(), m.from(), ReplyText.when(m.ts(), clock), m.text(), m.own(),
-                m.heldBack(), m.mention(), m.cursor());
+        return new Line(Line.Kind.MESSAGE, m.id(), m.from(), ReplyText.when(m.ts(), clock), m.shownText(), m.own(),
+                m.heldBack(), m.mention(), m.cursor(), m.action());
     }
 
     // ---------------------------------------------------------------- commands

@@ -7,17 +7,23 @@ package peerchat.ui.swing.presenter;
  *
  * @param heldBack causal order held the message back until what it depends on arrived
  * @param mention  someone else's message that names this user
+ * @param action   a {@code /me} action: {@code text} is what follows the sender's name
  */
 public record Line(Kind kind, String id, String from, String time, String text, boolean own, boolean heldBack,
-                   boolean mention, long cursor) {
+                   boolean mention, long cursor, boolean action) {
     /** A {@link Kind#DIVIDER} marks where the messages that were unread when the conversation was opened begin. */
     public enum Kind { MESSAGE, NOTICE, DIVIDER }
 
+    /** The text as read: an action with its sender ({@code * bob waves}), anything else as it is. */
+    public String shownText() {
+        return action ? "* " + from + " " + text : text;
+    }
+
     static Line notice(String time, String text) {
-        return new Line(Kind.NOTICE, "", "", time, text, false, false, false, -1);
+        return new Line(Kind.NOTICE, "", "", time, text, false, false, false, -1, false);
     }
 
     static Line divider(int unread) {
-        return new Line(Kind.DIVIDER, "", "", "", unread == 1 ? "1 new message" : unread + " new messages", false, false, false, -1);
+        return new Line(Kind.DIVIDER, "", "", "", unread == 1 ? "1 new message" : unread + " new messages", false, false, false, -1, false);
     }
 }

@@ -14,7 +14,7 @@ public final class LineText {
 
     public static String of(List<Line> lines) {
         if (lines.size() == 1) {
-            return lines.get(0).text();
+            return lines.get(0).shownText();
         }
         return lines.stream().map(LineText::entry).collect(Collectors.joining("\n"));
     }
@@ -22,6 +22,9 @@ public final class LineText {
     private static String entry(Line l) {
         if (l.kind() == Line.Kind.DIVIDER) {
             return "-- " + l.text() + " --";
+        }
+        if (l.action()) {
+            return l.time() + " " + l.shownText().replace("\n", "\n    ");
         }
         String who = l.kind() == Line.Kind.NOTICE ? "peerchat" : l.from();
         return l.time() + " " + who + ": " + l.text().replace("\n", "\n    ");

@@ -81,6 +81,7 @@ final class ReplyText {
 
     /** One message a line; a message's own further lines indented, so they read as its own. */
     private static String message(MessageView m, ZoneId zone) {
-        return time(m.ts(), zone) + " " + m.from() + " → " + m.to() + ": " + m.text().replace("\n", "\n    ");
+        return time(m.ts(), zone) + " " + m.from() + " → " + m.to() + ": " + (m.action() ? "* " + m.from() + " " : "")
+                + m.shownText().replace("\n", "\n    ");
     }
 }

@@ -44,8 +44,8 @@ final class LineRenderer implements ListCellRenderer<Line> {
         Color fg = list.getForeground();
         Font font = list.getFont();
         header.setFont(font.deriveFont(Font.BOLD, font.getSize2D() - 1f));
-        body.setFont(font);
-        body.setText(line.text());
+        body.setFont(line.action() ? font.deriveFont(Font.ITALIC) : font);
+        body.setText(line.shownText());
         body.setVisible(line.kind() != Line.Kind.DIVIDER);
         header.setHorizontalAlignment(line.kind() == Line.Kind.DIVIDER ? SwingConstants.CENTER : SwingConstants.LEADING);
         if (line.kind() == Line.Kind.DIVIDER) {

@@ -123,6 +123,17 @@ class ChatPresenterTest {
     }
 
     @Test
+    void anActionIsALineOfItsSenderDoingIt() {
+        presenter.start();
+
+        node.receive(bob.id(), ALL, "/me waves");
+        node.receive(bob.id(), ALL, "/meh");
+
+        assertThat(view.transcript).extracting(Line::action, Line::shownText).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(true, "* bob waves"), org.assertj.core.groups.Tuple.tuple(false, "/meh"));
+    }
+
+    @Test
     void messagesElsewhereCountAsUnreadUntilThatConversationIsOpened() {
         Conversation dev = devWithBobFromAll();
         node.receive(bob.id(), dev, "in dev 1");

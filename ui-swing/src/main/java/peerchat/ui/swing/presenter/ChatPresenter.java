@@ -620,22 +620,24 @@ public final class ChatPresenter {
     private void publishConversations() {
         List<ConversationItem> items = new ArrayList<>();
         Set<Conversation> listed = new HashSet<>();
-        Set<NodeId> online = node.users().stream().filter(UserView::online).map(UserView::id).collect(Collectors.toSet());
+        List<UserView> users = node.users();
+        Set<NodeId> online = users.stream().filter(UserView::online).map(UserView::id).collect(Collectors.toSet());
+        Set<NodeId> ignored = users.stream().filter(UserView::ignored).map(UserView::id).collect(Collectors.toSet());
         for (String g : node.myGroups()) {
             Conversation c = new Conversation.Group(new GroupName(g));
             if (listed.add(c)) {
-                items.add(item(c, online));
+                items.add(item(c, online, ignored));
             }
         }
         // A group opened but not (yet) joined, or one with unread messages, stays visible.
         for (Conversation c : allKnown()) {
             if (c instanceof Conversation.Group && listed.add(c)) {
-                items.add(item(c, online));
+                items.add(item(c, online, ignored));
             }
         }
         for (Conversation c : directs) {
             if (listed.add(c)) {
-                items.add(item(c, online));
+                items.add(item(c, online, ignored));
             }
         }
         conversationItems = List.copyOf(items);
@@ -643,9 +645,10 @@ public final class ChatPresenter {
         publishTitle();
     }
 
-    private ConversationItem item(Conversation c, Set<NodeId> online) {
-        boolean away = c instanceof Conversation.Direct d && !online.contains(d.peer());
-        return new ConversationItem(c, label(c), unread(c), unread.mentioned(c), away);
+    private ConversationItem item(Conversation c, Set<NodeId> online, Set<NodeId> ignored) {
+        NodeId peer = c instanceof Conversation.Direct d ? d.peer() : null;
+        return new ConversationItem(c, label(c), unread(c), unread.mentioned(c), peer != null && !online.contains(peer),
+                peer != null && ignored.contains(peer));
     }
 
     private List<Conversation> allKnown() {

@@ -13,7 +13,7 @@ import peerchat.ui.swing.presenter.ConversationItem;
 /**
  * A sidebar row: the conversation, and its unread count as a badge (bold name while unread), amber
  * and marked {@code @} when something unread there names the user; a direct conversation with
- * someone offline is muted.
+ * someone offline is muted, one with someone ignored muted and struck through.
  */
 final class ConversationRenderer implements ListCellRenderer<ConversationItem> {
     private final JPanel panel = new JPanel(new BorderLayout(6, 0));
@@ -33,9 +33,12 @@ final class ConversationRenderer implements ListCellRenderer<ConversationItem> {
                                                   int index, boolean selected, boolean focused) {
         Font font = list.getFont();
         name.setText(item.label());
-        name.setFont(item.unread() > 0 ? font.deriveFont(Font.BOLD) : font);
-        name.setForeground(selected ? list.getSelectionForeground() : item.away() ? Theme.muted() : list.getForeground());
-        panel.setToolTipText(item.away() ? item.label() + " is offline: what you write goes when they are back" : null);
+        Font shown = item.unread() > 0 ? font.deriveFont(Font.BOLD) : font;
+        name.setFont(item.ignored() ? Theme.struck(shown) : shown);
+        name.setForeground(selected ? list.getSelectionForeground()
+                : item.away() || item.ignored() ? Theme.muted() : list.getForeground());
+        panel.setToolTipText(item.ignored() ? "you ignore " + item.label().substring(1) + ": their messages are hidden (right-click them under Users to unignore)"
+                : item.away() ? item.label() + " is offline: what you write goes when they are back" : null);
         badge.setVisible(item.unread() > 0);
         badge.setText(item.mentioned() ? "@ " + item.unread() : Integer.toString(item.unread()));
         badge.setFont(font.deriveFont(Font.BOLD, font.getSize2D() - 1f));

@@ -2,12 +2,9 @@ package peerchat.ui.swing.window;
 
 import java.awt.Color;
 import java.awt.Component;
-import java.awt.Font;
 import java.awt.Graphics;
 import java.awt.Graphics2D;
 import java.awt.RenderingHints;
-import java.awt.font.TextAttribute;
-import java.util.Map;
 import javax.swing.BorderFactory;
 import javax.swing.Icon;
 import javax.swing.JLabel;
@@ -24,9 +21,6 @@ final class UserRenderer implements ListCellRenderer<UserItem> {
 
     private final JLabel label = new JLabel();
     private final Dot dot = new Dot();
-    /** The list's font struck through, made again only when the list's font changes (a theme switch). */
-    private Font plain;
-    private Font struck;
 
     UserRenderer() {
         label.setOpaque(true);
@@ -40,20 +34,12 @@ final class UserRenderer implements ListCellRenderer<UserItem> {
                                                   boolean selected, boolean focused) {
         label.setText(user.label() + (user.self() ? " (you)" : "") + (user.online() ? "" : " · offline"));
         label.setToolTipText(user.ignored() ? IGNORED_TIP : user.address());
-        label.setFont(user.ignored() ? struck(list.getFont()) : list.getFont());
+        label.setFont(user.ignored() ? Theme.struck(list.getFont()) : list.getFont());
         label.setBackground(selected ? list.getSelectionBackground() : list.getBackground());
         label.setForeground(selected ? list.getSelectionForeground()
                 : user.online() && !user.ignored() ? list.getForeground() : Theme.muted());
         dot.color = user.online() ? Theme.online() : Theme.muted();
         return label;
-    }
-
-    private Font struck(Font font) {
-        if (!font.equals(plain)) {
-            plain = font;
-            struck = font.deriveFont(Map.of(TextAttribute.STRIKETHROUGH, TextAttribute.STRIKETHROUGH_ON));
-        }
-        return struck;
     }
 
     private static final class Dot implements Icon {

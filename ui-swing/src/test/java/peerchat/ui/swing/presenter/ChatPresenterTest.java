@@ -207,6 +207,21 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aDirectConversationWithSomeoneIgnoredIsMarkedSoUntilUnignored() {
+        presenter.start();
+        presenter.openDirect(bob.id());
+        presenter.select(ALL);
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("@bob")).singleElement().matches(c -> !c.ignored());
+
+        presenter.ignore(bob.id());
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("@bob")).singleElement().matches(ConversationItem::ignored);
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("#all")).singleElement().matches(c -> !c.ignored());
+
+        presenter.unignore(bob.id());
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("@bob")).singleElement().matches(c -> !c.ignored());
+    }
+
+    @Test
     void aDirectMessageAddsItsConversationWithAnUnreadCount() {
         presenter.start();
 

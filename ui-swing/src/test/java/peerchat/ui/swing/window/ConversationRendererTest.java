@@ -1,0 +1,34 @@
+package peerchat.ui.swing.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.awt.font.TextAttribute;
+import javax.swing.JLabel;
+import javax.swing.JList;
+import javax.swing.JPanel;
+import org.junit.jupiter.api.Test;
+import peerchat.engine.api.Conversation;
+import peerchat.store.event.NodeId;
+import peerchat.ui.swing.presenter.ConversationItem;
+
+/** A sidebar row as drawn: someone ignored struck through with a tooltip that says so, someone away muted. */
+class ConversationRendererTest {
+    private final Conversation bob = new Conversation.Direct(new NodeId("bbbbbbbb"));
+
+    private JPanel drawn(ConversationItem item) {
+        return (JPanel) new ConversationRenderer().getListCellRendererComponent(new JList<>(), item, 0, false, false);
+    }
+
+    @Test
+    void aConversationWithSomeoneIgnoredIsStruckThroughAndSaysSo() {
+        JPanel row = drawn(new ConversationItem(bob, "@bob", 0, false, false, true));
+        assertThat(((JLabel) row.getComponent(0)).getFont().getAttributes().get(TextAttribute.STRIKETHROUGH))
+                .isEqualTo(TextAttribute.STRIKETHROUGH_ON);
+        assertThat(row.getToolTipText()).isEqualTo("you ignore bob: their messages are hidden (right-click them under Users to unignore)");
+
+        JPanel away = drawn(new ConversationItem(bob, "@bob", 0, false, true, false));
+        assertThat(((JLabel) away.getComponent(0)).getFont().getAttributes().get(TextAttribute.STRIKETHROUGH))
+                .isNotEqualTo(TextAttribute.STRIKETHROUGH_ON);
+        assertThat(away.getToolTipText()).isEqualTo("@bob is offline: what you write goes when they are back");
+    }
+}

@@ -78,6 +78,11 @@ final class Fallocate {
         return posix != null && call(posix, file, FALLOC_FL_PUNCH_HOLE | FALLOC_FL_KEEP_SIZE, offset, length) == 0;
     }
 
+    /** Starts loading the binding (it loads with this class), so that it is there by the first top-up. */
+    static void preload() {
+        // Nothing else to do: this class's initialisation started the loader.
+    }
+
     /** Whether the binding is loaded and works (for tests: it loads on its own thread). */
     static boolean available() {
         return BINDING.getNow(null) != null;

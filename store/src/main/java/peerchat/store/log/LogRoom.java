@@ -56,6 +56,7 @@ final class LogRoom implements AutoCloseable {
 
     LogRoom(Path dir) {
         this.dir = dir;
+        Fallocate.preload();
     }
 
     /**

@@ -620,24 +620,22 @@ public final class ChatPresenter {
     private void publishConversations() {
         List<ConversationItem> items = new ArrayList<>();
         Set<Conversation> listed = new HashSet<>();
-        List<UserView> users = node.users();
-        Set<NodeId> online = users.stream().filter(UserView::online).map(UserView::id).collect(Collectors.toSet());
-        Set<NodeId> ignored = users.stream().filter(UserView::ignored).map(UserView::id).collect(Collectors.toSet());
+        Set<NodeId> online = node.users().stream().filter(UserView::online).map(UserView::id).collect(Collectors.toSet());
         for (String g : node.myGroups()) {
             Conversation c = new Conversation.Group(new GroupName(g));
             if (listed.add(c)) {
-                items.add(item(c, online, ignored));
+                items.add(item(c, online));
             }
         }
         // A group opened but not (yet) joined, or one with unread messages, stays visible.
         for (Conversation c : allKnown()) {
             if (c instanceof Conversation.Group && listed.add(c)) {
-                items.add(item(c, online, ignored));
+                items.add(item(c, online));
             }
         }
         for (Conversation c : directs) {
             if (listed.add(c)) {
-                items.add(item(c, online, ignored));
+                items.add(item(c, online));
             }
         }
         conversationItems = List.copyOf(items);
@@ -645,7 +643,7 @@ public final class ChatPresenter {
         publishTitle();
     }
 
-    private ConversationItem item(Conversation c, Set<NodeId> online, Set<NodeId> ignored) {
+    private ConversationItem item(Conversation c, Set<NodeId> online) {
         NodeId peer = c instanceof Conversation.Direct d ? d.peer() : null;
         return new ConversationItem(c, label(c), unread(c), unread.mentioned(c), peer != null && !online.contains(peer),
                 peer != null && ignored.contains(peer));

@@ -9,6 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -195,6 +196,22 @@ public final class Renderer {
             return Optional.empty();
         }
         return Optional.of(new AttributedStringBuilder().append(palette.time("> " + line.strip())).toAttributedString());
+    }
+
+    /**
+     * What came since the terminal last showed a message: how many, where, and whether all of them
+     * follow; then they do.
+     */
+    public List<AttributedString> missed(int count, boolean atLeast, Map<String, Integer> byConversation, int shown) {
+        String where = byConversation.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(Collectors.joining(", "));
+        List<AttributedString> lines = new ArrayList<>();
+        lines.add(palette.notice("-- " + count + (atLeast ? "+" : "") + (count == 1 ? " new message" : " new messages")
+                + " since you were last here: " + where + " --"));
+        if (shown < count || atLeast) {
+            lines.add(palette.notice("-- the last " + shown + " of them follow; -history <#group|@user> [n] shows more --"));
+        }
+        return lines;
     }
 
     /** One line: who this node is, where it listens, who is online already. */

@@ -3,6 +3,7 @@ package peerchat.ui.cli;
 import java.io.IOError;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
@@ -20,6 +21,7 @@ import peerchat.engine.api.Conversation;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.Reply;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 
 /**
  * The JLine glue of the terminal UI: reads lines, hands them to the node, prints its replies,
@@ -59,14 +61,22 @@ public final class TerminalSession {
         reader.printAbove(renderer.banner(version, node.self(), node.users()));
         long started = System.currentTimeMillis();
         lastBell = System.nanoTime() - BELL_EVERY_NANOS;
+        SeenMarker seen = new SeenMarker(historyFile.toAbsolutePath().getParent());
         // A conversation switch shows in the next prompt and in the reply to /open: no third line.
-        Disposable events = node.events(RECENT).filter(e -> !(e instanceof ChatEvent.Opened)).subscribe(
-                e -> print(reader, e, started),
+        Disposable events = firstEvents(reader, seen).filter(e -> !(e instanceof ChatEvent.Opened)).subscribe(
+                e -> {
+                    print(reader, e, started);
+                    if (e instanceof ChatEvent.Message m && m.message().cursor() >= 0) {
+                        seen.shown(m.message().cursor());
+                    }
+                },
                 err -> LOG.error("the event stream failed", err));
+        seen.start();
         try {
             loop(reader);
         } finally {
             events.dispose();
+            seen.close();
             try {
                 reader.getHistory().save();
             } catch (java.io.IOException e) {
@@ -76,6 +86,22 @@ public final class TerminalSession {
             goodbye();
         }
         return 0;
+    }
+
+    /**
+     * What others wrote since the terminal last showed a message, said and replayed (every
+     * conversation); when nothing (or on the first start), the recent messages of the current
+     * conversation. Then the live events.
+     */
+    private Flux<ChatEvent> firstEvents(LineReader reader, SeenMarker seen) {
+        long last = seen.load();
+        Optional<Missed.Since> missed = last == SeenMarker.NONE ? Optional.empty() : Missed.since(node, last, REPLY_TIMEOUT);
+        if (missed.isEmpty()) {
+            return node.events(RECENT);
+        }
+        Missed.Since m = missed.get();
+        renderer.missed(m.count(), m.atLeast(), m.byConversation(), m.shown()).forEach(reader::printAbove);
+        return m.events();
     }
 
     /**

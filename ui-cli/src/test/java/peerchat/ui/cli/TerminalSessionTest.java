@@ -16,6 +16,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.MessageView;
 import peerchat.ui.testing.FakeNode;
 import peerchat.ui.testing.TestTerminal;
 
@@ -187,5 +189,39 @@ class TerminalSessionTest {
         String text = term.text();
         assertThat(text).contains("peerchat test | alice (a1a1a1a1) on 127.0.0.1:7117 | 1 online: bob");
         assertThat(text.indexOf("peerchat test")).isLessThan(text.indexOf("bob: earlier on"));
+    }
+
+    @Test
+    void whatOthersWroteSinceTheLastRunIsCountedAndReplayedAndTheNextRunStartsAfterIt() throws Exception {
+        node.addToLog(node.incoming("bob", FakeNode.BOB, "seen last time", false));
+        Files.writeString(dir.resolve(SeenMarker.FILE), "1");
+        node.addToLog(node.incoming("bob", FakeNode.BOB, "while you were away", false));
+        long ts = 1_700_000_000_000L;
+        node.addToLog(new MessageView(FakeNode.BOB.value() + "-9", FakeNode.BOB, "bob", "@alice",
+                new Conversation.Direct(FakeNode.BOB), "psst", ts, ts, false, false, false, 3));
+
+        run(node, term);
+        await().atMost(WAIT).until(() -> term.text().contains("bob: psst"));
+        String text = term.text();
+        assertThat(text).contains("-- 2 new messages since you were last here: #all 1, @bob 1 --");
+        assertThat(text).doesNotContain("seen last time");
+        assertThat(text.indexOf("since you were last here")).isLessThan(text.indexOf("while you were away"));
+        assertThat(text.indexOf("while you were away")).isLessThan(text.indexOf("bob: psst"));
+
+        MessageView live = new MessageView(FakeNode.BOB.value() + "-10", FakeNode.BOB, "bob", "#all", FakeNode.TALK,
+                "live one", ts, ts, false, false, false, 4);
+        node.addToLog(live);
+        node.emit(new ChatEvent.Message(live));
+        await().atMost(WAIT).until(() -> term.text().contains("live one"));
+        term.type("-q\r");
+        assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(Files.readString(dir.resolve(SeenMarker.FILE))).isEqualTo(Long.toString(live.cursor()));
+
+        // Nothing new since: the recent messages of the conversation, as on a first start.
+        term.close();
+        term = new TestTerminal();
+        run(node, term);
+        await().atMost(WAIT).until(() -> term.text().contains("live one"));
+        assertThat(term.text()).doesNotContain("since you were last here");
     }
 }

@@ -78,6 +78,46 @@ class TerminalWithRealNodesTest {
         }
     }
 
+    /**
+     * A node that ran without this terminal (the window, a script) delivered messages the terminal
+     * never showed: its next start says how many came since and where, and shows them.
+     */
+    @Test
+    void theNextStartShowsWhatOthersWroteSinceTheTerminalLastShowedAnything() throws Exception {
+        try (RealNodes nodes = new RealNodes(dir)) {
+            Node alice = nodes.start("alice", "127.0.0.1");
+            Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
+            await().atMost(WAIT).until(() -> alice.users().stream().anyMatch(u -> u.name().equals("bob") && u.online()));
+            Renderer renderer = new Renderer(Palette.plain(), Clock.systemUTC(), ZoneOffset.UTC);
+            try (TestTerminal term = new TestTerminal()) {
+                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                        new TerminalSession(term.terminal(), alice, dir.resolve("history"), renderer, "test")::run);
+                bob.execute("seen in the terminal").block(WAIT);
+                await().atMost(WAIT).until(() -> term.text().contains("bob: seen in the terminal"));
+                term.type("-q\r");
+                assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+            }
+
+            Node again = nodes.start("alice", "127.0.0.1", bob.self().listen());
+            Queue<ChatEvent> atAlice = nodes.record(again);
+            await().atMost(WAIT).until(() -> again.users().stream().anyMatch(u -> u.name().equals("bob") && u.online()));
+            bob.execute("while the terminal was closed").block(WAIT);
+            bob.execute("@alice psst").block(WAIT);
+            await().atMost(WAIT).until(() -> RealNodes.hasMessage(atAlice, "bob", "psst"));
+
+            try (TestTerminal term = new TestTerminal()) {
+                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                        new TerminalSession(term.terminal(), again, dir.resolve("history"), renderer, "test")::run);
+                await().atMost(WAIT).until(() -> term.text().contains("@alice bob: psst"));
+                String text = term.text();
+                assertThat(text).contains("-- 2 new messages since you were last here: #all 1, @bob 1 --");
+                assertThat(text).contains("#all bob: while the terminal was closed").doesNotContain("seen in the terminal");
+                term.type("-q\r");
+                assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+            }
+        }
+    }
+
     private static long bells(TestTerminal term) {
         return term.raw().chars().filter(c -> c == 7).count();
     }

@@ -1,0 +1,78 @@
+package peerchat.ui.cli;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.MessageView;
+import peerchat.engine.api.Node;
+import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Sinks;
+
+/**
+ * What came since the terminal last showed a message (its {@link SeenMarker}), every conversation:
+ * a user back in the morning sees what others wrote while they were away, as an IRC bouncer
+ * plays its buffer back, instead of only the last lines of the conversation they were in.
+ */
+final class Missed {
+    /** Read at most this many to count them; more is said as "10000+". */
+    static final int COUNTED = 10_000;
+    /** Shown at most, the newest ones; the rest are a -history away. */
+    static final int SHOWN = 200;
+
+    /**
+     * @param count          messages of others since then (at least this many when {@code atLeast})
+     * @param byConversation those per conversation as written ({@code #dev}, {@code @bob}), most first
+     * @param shown          how many of the messages since then the events replay (the newest)
+     * @param events         those messages, then the live events, none twice and none lost between
+     */
+    record Since(int count, boolean atLeast, Map<String, Integer> byConversation, int shown, Flux<ChatEvent> events) {
+    }
+
+    private Missed() {
+    }
+
+    /** Empty when no one else wrote since {@code seen}: the caller shows the recent messages as before. */
+    static Optional<Since> since(Node node, long seen, Duration timeout) {
+        // The live stream first, then the log: a message is in the log before it is emitted, so
+        // none falls between the two; one in both is dropped from the live part by its cursor.
+        Sinks.Many<ChatEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();
+        Disposable live = node.events().subscribe(buffer::tryEmitNext, buffer::tryEmitError, buffer::tryEmitComplete);
+        List<MessageView> after = node.historyAfter(seen, COUNTED).block(timeout);
+        List<MessageView> others = after == null ? List.of() : after.stream().filter(m -> !m.own()).collect(Collectors.toList());
+        if (others.isEmpty()) {
+            live.dispose();
+            return Optional.empty();
+        }
+        List<MessageView> replay = after.subList(Math.max(0, after.size() - SHOWN), after.size());
+        long newest = after.get(after.size() - 1).cursor();
+        Flux<ChatEvent> rest = buffer.asFlux().filter(e -> !(e instanceof ChatEvent.Message m)
+                || m.message().cursor() < 0 || m.message().cursor() > newest);
+        Flux<ChatEvent> events = Flux.concat(Flux.fromIterable(replay).map(ChatEvent.Message::new), rest)
+                .doFinally(s -> live.dispose());
+        return Optional.of(new Since(others.size(), after.size() == COUNTED, byConversation(others), replay.size(), events));
+    }
+
+    private static Map<String, Integer> byConversation(List<MessageView> messages) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        for (MessageView m : messages) {
+            counts.merge(written(m), 1, Integer::sum);
+        }
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new));
+    }
+
+    /** The conversation as its user writes it: the group, or the other user of a direct one. */
+    private static String written(MessageView m) {
+        if (m.conversation() instanceof Conversation.Direct) {
+            return m.own() ? m.to() : "@" + m.from();
+        }
+        return m.to();
+    }
+}

@@ -65,7 +65,8 @@ class SwingFrontendTest {
         GuiActionRunner.execute(() -> window("ann@127.0.0.1:7117").dispose());
         assertThat(exit.get(20, TimeUnit.SECONDS)).isZero();
         assertThat(WindowSettings.load(data.resolve(WindowSettings.FILE_NAME)))
-                .isEqualTo(new WindowSettings(true, Optional.of(new Rectangle(40, 30, 900, 600))));
+                .extracting(WindowSettings::dark, WindowSettings::bounds)
+                .containsExactly(true, Optional.of(new Rectangle(40, 30, 900, 600)));
 
         MemoryNode again = new MemoryNode("ann", "aaaaaaaa");
         GuiActionRunner.execute(() -> Theme.switchTo(false));

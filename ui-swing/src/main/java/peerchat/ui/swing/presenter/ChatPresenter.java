@@ -3,11 +3,13 @@ package peerchat.ui.swing.presenter;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -32,7 +34,19 @@ import reactor.core.scheduler.Scheduler;
  * The window's logic without Swing: which conversations exist and what is unread in each, the
  * transcript of the current one (paged from the log, one page at a time, so a conversation of any
  * length opens at once), its members, what the searches show, and whose messages are hidden
- * ({@code -ignore}: the transcript is read again when that changes).
+ * ({@code -ignore}: the transcript is read again when that changes). What is unread outlives the
+ * window: it keeps, per conversation, the newest message the user has seen there ({@link ReadMarks},
+ * saved by the window), and at start counts what came after it.
+ *
+ * <p>A message is seen when it is shown in the open conversation while the window is active (in
+ * front): one that comes while the window is elsewhere is seen when the user comes back to it, and
+ * is still unread after a restart if they never did (the title already counts it as unread).
+ *
+ * <p>A conversation without a mark of its own: on the window's first run on a data directory
+ * nothing already in the log is unread (it may hold years of history nobody wants counted); after
+ * that it counts what came after the newest message the window knew of when it last kept its marks
+ * ({@link ReadMarks#end()}). Every conversation the window opens, or meets with something unread,
+ * gets its own mark, so that moving {@code end} on never passes over what is unread in it.
  *
  * <p>Threading: every method runs on the UI thread, and everything that comes back from the node
  * (events, replies, history pages) is moved onto it with {@code ui} before it touches the state.
@@ -41,6 +55,15 @@ import reactor.core.scheduler.Scheduler;
 public final class ChatPresenter {
     /** Messages fetched per page of history: enough to fill a tall window. */
     public static final int PAGE = 100;
+
+    /**
+     * At start, at most this many of the newest messages are read to find what is unread: a huge
+     * backlog does not hold the start up; a conversation whose mark is further back than that
+     * shows the count it has among them as a floor ({@code 20000+}).
+     */
+    public static final int UNREAD_SCAN_LIMIT = 20_000;
+    /** Messages per read of that scan. */
+    static final int UNREAD_SCAN_PAGE = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatPresenter.class);
     /** The commands that change whose messages are hidden. */
@@ -60,6 +83,26 @@ public final class ChatPresenter {
     private final Unread unread = new Unread();
     /** How many were unread in the conversation just opened: its first page marks where they begin. */
     private int unreadWhenOpened;
+    /** That count is a floor. */
+    private boolean atLeastWhenOpened;
+    /** The read mark of the conversation just opened, when it was opened: the divider goes before the first message after it. */
+    private long seenWhenOpened;
+
+    /** What was kept from the last run, and is told when the marks move (to save them). */
+    private final ReadMarks saved;
+    private final Runnable readChanged;
+    /** Per conversation key, the cursor of the newest message seen there (see the class comment). */
+    private final Map<String, Long> seen = new HashMap<>();
+    /** The mark of a conversation without one of its own this run. */
+    private long baseline = -1;
+    /** The newest cursor this window has met: at start the log's, then each live message's. */
+    private long known = -1;
+    /** Messages up to this cursor were in the log at start: the start counts them, not the live stream. */
+    private long loggedAtStart = Long.MIN_VALUE;
+    private boolean started;
+    /** The start is still reading the log for what is unread: the first page waits, to show where that begins. */
+    private boolean counting;
+    private Runnable heldPage;
 
     private Conversation current;
     /** Bumped when the conversation changes, so pages that arrive for the old one are dropped. */
@@ -104,23 +147,155 @@ public final class ChatPresenter {
 
     private static final long AFTER_PAGE = Long.MAX_VALUE;
 
+    /** A presenter that keeps nothing from earlier runs: nothing already in the log at start is unread. */
     public ChatPresenter(Node node, ChatView view, Scheduler ui, Clock clock) {
+        this(node, view, ui, clock, ReadMarks.NONE, () -> {
+        });
+    }
+
+    /**
+     * @param saved       what the user had read when the window last closed (or last saved it)
+     * @param readChanged runs on the UI thread whenever {@link #readMarks()} moves, to save them
+     */
+    public ChatPresenter(Node node, ChatView view, Scheduler ui, Clock clock, ReadMarks saved, Runnable readChanged) {
         this.node = node;
         this.view = view;
         this.ui = ui;
         this.clock = clock;
         this.zone = clock.getZone();
+        this.saved = saved;
+        this.readChanged = readChanged;
     }
 
-    /** Subscribes to the node's events and shows its current conversation. Call once, on the UI thread. */
+    /**
+     * Subscribes to the node's events, counts what came since the user last looked, and shows its
+     * current conversation. Call once, on the UI thread.
+     */
     public void start() {
         events = node.events().publishOn(ui).subscribe(this::onEvent,
                 e -> LOG.error("the node's event stream failed", e));
+        // Read after subscribing: every message after it comes as an event.
+        long end = node.historySize() - 1;
+        started = true;
+        known = end;
+        loggedAtStart = end;
+        // The first run keeps nothing yet: all that is in the log counts as seen (it may be years of it).
+        baseline = saved.end().orElse(end);
+        seen.putAll(saved.seen());
         ignored = ignoredNow();
         refreshGroups();
         refreshUsers();
+        countUnread(end);
         select(node.current());
         findDirectConversations();
+    }
+
+    /**
+     * What the user has read, to keep for the next run. A conversation the window met with
+     * something unread has its mark even if never opened; any other had nothing unread up to
+     * {@code end}, so at the next start it counts what came after {@code end}.
+     */
+    public ReadMarks readMarks() {
+        return started ? new ReadMarks(seen, OptionalLong.of(known)) : saved;
+    }
+
+    private long mark(Conversation c) {
+        return seen.getOrDefault(c.key(), baseline);
+    }
+
+    /** The user has seen {@code c} up to {@code cursor}. */
+    private void seenUpTo(Conversation c, long cursor) {
+        met(c);
+        if (cursor > mark(c)) {
+            seen.put(c.key(), cursor);
+            readChanged.run();
+        }
+    }
+
+    /**
+     * {@code c} keeps its mark from now on, so that the next run's default (the newest cursor met
+     * in this one) does not pass over what is unread in it.
+     */
+    private void met(Conversation c) {
+        if (!seen.containsKey(c.key())) {
+            seen.put(c.key(), baseline);
+            readChanged.run();
+        }
+    }
+
+    /** The open conversation, as far as it is shown, is seen if the window is in front. */
+    private void currentSeen() {
+        if (windowActive && current != null && !loadingFirst && newestCursor != Long.MIN_VALUE) {
+            seenUpTo(current, newestCursor);
+        }
+    }
+
+    /**
+     * Reads the log after the oldest mark (but no more than {@link #UNREAD_SCAN_LIMIT} of its newest
+     * messages), page by page as the node reads them off the UI thread, and counts per conversation
+     * the messages of others after its mark (the node leaves out those of users ignored); the counts
+     * appear all at once when done, and the open conversation's first page waits for them to show
+     * where its unread begin.
+     */
+    private void countUnread(long end) {
+        long oldest = seen.values().stream().mapToLong(Long::longValue).min().orElse(baseline);
+        long from = Math.max(Math.min(oldest, baseline), end - UNREAD_SCAN_LIMIT);
+        if (from >= end) {
+            return;
+        }
+        counting = true;
+        countPage(from, from, end, new Unread());
+    }
+
+    private void countPage(long after, long from, long end, Unread found) {
+        whenDone(node.historyAfter(after, UNREAD_SCAN_PAGE), page -> {
+            long last = after;
+            for (MessageView m : page) {
+                if (m.cursor() > end) {
+                    break;
+                }
+                last = m.cursor();
+                Conversation c = m.conversation();
+                if (!m.own() && m.cursor() > mark(c)) {
+                    found.add(c, m.fromId(), m.mention());
+                    if (mark(c) < from) {
+                        found.mayBeMore(c);
+                    }
+                }
+            }
+            boolean more = page.size() == UNREAD_SCAN_PAGE && page.get(page.size() - 1).cursor() < end;
+            if (more) {
+                countPage(last, from, end, found);
+            } else {
+                counted(found);
+            }
+        }, e -> {
+            LOG.warn("the log could not be read for what is unread", e);
+            counted(found);
+        });
+    }
+
+    private void counted(Unread found) {
+        counting = false;
+        found.forget(ignored);
+        for (Conversation c : List.copyOf(found.conversations())) {
+            met(c);
+            if (c instanceof Conversation.Direct) {
+                directs.add(c);
+            }
+            if (c.equals(current)) {
+                unreadWhenOpened += found.count(c);
+                atLeastWhenOpened |= found.atLeast(c);
+            } else {
+                unread.addAll(c, found);
+            }
+        }
+        publishConversations();
+        Runnable page = heldPage;
+        heldPage = null;
+        if (page != null) {
+            page.run();
+        }
     }
 
     /**
@@ -179,6 +354,9 @@ public final class ChatPresenter {
         if (conversation instanceof Conversation.Direct) {
             directs.add(conversation);
         }
+        met(conversation);
+        seenWhenOpened = mark(conversation);
+        atLeastWhenOpened = unread.atLeast(conversation);
         unreadWhenOpened = unread.clear(conversation);
         if (!conversation.equals(node.current())) {
             echoes.add(conversation);
@@ -259,14 +437,19 @@ public final class ChatPresenter {
         if (asked != generation) {
             return;
         }
+        if (counting) {
+            heldPage = () -> firstPage(asked, page);
+            return;
+        }
         loadingFirst = false;
         exhausted = page.size() < PAGE;
         List<Line> lines = unseen(page);
         notices.replaceAll(n -> n.after() == AFTER_PAGE ? new Notice(newestCursor, n.line()) : n);
         lines.addAll(unseen(pending));
         pending.clear();
-        markUnread(lines, unreadWhenOpened);
+        markUnread(lines, unreadWhenOpened, atLeastWhenOpened, seenWhenOpened);
         view.showTranscript(withNotices(lines));
+        currentSeen();
     }
 
     /**
@@ -292,23 +475,21 @@ public final class ChatPresenter {
     }
 
     /**
-     * A divider before the first of the last {@code unread} messages from others, as they were
-     * counted while the conversation was elsewhere; at the top if the page does not reach back so far.
+     * If {@code unread} were counted while the conversation was elsewhere (or since the last run),
+     * a divider saying so before the first message of others after the mark it had when opened; at
+     * the top if the page does not reach back so far.
      */
-    private static void markUnread(List<Line> lines, int unread) {
+    private static void markUnread(List<Line> lines, int unread, boolean atLeast, long seenBefore) {
         if (unread <= 0) {
             return;
         }
-        int at = lines.size();
-        int counted = 0;
-        while (at > 0 && counted < unread) {
-            at--;
+        for (int at = 0; at < lines.size(); at++) {
             Line l = lines.get(at);
-            if (l.kind() == Line.Kind.MESSAGE && !l.own()) {
-                counted++;
+            if (l.kind() == Line.Kind.MESSAGE && !l.own() && l.cursor() > seenBefore) {
+                lines.add(at, Line.divider(unread, atLeast));
+                return;
             }
         }
-        lines.add(at, Line.divider(unread));
     }
 
     /** The lines of the messages not shown yet (marking them shown), and how far back they reach. */
@@ -489,6 +670,7 @@ public final class ChatPresenter {
         unread.forget(newly);
         refreshUsers();
         unreadWhenOpened = 0;
+        atLeastWhenOpened = false;
         loadLastPage();
     }
 
@@ -547,6 +729,7 @@ public final class ChatPresenter {
     }
 
     private void onMessage(MessageView m) {
+        known = Math.max(known, m.cursor());
         if (ignored.contains(m.fromId())) {
             // Emitted before the -ignore took effect and still on its way: hidden as the rest.
             return;
@@ -560,6 +743,7 @@ public final class ChatPresenter {
                 oldestCursor = Math.min(oldestCursor, m.cursor());
                 newestCursor = Math.max(newestCursor, m.cursor());
                 view.appendLine(line(m));
+                currentSeen();
             }
             if (!windowActive && !m.own()) {
                 unseenHere++;
@@ -570,8 +754,10 @@ public final class ChatPresenter {
             }
             return;
         }
-        if (!m.own()) {
+        // One logged before the start (its event was on its way) is counted by the start's reading.
+        if (!m.own() && m.cursor() > loggedAtStart) {
             unread.add(conv, m.fromId(), m.mention());
+            met(conv);
         }
         publishConversations();
     }
@@ -589,6 +775,7 @@ public final class ChatPresenter {
         windowActive = active;
         if (active) {
             unseenHere = 0;
+            currentSeen();
         }
         publishTitle();
     }
@@ -596,7 +783,8 @@ public final class ChatPresenter {
     /** {@code (3) ann@host:port}: unread messages everywhere, before the node's name, as mail and chat programs do. */
     private void publishTitle() {
         int total = unread.total() + unseenHere;
-        String title = (total > 0 ? "(" + total + ") " : "") + node.self().name() + "@" + node.self().listen();
+        String count = total + (unread.anyAtLeast() ? "+" : "");
+        String title = (total > 0 ? "(" + count + ") " : "") + node.self().name() + "@" + node.self().listen();
         if (!title.equals(shownTitle)) {
             shownTitle = title;
             view.showTitle(title);
@@ -646,7 +834,7 @@ public final class ChatPresenter {
     private ConversationItem item(Conversation c, Set<NodeId> online) {
         NodeId peer = c instanceof Conversation.Direct d ? d.peer() : null;
         return new ConversationItem(c, label(c), unread(c), unread.mentioned(c), peer != null && !online.contains(peer),
-                peer != null && ignored.contains(peer));
+                peer != null && ignored.contains(peer), unread.atLeast(c));
     }
 
     private List<Conversation> allKnown() {

@@ -23,7 +23,9 @@ public record Line(Kind kind, String id, String from, String time, String text, 
         return new Line(Kind.NOTICE, "", "", time, text, false, false, false, -1, false);
     }
 
-    static Line divider(int unread) {
-        return new Line(Kind.DIVIDER, "", "", "", unread == 1 ? "1 new message" : unread + " new messages", false, false, false, -1, false);
+    /** {@code atLeast}: there are more than {@code unread} (counted at start in only the newest part of the log). */
+    static Line divider(int unread, boolean atLeast) {
+        String text = atLeast ? unread + "+ new messages" : unread == 1 ? "1 new message" : unread + " new messages";
+        return new Line(Kind.DIVIDER, "", "", "", text, false, false, false, -1, false);
     }
 }

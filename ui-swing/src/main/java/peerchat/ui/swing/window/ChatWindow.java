@@ -57,6 +57,7 @@ import peerchat.ui.swing.presenter.ComposeHistory;
 import peerchat.ui.swing.presenter.ConversationItem;
 import peerchat.ui.swing.presenter.GroupItem;
 import peerchat.ui.swing.presenter.Line;
+import peerchat.ui.swing.presenter.ReadMarks;
 import peerchat.ui.swing.presenter.UserItem;
 
 /**
@@ -92,9 +93,17 @@ public final class ChatWindow implements ChatView {
     private final TranscriptPanel transcript;
     /** Set while the presenter fills the sidebar, so that its selection is not taken for the user's. */
     private boolean showing;
+    /** Null without a settings file. */
+    private SettingsWriter settingsWriter;
+    /** As last loaded or kept: the place a maximized window goes back to. */
+    private WindowSettings kept = WindowSettings.DEFAULTS;
 
-    private ChatWindow(Node node, Clock clock) {
-        this.presenter = new ChatPresenter(node, this, EdtScheduler.get(), clock);
+    private ChatWindow(Node node, Clock clock, ReadMarks read) {
+        this.presenter = new ChatPresenter(node, this, EdtScheduler.get(), clock, read, () -> {
+            if (settingsWriter != null) {
+                settingsWriter.changed();
+            }
+        });
         this.transcript = new TranscriptPanel(presenter::loadOlder);
         frame.setName("peerchat");
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
@@ -126,23 +135,27 @@ public final class ChatWindow implements ChatView {
     /**
      * As {@link #open(Node, Clock, Runnable)}, with the theme {@code settings} (a
      * {@link WindowSettings} file; null: none, the caller sets the theme up) says, set up before the
-     * window is built, the window where it last left it if that is still on a screen, and what it
-     * is when closed written there.
+     * window is built, the window where it last left it if that is still on a screen, the unread
+     * counts from where the user had read to, and what it is written there when closed (what the
+     * user reads, also within seconds of reading it).
      */
     public static ChatWindow open(Node node, Clock clock, Runnable onClosed, Path settings) {
-        Optional<Rectangle> bounds = Optional.empty();
+        WindowSettings saved = WindowSettings.DEFAULTS;
         if (settings != null) {
-            WindowSettings saved = WindowSettings.load(settings);
+            saved = WindowSettings.load(settings);
             Theme.setup(saved.dark());
-            bounds = saved.bounds().filter(ChatWindow::onAScreen);
         }
-        ChatWindow window = new ChatWindow(node, clock);
-        bounds.ifPresent(window.frame::setBounds);
+        ChatWindow window = new ChatWindow(node, clock, saved.read());
+        window.kept = saved;
+        if (settings != null) {
+            window.settingsWriter = new SettingsWriter(settings, window::settingsNow);
+        }
+        saved.bounds().filter(ChatWindow::onAScreen).ifPresent(window.frame::setBounds);
         window.frame.addWindowListener(new WindowAdapter() {
             @Override
             public void windowClosed(WindowEvent e) {
-                if (settings != null) {
-                    window.remember(settings);
+                if (window.settingsWriter != null) {
+                    window.settingsWriter.close();
                 }
                 window.presenter.stop();
                 onClosed.run();
@@ -481,11 +494,15 @@ public final class ChatWindow implements ChatView {
         replace(users, list);
     }
 
-    /** A maximized window keeps the size it had before, to come back to when it is restored. */
-    private void remember(Path settings) {
+    /**
+     * What to keep now: the theme, the place (a maximized window keeps the one it had before, to
+     * come back to when it is restored) and what the user has read.
+     */
+    private WindowSettings settingsNow() {
         boolean maximized = (frame.getExtendedState() & Frame.MAXIMIZED_BOTH) != 0;
-        Optional<Rectangle> bounds = maximized ? WindowSettings.load(settings).bounds() : Optional.of(frame.getBounds());
-        new WindowSettings(Theme.isDark(), bounds).save(settings);
+        Optional<Rectangle> bounds = maximized ? kept.bounds() : Optional.of(frame.getBounds());
+        kept = new WindowSettings(Theme.isDark(), bounds, presenter.readMarks());
+        return kept;
     }
 
     /** Enough of it on some screen to be seen and dragged (a screen unplugged since, or a smaller one). */

@@ -40,7 +40,7 @@ final class ConversationRenderer implements ListCellRenderer<ConversationItem> {
         panel.setToolTipText(item.ignored() ? "you ignore " + item.label().substring(1) + ": their messages are hidden (right-click them under Users to unignore)"
                 : item.away() ? item.label() + " is offline: what you write goes when they are back" : null);
         badge.setVisible(item.unread() > 0);
-        badge.setText(item.mentioned() ? "@ " + item.unread() : Integer.toString(item.unread()));
+        badge.setText(item.mentioned() ? "@ " + item.count() : item.count());
         badge.setFont(font.deriveFont(Font.BOLD, font.getSize2D() - 1f));
         badge.setBackground(item.mentioned() ? Theme.mention() : Theme.accent());
         badge.setForeground(java.awt.Color.WHITE);

@@ -43,8 +43,10 @@ public final class MemoryNode implements Node {
     private final Set<NodeId> ignored = new HashSet<>();
     private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().directBestEffort();
     private Conversation current = Conversation.all();
+    /** The next message's position in delivery order, every conversation: 0, 1, 2... as the node's. */
     private long cursor;
     private Sinks.One<Boolean> gate;
+    private Sinks.One<Boolean> afterGate;
     private long seq;
     public final List<String> executed = new CopyOnWriteArrayList<>();
     public final List<String> historyCalls = new CopyOnWriteArrayList<>();
@@ -95,7 +97,7 @@ public final class MemoryNode implements Node {
         String to = conversation instanceof Conversation.Group g ? "#" + g.name().value() : "@" + self.name();
         MessageView m = new MessageView(from.value() + "-" + (++seq), from, u.label(), to, conversation, text,
                 1_700_000_000_000L + seq * 1000, 1_700_000_000_000L + seq * 1000, false, false,
-                text.toLowerCase(Locale.ROOT).contains(self.name().toLowerCase(Locale.ROOT)), ++cursor);
+                text.toLowerCase(Locale.ROOT).contains(self.name().toLowerCase(Locale.ROOT)), cursor++);
         log.computeIfAbsent(conversation, c -> new ArrayList<>()).add(m);
         if (!ignored.contains(from)) {
             events.tryEmitNext(new ChatEvent.Message(m));
@@ -109,7 +111,7 @@ public final class MemoryNode implements Node {
         List<MessageView> list = log.computeIfAbsent(conversation, c -> new ArrayList<>());
         for (int i = 1; i <= count; i++) {
             list.add(new MessageView(from.value() + "-" + (++seq), from, u.label(), conversation.key(), conversation,
-                    "message " + i, 1_700_000_000_000L + seq, 1_700_000_000_000L + seq, false, false, false, ++cursor));
+                    "message " + i, 1_700_000_000_000L + seq, 1_700_000_000_000L + seq, false, false, false, cursor++));
         }
     }
 
@@ -121,6 +123,20 @@ public final class MemoryNode implements Node {
         Sinks.One<Boolean> g = Sinks.one();
         gate = g;
         return () -> g.tryEmitValue(true);
+    }
+
+    /** As {@link #holdNextHistory()}, for the next {@link #historyAfter} (the window's count of what is unread at start). */
+    public Runnable holdNextHistoryAfter() {
+        Sinks.One<Boolean> g = Sinks.one();
+        afterGate = g;
+        return () -> g.tryEmitValue(true);
+    }
+
+    /** Own messages already in the log (sent by an earlier run): no events. */
+    public void preloadOwn(Conversation conversation, String text) {
+        long at = 1_700_000_000_000L + (++seq) * 1000;
+        log.computeIfAbsent(conversation, c -> new ArrayList<>()).add(new MessageView(self.id().value() + "-" + seq,
+                self.id(), self.name(), conversation.key(), conversation, text, at, at, true, false, false, cursor++));
     }
 
     // ---------------------------------------------------------------- Node
@@ -251,7 +267,7 @@ public final class MemoryNode implements Node {
         long now = 1_700_000_000_000L + (++seq) * 1000;
         MessageView m = new MessageView(self.id().value() + "-" + seq, self.id(), self.name(),
                 to instanceof Conversation.Group g ? "#" + g.name().value() : "@" + label(to), to, text, now, now,
-                true, false, false, ++cursor);
+                true, false, false, cursor++);
         log.computeIfAbsent(to, c -> new ArrayList<>()).add(m);
         events.tryEmitNext(new ChatEvent.Message(m));
         return new Reply.Sent("send", m);
@@ -334,8 +350,16 @@ public final class MemoryNode implements Node {
 
     @Override
     public Mono<List<MessageView>> historyAfter(long cursor, int n) {
-        return Mono.just(log.values().stream().flatMap(List::stream).filter(this::shown).filter(m -> m.cursor() > cursor)
-                .sorted(java.util.Comparator.comparingLong(MessageView::cursor)).limit(n).collect(Collectors.toList()));
+        historyCalls.add("after " + cursor + " " + n);
+        Mono<List<MessageView>> read = Mono.fromSupplier(() -> log.values().stream().flatMap(List::stream).filter(this::shown)
+                .filter(m -> m.cursor() > cursor).sorted(java.util.Comparator.comparingLong(MessageView::cursor)).limit(n)
+                .collect(Collectors.toList()));
+        if (afterGate == null) {
+            return read;
+        }
+        Mono<Boolean> held = afterGate.asMono();
+        afterGate = null;
+        return held.then(read);
     }
 
     @Override

@@ -28,6 +28,7 @@ import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
+import peerchat.ui.swing.presenter.ConversationItem;
 import peerchat.ui.swing.presenter.Line;
 
 /**
@@ -303,6 +304,52 @@ class TwoNodeWindowTest {
         await().atMost(WAIT).until(() -> contents(frame, "conversations").equals(List.of("#all", "@bob")));
         GuiTesting.list(frame, "conversations").clickItem("@bob");
         await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: a direct one")));
+    }
+
+    /** Ann's window on her data directory, as {@code --gui} opens it; {@code closed} counts down once it has closed. */
+    private void openWithSettings(java.util.concurrent.CountDownLatch closed) {
+        robot = GuiTesting.robot();
+        ChatWindow window = GuiActionRunner.execute(() -> ChatWindow.open(ann, Clock.systemDefaultZone(), closed::countDown,
+                dir.resolve("ann").resolve(WindowSettings.FILE_NAME)));
+        frame = new FrameFixture(robot, window.frame());
+    }
+
+    @Test
+    void whatCameWhileTheUserWasElsewhereIsStillUnreadAfterARestart() throws Exception {
+        frame.cleanUp();
+        java.util.concurrent.CountDownLatch closed = new java.util.concurrent.CountDownLatch(1);
+        openWithSettings(closed);
+        type("-creategroup dev");
+        await().atMost(WAIT).until(() -> hasGroup(bob, "dev", 1));
+        assertThat(bob("-joingroup dev")).isInstanceOf(Reply.Done.class);
+        await().atMost(WAIT).until(() -> hasGroup(ann, "dev", 2) && contents(frame, "conversations").contains("#dev"));
+        GuiTesting.list(frame, "conversations").clickItem("#dev");
+        await().atMost(WAIT).until(() -> frame.label("conversationHeading").text().equals("#dev"));
+        assertThat(bob("#dev read in #dev")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("bob: read in #dev"));
+        GuiTesting.list(frame, "conversations").clickItem("#all");
+        await().atMost(WAIT).until(() -> frame.label("conversationHeading").text().equals("#all"));
+
+        assertThat(bob("#dev one")).isInstanceOf(Reply.Sent.class);
+        assertThat(bob("#dev ann, two")).isInstanceOf(Reply.Sent.class);
+        assertThat(bob("@ann just you")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").equals(List.of("#all", "#dev (2)", "@bob (1)")));
+
+        frame.cleanUp();
+        frame = null;
+        assertThat(closed.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).as("the window closed").isTrue();
+        ann.shutdown().block(WAIT);
+        ann = Node.start(NodeConfig.loopback("ann", dir.resolve("ann"), "127.0.0.2")).block(WAIT);
+        openWithSettings(new java.util.concurrent.CountDownLatch(1));
+
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").equals(List.of("#all", "#dev (2)", "@bob (1)")));
+        assertThat(GuiActionRunner.execute(() -> ((JFrame) frame.target()).getTitle())).startsWith("(3) ann@");
+        ConversationItem dev = GuiActionRunner.execute(() -> (ConversationItem) frame.list("conversations").target().getModel().getElementAt(1));
+        assertThat(dev.mentioned()).isTrue();
+        GuiTesting.list(frame, "conversations").clickItem("#dev (2)");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of(
+                "bob: read in #dev", "-- 2 new messages --", "bob: one", "bob: ann, two")));
+        assertThat(contents(frame, "conversations")).containsExactly("#all", "#dev", "@bob (1)");
     }
 
     @Test

@@ -340,7 +340,8 @@ class TwoNodeWindowTest {
         assertThat(closed.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).as("the window closed").isTrue();
         ann.shutdown().block(WAIT);
         ann = Node.start(NodeConfig.loopback("ann", dir.resolve("ann"), "127.0.0.2")).block(WAIT);
-        openWithSettings(new java.util.concurrent.CountDownLatch(1));
+        java.util.concurrent.CountDownLatch closedAgain = new java.util.concurrent.CountDownLatch(1);
+        openWithSettings(closedAgain);
 
         await().atMost(WAIT).until(() -> contents(frame, "conversations").equals(List.of("#all", "#dev (2)", "@bob (1)")));
         assertThat(GuiActionRunner.execute(() -> ((JFrame) frame.target()).getTitle())).startsWith("(3) ann@");
@@ -350,6 +351,10 @@ class TwoNodeWindowTest {
         await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of(
                 "bob: read in #dev", "-- 2 new messages --", "bob: one", "bob: ann, two")));
         assertThat(contents(frame, "conversations")).containsExactly("#all", "#dev", "@bob (1)");
+        // Closed here, and waited for: its settings are written at close, into the test's directory.
+        frame.cleanUp();
+        frame = null;
+        assertThat(closedAgain.await(WAIT.toSeconds(), java.util.concurrent.TimeUnit.SECONDS)).as("the window closed").isTrue();
     }
 
     @Test

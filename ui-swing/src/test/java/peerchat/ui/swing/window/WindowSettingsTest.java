@@ -69,12 +69,12 @@ class WindowSettingsTest {
     }
 
     @Test
-    void whatTheUserReadsIsWrittenWithinSecondsWithoutClosingTheWindow() {
+    void whatTheUserReadsIsWrittenWithinSecondsWithoutClosingTheWindow() throws Exception {
         GuiTesting.requireDisplay();
         Path file = dir.resolve(WindowSettings.FILE_NAME);
         MemoryNode node = new MemoryNode("ann", "aaaaaaaa");
-        ChatWindow window = GuiActionRunner.execute(() -> ChatWindow.open(node, Clock.systemDefaultZone(), () -> {
-        }, file));
+        CountDownLatch closed = new CountDownLatch(1);
+        ChatWindow window = GuiActionRunner.execute(() -> ChatWindow.open(node, Clock.systemDefaultZone(), closed::countDown, file));
         try {
             MessageView seen = GuiActionRunner.execute(() -> {
                 UserView bob = node.peerUp("bob", "bbbbbbbb");
@@ -85,7 +85,9 @@ class WindowSettingsTest {
                     .until(() -> WindowSettings.load(file).read().seen().getOrDefault("#all", -1L) == seen.cursor());
             assertThat(GuiActionRunner.execute(() -> window.frame().isDisplayable())).isTrue();
         } finally {
+            // Waited for: the window writes its settings at close, into the test's directory.
             GuiActionRunner.execute(() -> window.frame().dispose());
+            assertThat(closed.await(10, TimeUnit.SECONDS)).isTrue();
         }
     }
 }

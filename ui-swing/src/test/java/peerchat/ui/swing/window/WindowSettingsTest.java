@@ -48,13 +48,19 @@ class WindowSettingsTest {
         assertThat(WindowSettings.load(file).read()).isEqualTo(new ReadMarks(Map.of("#dev", 9L), OptionalLong.of(12)));
     }
 
+    private final MemoryNode node = new MemoryNode("ann", "aaaaaaaa");
+    private final CountDownLatch closed = new CountDownLatch(1);
+
+    /** A window on {@code node} keeping its settings in {@code file}; {@link #closed} counts down once it has closed. */
+    private ChatWindow open(Path file) {
+        GuiTesting.requireDisplay();
+        return GuiActionRunner.execute(() -> ChatWindow.open(node, Clock.systemDefaultZone(), closed::countDown, file));
+    }
+
     @Test
     void whatTheUserHasReadIsWrittenWhenTheWindowClosesBeforeTheDelayIsUp() throws Exception {
-        GuiTesting.requireDisplay();
         Path file = dir.resolve(WindowSettings.FILE_NAME);
-        MemoryNode node = new MemoryNode("ann", "aaaaaaaa");
-        CountDownLatch closed = new CountDownLatch(1);
-        ChatWindow window = GuiActionRunner.execute(() -> ChatWindow.open(node, Clock.systemDefaultZone(), closed::countDown, file));
+        ChatWindow window = open(file);
 
         // One task on the EDT: the delayed write (a Swing timer, on the EDT too) cannot come in between.
         MessageView seen = GuiActionRunner.execute(() -> {
@@ -70,11 +76,8 @@ class WindowSettingsTest {
 
     @Test
     void whatTheUserReadsIsWrittenWithinSecondsWithoutClosingTheWindow() throws Exception {
-        GuiTesting.requireDisplay();
         Path file = dir.resolve(WindowSettings.FILE_NAME);
-        MemoryNode node = new MemoryNode("ann", "aaaaaaaa");
-        CountDownLatch closed = new CountDownLatch(1);
-        ChatWindow window = GuiActionRunner.execute(() -> ChatWindow.open(node, Clock.systemDefaultZone(), closed::countDown, file));
+        ChatWindow window = open(file);
         try {
             MessageView seen = GuiActionRunner.execute(() -> {
                 UserView bob = node.peerUp("bob", "bbbbbbbb");

@@ -110,6 +110,9 @@ public final class TerminalSession {
      * burst of catching up is one beep.
      */
     private void print(LineReader reader, ChatEvent e, long started) {
+        if (aboutSomeoneIgnored(e)) {
+            return;
+        }
         AttributedString line = renderer.event(e);
         long now = System.nanoTime();
         if (renderer.rings(e, started) && now - lastBell >= BELL_EVERY_NANOS && !Palette.isDumb(terminal.getType())) {
@@ -118,6 +121,22 @@ public final class TerminalSession {
         } else {
             reader.printAbove(line);
         }
+    }
+
+    /**
+     * Whether the event is someone ignored coming, going, joining or leaving: their messages are
+     * hidden by the node, and as irssi's {@code /ignore} does by default, so is the rest of them here
+     * (the window's lists and {@code --json} still have their presence).
+     */
+    private boolean aboutSomeoneIgnored(ChatEvent e) {
+        if (e instanceof ChatEvent.PeerUp up) {
+            return up.user().ignored();
+        }
+        if (e instanceof ChatEvent.PeerDown down) {
+            return down.user().ignored();
+        }
+        String who = e instanceof ChatEvent.Joined j ? j.user() : e instanceof ChatEvent.Left l ? l.user() : null;
+        return who != null && node.users().stream().anyMatch(u -> u.ignored() && u.label().equals(who));
     }
 
     private void goodbye() {

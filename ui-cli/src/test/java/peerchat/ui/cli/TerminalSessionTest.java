@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.MessageView;
+import peerchat.engine.api.UserView;
 import peerchat.ui.testing.FakeNode;
 import peerchat.ui.testing.TestTerminal;
 
@@ -189,6 +190,20 @@ class TerminalSessionTest {
         String text = term.text();
         assertThat(text).contains("peerchat test | alice (a1a1a1a1) on 127.0.0.1:7117 | 1 online: bob");
         assertThat(text.indexOf("peerchat test")).isLessThan(text.indexOf("bob: earlier on"));
+    }
+
+    @Test
+    void someoneIgnoredComingGoingJoiningAndLeavingIsNotPrinted() throws Exception {
+        run(node, term);
+        UserView bob = node.ignore(FakeNode.BOB);
+        node.emit(new ChatEvent.PeerDown(bob, "heartbeat lost"));
+        node.emit(new ChatEvent.Joined("games", "bob"));
+        node.emit(new ChatEvent.Left("games", "bob"));
+        node.emit(new ChatEvent.PeerUp(bob));
+        node.emit(new ChatEvent.Joined("games", "beatrice"));
+        await().atMost(WAIT).until(() -> term.text().contains("beatrice joined #games"));
+        assertThat(term.text()).doesNotContain("bob went offline").doesNotContain("bob joined").doesNotContain("bob left")
+                .doesNotContain("bob is online");
     }
 
     @Test

@@ -156,6 +156,14 @@ public final class FakeNode implements Node {
         current = conversation;
     }
 
+    /** The user with this id as one whose messages this node hides ({@code -ignore}). */
+    public UserView ignore(NodeId id) {
+        UserView u = user(id).orElseThrow();
+        UserView ignored = new UserView(u.id(), u.name(), u.label(), u.address(), u.online(), u.self(), u.groups(), true);
+        users.replaceAll(v -> v.id().equals(id) ? ignored : v);
+        return ignored;
+    }
+
     @Override
     public List<UserView> users() {
         return List.copyOf(users);

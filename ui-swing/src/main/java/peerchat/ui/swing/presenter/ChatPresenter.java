@@ -3,13 +3,11 @@ package peerchat.ui.swing.presenter;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,11 +40,7 @@ import reactor.core.scheduler.Scheduler;
  * front): one that comes while the window is elsewhere is seen when the user comes back to it, and
  * is still unread after a restart if they never did (the title already counts it as unread).
  *
- * <p>A conversation without a mark of its own: on the window's first run on a data directory
- * nothing already in the log is unread (it may hold years of history nobody wants counted); after
- * that it counts what came after the newest message the window knew of when it last kept its marks
- * ({@link ReadMarks#end()}). Every conversation the window opens, or meets with something unread,
- * gets its own mark, so that moving {@code end} on never passes over what is unread in it.
+ * <p>A conversation without a mark of its own: see {@link SeenMarks}.
  *
  * <p>Threading: every method runs on the UI thread, and everything that comes back from the node
  * (events, replies, history pages) is moved onto it with {@code ui} before it touches the state.
@@ -88,18 +82,10 @@ public final class ChatPresenter {
     /** The read mark of the conversation just opened, when it was opened: the divider goes before the first message after it. */
     private long seenWhenOpened;
 
-    /** What was kept from the last run, and is told when the marks move (to save them). */
-    private final ReadMarks saved;
-    private final Runnable readChanged;
-    /** Per conversation key, the cursor of the newest message seen there (see the class comment). */
-    private final Map<String, Long> seen = new HashMap<>();
-    /** The mark of a conversation without one of its own this run. */
-    private long baseline = -1;
-    /** The newest cursor this window has met: at start the log's, then each live message's. */
-    private long known = -1;
+    /** Per conversation, the newest message seen there (see the class comment). */
+    private final SeenMarks marks;
     /** Messages up to this cursor were in the log at start: the start counts them, not the live stream. */
     private long loggedAtStart = Long.MIN_VALUE;
-    private boolean started;
     /** The start is still reading the log for what is unread: the first page waits, to show where that begins. */
     private boolean counting;
     private Runnable heldPage;
@@ -163,8 +149,7 @@ public final class ChatPresenter {
         this.ui = ui;
         this.clock = clock;
         this.zone = clock.getZone();
-        this.saved = saved;
-        this.readChanged = readChanged;
+        this.marks = new SeenMarks(saved, readChanged);
     }
 
     /**
@@ -176,12 +161,8 @@ public final class ChatPresenter {
                 e -> LOG.error("the node's event stream failed", e));
         // Read after subscribing: every message after it comes as an event.
         long end = node.historySize() - 1;
-        started = true;
-        known = end;
         loggedAtStart = end;
-        // The first run keeps nothing yet: all that is in the log counts as seen (it may be years of it).
-        baseline = saved.end().orElse(end);
-        seen.putAll(saved.seen());
+        marks.start(end);
         ignored = ignoredNow();
         refreshGroups();
         refreshUsers();
@@ -196,37 +177,13 @@ public final class ChatPresenter {
      * {@code end}, so at the next start it counts what came after {@code end}.
      */
     public ReadMarks readMarks() {
-        return started ? new ReadMarks(seen, OptionalLong.of(known)) : saved;
-    }
-
-    private long mark(Conversation c) {
-        return seen.getOrDefault(c.key(), baseline);
-    }
-
-    /** The user has seen {@code c} up to {@code cursor}. */
-    private void seenUpTo(Conversation c, long cursor) {
-        met(c);
-        if (cursor > mark(c)) {
-            seen.put(c.key(), cursor);
-            readChanged.run();
-        }
-    }
-
-    /**
-     * {@code c} keeps its mark from now on, so that the next run's default (the newest cursor met
-     * in this one) does not pass over what is unread in it.
-     */
-    private void met(Conversation c) {
-        if (!seen.containsKey(c.key())) {
-            seen.put(c.key(), baseline);
-            readChanged.run();
-        }
+        return marks.readMarks();
     }
 
     /** The open conversation, as far as it is shown, is seen if the window is in front. */
     private void currentSeen() {
         if (windowActive && current != null && !loadingFirst && newestCursor != Long.MIN_VALUE) {
-            seenUpTo(current, newestCursor);
+            marks.seenUpTo(current, newestCursor);
         }
     }
 
@@ -238,8 +195,7 @@ public final class ChatPresenter {
      * where its unread begin.
      */
     private void countUnread(long end) {
-        long oldest = seen.values().stream().mapToLong(Long::longValue).min().orElse(baseline);
-        long from = Math.max(Math.min(oldest, baseline), end - UNREAD_SCAN_LIMIT);
+        long from = Math.max(marks.oldest(), end - UNREAD_SCAN_LIMIT);
         if (from >= end) {
             return;
         }
@@ -256,9 +212,9 @@ public final class ChatPresenter {
                 }
                 last = m.cursor();
                 Conversation c = m.conversation();
-                if (!m.own() && m.cursor() > mark(c)) {
+                if (!m.own() && m.cursor() > marks.of(c)) {
                     found.add(c, m.fromId(), m.mention());
-                    if (mark(c) < from) {
+                    if (marks.of(c) < from) {
                         found.mayBeMore(c);
                     }
                 }
@@ -279,7 +235,7 @@ public final class ChatPresenter {
         counting = false;
         found.forget(ignored);
         for (Conversation c : List.copyOf(found.conversations())) {
-            met(c);
+            marks.met(c);
             if (c instanceof Conversation.Direct) {
                 directs.add(c);
             }
@@ -354,8 +310,8 @@ public final class ChatPresenter {
         if (conversation instanceof Conversation.Direct) {
             directs.add(conversation);
         }
-        met(conversation);
-        seenWhenOpened = mark(conversation);
+        marks.met(conversation);
+        seenWhenOpened = marks.of(conversation);
         atLeastWhenOpened = unread.atLeast(conversation);
         unreadWhenOpened = unread.clear(conversation);
         if (!conversation.equals(node.current())) {
@@ -729,7 +685,7 @@ public final class ChatPresenter {
     }
 
     private void onMessage(MessageView m) {
-        known = Math.max(known, m.cursor());
+        marks.known(m.cursor());
         if (ignored.contains(m.fromId())) {
             // Emitted before the -ignore took effect and still on its way: hidden as the rest.
             return;
@@ -757,7 +713,7 @@ public final class ChatPresenter {
         // One logged before the start (its event was on its way) is counted by the start's reading.
         if (!m.own() && m.cursor() > loggedAtStart) {
             unread.add(conv, m.fromId(), m.mention());
-            met(conv);
+            marks.met(conv);
         }
         publishConversations();
     }

@@ -96,11 +96,8 @@ public final class ChatPresenter {
     private final Set<String> shown = new HashSet<>();
     private long oldestCursor = Long.MAX_VALUE;
     private long newestCursor = Long.MIN_VALUE;
-    /**
-     * The notices of the current conversation (command answers, warnings), each after the newest
-     * message shown when it came: a transcript read again keeps them where they were.
-     */
-    private final List<Notice> notices = new ArrayList<>();
+    /** The window's own lines in the open conversation, kept in place when it is read again. */
+    private final Notices notices = new Notices();
     private boolean exhausted;
     private boolean loadingFirst;
     private boolean loadingOlder;
@@ -123,15 +120,6 @@ public final class ChatPresenter {
     private String shownTitle;
     /** The users whose messages the node hides, as last shown: a change reloads the transcript. */
     private Set<NodeId> ignored = Set.of();
-
-    /**
-     * A notice and the cursor of the newest message shown before it: {@code Long.MIN_VALUE} none,
-     * {@link #AFTER_PAGE} the page still being read (it came meanwhile).
-     */
-    private record Notice(long after, Line line) {
-    }
-
-    private static final long AFTER_PAGE = Long.MAX_VALUE;
 
     /** A presenter that keeps nothing from earlier runs: nothing already in the log at start is unread. */
     public ChatPresenter(Node node, ChatView view, Scheduler ui, Clock clock) {
@@ -400,34 +388,12 @@ public final class ChatPresenter {
         loadingFirst = false;
         exhausted = page.size() < PAGE;
         List<Line> lines = unseen(page);
-        notices.replaceAll(n -> n.after() == AFTER_PAGE ? new Notice(newestCursor, n.line()) : n);
+        notices.pageCame(newestCursor);
         lines.addAll(unseen(pending));
         pending.clear();
         markUnread(lines, unreadWhenOpened, atLeastWhenOpened, seenWhenOpened);
-        view.showTranscript(withNotices(lines));
+        view.showTranscript(notices.placedAmong(lines));
         currentSeen();
-    }
-
-    /**
-     * The notices put back among a page's lines, each after the messages shown before it; one
-     * from before the page's first message at the top.
-     */
-    private List<Line> withNotices(List<Line> lines) {
-        if (notices.isEmpty()) {
-            return lines;
-        }
-        List<Line> out = new ArrayList<>();
-        int next = 0;
-        for (Line l : lines) {
-            while (next < notices.size() && l.kind() == Line.Kind.MESSAGE && notices.get(next).after() < l.cursor()) {
-                out.add(notices.get(next++).line());
-            }
-            out.add(l);
-        }
-        while (next < notices.size()) {
-            out.add(notices.get(next++).line());
-        }
-        return out;
     }
 
     /**
@@ -603,10 +569,8 @@ public final class ChatPresenter {
 
     /** A line from the window to its user at the end of the transcript, kept there if it is read again. */
     private void notice(String text) {
-        long after = loadingFirst ? AFTER_PAGE
-                : Math.max(newestCursor, notices.isEmpty() ? Long.MIN_VALUE : notices.get(notices.size() - 1).after());
         Line line = Line.notice(ReplyText.time(clock.millis(), zone), text);
-        notices.add(new Notice(after, line));
+        notices.add(line, loadingFirst, newestCursor);
         view.appendLine(line);
     }
 

@@ -31,11 +31,20 @@ public record MessageView(String id, NodeId fromId, String from, String to, Conv
 
     /** An action: shown as {@code * alice waves}, not {@code alice: /me waves}. */
     public boolean action() {
-        return text.startsWith(ACTION) && !text.substring(ACTION.length()).isBlank();
+        return isAction(text);
     }
 
     /** What follows the sender's name: the text, without its {@code /me} for an action. */
     public String shownText() {
-        return action() ? text.substring(ACTION.length()) : text;
+        return shownText(text);
+    }
+
+    /** {@code text} without its {@code /me} if it is an action: what its sender said they do. */
+    public static String shownText(String text) {
+        return isAction(text) ? text.substring(ACTION.length()) : text;
+    }
+
+    private static boolean isAction(String text) {
+        return text.startsWith(ACTION) && !text.substring(ACTION.length()).isBlank();
     }
 }

@@ -61,8 +61,7 @@ final class Directory {
     /** Whether a message names this node's user (its name as shown, not its label: people write "alice"). */
     boolean mentionsSelf(String text) {
         // An action's /me is not a word of its text: a user called "me" is not named by every action.
-        String said = text.startsWith(MessageView.ACTION) ? text.substring(MessageView.ACTION.length()) : text;
-        return Mention.of(said, selfName);
+        return Mention.of(MessageView.shownText(text), selfName);
     }
 
     private static Map<NodeId, String> labelsOf(List<User> users) {

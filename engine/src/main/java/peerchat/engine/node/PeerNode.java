@@ -24,6 +24,7 @@ import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
 import peerchat.engine.api.NodeInfo;
+import peerchat.engine.api.PastThenLive;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.engine.command.CommandParser;
@@ -313,19 +314,10 @@ public final class PeerNode implements Node {
 
     @Override
     public Flux<ChatEvent> events(int recent) {
-        // Subscribe to the live stream first, then read the history: a message is in the
-        // projections before it is emitted, so none falls between the two; one in both is
-        // dropped from the live part by its position (positions grow in log order).
         return Flux.defer(() -> {
             Conversation c = current;
-            Sinks.Many<ChatEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();
-            reactor.core.Disposable live = events.asFlux().subscribe(buffer::tryEmitNext, buffer::tryEmitError, buffer::tryEmitComplete);
-            List<MessageView> past = historyNow(c, recent);
-            long newest = past.isEmpty() ? -1 : past.get(past.size() - 1).cursor();
-            Flux<ChatEvent> history = Flux.fromIterable(past).map(ChatEvent.Message::new);
-            Flux<ChatEvent> rest = buffer.asFlux().filter(e -> !(e instanceof ChatEvent.Message m)
-                    || m.message().cursor() < 0 || m.message().cursor() > newest);
-            return Flux.concat(history, rest).doFinally(s -> live.dispose());
+            PastThenLive live = PastThenLive.listen(events.asFlux());
+            return live.then(historyNow(c, recent));
         }).subscribeOn(thread);
     }
 

@@ -19,15 +19,14 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The binding takes ~0.16 s to load (JNR generates its stubs), so it is loaded on a thread of
  * its own when this class is first used; until it is there, or where it cannot work (not Linux,
- * a filesystem without {@code fallocate}), {@link #allocate} says {@link Outcome#UNSUPPORTED} and
- * the caller writes zeros as before.
+ * a filesystem without {@code fallocate}, a full disk), {@link #allocate} says it did not and the
+ * caller writes zeros as before.
  */
 final class Fallocate {
     private static final Logger LOG = LoggerFactory.getLogger(Fallocate.class);
     private static final int O_WRONLY = 1;
     private static final int FALLOC_FL_KEEP_SIZE = 0x01;
     private static final int FALLOC_FL_PUNCH_HOLE = 0x02;
-    private static final int ENOSPC = 28;
     private static final int EBADF = 9;
     private static final CompletableFuture<PosixAPI> BINDING = new CompletableFuture<>();
 
@@ -37,25 +36,16 @@ final class Fallocate {
         loader.start();
     }
 
-    enum Outcome {
-        DONE,
-        /** The filesystem is full: nothing was allocated. */
-        NO_SPACE,
-        /** No binding (yet), or the filesystem cannot: nothing was allocated. */
-        UNSUPPORTED
-    }
-
     private Fallocate() {
     }
 
-    /** Allocates the blocks of {@code [offset, offset + length)} of {@code file}, growing it if needed. */
-    static Outcome allocate(Path file, long offset, long length) {
+    /**
+     * Allocates the blocks of {@code [offset, offset + length)} of {@code file}, growing it if
+     * needed; false when it did not (no binding yet, none here, a full disk): nothing was allocated.
+     */
+    static boolean allocate(Path file, long offset, long length) {
         PosixAPI posix = BINDING.getNow(null);
-        if (posix == null) {
-            return Outcome.UNSUPPORTED;
-        }
-        int error = call(posix, file, 0, offset, length);
-        return error == 0 ? Outcome.DONE : error == ENOSPC ? Outcome.NO_SPACE : Outcome.UNSUPPORTED;
+        return posix != null && call(posix, file, 0, offset, length) == 0;
     }
 
     /**

@@ -22,8 +22,9 @@ import org.slf4j.LoggerFactory;
  * timeout. Here the blocks ahead of the write position are allocated with {@link Fallocate}, or
  * where that cannot by positional writes of zeros (the file holds zeros there anyway, nothing
  * past the position is ever written until the next append, and only the writer thread appends),
- * both of which fail on a full disk with an error instead; an append that would go past the allocated room is refused with a
- * {@link LogFullException}, and is taken again once space is freed.
+ * both of which fail on a full disk with an error instead; an append that would go past the
+ * allocated room is refused with a {@link LogFullException}, and is taken again once space is
+ * freed.
  *
  * <p>Before the first append after opening, and when the next append starts a new roll file, the
  * position is not known yet: then the filesystem's free space is checked instead (a race with
@@ -102,8 +103,9 @@ final class LogRoom implements AutoCloseable {
 
     /** Allocates {@code [allocatedTo, target)}; short of it on a full disk (logged, not thrown). */
     private void topUp(long target) {
-        // On NO_SPACE the zeros below still take whatever room is left, a piece at a time.
-        if (Fallocate.allocate(file.toPath(), allocatedTo, target - allocatedTo) == Fallocate.Outcome.DONE) {
+        // Where it cannot, the zeros below do: on a full disk they take what room is left, a piece
+        // at a time.
+        if (Fallocate.allocate(file.toPath(), allocatedTo, target - allocatedTo)) {
             allocatedTo = target;
             roomAgain();
             return;

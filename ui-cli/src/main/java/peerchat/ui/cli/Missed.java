@@ -10,9 +10,8 @@ import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
-import reactor.core.Disposable;
+import peerchat.engine.api.PastThenLive;
 import reactor.core.publisher.Flux;
-import reactor.core.publisher.Sinks;
 
 /**
  * What came since the terminal last showed a message (its {@link SeenMarker}), every conversation:
@@ -39,23 +38,16 @@ final class Missed {
 
     /** Empty when no one else wrote since {@code seen}: the caller shows the recent messages as before. */
     static Optional<Since> since(Node node, long seen, Duration timeout) {
-        // The live stream first, then the log: a message is in the log before it is emitted, so
-        // none falls between the two; one in both is dropped from the live part by its cursor.
-        Sinks.Many<ChatEvent> buffer = Sinks.many().unicast().onBackpressureBuffer();
-        Disposable live = node.events().subscribe(buffer::tryEmitNext, buffer::tryEmitError, buffer::tryEmitComplete);
+        PastThenLive live = PastThenLive.listen(node.events());
         List<MessageView> after = node.historyAfter(seen, COUNTED).block(timeout);
         List<MessageView> others = after == null ? List.of() : after.stream().filter(m -> !m.own()).collect(Collectors.toList());
         if (others.isEmpty()) {
-            live.dispose();
+            live.cancel();
             return Optional.empty();
         }
         List<MessageView> replay = after.subList(Math.max(0, after.size() - SHOWN), after.size());
-        long newest = after.get(after.size() - 1).cursor();
-        Flux<ChatEvent> rest = buffer.asFlux().filter(e -> !(e instanceof ChatEvent.Message m)
-                || m.message().cursor() < 0 || m.message().cursor() > newest);
-        Flux<ChatEvent> events = Flux.concat(Flux.fromIterable(replay).map(ChatEvent.Message::new), rest)
-                .doFinally(s -> live.dispose());
-        return Optional.of(new Since(others.size(), after.size() == COUNTED, byConversation(others), replay.size(), events));
+        return Optional.of(new Since(others.size(), after.size() == COUNTED, byConversation(others), replay.size(),
+                live.then(replay)));
     }
 
     private static Map<String, Integer> byConversation(List<MessageView> messages) {

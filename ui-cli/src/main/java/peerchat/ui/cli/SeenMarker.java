@@ -64,10 +64,6 @@ final class SeenMarker implements AutoCloseable {
         newest.accumulateAndGet(cursor, Math::max);
     }
 
-    long newest() {
-        return newest.get();
-    }
-
     private synchronized void save() {
         long cursor = newest.get();
         if (cursor == saved) {

@@ -5,6 +5,8 @@ import com.formdev.flatlaf.FlatLaf;
 import com.formdev.flatlaf.FlatLightLaf;
 import java.awt.Color;
 import java.awt.Font;
+import java.awt.font.TextAttribute;
+import java.util.Map;
 import javax.swing.UIManager;
 
 /** The FlatLaf look, light or dark, and the few colours the window adds to it. On the EDT. */
@@ -64,12 +66,12 @@ public final class Theme {
         return c != null ? c : Color.GRAY;
     }
 
-    /** {@code base} moved a little towards {@code tint}: own messages stand out without shouting. */
     /** {@code font} struck through: someone whose messages are hidden. */
     static Font struck(Font font) {
-        return font.deriveFont(java.util.Map.of(java.awt.font.TextAttribute.STRIKETHROUGH, java.awt.font.TextAttribute.STRIKETHROUGH_ON));
+        return font.deriveFont(Map.of(TextAttribute.STRIKETHROUGH, TextAttribute.STRIKETHROUGH_ON));
     }
 
+    /** {@code base} moved a little towards {@code tint}: own messages stand out without shouting. */
     static Color blend(Color base, Color tint, double amount) {
         return new Color(
                 (int) Math.round(base.getRed() + (tint.getRed() - base.getRed()) * amount),

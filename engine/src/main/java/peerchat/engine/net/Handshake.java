@@ -70,13 +70,18 @@ final class Handshake {
         }
     }
 
-    /** What the key proof signs: context, the verifier's nonce, then signer and verifier ids. */
-    static byte[] proofData(byte[] nonce, NodeId signer, NodeId verifier) {
+    /**
+     * What the key proof signs: context, the verifier's nonce, signer and verifier ids, then the
+     * fingerprints of the TLS certificates the signer holds and sees at the other end. The last two
+     * tie the proof to this TLS session: relayed through a man in the middle, they name
+     * certificates the verifier did not see (see {@link LinkTls}).
+     */
+    static byte[] proofData(byte[] nonce, NodeId signer, NodeId verifier, byte[] signerCert, byte[] verifierCert) {
         byte[] ctx = WireConstants.PROOF_CONTEXT.getBytes(StandardCharsets.US_ASCII);
         byte[] a = signer.value().getBytes(StandardCharsets.US_ASCII);
         byte[] b = verifier.value().getBytes(StandardCharsets.US_ASCII);
-        return ByteBuffer.allocate(ctx.length + nonce.length + a.length + b.length + 2)
-                .put(ctx).put(nonce).put(a).put((byte) 0).put(b).put((byte) 0).array();
+        return ByteBuffer.allocate(ctx.length + nonce.length + a.length + b.length + 2 + signerCert.length + verifierCert.length)
+                .put(ctx).put(nonce).put(a).put((byte) 0).put(b).put((byte) 0).put(signerCert).put(verifierCert).array();
     }
 
     private static String abbreviate(String s) {

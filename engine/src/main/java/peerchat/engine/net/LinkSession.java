@@ -3,12 +3,14 @@ package peerchat.engine.net;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
+import io.netty.handler.ssl.NotSslRecordException;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.identity.Identity;
@@ -50,6 +52,8 @@ final class LinkSession {
     private volatile State state = State.AWAIT_HELLO;
     private volatile PeerState peer;
     private volatile byte[] peerNonce;
+    /** The fingerprint of the TLS certificate the peer presented on this connection. */
+    private volatile byte[] peerCert;
     private volatile Frame.Hello hello;
     private volatile InetSocketAddress helloAddress;
     private volatile SeqTracker tracker;
@@ -192,12 +196,14 @@ final class LinkSession {
         peer = p;
         tracker = p.tracker(() -> links.journal().receivedFrom(id));
         state = State.AWAIT_PROOF;
-        byte[] signature = links.identity().sign(Handshake.proofData(peerNonce, links.selfId(), id));
+        peerCert = LinkTls.peerFingerprint(ch);
+        byte[] signature = links.identity().sign(Handshake.proofData(peerNonce, links.selfId(), id, links.tls().ownFingerprint(), peerCert));
         write(new Frame.Proof(signature, tracker.prefix()));
     }
 
     private void onProof(Frame.Proof pr) {
-        if (pr.signature() == null || !Identity.verify(hello.publicKey(), Handshake.proofData(myNonce, peer.id, links.selfId()), pr.signature())) {
+        byte[] signed = Handshake.proofData(myNonce, peer.id, links.selfId(), peerCert, links.tls().ownFingerprint());
+        if (pr.signature() == null || !Identity.verify(hello.publicKey(), signed, pr.signature())) {
             throw new ProtocolException("key proof failed: cannot sign for the id " + peer.id + " it claims");
         }
         if (pr.receivedUpTo() < 0) {
@@ -407,6 +413,14 @@ final class LinkSession {
         Throwable t = e;
         while ((t instanceof DecoderException || t.getClass() == RuntimeException.class) && t.getCause() != null) {
             t = t.getCause();
+        }
+        // TLS failures are bad input like a bad frame: said at WARN, with what they mean.
+        if (t instanceof NotSslRecordException) {
+            return new ProtocolException("not TLS: the peer speaks plain TCP (a peerchat older than protocol "
+                    + WireConstants.PROTOCOL_VERSION + ", or not peerchat)");
+        }
+        if (t instanceof SSLHandshakeException) {
+            return new ProtocolException("TLS handshake failed: " + t.getMessage());
         }
         return t;
     }

@@ -1,8 +1,10 @@
 package peerchat.engine.net;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
+import io.netty.channel.ChannelPipeline;
 import io.netty.util.AttributeKey;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -56,6 +58,7 @@ public final class TcpPeerLinks implements PeerLinks {
     private final Clock clock;
     private final LoopResources loops;
     private final SecureRandom random = new SecureRandom();
+    private final LinkTls tls = new LinkTls(random);
     private final Map<NodeId, PeerState> peers = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, DialState> seeds = new ConcurrentHashMap<>();
     private final Set<LinkSession> sessions = ConcurrentHashMap.newKeySet();
@@ -130,7 +133,7 @@ public final class TcpPeerLinks implements PeerLinks {
                 .runOn(loops)
                 .bindAddress(config::listen)
                 .childOption(ChannelOption.TCP_NODELAY, true)
-                .doOnChannelInit((obs, ch, remote) -> framing(ch.pipeline()))
+                .doOnChannelInit((obs, ch, remote) -> framing(ch, false))
                 .handle((in, out) -> session(in, null, null))
                 .bind()
                 .map(s -> {
@@ -141,15 +144,19 @@ public final class TcpPeerLinks implements PeerLinks {
                     lastTickAt = now();
                     ticker = Flux.interval(config.tick(), config.tick(), Schedulers.parallel())
                             .subscribe(t -> tick(), e -> log.error("link ticker died", e));
-                    log.debug("{} ({}) listening on {}", identity.id().shortForm(), config.name(), bound);
+                    log.info("{} ({}) listening on {} (TLS 1.3 by {})", identity.id().shortForm(), config.name(), bound, LinkTls.provider());
                     return bound;
                 });
     }
 
-    private void framing(io.netty.channel.ChannelPipeline pipeline) {
-        // addFirst twice: the decoder ends up nearest the socket, the writability watcher after it.
+    private void framing(Channel ch, boolean dialer) {
+        // addFirst each time: TLS ends up nearest the socket, then the frame decoder, then the
+        // writability watcher. The session starts at once; what it writes before the TLS
+        // handshake is over waits in the TLS handler, and nothing is read before it is over.
+        ChannelPipeline pipeline = ch.pipeline();
         pipeline.addFirst("peerchat.writability", new WritabilityWatcher());
         pipeline.addFirst("peerchat.frames", new FrameDecoder(config.maxFrameBytes()));
+        pipeline.addFirst("peerchat.tls", tls.handler(ch.alloc(), dialer));
     }
 
     private Mono<Void> session(NettyInbound in, InetSocketAddress dialedAddress, DialState dial) {
@@ -362,7 +369,7 @@ public final class TcpPeerLinks implements PeerLinks {
                 .bindAddress(() -> new InetSocketAddress(config.listen().getAddress(), 0))
                 .option(ChannelOption.TCP_NODELAY, true)
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
-                .doOnChannelInit((obs, ch, remote) -> framing(ch.pipeline()))
+                .doOnChannelInit((obs, ch, remote) -> framing(ch, true))
                 .handle((in, out) -> session(in, address, dial))
                 .connect()
                 .subscribe(c -> connecting.decrementAndGet(), e -> {
@@ -578,6 +585,10 @@ public final class TcpPeerLinks implements PeerLinks {
 
     LinkConfig config() {
         return config;
+    }
+
+    LinkTls tls() {
+        return tls;
     }
 
     SecureRandom random() {

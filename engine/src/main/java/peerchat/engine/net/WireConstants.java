@@ -1,7 +1,7 @@
 package peerchat.engine.net;
 
 /**
- * Everything that defines the wire, in one place. A frame is a 4-byte big-endian length, then
+ * Everything that defines the wire, in one place. Inside TLS 1.3 ({@link LinkTls}), a frame is a 4-byte big-endian length, then
  * that many bytes: one type byte and the type's body. HELLO, PROOF and GOSSIP bodies are Jackson
  * Smile; DATA (seq, opaque body), ACK (seq) and HEARTBEAT (empty) are fixed binary layouts because
  * they are the hot path.
@@ -10,8 +10,12 @@ public final class WireConstants {
     private WireConstants() {
     }
 
-    /** Bumped on any incompatible change; a peer speaking another version is refused. */
-    public static final int PROTOCOL_VERSION = 1;
+    /**
+     * Bumped on any incompatible change; a peer speaking another version is refused. 2: links are
+     * TLS 1.3 and the key proof signs the certificates' fingerprints (a version-1 node's plain
+     * HELLO is refused by TLS before it is read).
+     */
+    public static final int PROTOCOL_VERSION = 2;
 
     /** Hard upper bound of one frame (type byte + body), whatever the config says. */
     public static final int MAX_FRAME_BYTES = 1 << 20;
@@ -26,7 +30,7 @@ public final class WireConstants {
     /** Display names longer than this are refused. */
     public static final int MAX_NAME_CHARS = 256;
     /** What the key proof signs, so a signature made for anything else never counts. */
-    public static final String PROOF_CONTEXT = "peerchat-link-proof-v1";
+    public static final String PROOF_CONTEXT = "peerchat-link-proof-v2";
 
     public static final byte HELLO = 1;
     public static final byte PROOF = 2;

@@ -106,6 +106,15 @@ class BadInputTest {
         }
     }
 
+    /** A node of protocol 1, or anything else that does not speak TLS: refused by TLS, said once. */
+    @Test
+    void plainTcpInsteadOfTls() throws IOException {
+        try (RawPeer p = new RawPeer("127.0.0.82", node.address, false)) {
+            p.frame(hello(Identity.generate(), Identity.generate().id().value(), WireConstants.NONCE_BYTES));
+            assertClosedWithOneWarning(p, "not TLS: the peer speaks plain TCP");
+        }
+    }
+
     @Test
     void frameOverTheLimit() throws IOException {
         try (RawPeer p = raw()) {
@@ -171,7 +180,7 @@ class BadInputTest {
             Frame.Hello theirs = (Frame.Hello) p.read();
             p.frame(new Frame.Hello(good.id().value(), good.identity.publicKey(), "good", "127.0.0.82", 9,
                     new byte[WireConstants.NONCE_BYTES], List.of()));
-            byte[] forged = impostor.sign(Handshake.proofData(theirs.nonce(), good.id(), node.id()));
+            byte[] forged = impostor.sign(p.proofData(theirs.nonce(), good.id(), node.id()));
             p.frame(new Frame.Proof(forged, 0));
             assertClosedWithOneWarning(p, "key proof failed");
         }
@@ -188,11 +197,15 @@ class BadInputTest {
         List<RawPeer> silent = new ArrayList<>();
         try {
             int extra = 20;
+            int shut = 0;
             for (int i = 0; i < TcpPeerLinks.MAX_HANDSHAKES_PER_ADDRESS + extra; i++) {
-                silent.add(new RawPeer("127.0.0.83", node.address));
+                try {
+                    silent.add(new RawPeer("127.0.0.83", node.address));
+                } catch (IOException refusedBeforeTls) {
+                    shut++;
+                }
             }
             int greeted = 0;
-            int shut = 0;
             for (RawPeer p : silent) {
                 try {
                     assertThat(p.read()).isInstanceOf(Frame.Hello.class);
@@ -238,7 +251,7 @@ class BadInputTest {
             Frame.Hello theirs = (Frame.Hello) p.read();
             p.frame(new Frame.Hello(flooder.id().value(), flooder.publicKey(), "flooder", "127.0.0.82", 9,
                     new byte[WireConstants.NONCE_BYTES], List.of()));
-            p.frame(new Frame.Proof(flooder.sign(Handshake.proofData(theirs.nonce(), flooder.id(), node.id())), 0));
+            p.frame(new Frame.Proof(flooder.sign(p.proofData(theirs.nonce(), flooder.id(), node.id())), 0));
             await().atMost(Duration.ofSeconds(10)).until(() -> node.links.connected().contains(flooder.id()));
             try {
                 for (int i = 0; i < 5_000; i++) {
@@ -258,7 +271,7 @@ class BadInputTest {
             Frame.Hello theirs = (Frame.Hello) p.read();
             p.frame(new Frame.Hello(flooder.id().value(), flooder.publicKey(), "far", "127.0.0.82", 9,
                     new byte[WireConstants.NONCE_BYTES], List.of()));
-            p.frame(new Frame.Proof(flooder.sign(Handshake.proofData(theirs.nonce(), flooder.id(), node.id())), 0));
+            p.frame(new Frame.Proof(flooder.sign(p.proofData(theirs.nonce(), flooder.id(), node.id())), 0));
             p.frame(new Frame.Data(1L << 40, new byte[] {1}));
             assertClosedWithOneWarning(p, "past the received prefix");
         }

@@ -1,5 +1,6 @@
 package peerchat.engine.net;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -13,7 +14,8 @@ import java.util.concurrent.CountDownLatch;
 /**
  * A TCP relay on loopback that a test can break: {@link #cut()} resets every connection through
  * it (bytes in flight are lost), {@link #blackhole()} freezes them without closing (only
- * heartbeats can tell). New connections always pass.
+ * heartbeats can tell). New connections always pass. {@link #tap()} keeps a copy of every byte
+ * relayed from then on, as someone on the wire would see it.
  */
 final class CuttableProxy implements AutoCloseable {
     private final ServerSocket server = new ServerSocket();
@@ -23,6 +25,7 @@ final class CuttableProxy implements AutoCloseable {
     private volatile InetSocketAddress target;
     private volatile Set<String> blocked = Set.of();
     private volatile boolean shut;
+    private volatile ByteArrayOutputStream tapped;
 
     CuttableProxy(String host) throws IOException {
         this.host = host;
@@ -80,6 +83,19 @@ final class CuttableProxy implements AutoCloseable {
             } catch (IOException e) {
                 return; // closed
             }
+        }
+    }
+
+    /** From now on, a copy of every byte relayed, both ways. */
+    void tap() {
+        tapped = new ByteArrayOutputStream();
+    }
+
+    /** What {@link #tap()} has seen so far. */
+    byte[] tapped() {
+        ByteArrayOutputStream t = tapped;
+        synchronized (t) {
+            return t.toByteArray();
         }
     }
 
@@ -144,6 +160,12 @@ final class CuttableProxy implements AutoCloseable {
                         if (frozen) {
                             closed.await(); // hold the bytes: the stream neither moves nor ends
                             return;
+                        }
+                        ByteArrayOutputStream tap = tapped;
+                        if (tap != null) {
+                            synchronized (tap) {
+                                tap.write(buf, 0, n);
+                            }
                         }
                         out.write(buf, 0, n);
                     }

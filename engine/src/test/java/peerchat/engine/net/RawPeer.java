@@ -10,19 +10,52 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketException;
 import java.nio.ByteBuffer;
+import java.security.SecureRandom;
+import javax.net.ssl.SSLSocket;
+import peerchat.store.event.NodeId;
 
-/** A hand-driven peer on a plain socket: sends exactly the bytes a test wants, well formed or not. */
+/**
+ * A hand-driven peer: sends exactly the bytes a test wants, well formed or not, inside TLS as a
+ * node does (with a certificate of its own), or on the bare socket.
+ */
 final class RawPeer implements AutoCloseable {
-    private final Socket socket = new Socket();
+    private final Socket socket;
     private final OutputStream out;
     private final DataInputStream in;
+    private final byte[] ownCert;
 
+    /** TLS, as a node. */
     RawPeer(String localHost, InetSocketAddress target) throws IOException {
-        socket.bind(new InetSocketAddress(localHost, 0));
-        socket.connect(target, 5000);
-        socket.setSoTimeout(20_000);
+        this(localHost, target, true);
+    }
+
+    RawPeer(String localHost, InetSocketAddress target, boolean tls) throws IOException {
+        Socket plain = new Socket();
+        plain.bind(new InetSocketAddress(localHost, 0));
+        plain.connect(target, 5000);
+        plain.setSoTimeout(20_000);
+        if (tls) {
+            EphemeralCertificate cert = EphemeralCertificate.create(new SecureRandom());
+            SSLSocket s = (SSLSocket) TestTls.context(cert).getSocketFactory().createSocket(plain, localHost, target.getPort(), true);
+            s.setUseClientMode(true);
+            s.startHandshake();
+            socket = s;
+            ownCert = LinkTls.fingerprint(cert.certificate());
+        } else {
+            socket = plain;
+            ownCert = null;
+        }
         out = socket.getOutputStream();
         in = new DataInputStream(socket.getInputStream());
+    }
+
+    /**
+     * What {@code signer}'s key proof to {@code verifier} (the node) signs on this connection, as
+     * a node would compute it.
+     */
+    byte[] proofData(byte[] nodeNonce, NodeId signer, NodeId verifier) throws IOException {
+        byte[] nodeCert = LinkTls.fingerprint(((SSLSocket) socket).getSession().getPeerCertificates()[0]);
+        return Handshake.proofData(nodeNonce, signer, verifier, ownCert, nodeCert);
     }
 
     int localPort() {

@@ -1,0 +1,148 @@
+package peerchat.engine.net;
+
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.channel.Channel;
+import io.netty.handler.ssl.ClientAuth;
+import io.netty.handler.ssl.OpenSsl;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslContextBuilder;
+import io.netty.handler.ssl.SslHandler;
+import io.netty.handler.ssl.SslProvider;
+import java.net.Socket;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.X509ExtendedTrustManager;
+
+/**
+ * Every link is TLS 1.3, so that nobody on the LAN reads or alters what two nodes say. The
+ * certificates are this run's {@link EphemeralCertificate}s and are taken as they come: a
+ * certificate says nothing about who a peer is. What binds the encrypted channel to the peer's
+ * identity is the key proof, which signs both ends' certificate fingerprints: a man in the middle
+ * runs two TLS sessions with certificates of its own, and the proofs it relays then name
+ * certificates the other end never saw.
+ */
+final class LinkTls {
+    private static final String[] PROTOCOLS = {"TLSv1.3"};
+    /** BoringSSL where its native library loads (it is shipped for the common platforms), else the JDK's engine. */
+    private static final SslProvider PROVIDER = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+
+    private final EphemeralCertificate own;
+    private final byte[] ownFingerprint;
+    private final SslContext server;
+    private final SslContext client;
+
+    LinkTls(SecureRandom random) {
+        own = EphemeralCertificate.create(random);
+        ownFingerprint = fingerprint(own.certificate());
+        try {
+            server = SslContextBuilder.forServer(own.key(), own.certificate())
+                    .sslProvider(PROVIDER)
+                    .protocols(PROTOCOLS)
+                    .clientAuth(ClientAuth.REQUIRE)
+                    .trustManager(AnyCertificate.INSTANCE)
+                    .build();
+            client = SslContextBuilder.forClient()
+                    .sslProvider(PROVIDER)
+                    .protocols(PROTOCOLS)
+                    .keyManager(own.key(), own.certificate())
+                    .trustManager(AnyCertificate.INSTANCE)
+                    .endpointIdentificationAlgorithm(null) // a peer is an address, not a host name
+                    .build();
+        } catch (SSLException e) {
+            throw new IllegalStateException("cannot set up TLS for links: " + e, e);
+        }
+    }
+
+    /** The handler nearest the socket of a new connection: the dialer is the TLS client. */
+    SslHandler handler(ByteBufAllocator alloc, boolean dialer) {
+        return (dialer ? client : server).newHandler(alloc);
+    }
+
+    /** Which TLS implementation the links use here. */
+    static String provider() {
+        return PROVIDER.name();
+    }
+
+    byte[] ownFingerprint() {
+        return ownFingerprint.clone();
+    }
+
+    /** The fingerprint of the certificate the other end of {@code ch} presented; the handshake must be over. */
+    static byte[] peerFingerprint(Channel ch) {
+        SslHandler tls = ch.pipeline().get(SslHandler.class);
+        if (tls == null) {
+            throw new ProtocolException("connection without TLS");
+        }
+        try {
+            Certificate[] chain = tls.engine().getSession().getPeerCertificates();
+            return fingerprint(chain[0]);
+        } catch (SSLPeerUnverifiedException e) {
+            throw new ProtocolException("no TLS certificate from the peer");
+        }
+    }
+
+    /** SHA-256 of the certificate's encoding. */
+    static byte[] fingerprint(Certificate c) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(c.getEncoded());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("cannot fingerprint a certificate: " + e, e);
+        }
+    }
+
+    /**
+     * Takes any certificate, as long as there is one: see the class comment for why that is safe
+     * here. An extended trust manager, so that the JDK does not add host name checks of its own.
+     */
+    static final class AnyCertificate extends X509ExtendedTrustManager {
+        static final AnyCertificate INSTANCE = new AnyCertificate();
+
+        private static void present(X509Certificate[] chain) throws CertificateException {
+            if (chain == null || chain.length == 0) {
+                throw new CertificateException("no certificate");
+            }
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            present(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType) throws CertificateException {
+            present(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            present(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, Socket socket) throws CertificateException {
+            present(chain);
+        }
+
+        @Override
+        public void checkClientTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            present(chain);
+        }
+
+        @Override
+        public void checkServerTrusted(X509Certificate[] chain, String authType, SSLEngine engine) throws CertificateException {
+            present(chain);
+        }
+
+        @Override
+        public X509Certificate[] getAcceptedIssuers() {
+            return new X509Certificate[0];
+        }
+    }
+}

@@ -183,8 +183,14 @@ final class LinkSession {
         if (id.equals(links.selfId())) {
             // This node dialing itself reads back a nonce one of its own connections sent; any
             // other is a second node with this identity.
-            links.connectedToSelf(this, h.nonce(), Handshake.address(h.host(), h.port(), remoteAddress()));
-            closeQuietly("connection to self");
+            boolean ownDial = links.connectedToSelf(this, h.nonce(), Handshake.address(h.host(), h.port(), remoteAddress()));
+            if (!ownDial || dialed) {
+                closeQuietly("connection to self");
+            }
+            // Else the accepted half of this node's own dial waits for the dialing half, which must
+            // read this HELLO to learn it dialed itself: closed from here first, the connection was
+            // reset with this HELLO still unread there (TLS makes that the usual order), and the
+            // node dialed itself for good. The handshake timeout ends it if the dialer never does.
             return;
         }
         // Nothing the HELLO says is believed (stored, gossiped on) before the key proof: an

@@ -1,5 +1,6 @@
 package peerchat.engine.net;
 
+import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
 import io.netty.handler.codec.DecoderException;
@@ -183,14 +184,8 @@ final class LinkSession {
         if (id.equals(links.selfId())) {
             // This node dialing itself reads back a nonce one of its own connections sent; any
             // other is a second node with this identity.
-            boolean ownDial = links.connectedToSelf(this, h.nonce(), Handshake.address(h.host(), h.port(), remoteAddress()));
-            if (!ownDial || dialed) {
-                closeQuietly("connection to self");
-            }
-            // Else the accepted half of this node's own dial waits for the dialing half, which must
-            // read this HELLO to learn it dialed itself: closed from here first, the connection was
-            // reset with this HELLO still unread there (TLS makes that the usual order), and the
-            // node dialed itself for good. The handshake timeout ends it if the dialer never does.
+            links.connectedToSelf(this, h.nonce(), Handshake.address(h.host(), h.port(), remoteAddress()));
+            closeQuietly("connection to self");
             return;
         }
         // Nothing the HELLO says is believed (stored, gossiped on) before the key proof: an
@@ -367,7 +362,7 @@ final class LinkSession {
         if (closing.compareAndSet(false, true)) {
             closeReason = reason;
             log.warn("{} closing connection with {}: {}", links.selfId().shortForm(), who(), reason);
-            conn.dispose();
+            flushThenClose();
         }
     }
 
@@ -376,15 +371,25 @@ final class LinkSession {
         if (closing.compareAndSet(false, true)) {
             closeReason = reason;
             log.info("{} closing connection with {}: {}", links.selfId().shortForm(), who(), reason);
-            conn.dispose();
+            flushThenClose();
         }
+    }
+
+    /**
+     * What this side wrote goes out before the close: over TLS, a HELLO written before the
+     * handshake is over waits in the TLS handler, and a close in the same turn as the peer's
+     * first frame (a node that dialed itself, a copy of this node's identity) dropped it, so the
+     * other end never learnt why.
+     */
+    private void flushThenClose() {
+        ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> conn.dispose());
     }
 
     void closeQuietly(String reason) {
         if (closing.compareAndSet(false, true)) {
             closeReason = reason;
             log.debug("{} closing connection with {}: {}", links.selfId().shortForm(), who(), reason);
-            conn.dispose();
+            flushThenClose();
         }
     }
 

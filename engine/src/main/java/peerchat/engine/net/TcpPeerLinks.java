@@ -496,18 +496,16 @@ public final class TcpPeerLinks implements PeerLinks {
         ownNonces.put(HexFormat.of().formatHex(nonce), Boolean.TRUE);
     }
 
-    /** Whether a HELLO with this node's id carries a nonce this node sent (it dialed itself) rather than being a copy of its identity. */
-    boolean connectedToSelf(LinkSession s, byte[] theirNonce, InetSocketAddress theirAddress) {
+    void connectedToSelf(LinkSession s, byte[] theirNonce, InetSocketAddress theirAddress) {
         if (!ownNonces.containsKey(HexFormat.of().formatHex(theirNonce))) {
             log.warn("{}: a node at {} ({}) says it is this node: a copy of its identity", identity.id().shortForm(),
                     theirAddress, s.remoteAddress());
             emit(new LinkEvent.SameIdentity(identity.id(), theirAddress));
-            return false;
+            return;
         }
         if (s.dialedAddress != null && seeds.remove(s.dialedAddress) != null) {
             log.info("{}: seed {} is this node itself; not dialing it again", identity.id().shortForm(), s.dialedAddress);
         }
-        return true;
     }
 
     void acked(PeerState p, long upTo) {

@@ -133,6 +133,14 @@ public sealed interface Command {
         }
     }
 
+    /** {@code user}'s id in full, to compare out of band; {@code user} null: this node's own. */
+    record Identity(String user) implements Command {
+        @Override
+        public String name() {
+            return "id";
+        }
+    }
+
     record Help() implements Command {
         @Override
         public String name() {

@@ -139,6 +139,9 @@ final class CommandRunner {
         if (command instanceof Command.Unignore c) {
             return ignore(name, dir, dir.userOf(c.user()), false);
         }
+        if (command instanceof Command.Identity c) {
+            return done(name, identityText(dir, c.user() == null ? node.self().id() : dir.userOf(c.user())));
+        }
         if (command instanceof Command.Help) {
             return done(name, Commands.helpText());
         }
@@ -239,6 +242,23 @@ final class CommandRunner {
                     return (Reply) new Reply.Done(name, text);
                 })
                 .onErrorResume(e -> error(name, "could not " + name + " " + label + ": " + e.getMessage()));
+    }
+
+    /**
+     * A user's id in full, in groups of four: the id is the hash of their key, which every link
+     * proves and every sealed copy is signed with, so the same id on both sides, compared out of
+     * band, means nobody sits between them or writes in their name. The short form shown elsewhere
+     * (8 digits) could be matched by a key made for it; all 32 cannot.
+     */
+    private String identityText(Directory dir, NodeId who) {
+        String grouped = who.value().replaceAll("(.{4})(?=.)", "$1 ");
+        if (who.equals(node.self().id())) {
+            return "your id: " + grouped + " (someone whose -id @" + dir.label(who)
+                    + " shows the same, read to them in person or on the phone, is talking to this node)";
+        }
+        String label = dir.label(who);
+        return label + "'s id: " + grouped + " (if " + label + "'s own -id shows the same, read to you in person or on the phone, "
+                + "what is shown as " + label + "'s comes from " + label + "'s key)";
     }
 
     private String ignoredText(Directory dir) {

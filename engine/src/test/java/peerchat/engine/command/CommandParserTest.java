@@ -126,6 +126,14 @@ class CommandParserTest {
     }
 
     @Test
+    void idNamesOneUserOrNobodyForOnesOwn() {
+        assertThat(CommandParser.parse("-id")).isEqualTo(new Command.Identity(null));
+        assertThat(CommandParser.parse("/verify @bob")).isEqualTo(new Command.Identity("@bob"));
+        assertThat(CommandParser.parse("/id bob")).isEqualTo(new Command.Identity("bob"));
+        assertThat(CommandParser.parse("-id bob smith")).isInstanceOf(Command.Invalid.class);
+    }
+
+    @Test
     void ignoreNamesOneUserOrNobodyToListThem() {
         assertThat(CommandParser.parse("/ignore @bob")).isEqualTo(new Command.Ignore("@bob"));
         assertThat(CommandParser.parse("-ignore bob")).isEqualTo(new Command.Ignore("bob"));

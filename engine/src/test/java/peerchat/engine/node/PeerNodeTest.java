@@ -135,6 +135,23 @@ class PeerNodeTest {
                 tuple("Alice, can you look?", true), tuple("malice is not a name", false), tuple("bob: alice here", false));
     }
 
+    /** -id shows an id in full, grouped for reading aloud, one's own or another's; the same on both sides. */
+    @Test
+    void idShowsAUsersIdInFullOnEitherSide() {
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
+        String bobs = bob.node.self().id().value();
+        String grouped = String.join(" ", bobs.split("(?<=\\G.{4})"));
+        assertThat(grouped).hasSize(39);
+        assertThat(alice.run("-id @bob")).isEqualTo(new Reply.Done("id", "bob's id: " + grouped
+                + " (if bob's own -id shows the same, read to you in person or on the phone, what is shown as bob's comes from bob's key)"));
+        assertThat(bob.run("-id")).isEqualTo(new Reply.Done("id", "your id: " + grouped
+                + " (someone whose -id @bob shows the same, read to them in person or on the phone, is talking to this node)"));
+        assertThat(alice.run("-id #all")).isInstanceOf(Reply.Error.class);
+        assertThat(alice.run("-id @nobody")).isInstanceOf(Reply.Error.class);
+    }
+
     /**
      * -ignore hides a user's messages live, in history, in a search and in -since, after a restart
      * too (it is logged); they are still received and kept, so -unignore shows the past ones again.

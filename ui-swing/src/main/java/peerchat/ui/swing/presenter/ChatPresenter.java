@@ -512,21 +512,26 @@ public final class ChatPresenter {
 
     /** Hides {@code user}'s messages ({@code -ignore}): the user list's menu. */
     public void ignore(NodeId user) {
-        hide(user, true);
+        onUser(user, "-ignore @");
     }
 
     /** Shows {@code user}'s messages again, the past ones too ({@code -unignore}). */
     public void unignore(NodeId user) {
-        hide(user, false);
+        onUser(user, "-unignore @");
     }
 
-    private void hide(NodeId user, boolean hide) {
+    /** Says {@code user}'s id in full ({@code -id}), to compare with the one their own window shows. */
+    public void showId(NodeId user) {
+        onUser(user, "-id @");
+    }
+
+    private void onUser(NodeId user, String command) {
         Optional<UserView> u = node.user(user);
         if (u.isEmpty()) {
             view.showStatus("no such user: " + user.shortForm(), true);
             return;
         }
-        run((hide ? "-ignore @" : "-unignore @") + u.get().label(), reply -> {
+        run(command + u.get().label(), reply -> {
         });
     }
 

@@ -16,7 +16,8 @@ import peerchat.ui.swing.presenter.UserItem;
 
 /**
  * The right-click menu of a user in the Users and Members lists: {@code Message bob} (the direct
- * conversation, as a double-click opens it) and {@code Ignore bob} or {@code Unignore bob}. None
+ * conversation, as a double-click opens it), {@code Show bob's id} (as {@code -id @bob}: to compare
+ * with the one bob's own window shows) and {@code Ignore bob} or {@code Unignore bob}. None
  * for oneself, nor for a member the node knows only by name. Shift+F10 or the menu key open it
  * for the selected user. What the entries do is the presenter's.
  */
@@ -69,6 +70,7 @@ final class UserMenu {
         JPopupMenu menu = new JPopupMenu();
         menu.setName("userMenu");
         menu.add(item("Message " + user.label(), "messageUser", () -> presenter.openDirect(user.id())));
+        menu.add(item("Show " + user.label() + "'s id", "userId", () -> presenter.showId(user.id())));
         menu.addSeparator();
         menu.add(user.ignored()
                 ? item("Unignore " + user.label(), "unignoreUser", () -> presenter.unignore(user.id()))

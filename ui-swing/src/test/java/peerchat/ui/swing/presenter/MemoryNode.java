@@ -202,6 +202,10 @@ public final class MemoryNode implements Node {
                     return new Reply.Error("unignore", "missing argument: -unignore <@user>");
                 }
                 return ignore("unignore", arg, false);
+            case "-id":
+                return users.values().stream().filter(v -> v.label().equalsIgnoreCase(arg.replaceFirst("^@", ""))).findFirst()
+                        .<Reply>map(v -> new Reply.Done("id", v.label() + "'s id: " + v.id().value()))
+                        .orElse(new Reply.Error("id", "no user called " + arg));
             case "-lu":
                 return new Reply.Users("listusers", users());
             case "-q":

@@ -280,7 +280,7 @@ class ChatWindowTest {
         frame.tabbedPane("sideTabs").selectTab("Users");
 
         JPopupMenuFixture menu = GuiTesting.list(frame, "users").showPopupMenuAt("bob online");
-        assertThat(menu.menuLabels()).containsExactly("Message bob", "Ignore bob");
+        assertThat(menu.menuLabels()).containsExactly("Message bob", "Show bob's id", "Ignore bob");
         menu.menuItem("ignoreUser").click();
 
         await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("cyd: from cyd",
@@ -295,7 +295,7 @@ class ChatWindowTest {
 
         // From the member list: unignore, then a direct conversation.
         menu = GuiTesting.list(frame, "members").showPopupMenuAt("bob online ignored");
-        assertThat(menu.menuLabels()).containsExactly("Message bob", "Unignore bob");
+        assertThat(menu.menuLabels()).containsExactly("Message bob", "Show bob's id", "Unignore bob");
         menu.menuItem("unignoreUser").click();
         await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: from bob", "cyd: from cyd",
                 "notice: ignoring bob: their messages are hidden, past ones too (-unignore @bob shows them again)",
@@ -317,10 +317,10 @@ class ChatWindowTest {
         // The same gestures on someone else open it (so the checks above can tell).
         GuiTesting.list(frame, "users").clickItem("bob online");
         chord(KeyEvent.VK_SHIFT, KeyEvent.VK_F10);
-        assertThat(popupLabels()).containsExactly("Message bob", "Ignore bob");
+        assertThat(popupLabels()).containsExactly("Message bob", "Show bob's id", "Ignore bob");
         robot.pressAndReleaseKey(KeyEvent.VK_ESCAPE);
         GuiTesting.list(frame, "users").item("cyd online").rightClick();
-        assertThat(popupLabels()).containsExactly("Message cyd", "Ignore cyd");
+        assertThat(popupLabels()).containsExactly("Message cyd", "Show cyd's id", "Ignore cyd");
     }
 
     /**

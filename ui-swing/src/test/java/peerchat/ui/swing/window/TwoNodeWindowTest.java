@@ -269,6 +269,18 @@ class TwoNodeWindowTest {
         await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("bob: after, from bob"));
     }
 
+    /** The Users list's "Show bob's id" says bob's real id in full, as the node's -id does. */
+    @Test
+    void aUsersIdIsShownInFullFromTheUsersList() {
+        String grouped = String.join(" ", bob.self().id().value().split("(?<=\\G.{4})"));
+        frame.tabbedPane("sideTabs").selectTab("Users");
+        await().atMost(WAIT).until(() -> contents(frame, "users").contains("bob online"));
+        GuiTesting.list(frame, "users").showPopupMenuAt("bob online").menuItem("userId").click();
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("notice: bob's id: " + grouped
+                + " (if bob's own -id shows the same, read to you in person or on the phone, what is shown as bob's comes from bob's key)")));
+    }
+
     /** The header line of a transcript entry as its renderer draws it. */
     private static String header(javax.swing.JList<Line> list, int index) {
         java.awt.Container cell = (java.awt.Container) list.getCellRenderer()

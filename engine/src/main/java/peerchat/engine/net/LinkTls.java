@@ -15,6 +15,8 @@ import java.security.SecureRandom;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -32,6 +34,14 @@ final class LinkTls {
     private static final String[] PROTOCOLS = {"TLSv1.3"};
     /** BoringSSL where its native library loads (it is shipped for the common platforms), else the JDK's engine. */
     private static final SslProvider PROVIDER = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
+
+    /**
+     * One per JVM, made on a thread of its own from the first {@link #prepare()}: loading the TLS
+     * implementation and building its contexts takes about half a second, which a node starting
+     * overlaps with reading its log instead of adding it to its start. Nodes sharing a JVM (tests,
+     * benchmarks) share the certificate; each one's key proof still names it.
+     */
+    private static volatile CompletableFuture<LinkTls> shared;
 
     private final EphemeralCertificate own;
     private final byte[] ownFingerprint;
@@ -57,6 +67,40 @@ final class LinkTls {
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS for links: " + e, e);
+        }
+    }
+
+    /** Starts making this JVM's TLS material in the background, if nothing has yet. Any thread. */
+    static CompletableFuture<LinkTls> prepare() {
+        CompletableFuture<LinkTls> f = shared;
+        if (f == null) {
+            synchronized (LinkTls.class) {
+                f = shared;
+                if (f == null) {
+                    CompletableFuture<LinkTls> made = new CompletableFuture<>();
+                    Thread maker = new Thread(() -> {
+                        try {
+                            made.complete(new LinkTls(new SecureRandom()));
+                        } catch (RuntimeException | Error e) {
+                            made.completeExceptionally(e);
+                        }
+                    }, "link-tls");
+                    maker.setDaemon(true);
+                    maker.start();
+                    shared = made;
+                    f = made;
+                }
+            }
+        }
+        return f;
+    }
+
+    /** This JVM's TLS material, waiting for it if it is still being made. */
+    static LinkTls shared() {
+        try {
+            return prepare().join();
+        } catch (CompletionException e) {
+            throw new IllegalStateException("cannot set up TLS for links: " + e.getCause(), e.getCause());
         }
     }
 

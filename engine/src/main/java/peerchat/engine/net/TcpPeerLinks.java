@@ -58,7 +58,7 @@ public final class TcpPeerLinks implements PeerLinks {
     private final Clock clock;
     private final LoopResources loops;
     private final SecureRandom random = new SecureRandom();
-    private final LinkTls tls = new LinkTls(random);
+    private final LinkTls tls = LinkTls.shared();
     private final Map<NodeId, PeerState> peers = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, DialState> seeds = new ConcurrentHashMap<>();
     private final Set<LinkSession> sessions = ConcurrentHashMap.newKeySet();
@@ -110,6 +110,14 @@ public final class TcpPeerLinks implements PeerLinks {
         this.config = Objects.requireNonNull(config, "config");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.loops = Objects.requireNonNull(loops, "loops");
+    }
+
+    /**
+     * Starts loading TLS for links in the background (about half a second), so that a node
+     * starting can overlap it with reading its log; the first links made wait for it otherwise.
+     */
+    public static void prepareTls() {
+        LinkTls.prepare();
     }
 
     /** The event loops every {@code TcpPeerLinks} of this JVM uses unless given others (daemon threads). */

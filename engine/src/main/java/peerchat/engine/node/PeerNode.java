@@ -31,6 +31,7 @@ import peerchat.engine.command.CommandParser;
 import peerchat.engine.causal.Hold;
 import peerchat.engine.identity.Identity;
 import peerchat.engine.net.NodeLoop;
+import peerchat.engine.net.TcpPeerLinks;
 import peerchat.store.Store;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
@@ -88,6 +89,7 @@ public final class PeerNode implements Node {
         }
         // Before anything in the directory is read or written: its identity and log are one node's.
         this.dirLock = DataDirLock.acquire(config.dataDir());
+        TcpPeerLinks.prepareTls(); // meanwhile the log is read
         try {
             this.identity = Identity.loadOrCreate(config.dataDir());
             CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);

@@ -21,6 +21,13 @@ class LinkTlsTest {
         assertThat(one.certificate().getSerialNumber()).isNotEqualTo(two.certificate().getSerialNumber());
     }
 
+    @Test
+    void theJvmsTlsIsMadeOnceInTheBackground() {
+        assertThat(LinkTls.prepare()).isSameAs(LinkTls.prepare());
+        assertThat(LinkTls.shared()).isSameAs(LinkTls.shared());
+        assertThat(LinkTls.shared().ownFingerprint()).hasSize(32);
+    }
+
     /** The native BoringSSL shipped for this platform loads (else links fall back to the JDK's slower engine). */
     @Test
     void boringSslIsUsedOnLinuxX8664() {

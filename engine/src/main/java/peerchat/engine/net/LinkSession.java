@@ -35,6 +35,9 @@ final class LinkSession {
 
     private enum State { AWAIT_HELLO, AWAIT_PROOF, ESTABLISHED, CLOSED }
 
+    /** How long a closing connection waits for what it wrote to go out. */
+    static final long CLOSE_FLUSH_MILLIS = 500;
+
     private final TcpPeerLinks links;
     private final Connection conn;
     private final Channel ch;
@@ -383,6 +386,10 @@ final class LinkSession {
      */
     private void flushThenClose() {
         ch.writeAndFlush(Unpooled.EMPTY_BUFFER).addListener(f -> conn.dispose());
+        // A peer that stopped reading (the usual reason for a heartbeat timeout) never lets that
+        // flush finish: closed anyway, or the dead connection stayed open and the pair never
+        // linked again (a flood of ten cold --json nodes stalled so in two benchmark passes).
+        loop.schedule(conn::dispose, CLOSE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void closeQuietly(String reason) {

@@ -97,6 +97,30 @@ class LinkCutTest {
         });
     }
 
+    /**
+     * The dead link had full send buffers both ways (each side stopped reading in the middle of a burst):
+     * what was written can never go out, yet the connection still closes and the link is made
+     * again. When a close waited for its flush first, such a connection stayed open for good and
+     * the pair never linked again.
+     */
+    @Test
+    void aDeadLinkWithAFullSendBufferIsStillReplaced() {
+        await().atMost(WAIT).until(() -> b.receivedSeqs(a.id()).isEmpty());
+        int before = toA.accepted() + toB.accepted();
+        toA.blackhole();
+        toB.blackhole();
+        String kilobytes = "x".repeat(8 * 1024);
+        int n = 3_000; // 24 MB: more than the kernel's buffers on both sides of the proxy hold
+        for (int i = 0; i < n; i++) {
+            a.send(b.id(), i + " " + kilobytes);
+            b.send(a.id(), i + " " + kilobytes);
+        }
+        await().atMost(WAIT).until(() -> toA.accepted() + toB.accepted() > before);
+        await().atMost(WAIT).until(() -> b.receivedSeqs(a.id()).size() >= n && a.receivedSeqs(b.id()).size() >= n);
+        assertThat(b.receivedSeqs(a.id())).containsExactlyElementsOf(oneTo(n));
+        assertThat(a.receivedSeqs(b.id())).containsExactlyElementsOf(oneTo(n));
+    }
+
     private void silentlyDeadLinkIsReplaced(Runnable onceSilent) {
         for (int i = 0; i < 100; i++) {
             a.send(b.id(), "before " + i);

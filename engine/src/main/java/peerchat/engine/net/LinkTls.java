@@ -32,17 +32,24 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class LinkTls {
     private static final String[] PROTOCOLS = {"TLSv1.3"};
-    /** BoringSSL where its native library loads (it is shipped for the common platforms), else the JDK's engine. */
-    private static final SslProvider PROVIDER = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
 
     /**
      * One per JVM, made on a thread of its own from the first {@link #prepare()}: loading the TLS
-     * implementation and building its contexts takes about half a second, which a node starting
-     * overlaps with reading its log instead of adding it to its start. Nodes sharing a JVM (tests,
-     * benchmarks) share the certificate; each one's key proof still names it.
+     * implementation (asking whether BoringSSL loads is most of it) and building its contexts takes
+     * about half a second, which a node starting overlaps with reading its log instead of adding it
+     * to its start. Nodes sharing a JVM (tests, benchmarks) share the certificate; each one's key
+     * proof still names it.
      */
-    private static volatile CompletableFuture<LinkTls> shared;
+    private static final class Shared {
+        static final CompletableFuture<LinkTls> TLS = CompletableFuture.supplyAsync(() -> new LinkTls(new SecureRandom()), task -> {
+            Thread maker = new Thread(task, "link-tls");
+            maker.setDaemon(true);
+            maker.start();
+        });
+    }
 
+    /** BoringSSL where its native library loads (it is shipped for the common platforms), else the JDK's engine. */
+    private final SslProvider provider = OpenSsl.isAvailable() ? SslProvider.OPENSSL : SslProvider.JDK;
     private final EphemeralCertificate own;
     private final byte[] ownFingerprint;
     private final SslContext server;
@@ -53,13 +60,13 @@ final class LinkTls {
         ownFingerprint = fingerprint(own.certificate());
         try {
             server = SslContextBuilder.forServer(own.key(), own.certificate())
-                    .sslProvider(PROVIDER)
+                    .sslProvider(provider)
                     .protocols(PROTOCOLS)
                     .clientAuth(ClientAuth.REQUIRE)
                     .trustManager(AnyCertificate.INSTANCE)
                     .build();
             client = SslContextBuilder.forClient()
-                    .sslProvider(PROVIDER)
+                    .sslProvider(provider)
                     .protocols(PROTOCOLS)
                     .keyManager(own.key(), own.certificate())
                     .trustManager(AnyCertificate.INSTANCE)
@@ -70,29 +77,9 @@ final class LinkTls {
         }
     }
 
-    /** Starts making this JVM's TLS material in the background, if nothing has yet. Any thread. */
+    /** Starts making this JVM's TLS material in the background, if nothing has yet. Any thread; returns at once. */
     static CompletableFuture<LinkTls> prepare() {
-        CompletableFuture<LinkTls> f = shared;
-        if (f == null) {
-            synchronized (LinkTls.class) {
-                f = shared;
-                if (f == null) {
-                    CompletableFuture<LinkTls> made = new CompletableFuture<>();
-                    Thread maker = new Thread(() -> {
-                        try {
-                            made.complete(new LinkTls(new SecureRandom()));
-                        } catch (RuntimeException | Error e) {
-                            made.completeExceptionally(e);
-                        }
-                    }, "link-tls");
-                    maker.setDaemon(true);
-                    maker.start();
-                    shared = made;
-                    f = made;
-                }
-            }
-        }
-        return f;
+        return Shared.TLS;
     }
 
     /** This JVM's TLS material, waiting for it if it is still being made. */
@@ -110,8 +97,8 @@ final class LinkTls {
     }
 
     /** Which TLS implementation the links use here. */
-    static String provider() {
-        return PROVIDER.name();
+    String provider() {
+        return provider.name();
     }
 
     byte[] ownFingerprint() {

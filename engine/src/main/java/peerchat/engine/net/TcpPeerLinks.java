@@ -152,7 +152,7 @@ public final class TcpPeerLinks implements PeerLinks {
                     lastTickAt = now();
                     ticker = Flux.interval(config.tick(), config.tick(), Schedulers.parallel())
                             .subscribe(t -> tick(), e -> log.error("link ticker died", e));
-                    log.info("{} ({}) listening on {} (TLS 1.3 by {})", identity.id().shortForm(), config.name(), bound, LinkTls.provider());
+                    log.info("{} ({}) listening on {} (TLS 1.3 by {})", identity.id().shortForm(), config.name(), bound, tls.provider());
                     return bound;
                 });
     }

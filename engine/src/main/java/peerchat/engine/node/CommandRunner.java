@@ -252,11 +252,11 @@ final class CommandRunner {
      */
     private String identityText(Directory dir, NodeId who) {
         String grouped = who.value().replaceAll("(.{4})(?=.)", "$1 ");
+        String label = dir.label(who);
         if (who.equals(node.self().id())) {
-            return "your id: " + grouped + " (someone whose -id @" + dir.label(who)
+            return "your id: " + grouped + " (someone whose -id @" + label
                     + " shows the same, read to them in person or on the phone, is talking to this node)";
         }
-        String label = dir.label(who);
         return label + "'s id: " + grouped + " (if " + label + "'s own -id shows the same, read to you in person or on the phone, "
                 + "what is shown as " + label + "'s comes from " + label + "'s key)";
     }

@@ -33,6 +33,6 @@ class LinkTlsTest {
     void boringSslIsUsedOnLinuxX8664() {
         assumeTrue(System.getProperty("os.name").startsWith("Linux") && System.getProperty("os.arch").equals("amd64"),
                 "BoringSSL is checked on Linux x86-64 only");
-        assertThat(LinkTls.provider()).isEqualTo("OPENSSL");
+        assertThat(LinkTls.shared().provider()).isEqualTo("OPENSSL");
     }
 }

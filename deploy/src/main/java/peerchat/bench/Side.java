@@ -19,6 +19,7 @@ final class Side {
     private final Tracker tracker;
     private final String tag;
     private final LongSupplier cpu;
+    private final LongSupplier allocated;
     private final boolean hops;
     private final List<Histogram> latencies = new ArrayList<>();
     private final List<Histogram> hopRuns = new ArrayList<>();
@@ -26,22 +27,31 @@ final class Side {
     private long latencyCpu;
     private long messages;
     private long floodCpu;
+    private long latencyBytes;
+    private long floodBytes;
     private long deliveries;
 
-    /** {@code hops}: also time sender printed -> receiver printed (only nodes print their own sends). */
-    Side(List<? extends Participant> participants, Tracker tracker, String tag, LongSupplier cpu, boolean hops) {
+    /**
+     * {@code hops}: also time sender printed -> receiver printed (only nodes print their own sends).
+     * {@code allocated}: heap bytes allocated so far by whatever the side runs on, or always 0
+     * where that cannot be read (another process).
+     */
+    Side(List<? extends Participant> participants, Tracker tracker, String tag, LongSupplier cpu, LongSupplier allocated, boolean hops) {
         this.participants = participants;
         this.tracker = tracker;
         this.tag = tag;
         this.cpu = cpu;
+        this.allocated = allocated;
         this.hops = hops;
     }
 
     void latencyRun(int warmup, int count) throws InterruptedException {
         Histogram hop = hops ? new Histogram(60_000_000L, 3) : null;
         long before = cpu.getAsLong();
+        long bytesBefore = allocated.getAsLong();
         latencies.add(Workloads.latency(participants, tracker, tag + "-l" + latencies.size(), warmup, count, hop));
         latencyCpu += cpu.getAsLong() - before;
+        latencyBytes += allocated.getAsLong() - bytesBefore;
         messages += warmup + count;
         if (hop != null) {
             hopRuns.add(hop);
@@ -50,8 +60,10 @@ final class Side {
 
     void floodRun(int perSender) throws InterruptedException {
         long before = cpu.getAsLong();
+        long bytesBefore = allocated.getAsLong();
         floods.add(Workloads.flood(participants, tracker, tag + "-f" + floods.size(), perSender));
         floodCpu += cpu.getAsLong() - before;
+        floodBytes += allocated.getAsLong() - bytesBefore;
         int n = participants.size();
         deliveries += (long) n * (n - 1) * perSender;
     }
@@ -77,5 +89,14 @@ final class Side {
     /** Less noisy than the rate on a shared machine: what the floods cost, whatever waited. */
     double cpuPerDelivery() {
         return floodCpu / 1e3 / deliveries;
+    }
+
+    double bytesPerMessage() {
+        return (double) latencyBytes / messages;
+    }
+
+    /** Heap bytes allocated per delivery in the floods: steady however busy the machine is. */
+    double bytesPerDelivery() {
+        return (double) floodBytes / deliveries;
     }
 }

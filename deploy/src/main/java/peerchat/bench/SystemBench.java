@@ -12,6 +12,7 @@ import java.util.function.LongToDoubleFunction;
 import peerchat.bench.system.FloorMesh;
 import peerchat.bench.system.HistoryWriter;
 import peerchat.bench.system.IrcClient;
+import peerchat.bench.system.Allocation;
 import peerchat.bench.system.LocalMesh;
 import peerchat.bench.system.Mesh;
 import peerchat.bench.system.Ngircd;
@@ -91,7 +92,7 @@ public final class SystemBench {
                 int latencyRuns = warmUntilSteady(k -> Workloads.latency(m.nodes, t, "pw10-l" + k, 0, s.messages()).getValueAtPercentile(50));
                 r.add("system.json.n10.warmup", floods, "floods", "untimed, then " + latencyRuns
                         + " untimed latency runs: until two runs in a row were no better than the best before them by 5%");
-                Side json = new Side(m.nodes, t, "p10", () -> m.nodes.stream().mapToLong(p -> ProcCpu.nanos(p.pid())).sum(), false);
+                Side json = new Side(m.nodes, t, "p10", () -> m.nodes.stream().mapToLong(p -> ProcCpu.nanos(p.pid())).sum(), () -> 0, false);
                 measure(json, s);
                 r.add("system.json.n10.latency.p50", json.latency(50), "us", "10 processes; line on stdin -> line on each receiver's stdout");
                 r.add("system.json.n10.latency.p99", json.latency(99), "us");
@@ -151,8 +152,8 @@ public final class SystemBench {
             warmUntilCompiled(k -> Workloads.latency(f.peers, t, "floorwarm" + n + "-l" + k, 0, s.messages()));
             r.add("system.n" + n + ".warmup", floods, "floods", "untimed, then " + latencyRuns + " untimed latency runs: until compiling took under "
                     + (int) (QUIET_JIT * 100) + "% of a run's time (at most " + MAX_WARMUPS + " each)");
-            Side ours = new Side(m.nodes, t, "n" + n, SystemBench::cpuNanos, true);
-            Side floor = new Side(f.peers, t, "floor" + n, SystemBench::cpuNanos, false);
+            Side ours = new Side(m.nodes, t, "n" + n, SystemBench::cpuNanos, Allocation::bytes, true);
+            Side floor = new Side(f.peers, t, "floor" + n, SystemBench::cpuNanos, () -> 0, false);
             for (int k = 0; k < RUNS; k++) {
                 ours.latencyRun(s.warmup(), s.messages());
                 floor.latencyRun(s.warmup(), s.messages());
@@ -175,6 +176,8 @@ public final class SystemBench {
             r.add(name + ".latency.cpu", ours.cpuPerMessage(), "us/message", "CPU time of this process per message of the latency runs (one send, " + (n - 1) + " deliveries)");
             r.add(name + ".flood", ours.flood(), "deliveries/s", n + " senders x " + s.floodPerSender(n) + " to #all at once");
             r.add(name + ".flood.cpu", ours.cpuPerDelivery(), "us/delivery", "CPU time of this process (all nodes) per delivery, over the floods");
+            r.add(name + ".latency.alloc", ours.bytesPerMessage(), "B/message", "heap allocated per message of the latency runs (the machine's load does not change it)");
+            r.add(name + ".flood.alloc", ours.bytesPerDelivery(), "B/delivery", "heap allocated per delivery in the floods");
             String floorName = "system.floor.n" + n;
             r.add(floorName + ".latency.p50", floor.latency(50), "us", "floor: " + n + " peers passing text over loopback TCP, a thread each, nothing else; runs in turns with ours");
             r.add(floorName + ".latency.p99", floor.latency(99), "us");
@@ -348,7 +351,7 @@ public final class SystemBench {
                 }
                 // CPU of the server and of this JVM (the clients), as ours is all nodes' CPU.
                 LongSupplier cpu = () -> cpuNanos() + ProcCpu.nanos(server.pid());
-                Side irc = new Side(clients, t, "irc", cpu, false);
+                Side irc = new Side(clients, t, "irc", cpu, () -> 0, false);
                 measure(irc, s);
                 r.add("system.irc.latency.p50", irc.latency(50), "us", "ngIRCd, 10 clients in one channel");
                 r.add("system.irc.latency.p99", irc.latency(99), "us");

@@ -248,15 +248,12 @@ final class LinkSession {
         }
         receivePending = true;
         PeerState p = peer;
-        Mono<Void> taking = links.journal().receive(p.id, seq, d.body())
-                .doOnSuccess(v -> {
-                    t.add(seq);
-                    receivePending = false;
-                    lastHeard = links.now();
-                    // Over whichever connection the peer has now: this one may have closed meanwhile.
-                    LinkSession current = p.session();
-                    (current == null ? this : current).scheduleAck();
-                })
+        Mono<Void> taking = links.journal().receive(p.id, seq, d.body());
+        if (Completion.isDone(taking)) {
+            taken(p, t, seq);
+            return Mono.empty();
+        }
+        taking = taking.doOnSuccess(v -> taken(p, t, seq))
                 .doOnError(e -> {
                     t.abandon(seq);
                     receivePending = false;
@@ -267,6 +264,16 @@ final class LinkSession {
         // taken, and the peer's later messages would wait behind it for good.
         taking.subscribe(v -> { }, e -> { });
         return taking.onErrorMap(e -> new ProtocolException("journal refused message " + seq + ": " + e));
+    }
+
+    /** The journal has message {@code seq} durably: it counts as received and is acknowledged. */
+    private void taken(PeerState p, SeqTracker t, long seq) {
+        t.add(seq);
+        receivePending = false;
+        lastHeard = links.now();
+        // Over whichever connection the peer has now: this one may have closed meanwhile.
+        LinkSession current = p.session();
+        (current == null ? this : current).scheduleAck();
     }
 
     /**

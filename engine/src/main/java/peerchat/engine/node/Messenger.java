@@ -20,6 +20,7 @@ import peerchat.engine.causal.Incoming;
 import peerchat.engine.causal.Outgoing;
 import peerchat.engine.causal.ReceiveResult;
 import peerchat.engine.identity.Identity;
+import peerchat.engine.net.Completion;
 import peerchat.engine.net.LinkJournal;
 import peerchat.engine.net.Outbound;
 import peerchat.engine.net.PeerLinks;
@@ -248,24 +249,38 @@ final class Messenger implements LinkJournal {
 
     @Override
     public Mono<Void> receive(NodeId from, long linkSeq, byte[] body) {
-        Mono<Void> taking = Mono.defer(() -> received(from, linkSeq, body))
-                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, ROOM_RETRY)
-                        .filter(LogFullException.class::isInstance)
-                        .doBeforeRetry(r -> {
-                            if (r.totalRetries() == 0) {
-                                LOG.warn("message {} from {} waits for room: {}", linkSeq, from, r.failure().getMessage());
-                                if (!toldDiskFull) {
-                                    toldDiskFull = true;
-                                    listener.warning(r.failure().getMessage() + ": messages for you wait at their"
-                                            + " senders and come once there is room; free some space");
-                                }
-                            }
-                        })
-                        .scheduler(thread))
-                .doOnSuccess(v -> toldDiskFull = false);
         // The node's links run on its thread (NodeLoop): a frame is taken as soon as it is read.
         // Links on event loops of their own (tests of the links) hand it over.
-        return store.onWriter() ? taking : taking.subscribeOn(thread);
+        return store.onWriter() ? receiveNow(from, linkSeq, body) : Mono.defer(() -> receiveNow(from, linkSeq, body)).subscribeOn(thread);
+    }
+
+    /**
+     * Takes the message now. Nearly always that is all: the result is Reactor's scalar empty, which
+     * the link sees as done without subscribing to anything (a retrying, cached chain per frame
+     * was about a tenth of a flood's CPU). Only a message that must wait (for room on the disk, or
+     * a paused sender) gets a publisher that completes later.
+     */
+    private Mono<Void> receiveNow(NodeId from, long linkSeq, byte[] body) {
+        Mono<Void> first = received(from, linkSeq, body);
+        if (Completion.isDone(first)) {
+            toldDiskFull = false;
+            return first;
+        }
+        return first.onErrorResume(LogFullException.class, full -> waitForRoom(from, linkSeq, body, full))
+                .doOnSuccess(v -> toldDiskFull = false);
+    }
+
+    /** Tries again every {@link #ROOM_RETRY} until the log has room; the user is told once. */
+    private Mono<Void> waitForRoom(NodeId from, long linkSeq, byte[] body, LogFullException full) {
+        LOG.warn("message {} from {} waits for room: {}", linkSeq, from, full.getMessage());
+        if (!toldDiskFull) {
+            toldDiskFull = true;
+            listener.warning(full.getMessage() + ": messages for you wait at their"
+                    + " senders and come once there is room; free some space");
+        }
+        return Mono.defer(() -> received(from, linkSeq, body))
+                .retryWhen(Retry.fixedDelay(Long.MAX_VALUE, ROOM_RETRY).filter(LogFullException.class::isInstance).scheduler(thread))
+                .delaySubscription(ROOM_RETRY, thread);
     }
 
     private Mono<Void> received(NodeId from, long linkSeq, byte[] body) {

@@ -248,7 +248,12 @@ final class LinkSession {
         }
         receivePending = true;
         PeerState p = peer;
-        Mono<Void> taking = links.journal().receive(p.id, seq, d.body());
+        Mono<Void> taking;
+        try {
+            taking = links.journal().receive(p.id, seq, d.body());
+        } catch (RuntimeException e) {
+            taking = Mono.error(e); // a journal that takes the message at once may also fail at once
+        }
         if (Completion.isDone(taking)) {
             taken(p, t, seq);
             return Mono.empty();

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import peerchat.engine.api.Commands;
 import peerchat.engine.api.Frontend;
 import peerchat.engine.api.Node;
@@ -37,19 +38,31 @@ import org.slf4j.LoggerFactory;
 public final class JsonFrontend implements Frontend {
     /** Longer lines get an error: a chat line is far shorter, and the heap stays bounded. */
     public static final int MAX_LINE = 64 * 1024;
-    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long one line may run, counted from when the line before it was answered: the node runs
+     * lines in order, so a line a script wrote behind a thousand others waits for them first (on a
+     * busy machine well over a minute), and that wait is not its own. A line that has not answered
+     * by then gets an error reply and the lines after it go on; it is never cancelled.
+     */
+    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
     /** Messages run ahead of their replies by at most this many (bounds the memory a flood takes). */
     static final int MAX_IN_FLIGHT = 1024;
     private static final Logger LOG = LoggerFactory.getLogger(JsonFrontend.class);
 
     private final InputStream in;
     private final OutputStream out;
+    private final Duration replyTimeout;
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonCodec codec = new JsonCodec(mapper);
 
     public JsonFrontend(InputStream in, OutputStream out) {
+        this(in, out, REPLY_TIMEOUT);
+    }
+
+    JsonFrontend(InputStream in, OutputStream out, Duration replyTimeout) {
         this.in = in;
         this.out = out;
+        this.replyTimeout = replyTimeout;
     }
 
     @Override
@@ -85,11 +98,11 @@ public final class JsonFrontend implements Frontend {
                     continue;
                 }
                 if (isMessage(input.command())) {
-                    replies.pipeline(execute(node, input.command()));
+                    replies.pipeline(input.command(), execute(node, input.command()));
                     continue;
                 }
                 replies.drain();
-                Reply reply = execute(node, input.command()).join();
+                Reply reply = answered(CompletableFuture.completedFuture(null), execute(node, input.command()), input.command()).join();
                 json.emit(codec.reply(reply));
                 if (reply instanceof Reply.Quit) {
                     break;
@@ -130,9 +143,9 @@ public final class JsonFrontend implements Frontend {
             this.json = json;
         }
 
-        void pipeline(CompletableFuture<Reply> reply) throws InterruptedException {
+        void pipeline(String line, CompletableFuture<Reply> reply) throws InterruptedException {
             room.acquire();
-            tail = tail.thenCombine(reply, (done, r) -> r).thenAccept(r -> {
+            tail = answered(tail, reply, line).thenAccept(r -> {
                 json.emit(codec.reply(r));
                 room.release();
             });
@@ -148,10 +161,28 @@ public final class JsonFrontend implements Frontend {
         }
     }
 
+    /**
+     * {@code reply} once {@code turn} is done, or an error reply if it has not come
+     * {@link #replyTimeout} after that; the line itself runs on whatever happens.
+     */
+    private CompletableFuture<Reply> answered(CompletableFuture<?> turn, CompletableFuture<Reply> reply, String line) {
+        return turn.thenCompose(previousAnswered -> {
+            CompletableFuture<Reply> inTime = reply.copy();
+            inTime.completeOnTimeout(null, replyTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            return inTime.thenApply(r -> {
+                if (r != null) {
+                    return r;
+                }
+                LOG.warn("no answer to a line within {} ms of the one before it: {}", replyTimeout.toMillis(), line);
+                return new Reply.Error("", "no answer from the node within " + replyTimeout.toSeconds()
+                        + " s; the line may still run");
+            });
+        });
+    }
+
     /** Starts the line now (the node takes lines in the order they are started); never fails. */
     private static CompletableFuture<Reply> execute(Node node, String line) {
         return node.execute(line)
-                .timeout(REPLY_TIMEOUT)
                 .defaultIfEmpty(new Reply.Error("", "no answer from the node"))
                 .onErrorResume(e -> {
                     LOG.error("command failed: {}", line, e);

@@ -11,17 +11,23 @@ import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.ui.testing.FakeNode;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Scheduler;
+import reactor.core.scheduler.Schedulers;
 
 /** The {@code --json} loop with the node's side played by {@link FakeNode}: stdin bytes in, lines out. */
 class JsonFrontendTest {
@@ -29,8 +35,12 @@ class JsonFrontendTest {
     private final FakeNode node = new FakeNode();
 
     private List<JsonNode> run(byte[] stdin) {
+        return run(stdin, JsonFrontend.REPLY_TIMEOUT);
+    }
+
+    private List<JsonNode> run(byte[] stdin, Duration replyTimeout) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        int status = new JsonFrontend(new ByteArrayInputStream(stdin), out).run(node);
+        int status = new JsonFrontend(new ByteArrayInputStream(stdin), out, replyTimeout).run(node);
         assertThat(status).isZero();
         assertThat(node.shutdowns()).isEqualTo(1);
         String text = out.toString(StandardCharsets.UTF_8);
@@ -130,6 +140,39 @@ class JsonFrontendTest {
         assertThat(lines).filteredOn(l -> l.path("event").asText().startsWith("peer-"))
                 .extracting(l -> l.path("event").asText() + " " + l.path("name").asText())
                 .containsExactly("peer-up bob", "peer-down bob", "peer-up bob");
+    }
+
+    /** The node's thread as a test can slow it: one line at a time, each taking {@code millis}. */
+    private List<String> busyNode(long millis, String neverAnswered) {
+        List<String> ran = new CopyOnWriteArrayList<>();
+        Scheduler thread = Schedulers.newSingle("busy-node", true);
+        node.answeringLater(line -> line.endsWith(neverAnswered) ? Mono.never() : Mono.fromCallable(() -> {
+            ran.add(line);
+            LockSupport.parkNanos(Duration.ofMillis(millis).toNanos()); // the node at work on it
+            return (Reply) new Reply.Done("send", "");
+        }).subscribeOn(thread));
+        return ran;
+    }
+
+    @Test
+    void linesQueuedBehindOthersAreRunAndAnsweredHoweverLongTheQueueTakes() {
+        // A script writes 8 lines at once to a node that takes 100 ms a line: the last is answered
+        // after 800 ms. The timeout is 300 ms, counted from the line before's answer: with it counted
+        // from when the line was written, lines 3 to 8 were cancelled unsent ("command failed").
+        List<String> ran = busyNode(100, "never");
+        String lines = IntStream.range(0, 8).mapToObj(i -> "#all line " + i + "\n").collect(Collectors.joining());
+        List<JsonNode> replies = replies(run(lines.getBytes(StandardCharsets.UTF_8), Duration.ofMillis(300)));
+        assertThat(ran).containsExactlyElementsOf(IntStream.range(0, 8).mapToObj(i -> "#all line " + i).toList());
+        assertThat(replies).hasSize(8).allSatisfy(r -> assertThat(r.path("event").asText()).isEqualTo("result"));
+    }
+
+    @Test
+    void aLineThatIsNeverAnsweredGetsAnErrorAndTheLinesAfterItGoOn() {
+        List<String> ran = busyNode(10, "never");
+        List<JsonNode> replies = replies(run("#all one\n#all never\n#all three\n".getBytes(StandardCharsets.UTF_8), Duration.ofMillis(300)));
+        assertThat(ran).containsExactly("#all one", "#all three");
+        assertThat(replies).extracting(r -> r.path("event").asText()).containsExactly("result", "error", "result");
+        assertThat(replies.get(1).path("message").asText()).contains("no answer from the node within");
     }
 
     @Test

@@ -13,9 +13,10 @@ import reactor.core.publisher.Mono;
 /**
  * {@link LinkJournal} in memory: for unit tests and benchmarks, and the reference the durable
  * implementations are held to (the contract test runs against both). Also plays the node's part
- * of numbering sends per destination ({@link #recordSend}).
+ * of numbering sends per destination ({@link #recordSend}). Not final: a test may take messages
+ * its own way ({@code receive}) and keep the rest.
  */
-public final class InMemoryLinkJournal implements LinkJournal {
+public class InMemoryLinkJournal implements LinkJournal {
     /** One message as it was received. */
     public record Received(NodeId from, long linkSeq, byte[] body) {
     }

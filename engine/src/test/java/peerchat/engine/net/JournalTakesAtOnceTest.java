@@ -16,7 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import peerchat.store.event.NodeId;
-import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,8 +31,7 @@ class JournalTakesAtOnceTest {
     private TestNode b;
 
     /** Takes each message now; refuses, by throwing, the first time it is handed {@code refuseOnce}. */
-    private static final class AtOnce implements LinkJournal {
-        final InMemoryLinkJournal inner = new InMemoryLinkJournal();
+    private static final class AtOnce extends InMemoryLinkJournal {
         final long refuseOnce;
         final AtomicBoolean refused = new AtomicBoolean();
 
@@ -46,28 +44,8 @@ class JournalTakesAtOnceTest {
             if (linkSeq == refuseOnce && refused.compareAndSet(false, true)) {
                 throw new IllegalStateException("the disk is on fire");
             }
-            inner.receive(from, linkSeq, body).subscribe(); // runs as it is subscribed
+            super.receive(from, linkSeq, body).subscribe(); // runs as it is subscribed
             return Mono.empty();
-        }
-
-        @Override
-        public ReceivedSeqs receivedFrom(NodeId from) {
-            return inner.receivedFrom(from);
-        }
-
-        @Override
-        public Flux<Outbound> unacked(NodeId peer, long afterLinkSeq) {
-            return inner.unacked(peer, afterLinkSeq);
-        }
-
-        @Override
-        public void acked(NodeId peer, long upToLinkSeq) {
-            inner.acked(peer, upToLinkSeq);
-        }
-
-        @Override
-        public long ackedUpTo(NodeId peer) {
-            return inner.ackedUpTo(peer);
         }
     }
 
@@ -109,10 +87,10 @@ class JournalTakesAtOnceTest {
         for (int i = 0; i < n; i++) {
             a.send(b.id(), "m" + i);
         }
-        await().atMost(WAIT).until(() -> journal.inner.received(a.id()).size() >= n && a.journal.ackedUpTo(b.id()) == n);
-        assertThat(journal.inner.received(a.id())).extracting(InMemoryLinkJournal.Received::linkSeq)
+        await().atMost(WAIT).until(() -> journal.received(a.id()).size() >= n && a.journal.ackedUpTo(b.id()) == n);
+        assertThat(journal.received(a.id())).extracting(InMemoryLinkJournal.Received::linkSeq)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, n).boxed().toList());
-        assertThat(TestNode.text(journal.inner.received(a.id()).get(1234).body())).isEqualTo("m1234");
+        assertThat(TestNode.text(journal.received(a.id()).get(1234).body())).isEqualTo("m1234");
     }
 
     @Test
@@ -121,9 +99,9 @@ class JournalTakesAtOnceTest {
         for (int i = 0; i < 10; i++) {
             a.send(b.id(), "m" + i);
         }
-        await().atMost(WAIT).until(() -> journal.inner.received(a.id()).size() >= 10 && a.journal.ackedUpTo(b.id()) == 10);
+        await().atMost(WAIT).until(() -> journal.received(a.id()).size() >= 10 && a.journal.ackedUpTo(b.id()) == 10);
         assertThat(journal.refused).isTrue();
-        assertThat(journal.inner.received(a.id())).extracting(InMemoryLinkJournal.Received::linkSeq)
+        assertThat(journal.received(a.id())).extracting(InMemoryLinkJournal.Received::linkSeq)
                 .containsExactlyElementsOf(LongStream.rangeClosed(1, 10).boxed().toList());
         List<String> warnings = lines.list.stream().filter(e -> e.getLevel() == ch.qos.logback.classic.Level.WARN)
                 .map(ILoggingEvent::getFormattedMessage).toList();

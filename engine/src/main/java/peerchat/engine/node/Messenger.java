@@ -174,6 +174,12 @@ final class Messenger implements LinkJournal {
         if (l == null || unacked.length == 0) {
             return;
         }
+        if (l.connected().contains(peer)) {
+            // Back before its loss was handled (a heartbeat timeout in a busy moment): the new
+            // link sends what it has not acknowledged, so no one needs to keep copies for it.
+            LOG.debug("{} is linked again: its {} unacknowledged messages go on its own link, not sealed", peer, unacked.length);
+            return;
+        }
         long[] oldest = java.util.Arrays.copyOf(unacked, Math.min(unacked.length, SEALED_ON_LOSS));
         long acked = ackedUpTo(peer); // acks not logged yet included: those need no copies
         Mono.fromCallable(() -> sealed.forLostLink(peer, oldest, acked, l.connected()))
@@ -389,7 +395,11 @@ final class Messenger implements LinkJournal {
         }
         ReceiveResult<Payload> result = core.receive(message);
         if (result.status() == ReceiveResult.Status.DUPLICATE) {
-            return dropped(from, linkSeq, message.id() + " was taken already");
+            // Expected, not a fault: a sealed copy passed on by another node came first, or a
+            // link resent what it had no ack for yet. A WARN each was 60,000 lines in a flood
+            // through heartbeat timeouts.
+            LOG.debug("message {} from {}: {} was taken already", linkSeq, from, message.id());
+            return logDropped(from, linkSeq, message.id() + " was taken already");
         }
         if (result.status() == ReceiveResult.Status.REJECTED) {
             return dropped(from, linkSeq, message.id() + ": "
@@ -464,6 +474,10 @@ final class Messenger implements LinkJournal {
      */
     private Mono<Void> dropped(NodeId from, long linkSeq, String reason) {
         LOG.warn("dropped message {} from {}: {}", linkSeq, from, reason);
+        return logDropped(from, linkSeq, reason);
+    }
+
+    private Mono<Void> logDropped(NodeId from, long linkSeq, String reason) {
         return store.append(new Event.MessageDropped(from, linkSeq, reason, clock.millis())).then();
     }
 

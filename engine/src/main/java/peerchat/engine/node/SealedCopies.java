@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.identity.Identity;
@@ -95,9 +96,13 @@ final class SealedCopies {
     /**
      * Sealed copies, per keeper, of the messages at {@code indexes} (this node's sends) that
      * {@code peer} has not acknowledged ({@code acked}): for a peer whose link went down, which
-     * looked linked when they were sent. Reads the log and signs: not on the node thread.
+     * looked linked when they were sent. Never {@code peer} itself among the keepers, even if it
+     * is linked again by now (a link lost to a heartbeat timeout comes back within seconds): it
+     * would only drop copies of its own, and the real keepers would be one fewer. Reads the log
+     * and signs: not on the node thread.
      */
     Map<NodeId, List<Sealed>> forLostLink(NodeId peer, long[] indexes, long acked, Set<NodeId> linked) {
+        Set<NodeId> others = linked.contains(peer) ? linked.stream().filter(d -> !d.equals(peer)).collect(Collectors.toSet()) : linked;
         Map<NodeId, List<Sealed>> byKeeper = new TreeMap<>();
         try (LogReader reader = store.log().reader()) {
             for (long index : indexes) {
@@ -108,7 +113,7 @@ final class SealedCopies {
                 if (sent.linkSeq().get(peer) <= acked) {
                     continue;
                 }
-                List<NodeId> keepers = keepers(sent.destinations(), linked);
+                List<NodeId> keepers = keepers(sent.destinations(), others);
                 if (keepers.isEmpty()) {
                     continue;
                 }

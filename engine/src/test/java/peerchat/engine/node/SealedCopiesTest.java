@@ -65,4 +65,28 @@ class SealedCopiesTest {
             assertThat(sealed.forSend(toAll(4, 35 * DAY), Set.of(CAROL, DAVE, ERIN)).keepers()).containsExactlyInAnyOrder(CAROL, DAVE);
         }
     }
+
+    @Test
+    void aLostPeerLinkedAgainKeepsNoCopiesOfItsOwn() throws Exception {
+        try (Store store = Store.open(dir.resolve("log"))) {
+            for (NodeId p : List.of(BOB, CAROL, DAVE, ERIN)) {
+                store.append(new Event.PeerConnected(p, "127.0.0.9:7117", 1)).block(WAIT);
+            }
+            long first = store.append(toAll(1, DAY)).block(WAIT);
+            long second = store.append(toAll(2, DAY)).block(WAIT);
+            SealedCopies sealed = new SealedCopies(ME, new WireCodec(), store);
+
+            // bob's link went down and came back before its loss was handled; bob has the lowest
+            // id, so it would have been the first keeper of copies meant for itself
+            Map<NodeId, List<SealedCopies.Sealed>> byKeeper =
+                    sealed.forLostLink(BOB, new long[] {first, second}, 0, Set.of(BOB, CAROL, DAVE));
+            assertThat(byKeeper).containsOnlyKeys(CAROL, DAVE);
+            assertThat(byKeeper.get(CAROL)).extracting(SealedCopies.Sealed::id)
+                    .containsExactly(new MessageId(ME.id(), 1), new MessageId(ME.id(), 2));
+            assertThat(RelayEnvelope.open(byKeeper.get(DAVE).get(0).envelope()).forPeer()).isEqualTo(BOB);
+            // acknowledged up to 1: only the second is sealed
+            assertThat(sealed.forLostLink(BOB, new long[] {first, second}, 1, Set.of(CAROL)).get(CAROL))
+                    .extracting(SealedCopies.Sealed::id).containsExactly(new MessageId(ME.id(), 2));
+        }
+    }
 }

@@ -63,6 +63,8 @@ final class LinkSession {
     private volatile SeqTracker tracker;
     private volatile String closeReason;
     private volatile long lastHeard;
+    /** How much of the time since {@link #openedAt} does not count towards the handshake timeout: this node was behind. */
+    private volatile long excusedHandshakeMillis;
     private volatile boolean receivePending;
     private int lastGossipDigest;
 
@@ -112,6 +114,11 @@ final class LinkSession {
     String peerName() {
         PeerState p = peer;
         return p == null ? "" : p.name();
+    }
+
+    /** The event loop this connection runs on (the node's thread). */
+    EventLoop loop() {
+        return loop;
     }
 
     boolean established() {
@@ -323,28 +330,43 @@ final class LinkSession {
         if (s == State.CLOSED) {
             return;
         }
-        if (s != State.ESTABLISHED) {
-            if (now - openedAt > links.config().handshakeTimeout().toMillis()) {
-                fail("handshake not completed within " + links.config().handshakeTimeout().toMillis() + " ms");
-            }
-            return;
-        }
-        if (now - sender.lastSent() >= links.config().heartbeatInterval().toMillis()) {
+        if (s == State.ESTABLISHED && now - sender.lastSent() >= links.config().heartbeatInterval().toMillis()) {
             write(Frame.Heartbeat.INSTANCE);
         }
         // Judged on the event loop, after it has had its turn at reading the socket: a loop that
         // is merely behind must not take its own backlog for the peer's silence.
-        loop.execute(this::checkSilence);
+        loop.execute(() -> checkTimeouts(now));
     }
 
     /** This node itself was not running (GC, a suspended laptop, a starved CPU): nobody's fault. */
     void grace(long now) {
         lastHeard = Math.max(lastHeard, now);
+        excusedHandshakeMillis = Math.max(excusedHandshakeMillis, now - openedAt);
     }
 
-    private void checkSilence() {
+    /**
+     * On the event loop, for the tick of {@code tickedAt}. A check that waited there longer than a
+     * heartbeat interval found this node behind (its loop busy with a backlog, or starved of CPU
+     * while the ticker's thread was not): what it has not read yet, and the handshake replies
+     * among it, are no sign of the peer's silence, so the timeouts start again from now. Ten
+     * nodes on two cores in a flood were behind by 8 s at once, took every link for silent, and
+     * their reconnecting and resending kept them behind for minutes.
+     */
+    private void checkTimeouts(long tickedAt) {
         long now = links.now();
-        if (state != State.ESTABLISHED) {
+        State s = state;
+        if (s == State.CLOSED) {
+            return;
+        }
+        if (now - tickedAt > links.config().heartbeatInterval().toMillis()) {
+            lastHeard = Math.max(lastHeard, now);
+            excusedHandshakeMillis = now - openedAt;
+            return;
+        }
+        if (s != State.ESTABLISHED) {
+            if (now - openedAt - excusedHandshakeMillis > links.config().handshakeTimeout().toMillis()) {
+                fail("handshake not completed within " + links.config().handshakeTimeout().toMillis() + " ms");
+            }
             return;
         }
         if (receivePending) {

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
  */
 class LoopBehindTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private TestNode a;
     private TestNode b;
 

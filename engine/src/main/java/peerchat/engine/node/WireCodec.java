@@ -69,10 +69,13 @@ final class WireCodec {
                 String change, long sentAt) {
     }
 
-    // destinations repeat the ids the metadata names: Smile writes each once, then refers to it
-    // and the packed metadata goes in as raw bytes: 7-bit encoding would add an eighth, and a
-    // loop on each side (the header says so; a reader of 7-bit bodies reads these too)
-    private final SmileFactory smile = SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+    // No back-references: since the metadata is packed (each id once, in its bytes), a name or
+    // string hardly ever repeats within a body (a text the same as an id), but the header
+    // announcing them had every receiver's parser keep a table of every string and name it read.
+    // A body of an earlier version, with them, reads the same.
+    // The packed metadata goes in as raw bytes: 7-bit encoding would add an eighth, and a loop
+    // on each side (the header says so; a reader of 7-bit bodies reads these too).
+    private final SmileFactory smile = SmileFactory.builder().disable(SmileGenerator.Feature.CHECK_SHARED_NAMES)
             .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT).disable(StreamWriteFeature.AUTO_CLOSE_CONTENT).build();
 
     /*

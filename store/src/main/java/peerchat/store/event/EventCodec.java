@@ -45,6 +45,8 @@ public final class EventCodec {
     public static final int SCHEMA_VERSION = 2;
 
     private final ObjectMapper mapper;
+    /** The data binding with {@link MessageEncoder}'s factory for every message event but a sent one: what tests compare it with. */
+    private final ObjectMapper leanMapper;
     private final ObjectReader[] readers = new ObjectReader[EventType.values().length];
     private final ObjectReader[] summaryReaders = new ObjectReader[EventType.values().length];
     private final MessageEncoder messageEncoder;
@@ -66,7 +68,17 @@ public final class EventCodec {
                 .addMixIn(Event.MessageSent.class, SentLayout.class)
                 .addMixIn(Event.MessageReceived.class, ReceivedLayout.class)
                 .registerModule(idsAsText());
-        messageEncoder = new MessageEncoder(smile);
+        // A received message, a delivery and an ack hardly ever repeat a name or string, so
+        // back-references do not shorten them; announced in the header, they cost the writer and every reader a
+        // table of each name and string (the log takes a received message per delivery, and a
+        // restart reads them all). A sent message keeps them: its destinations' ids are the
+        // names of its metadata and of its link numbers both.
+        SmileFactory lean = SmileFactory.builder()
+                .disable(SmileGenerator.Feature.CHECK_SHARED_NAMES)
+                .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT)
+                .build();
+        leanMapper = mapper.copyWith(lean);
+        messageEncoder = new MessageEncoder(smile, lean);
         summaryDecoder = new SummaryDecoder(smile);
         ObjectMapper summaries = mapper.copy()
                 .addMixIn(Event.MessageSent.class, SentSummary.class)
@@ -89,7 +101,7 @@ public final class EventCodec {
 
     /** The data-bound encoder alone, without {@link MessageEncoder}: what tests compare it with. */
     byte[] encodeBound(Event event) throws IOException {
-        return mapper.writeValueAsBytes(event);
+        return (MessageEncoder.isLean(event) ? leanMapper : mapper).writeValueAsBytes(event);
     }
 
     /**

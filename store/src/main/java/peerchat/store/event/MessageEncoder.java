@@ -37,11 +37,22 @@ final class MessageEncoder {
     private static final SerializableString CHANGE = new SerializedString("change");
     private static final SerializableString NAME = new SerializedString("name");
 
-    private final SmileFactory factory;
+    private final SmileFactory sentFactory;
+    private final SmileFactory leanFactory;
 
-    /** {@code factory} is the one the data binding writes with, so both write the same header and back-references. */
-    MessageEncoder(SmileFactory factory) {
-        this.factory = factory;
+    /**
+     * {@code sentFactory} writes sent messages and {@code leanFactory} the other three (see
+     * {@link #isLean}), as the data binding does with each, so both write the same header and
+     * back-references.
+     */
+    MessageEncoder(SmileFactory sentFactory, SmileFactory leanFactory) {
+        this.sentFactory = sentFactory;
+        this.leanFactory = leanFactory;
+    }
+
+    /** A message event written without back-references: all but a sent message. */
+    static boolean isLean(Event event) {
+        return event instanceof Event.MessageReceived || event instanceof Event.MessageDelivered || event instanceof Event.PeerAcked;
     }
 
     /** The body of {@code event}, or null when it is not one of the four message events. */
@@ -50,6 +61,7 @@ final class MessageEncoder {
                 || event instanceof Event.MessageDelivered || event instanceof Event.PeerAcked)) {
             return null;
         }
+        SmileFactory factory = event instanceof Event.MessageSent ? sentFactory : leanFactory;
         // As in ObjectMapper.writeValueAsBytes: the output starts in this thread's recycled buffer,
         // not in a new one per call, which measured slower.
         BufferRecycler recycler = factory._getBufferRecycler();

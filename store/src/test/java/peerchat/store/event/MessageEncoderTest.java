@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.dataformat.smile.SmileGenerator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -52,9 +53,26 @@ class MessageEncoderTest {
                 .isInstanceOf(NullPointerException.class);
     }
 
+    /** Logs written before received messages, deliveries and acks left back-references out read the same. */
+    @Test
+    void theirEntriesWithBackReferencesAnnouncedReadTheSame() throws Exception {
+        SmileFactory withThem = SmileFactory.builder().enable(SmileGenerator.Feature.CHECK_SHARED_STRING_VALUES)
+                .disable(SmileGenerator.Feature.ENCODE_BINARY_AS_7BIT).build();
+        MessageEncoder earlier = new MessageEncoder(withThem, withThem);
+        for (int i = 0; i < 400; i++) {
+            Event event = event(i % 4);
+            byte[] body = earlier.encode(event);
+            assertThat(body[3] & 3).isEqualTo(3);
+            int tag = EventType.of(event).tag();
+            assertThat(codec.decode(EventCodec.SCHEMA_VERSION, tag, body, 0, body.length)).as("%s", event).isEqualTo(event);
+            assertThat(codec.decodeSummary(EventCodec.SCHEMA_VERSION, tag, body, 0, body.length)).as("summary of %s", event)
+                    .isEqualTo(summaryOf(event));
+        }
+    }
+
     @Test
     void onlyTheFourMessageEventsAreWrittenByHand() throws Exception {
-        MessageEncoder encoder = new MessageEncoder(new SmileFactory());
+        MessageEncoder encoder = new MessageEncoder(new SmileFactory(), new SmileFactory());
         for (Event event : EventCodecTest.everyKind()) {
             boolean message = event instanceof Event.MessageSent || event instanceof Event.MessageReceived
                     || event instanceof Event.MessageDelivered || event instanceof Event.PeerAcked;
@@ -70,6 +88,8 @@ class MessageEncoderTest {
         // walk the same collections in the same order into a generator of the same factory.
         assertThat(smile.readTree(fast)).as("document of %s", event).isEqualTo(smile.readTree(bound));
         assertThat(fast).as("bytes of %s", event).isEqualTo(bound);
+        // Smile's header, its fourth byte: 1 = back-references to names, 2 = to strings
+        assertThat(fast[3] & 3).as("back-references in %s", event).isEqualTo(event instanceof Event.MessageSent ? 3 : 0);
         assertThat(codec.decode(EventCodec.SCHEMA_VERSION, tag, fast, 0, fast.length)).as("%s", event).isEqualTo(event);
         assertThat(codec.decodeSummary(EventCodec.SCHEMA_VERSION, tag, fast, 0, fast.length)).as("summary of %s", event)
                 .isEqualTo(summaryOf(event));

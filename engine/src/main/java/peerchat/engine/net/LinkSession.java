@@ -346,11 +346,13 @@ final class LinkSession {
 
     /**
      * On the event loop, for the tick of {@code tickedAt}. A check that waited there longer than a
-     * heartbeat interval found this node behind (its loop busy with a backlog, or starved of CPU
-     * while the ticker's thread was not): what it has not read yet, and the handshake replies
-     * among it, are no sign of the peer's silence, so the timeouts start again from now. Ten
-     * nodes on two cores in a flood were behind by 8 s at once, took every link for silent, and
-     * their reconnecting and resending kept them behind for minutes.
+     * heartbeat interval (and a quarter of the timeout: a test's 100 ms interval is an ordinary
+     * delay on a busy machine, and one such delay per timeout would keep a dead link forever)
+     * found this node behind (its loop busy with a backlog, or starved of CPU while the ticker's
+     * thread was not): what it has not read yet, and the handshake replies among it, are no sign
+     * of the peer's silence, so the timeouts start again from now. Ten nodes on two cores in a
+     * flood were behind by 8 s at once, took every link for silent, and their reconnecting and
+     * resending kept them behind for minutes.
      */
     private void checkTimeouts(long tickedAt) {
         long now = links.now();
@@ -358,20 +360,21 @@ final class LinkSession {
         if (s == State.CLOSED) {
             return;
         }
-        if (now - tickedAt > links.config().heartbeatInterval().toMillis()) {
+        LinkConfig config = links.config();
+        if (now - tickedAt > Math.max(config.heartbeatInterval().toMillis(), config.heartbeatTimeout().toMillis() / 4)) {
             lastHeard = Math.max(lastHeard, now);
             excusedHandshakeMillis = now - openedAt;
             return;
         }
         if (s != State.ESTABLISHED) {
-            if (now - openedAt - excusedHandshakeMillis > links.config().handshakeTimeout().toMillis()) {
-                fail("handshake not completed within " + links.config().handshakeTimeout().toMillis() + " ms");
+            if (now - openedAt - excusedHandshakeMillis > config.handshakeTimeout().toMillis()) {
+                fail("handshake not completed within " + config.handshakeTimeout().toMillis() + " ms");
             }
             return;
         }
         if (receivePending) {
             lastHeard = now; // paused by our own journal: not the peer's silence
-        } else if (now - lastHeard > links.config().heartbeatTimeout().toMillis()) {
+        } else if (now - lastHeard > config.heartbeatTimeout().toMillis()) {
             failQuietly("heartbeat timeout: silent for " + (now - lastHeard) + " ms");
         }
     }

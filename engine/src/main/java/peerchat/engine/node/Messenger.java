@@ -408,15 +408,18 @@ final class Messenger implements LinkJournal {
         long now = clock.millis();
         Event.MessageReceived received = new Event.MessageReceived(message.id(), message.dests(), message.meta(), linkSeq,
                 message.payload(), decoded.sentAt(), now);
-        List<Event> batch = new ArrayList<>();
+        // Sized for what the core delivered (mostly the message alone): grown from ten, and with
+        // boxed positions and flags, these were a few percent of the heap a delivery allocated.
+        int n = result.delivered().size();
+        List<Event> batch = new ArrayList<>(n + 1);
         if (result.status() == ReceiveResult.Status.BUFFERED) {
             batch.add(received);
             buffered.put(message.id(), received);
             heldBack.add(message.id());
         }
-        List<Event.MessageReceived> delivered = new ArrayList<>();
-        List<Long> positions = new ArrayList<>();
-        List<Boolean> late = new ArrayList<>();
+        List<Event.MessageReceived> delivered = new ArrayList<>(n);
+        long[] positions = new long[n];
+        boolean[] late = new boolean[n];
         for (Incoming<Payload> d : result.delivered()) {
             boolean itself = d.id().equals(message.id());
             Event.MessageReceived r = itself ? received : buffered.remove(d.id());
@@ -425,9 +428,9 @@ final class Messenger implements LinkJournal {
             }
             // The message itself comes first when it is delivered: one entry says both.
             batch.add(itself ? received.asDeliveredAtOnce() : new Event.MessageDelivered(d.id(), now));
+            positions[delivered.size()] = r.payload() instanceof Payload.Chat ? historyPosition++ : -1L;
+            late[delivered.size()] = heldBack.remove(r.id());
             delivered.add(r);
-            positions.add(r.payload() instanceof Payload.Chat ? historyPosition++ : -1L);
-            late.add(heldBack.remove(r.id()));
         }
         if (batch.isEmpty() || !(batch.get(0) instanceof Event.MessageReceived)) {
             throw new IllegalStateException("the core neither buffered nor delivered " + message.id() + " first");
@@ -452,7 +455,7 @@ final class Messenger implements LinkJournal {
             return failedAfterTheCoreTookIt("receiving " + message.id() + " from " + from, e);
         }
         for (int i = 0; i < delivered.size(); i++) {
-            listener.delivered(delivered.get(i), now, late.get(i), positions.get(i));
+            listener.delivered(delivered.get(i), now, late[i], positions[i]);
         }
         if (result.status() == ReceiveResult.Status.BUFFERED) {
             listener.held();

@@ -196,6 +196,11 @@ class CausalCoreTest {
                         new Incoming<>(new MessageId(A, 2), Set.of(B),
                                 List.of(new Dependency(C, 1, Set.of(B)), new Dependency(C, 1, Set.of(D))), "x"),
                         "twice"),
+                Arguments.of("lists the same dependency twice among more than sixteen",
+                        new Incoming<>(new MessageId(A, 2), Set.of(B), Stream.concat(
+                                java.util.stream.LongStream.rangeClosed(1, 17).mapToObj(t -> new Dependency(C, t, Set.of(B))),
+                                Stream.of(new Dependency(C, 9, Set.of(D)))).toList(), "x"),
+                        "C-9 appears twice".replace("C", C.toString())),
                 Arguments.of("has a zero timestamp",
                         new Incoming<>(new MessageId(A, 2), Set.of(B), List.of(new Dependency(C, 0, Set.of(B))), "x"),
                         "start at 1"),

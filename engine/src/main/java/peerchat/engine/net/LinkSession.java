@@ -63,8 +63,8 @@ final class LinkSession {
     private volatile SeqTracker tracker;
     private volatile String closeReason;
     private volatile long lastHeard;
-    /** How much of the time since {@link #openedAt} does not count towards the handshake timeout: this node was behind. */
-    private volatile long excusedHandshakeMillis;
+    /** Where the handshake timeout counts from: the opening, or the last time this node was found behind. */
+    private volatile long handshakeFrom;
     private volatile boolean receivePending;
     private int lastGossipDigest;
 
@@ -78,6 +78,7 @@ final class LinkSession {
         this.dial = dial;
         this.openedAt = links.now();
         this.lastHeard = openedAt;
+        this.handshakeFrom = openedAt;
         this.sender = new LinkSender(links, ch, () -> state == State.ESTABLISHED && !closing.get(), this::fail);
         this.controlFrames = new RateLimit(links.config().controlFramesPerSecond(), openedAt);
         links.random().nextBytes(myNonce);
@@ -338,10 +339,10 @@ final class LinkSession {
         loop.execute(() -> checkTimeouts(now));
     }
 
-    /** This node itself was not running (GC, a suspended laptop, a starved CPU): nobody's fault. */
+    /** This node itself was not running (GC, a suspended laptop, a starved CPU) or was behind: nobody's fault, both timeouts count from now. */
     void grace(long now) {
         lastHeard = Math.max(lastHeard, now);
-        excusedHandshakeMillis = Math.max(excusedHandshakeMillis, now - openedAt);
+        handshakeFrom = Math.max(handshakeFrom, now);
     }
 
     /**
@@ -362,12 +363,11 @@ final class LinkSession {
         }
         LinkConfig config = links.config();
         if (now - tickedAt > Math.max(config.heartbeatInterval().toMillis(), config.heartbeatTimeout().toMillis() / 4)) {
-            lastHeard = Math.max(lastHeard, now);
-            excusedHandshakeMillis = now - openedAt;
+            grace(now);
             return;
         }
         if (s != State.ESTABLISHED) {
-            if (now - openedAt - excusedHandshakeMillis > config.handshakeTimeout().toMillis()) {
+            if (now - handshakeFrom > config.handshakeTimeout().toMillis()) {
                 fail("handshake not completed within " + config.handshakeTimeout().toMillis() + " ms");
             }
             return;

@@ -2,11 +2,11 @@ package peerchat.engine.node;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.identity.Identity;
@@ -102,7 +102,8 @@ final class SealedCopies {
      * and signs: not on the node thread.
      */
     Map<NodeId, List<Sealed>> forLostLink(NodeId peer, long[] indexes, long acked, Set<NodeId> linked) {
-        Set<NodeId> others = linked.contains(peer) ? linked.stream().filter(d -> !d.equals(peer)).collect(Collectors.toSet()) : linked;
+        Set<NodeId> others = new HashSet<>(linked);
+        others.remove(peer);
         Map<NodeId, List<Sealed>> byKeeper = new TreeMap<>();
         try (LogReader reader = store.log().reader()) {
             for (long index : indexes) {

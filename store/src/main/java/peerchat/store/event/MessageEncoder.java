@@ -61,7 +61,7 @@ final class MessageEncoder {
                 || event instanceof Event.MessageDelivered || event instanceof Event.PeerAcked)) {
             return null;
         }
-        SmileFactory factory = event instanceof Event.MessageSent ? sentFactory : leanFactory;
+        SmileFactory factory = isLean(event) ? leanFactory : sentFactory;
         // As in ObjectMapper.writeValueAsBytes: the output starts in this thread's recycled buffer,
         // not in a new one per call, which measured slower.
         BufferRecycler recycler = factory._getBufferRecycler();

@@ -54,6 +54,15 @@ final class JsonNodeProcess implements AutoCloseable {
 
     /** Starts {@code name} listening on {@code host}, any port, seeded with {@code peers}; waits for ready. */
     static JsonNodeProcess start(String name, Path dataDir, String host, String... peers) {
+        return launch(name, dataDir, List.of("--name", name), host, peers);
+    }
+
+    /** Starts the node of {@code dataDir} again without {@code --name}: under the name stored there. */
+    static JsonNodeProcess startAgain(Path dataDir, String host, String... peers) {
+        return launch(dataDir.getFileName().toString(), dataDir, List.of(), host, peers);
+    }
+
+    private static JsonNodeProcess launch(String name, Path dataDir, List<String> naming, String host, String... peers) {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
@@ -62,7 +71,8 @@ final class JsonNodeProcess implements AutoCloseable {
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
         cmd.add("peerchat.ui.launch.Main");
-        cmd.addAll(List.of("--name", name, "--data", dataDir.toString(), "--listen", host + ":0", "--discovery=off", "--json"));
+        cmd.addAll(naming);
+        cmd.addAll(List.of("--data", dataDir.toString(), "--listen", host + ":0", "--discovery=off", "--json"));
         for (String p : peers) {
             cmd.add("--peer");
             cmd.add(p);

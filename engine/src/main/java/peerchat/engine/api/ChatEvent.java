@@ -18,6 +18,15 @@ public sealed interface ChatEvent {
     record Left(String group, String user) implements ChatEvent {
     }
 
+    /**
+     * A user took another name ({@code -nick}, or {@code --name} at a start): {@code user} as shown
+     * now, {@code was} the name shown before. Told when the message saying so is delivered (for
+     * this node's own user: sent), so in its causal place among the messages; not told of a user
+     * this node did not know by another name.
+     */
+    record Renamed(UserView user, String was) implements ChatEvent {
+    }
+
     record PeerUp(UserView user) implements ChatEvent {
     }
 

@@ -117,6 +117,14 @@ public sealed interface Command {
         }
     }
 
+    /** Take {@code name} as this node's display name, from now on and for good. */
+    record Rename(String newName) implements Command {
+        @Override
+        public String name() {
+            return "nick";
+        }
+    }
+
     /** Hide {@code user}'s messages; {@code user} null: say whose are hidden. */
     record Ignore(String user) implements Command {
         @Override

@@ -103,6 +103,8 @@ public final class CommandParser {
                 return rest.isEmpty() ? new Command.Ignore(null) : oneName(name, rest, "-ignore [@user]", Command.Ignore::new);
             case "unignore":
                 return oneName(name, rest, "-unignore <@user>", Command.Unignore::new);
+            case "nick":
+                return oneName(name, rest, "-nick <name>", Command.Rename::new);
             case "id":
                 return rest.isEmpty() ? new Command.Identity(null) : oneName(name, rest, "-id [@user]", Command.Identity::new);
             case "finduser":

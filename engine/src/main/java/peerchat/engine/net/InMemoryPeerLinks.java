@@ -23,7 +23,7 @@ public final class InMemoryPeerLinks implements PeerLinks {
     private final InMemoryNetwork network;
     private final Identity identity;
     private final LinkJournal journal;
-    private final String name;
+    private volatile String name;
     private final InetSocketAddress address;
     private final Map<NodeId, Link> links = new ConcurrentHashMap<>();
     private final Set<InetSocketAddress> wanted = ConcurrentHashMap.newKeySet();
@@ -69,6 +69,11 @@ public final class InMemoryPeerLinks implements PeerLinks {
 
     String name() {
         return name;
+    }
+
+    @Override
+    public void rename(String newName) {
+        this.name = java.util.Objects.requireNonNull(newName, "name");
     }
 
     boolean wants(NodeId peer) {

@@ -29,6 +29,12 @@ public interface PeerLinks {
     /** Hot: PeerUp, PeerDown, PeerHeard, as they happen. */
     Flux<LinkEvent> events();
 
+    /**
+     * The display name this node gives in handshakes from now on (links already up were told
+     * otherwise: by a message, {@code Payload.Rename}). Any thread.
+     */
+    void rename(String name);
+
     /** Peers with an open, authenticated link now. */
     Set<NodeId> connected();
 

@@ -55,6 +55,8 @@ public final class TcpPeerLinks implements PeerLinks {
     private final Identity identity;
     private final LinkJournal journal;
     private final LinkConfig config;
+    /** What HELLO says this node is called: the config's name until the user takes another. */
+    private volatile String name;
     private final Clock clock;
     private final LoopResources loops;
     private final SecureRandom random = new SecureRandom();
@@ -108,6 +110,7 @@ public final class TcpPeerLinks implements PeerLinks {
         this.identity = Objects.requireNonNull(identity, "identity");
         this.journal = Objects.requireNonNull(journal, "journal");
         this.config = Objects.requireNonNull(config, "config");
+        this.name = config.name();
         this.clock = Objects.requireNonNull(clock, "clock");
         this.loops = Objects.requireNonNull(loops, "loops");
     }
@@ -240,6 +243,11 @@ public final class TcpPeerLinks implements PeerLinks {
                 .filter(p -> p.session() != null)
                 .map(p -> p.id)
                 .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public void rename(String newName) {
+        this.name = Objects.requireNonNull(newName, "name");
     }
 
     /** Where peers are told to dial this node; null before {@link #start()}. */
@@ -552,7 +560,7 @@ public final class TcpPeerLinks implements PeerLinks {
 
     Frame.Hello hello(byte[] nonce) {
         InetSocketAddress a = advertised;
-        return new Frame.Hello(identity.id().value(), identity.publicKey(), config.name(),
+        return new Frame.Hello(identity.id().value(), identity.publicKey(), name,
                 a.getAddress().getHostAddress(), a.getPort(), nonce, knownPeers());
     }
 

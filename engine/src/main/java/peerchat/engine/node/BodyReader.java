@@ -21,7 +21,7 @@ import java.util.List;
 final class BodyReader {
     /** Field i is bit i of {@link #seen}; the first {@link #REQUIRED} must be there, the others may be left out (null). */
     private static final String[] FIELDS = {WireCodec.V, WireCodec.ID, WireCodec.DESTS, WireCodec.META, WireCodec.KIND,
-        WireCodec.SENT_AT, WireCodec.TO, WireCodec.TEXT, WireCodec.GROUP, WireCodec.CHANGE};
+        WireCodec.SENT_AT, WireCodec.TO, WireCodec.TEXT, WireCodec.GROUP, WireCodec.CHANGE, WireCodec.NAME};
     private static final int REQUIRED = 6;
 
     private final JsonParser p;
@@ -43,6 +43,7 @@ final class BodyReader {
         String text = null;
         String group = null;
         String change = null;
+        String newName = null;
         long sentAt = 0;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             p.nextToken();
@@ -57,6 +58,7 @@ final class BodyReader {
                 case WireCodec.TEXT -> text = stringOrNull(7);
                 case WireCodec.GROUP -> group = stringOrNull(8);
                 case WireCodec.CHANGE -> change = stringOrNull(9);
+                case WireCodec.NAME -> newName = stringOrNull(10);
                 default -> p.skipChildren();
             }
         }
@@ -68,7 +70,7 @@ final class BodyReader {
                 throw malformed("no " + FIELDS[i]);
             }
         }
-        return new WireCodec.Body(id, dests, meta, kind, to, text, group, change, sentAt);
+        return new WireCodec.Body(id, dests, meta, kind, to, text, group, change, sentAt, newName);
     }
 
     private static void version(long v) throws WireCodec.MalformedBody {

@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import peerchat.engine.api.Commands;
 import peerchat.engine.api.Conversation;
+import peerchat.engine.api.DisplayName;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
@@ -139,6 +140,9 @@ final class CommandRunner {
         if (command instanceof Command.Unignore c) {
             return ignore(name, dir, dir.userOf(c.user()), false);
         }
+        if (command instanceof Command.Rename c) {
+            return rename(name, c.newName());
+        }
         if (command instanceof Command.Identity c) {
             return done(name, identityText(dir, c.user() == null ? node.self().id() : dir.userOf(c.user())));
         }
@@ -267,10 +271,27 @@ final class CommandRunner {
                 : "you ignore " + String.join(", ", labels) + " (-unignore @user shows theirs again)";
     }
 
+    /**
+     * Takes another display name: a message to everyone (they show it in its place among the
+     * messages), and the name handshakes give from now on. The launcher keeps it for the next start.
+     */
+    private Mono<Reply> rename(String command, String raw) {
+        String newName;
+        try {
+            newName = DisplayName.check(raw);
+        } catch (IllegalArgumentException e) {
+            return error(command, e.getMessage());
+        }
+        if (newName.equals(node.self().name())) {
+            return error(command, "you are " + newName + " already");
+        }
+        return node.messenger().send(node.everyoneElse(), new Payload.Rename(newName), 0)
+                .map(sent -> (Reply) new Reply.Done(command, "you are now known as " + newName))
+                .onErrorResume(e -> error(command, "could not take the name " + newName + ": " + e.getMessage()));
+    }
+
     private Mono<Reply> membership(String name, GroupName g, Payload.Change change, String doneText) {
-        Set<NodeId> everyoneElse = new HashSet<>(node.directory().members(GroupName.ALL));
-        everyoneElse.remove(node.self().id());
-        return node.messenger().send(everyoneElse, new Payload.Membership(g, change), 0)
+        return node.messenger().send(node.everyoneElse(), new Payload.Membership(g, change), 0)
                 .map(sent -> (Reply) new Reply.Done(name, doneText))
                 .onErrorResume(e -> error(name, "could not " + name + ": " + e.getMessage()));
     }

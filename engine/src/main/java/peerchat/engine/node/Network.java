@@ -221,6 +221,14 @@ final class Network {
         return all;
     }
 
+    /** The name this node gives in handshakes from now on. */
+    void rename(String name) {
+        PeerLinks l = links;
+        if (l != null) {
+            l.rename(name);
+        }
+    }
+
     Mono<Void> close() {
         subscriptions.forEach(Disposable::dispose);
         Beacon b = beacon;

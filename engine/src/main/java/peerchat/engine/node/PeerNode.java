@@ -157,11 +157,38 @@ public final class PeerNode implements Node {
                         .onErrorResume(e -> node.shutdown().then(Mono.error(e))));
     }
 
+    /**
+     * Writes this node's identity at its first start. Started under another name than the log's
+     * ({@code --name}), it takes that name as {@code -nick} would: everyone is told, in a message.
+     */
     private void recordIdentity() {
         Optional<NodeId> known = store.membership().self();
-        boolean sameName = known.flatMap(id -> store.membership().user(id)).map(u -> u.name().equals(config.name())).orElse(false);
-        if (known.isEmpty() || !known.get().equals(identity.id()) || !sameName) {
+        if (known.isEmpty() || !known.get().equals(identity.id())) {
             store.append(new Event.IdentityCreated(identity.id(), config.name(), identity.publicKeyBase64(), clock.millis())).block();
+            return;
+        }
+        boolean sameName = store.membership().user(identity.id()).map(u -> u.name().equals(config.name())).orElse(false);
+        if (!sameName) {
+            Mono.defer(() -> messenger.send(everyoneElse(), new Payload.Rename(config.name()), 0)).subscribeOn(thread).block();
+        }
+    }
+
+    /** Everyone this node knows of but itself: whom a change of its own (groups, name) is told to. Node thread. */
+    Set<NodeId> everyoneElse() {
+        Set<NodeId> others = new HashSet<>(directory().members(GroupName.ALL));
+        others.remove(identity.id());
+        return others;
+    }
+
+    /**
+     * This node's user took {@code name} (its message is logged): from now on it is the name of
+     * {@link #self()} and the one handshakes give. Node thread.
+     */
+    private void renamed(String name) {
+        NodeInfo now = info;
+        info = new NodeInfo(now.id(), name, now.listen());
+        if (network != null) { // null at a start under another name: the links are made with that name
+            network.rename(name);
         }
     }
 
@@ -206,6 +233,17 @@ public final class PeerNode implements Node {
                 if (!store.ignored().contains(from)) {
                     emit(new ChatEvent.Message(view.get()));
                 }
+                return;
+            }
+            if (payload instanceof Payload.Rename r) {
+                if (from.equals(identity.id())) {
+                    renamed(r.name()); // before it is told: whoever hears of it asks self() for the name
+                }
+                invalidate();
+                Directory d = directory();
+                Optional<String> was = store.membership().formerName(from).map(ShownName::of);
+                d.user(from).map(d::view).filter(u -> was.isPresent() && !was.get().equals(u.name()))
+                        .ifPresent(u -> emit(new ChatEvent.Renamed(u, was.get())));
                 return;
             }
             Payload.Membership m = (Payload.Membership) payload;

@@ -17,8 +17,8 @@ import java.text.Normalizer;
  * {@code m}) are one name for telling users apart. Pure.
  */
 final class ShownName {
-    /** The launcher's own limit for a name ({@code ConfigMapping.MAX_NAME}). */
-    static final int MAX = 32;
+    /** The limit for a name this node's user takes ({@link peerchat.engine.api.DisplayName}). */
+    static final int MAX = peerchat.engine.api.DisplayName.MAX_LENGTH;
     /** What a name with nothing visible in it is shown as (its label then carries the id). */
     static final String NOTHING_VISIBLE = "_";
     // A capital I looks like an l, and is an i to case: the three are one letter, with 1, | and

@@ -28,8 +28,9 @@ import peerchat.store.event.Target;
  *
  * <pre>
  * {v: 1, id: "&lt;sender&gt;-&lt;seq&gt;", dests: [node id, ... ascending],
- *  kind: "chat" | "membership", to: "#group" | "@node id" | null, text: string | null,
- *  group: string | null, change: "CREATE" | "JOIN" | "LEAVE" | null, sentAt: long, meta: binary}
+ *  kind: "chat" | "membership" | "rename", to: "#group" | "@node id" | null, text: string | null,
+ *  group: string | null, change: "CREATE" | "JOIN" | "LEAVE" | null, sentAt: long,
+ *  name: string (a rename's only), meta: binary}
  * </pre>
  *
  * Written with Jackson's streaming API in this order, the metadata last: it is all that differs
@@ -53,6 +54,7 @@ final class WireCodec {
     static final String GROUP = "group";
     static final String CHANGE = "change";
     static final String SENT_AT = "sentAt";
+    static final String NAME = "name";
 
     /** A decoded body: the copy for the causal core and the sender's send time. */
     record Decoded(Incoming<Payload> message, long sentAt) {
@@ -66,7 +68,7 @@ final class WireCodec {
 
     /** A body's fields as read, each of the right type (version checked, nullable ones may be null); not yet what they mean. */
     record Body(String id, List<String> dests, byte[] meta, String kind, String to, String text, String group,
-                String change, long sentAt) {
+                String change, long sentAt, String name) {
     }
 
     // No back-references: since the metadata is packed (each id once, in its bytes), a name or
@@ -120,7 +122,7 @@ final class WireCodec {
 
     /** What every destination's body of one message holds alike (all but the metadata). */
     private record Shared(String id, String[] dests, String kind, String to, String text, String group, String change,
-                          long sentAt) {
+                          long sentAt, String name) {
         static Shared of(Event.MessageSent sent) {
             String[] dests = new String[sent.destinations().size()];
             int i = 0;
@@ -131,10 +133,13 @@ final class WireCodec {
             String id = sent.id().text();
             if (sent.payload() instanceof Payload.Chat c) {
                 String to = c.to() instanceof Target.Group g ? "#" + g.name().value() : "@" + ((Target.User) c.to()).id().value();
-                return new Shared(id, dests, "chat", to, c.text(), null, null, sent.ts());
+                return new Shared(id, dests, "chat", to, c.text(), null, null, sent.ts(), null);
+            }
+            if (sent.payload() instanceof Payload.Rename r) {
+                return new Shared(id, dests, "rename", null, null, null, null, sent.ts(), r.name());
             }
             Payload.Membership m = (Payload.Membership) sent.payload();
-            return new Shared(id, dests, "membership", null, null, m.group().value(), m.change().name(), sent.ts());
+            return new Shared(id, dests, "membership", null, null, m.group().value(), m.change().name(), sent.ts(), null);
         }
     }
 
@@ -159,6 +164,9 @@ final class WireCodec {
             g.writeStringField(GROUP, s.group());
             g.writeStringField(CHANGE, s.change());
             g.writeNumberField(SENT_AT, s.sentAt());
+            if (s.name() != null) { // a rename's only: not a byte more on every other message
+                g.writeStringField(NAME, s.name());
+            }
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + s.id(), e);
         }
@@ -218,6 +226,11 @@ final class WireCodec {
                     throw new IllegalArgumentException("membership change without a group or a change");
                 }
                 return new Payload.Membership(new GroupName(b.group()), Payload.Change.valueOf(b.change()));
+            case "rename":
+                if (b.name() == null) {
+                    throw new IllegalArgumentException("rename without a name");
+                }
+                return new Payload.Rename(b.name());
             default:
                 throw new IllegalArgumentException("unknown payload kind " + b.kind());
         }

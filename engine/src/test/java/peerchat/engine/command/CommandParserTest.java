@@ -143,6 +143,14 @@ class CommandParserTest {
     }
 
     @Test
+    void nickTakesOneName() {
+        assertThat(CommandParser.parse("/nick bobby")).isEqualTo(new Command.Rename("bobby"));
+        assertThat(CommandParser.parse("-name  bobby ")).isEqualTo(new Command.Rename("bobby"));
+        assertThat(CommandParser.parse("-nick bob smith")).isInstanceOf(Command.Invalid.class);
+        assertThat(((Command.Invalid) CommandParser.parse("-nick")).message()).contains("missing argument: -nick <name>");
+    }
+
+    @Test
     void unknownCommandsAreErrorsNotMessages() {
         Command c = CommandParser.parse("-frobnicate now");
         assertThat(c).isEqualTo(new Command.Invalid("frobnicate", "unknown command -frobnicate (-help lists them)"));

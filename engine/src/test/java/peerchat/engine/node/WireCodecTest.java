@@ -72,11 +72,26 @@ class WireCodecTest {
     }
 
     @Test
-    void membershipAndDirectPayloadsRoundTrip() throws Exception {
+    void membershipDirectAndRenamePayloadsRoundTrip() throws Exception {
         for (Payload p : List.of(new Payload.Membership(new GroupName("ops"), Payload.Change.LEAVE),
-                new Payload.Chat(new Target.User(B), "just you"))) {
+                new Payload.Chat(new Target.User(B), "just you"), new Payload.Rename("ällice"))) {
             assertThat(codec.decode(codec.encode(sent(p), B)).message().payload()).isEqualTo(p);
         }
+    }
+
+    /** The rename's name is its own field, written for a rename only: a chat body is not a byte longer for it. */
+    @Test
+    void onlyARenameCarriesANameAndOneWithoutItIsRefused() throws IOException {
+        assertThat(goodDocument()).doesNotContainKey("name");
+        Map<String, Object> rename = OldCodec.MAPPER.readValue(codec.encode(sent(new Payload.Rename("bobby")), B),
+                new TypeReference<LinkedHashMap<String, Object>>() { });
+        assertThat(rename).containsEntry("kind", "rename").containsEntry("name", "bobby");
+        rename.remove("name");
+        byte[] nameless = OldCodec.MAPPER.writeValueAsBytes(rename);
+        assertThatThrownBy(() -> codec.decode(nameless)).isInstanceOf(WireCodec.MalformedBody.class).hasMessageContaining("rename without a name");
+        rename.put("name", "x".repeat(Payload.Rename.MAX_NAME_CHARS + 1));
+        byte[] tooLong = OldCodec.MAPPER.writeValueAsBytes(rename);
+        assertThatThrownBy(() -> codec.decode(tooLong)).isInstanceOf(WireCodec.MalformedBody.class).hasMessageContaining("name of 1 to 256");
     }
 
     /**

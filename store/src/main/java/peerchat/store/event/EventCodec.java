@@ -263,7 +263,8 @@ public final class EventCodec {
     @JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "k")
     @JsonSubTypes({
             @JsonSubTypes.Type(value = Payload.Chat.class, name = "chat"),
-            @JsonSubTypes.Type(value = Payload.Membership.class, name = "member")})
+            @JsonSubTypes.Type(value = Payload.Membership.class, name = "member"),
+            @JsonSubTypes.Type(value = Payload.Rename.class, name = "rename")})
     private interface PayloadTypes {
     }
 

@@ -161,14 +161,18 @@ final class MessageEncoder {
             target(gen, chat.to());
             gen.writeFieldName(TEXT);
             gen.writeString(chat.text());
-        } else {
-            Payload.Membership membership = (Payload.Membership) payload;
+        } else if (payload instanceof Payload.Membership membership) {
             gen.writeFieldName(KIND);
             gen.writeString("member");
             gen.writeFieldName(GROUP);
             gen.writeString(membership.group().value());
             gen.writeFieldName(CHANGE);
             gen.writeString(membership.change().name());
+        } else {
+            gen.writeFieldName(KIND);
+            gen.writeString("rename");
+            gen.writeFieldName(NAME);
+            gen.writeString(((Payload.Rename) payload).name());
         }
         gen.writeEndObject();
     }

@@ -3,8 +3,9 @@ package peerchat.store.event;
 import java.util.Objects;
 
 /**
- * What a causally ordered message carries: chat text, or a change of group membership (which is
- * itself a causally ordered message to everyone, DESIGN.md › Causal ordering).
+ * What a causally ordered message carries: chat text, a change of group membership, or a new
+ * display name (both of the latter are themselves causally ordered messages to everyone,
+ * DESIGN.md › Causal ordering, so everyone takes them in the same place among the messages).
  */
 public sealed interface Payload {
     /** Upper bound on chat text, in characters; longer text is refused at the command. */
@@ -22,6 +23,23 @@ public sealed interface Payload {
         public Membership {
             Objects.requireNonNull(group, "group");
             Objects.requireNonNull(change, "change");
+        }
+    }
+
+    /**
+     * The sender took a new display name (its id, which is what it is, stays). Causally ordered, so
+     * that a line written after the change never shows before it anywhere; a peer that was away is
+     * sent it with the rest when it is back, and hears the name in the handshake too.
+     */
+    record Rename(String name) implements Payload {
+        /** As many characters as a name may have in a handshake: another node's limit is its own business. */
+        public static final int MAX_NAME_CHARS = 256;
+
+        public Rename {
+            Objects.requireNonNull(name, "name");
+            if (name.isEmpty() || name.length() > MAX_NAME_CHARS) {
+                throw new IllegalArgumentException("a name of 1 to " + MAX_NAME_CHARS + " characters, not " + name.length());
+            }
         }
     }
 

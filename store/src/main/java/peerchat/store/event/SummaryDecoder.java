@@ -111,6 +111,7 @@ final class SummaryDecoder {
         String text = null;
         String group = null;
         String change = null;
+        String name = null;
         while (p.nextToken() == JsonToken.FIELD_NAME) {
             String field = p.currentName();
             p.nextToken();
@@ -130,6 +131,9 @@ final class SummaryDecoder {
                 case "change":
                     change = p.getText();
                     break;
+                case "name":
+                    name = p.getText();
+                    break;
                 default:
                     p.skipChildren();
             }
@@ -139,6 +143,9 @@ final class SummaryDecoder {
         }
         if ("member".equals(kind)) {
             return new Payload.Membership(new GroupName(group), Payload.Change.valueOf(change));
+        }
+        if ("rename".equals(kind)) {
+            return new Payload.Rename(name);
         }
         throw new IOException("unknown payload kind " + kind);
     }

@@ -35,6 +35,10 @@ public final class Membership {
 
     private static final class Known {
         String name;
+        /** Whether {@link #name} is one the user gave, not the placeholder of a user only named in a message so far. */
+        boolean named;
+        /** The name before the last change of it, if it had a given one before. */
+        String formerName;
         String address;
         String publicKey;
         /** When a link to it last came up or went down (epoch ms); 0: never linked. */
@@ -42,6 +46,14 @@ public final class Membership {
 
         Known(String name) {
             this.name = name;
+        }
+
+        void name(String given) {
+            if (named && !name.equals(given)) {
+                formerName = name;
+            }
+            name = given;
+            named = true;
         }
     }
 
@@ -53,13 +65,13 @@ public final class Membership {
     synchronized void identity(Event.IdentityCreated e) {
         self = e.id();
         Known k = known(e.id());
-        k.name = e.name();
+        k.name(e.name());
         k.publicKey = e.publicKey();
     }
 
     synchronized void seen(Event.PeerSeen e) {
         Known k = known(e.id());
-        k.name = e.name();
+        k.name(e.name());
         if (e.address() != null) {
             k.address = e.address();
         }
@@ -90,9 +102,19 @@ public final class Membership {
         return k == null ? 0 : k.lastLinked;
     }
 
-    /** A membership change by {@code sender} took effect here (sent by this node, or delivered). */
-    synchronized void changed(NodeId sender, Payload.Membership change) {
-        known(sender);
+    /**
+     * A message about {@code sender} itself took effect here (sent by this node, or delivered): a
+     * change of its groups, or its new name. A name so told and one heard in a handshake
+     * ({@link #seen}) are the same news by two roads; whichever is later in the log counts, and
+     * once every message is in, the last is the newest: a node's messages are taken in the order it sent them.
+     */
+    synchronized void changed(NodeId sender, Payload about) {
+        Known k = known(sender);
+        if (about instanceof Payload.Rename rename) {
+            k.name(rename.name());
+            return;
+        }
+        Payload.Membership change = (Payload.Membership) about;
         GroupName group = change.group();
         if (group.isAll()) {
             return; // everyone is in all, always
@@ -124,6 +146,15 @@ public final class Membership {
 
     public synchronized Optional<NodeId> self() {
         return Optional.ofNullable(self);
+    }
+
+    /**
+     * The name {@code id} had before it last changed, by a message or a handshake, if it had one
+     * (not the placeholder of a user not met yet).
+     */
+    public synchronized Optional<String> formerName(NodeId id) {
+        Known k = users.get(id);
+        return k == null ? Optional.empty() : Optional.ofNullable(k.formerName);
     }
 
     public synchronized Optional<UserInfo> user(NodeId id) {

@@ -103,7 +103,7 @@ public final class Projections {
             Payload.Chat chat = (Payload.Chat) payload;
             history.delivered(Conversation.of(sent.id().sender(), chat.to(), true), index, sent.ts());
         } else {
-            membership.changed(sent.id().sender(), (Payload.Membership) payload);
+            membership.changed(sent.id().sender(), payload);
         }
     }
 
@@ -124,7 +124,7 @@ public final class Projections {
             Payload.Chat chat = (Payload.Chat) payload;
             history.delivered(Conversation.of(received.id().sender(), chat.to(), false), logged.index(), ts);
         } else {
-            membership.changed(received.id().sender(), (Payload.Membership) payload);
+            membership.changed(received.id().sender(), payload);
         }
     }
 }

@@ -186,8 +186,13 @@ class MessageEncoderTest {
     }
 
     private Payload payload() {
-        if (random.nextInt(3) == 0) {
+        int kind = random.nextInt(6);
+        if (kind < 2) {
             return new Payload.Membership(groupName(), Payload.Change.values()[random.nextInt(Payload.Change.values().length)]);
+        }
+        if (kind == 2) {
+            String name = text();
+            return new Payload.Rename(name.isEmpty() || name.length() > Payload.Rename.MAX_NAME_CHARS ? "x" : name);
         }
         Target to = random.nextBoolean() ? new Target.Group(groupName()) : new Target.User(node());
         return new Payload.Chat(to, text());

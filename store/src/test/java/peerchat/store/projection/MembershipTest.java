@@ -21,6 +21,7 @@ import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
 import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
+import peerchat.store.event.Payload;
 import peerchat.store.event.Payload.Change;
 
 class MembershipTest {
@@ -147,6 +148,48 @@ class MembershipTest {
                 sent(ME, 3, change("opsroom", Change.CREATE), Set.of(), 0, 1));
         assertThat(membership.findGroups("OPS")).extracting(g -> g.name().value()).containsExactly("ops", "opsroom", "dev-ops");
         assertThat(membership.findGroups("a")).extracting(g -> g.name().value()).containsExactly("all");
+    }
+
+    @Test
+    void aRenameTakesEffectWhenDeliveredAndKeepsTheFormerName() {
+        long seq = 1;
+        fixture.given(received(BOB, seq, new Payload.Rename("bobby"), seq, 100));
+        assertThat(membership.user(BOB).orElseThrow().name()).isEqualTo("bob");
+        fixture.given(new Event.MessageDelivered(new MessageId(BOB, seq), 101));
+        assertThat(membership.user(BOB).orElseThrow().name()).isEqualTo("bobby");
+        assertThat(membership.formerName(BOB)).contains("bob");
+        assertThat(names(membership.findUsers("bobby"))).containsExactly("bobby");
+
+        // This node's own, by the message it sends; both survive a restart.
+        fixture.given(sent(ME, 1, new Payload.Rename("me2"), Set.of(BOB, CAROL), 1, 110));
+        assertThat(membership.user(ME).orElseThrow().name()).isEqualTo("me2");
+        Membership after = fixture.restart().membership();
+        assertThat(after.user(ME).orElseThrow().name()).isEqualTo("me2");
+        assertThat(after.user(BOB).orElseThrow().name()).isEqualTo("bobby");
+        assertThat(after.formerName(ME)).contains("me");
+    }
+
+    @Test
+    void aHandshakeNameChangeKeepsTheFormerNameAndTheRenameMessageAfterItChangesNothing() {
+        fixture.given(seen(BOB, "bobby"));
+        assertThat(membership.formerName(BOB)).contains("bob");
+        deliveredRename(BOB, 1, "bobby");
+        assertThat(membership.user(BOB).orElseThrow().name()).isEqualTo("bobby");
+        assertThat(membership.formerName(BOB)).contains("bob");
+        assertThat(membership.formerName(CAROL)).isEmpty();
+    }
+
+    @Test
+    void aUserKnownOnlyByItsShortIdHasNoFormerName() {
+        NodeId dave = new NodeId("dddddddd00000004");
+        deliveredRename(dave, 1, "dave");
+        assertThat(membership.user(dave).orElseThrow().name()).isEqualTo("dave");
+        assertThat(membership.formerName(dave)).isEmpty();
+    }
+
+    private void deliveredRename(NodeId from, long seq, String name) {
+        fixture.given(received(from, seq, new Payload.Rename(name), seq, 100 + seq));
+        fixture.given(new Event.MessageDelivered(new MessageId(from, seq), 101 + seq));
     }
 
     @Test

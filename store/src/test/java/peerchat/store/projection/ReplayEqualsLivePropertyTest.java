@@ -89,6 +89,8 @@ class ReplayEqualsLivePropertyTest {
         s.put("self", store.membership().self());
         s.put("users", store.membership().users().stream().map(ReplayEqualsLivePropertyTest::withoutPresence)
                 .collect(Collectors.toList()));
+        s.put("former", store.membership().users().stream().map(u -> u.id() + "=" + store.membership().formerName(u.id()))
+                .collect(Collectors.toList()));
         s.put("groups", store.membership().groups().stream()
                 .map(g -> g.name() + "=" + g.members().stream().map(UserInfo::id).collect(Collectors.toList()))
                 .collect(Collectors.toList()));
@@ -147,6 +149,9 @@ class ReplayEqualsLivePropertyTest {
             if (s.c() % 2 == 0) {
                 return new Payload.Membership(new GroupName(GROUPS.get(s.b() % GROUPS.size())),
                         Payload.Change.values()[s.c() / 2 % 3]);
+            }
+            if (s.c() == 5) {
+                return new Payload.Rename(NAMES.get((s.a() + s.b()) % NAMES.size()));
             }
             Target to = s.b() % 2 == 0 ? new Target.Group(new GroupName(GROUPS.get(s.a() % GROUPS.size())))
                     : new Target.User(s.kind() == 4 ? peer(s.a()) : SELF);

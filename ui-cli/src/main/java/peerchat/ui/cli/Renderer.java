@@ -102,6 +102,14 @@ public final class Renderer {
         } else if (e instanceof ChatEvent.GroupCreated) {
             ChatEvent.GroupCreated g = (ChatEvent.GroupCreated) e;
             b.append(palette.name(g.by(), false)).append(" created ").append(palette.group("#" + g.group()));
+        } else if (e instanceof ChatEvent.Renamed) {
+            // As irssi says a nick change: by the name it had, then the one shown from now on.
+            ChatEvent.Renamed r = (ChatEvent.Renamed) e;
+            if (r.user().self()) {
+                b.append("you are now known as ").append(palette.name(r.user().label(), true));
+            } else {
+                b.append(palette.name(r.was(), false)).append(" is now known as ").append(palette.name(r.user().label(), false));
+            }
         } else if (e instanceof ChatEvent.PeerUp) {
             UserView u = ((ChatEvent.PeerUp) e).user();
             b.append(palette.name(u.label(), false)).append(" is online (").append(palette.plain(u.address())).append(')');

@@ -12,6 +12,7 @@ import org.jline.reader.LineReaderBuilder;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.LineReaderImpl;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.slf4j.Logger;
@@ -114,6 +115,11 @@ public final class TerminalSession {
             return;
         }
         AttributedString line = renderer.event(e);
+        if (e instanceof ChatEvent.Renamed && reader instanceof LineReaderImpl shown) {
+            // The prompt names the other user of a direct conversation: the redraw under the line
+            // gives their new name at once, not only after the next Enter.
+            shown.setPrompt(prompt());
+        }
         long now = System.nanoTime();
         if (renderer.rings(e, started) && now - lastBell >= BELL_EVERY_NANOS && !Palette.isDumb(terminal.getType())) {
             lastBell = now;
@@ -124,11 +130,14 @@ public final class TerminalSession {
     }
 
     /**
-     * Whether the event is someone ignored coming, going, joining or leaving: their messages are
-     * hidden by the node, and as irssi's {@code /ignore} does by default, so is the rest of them here
-     * (the window's lists and {@code --json} still have their presence).
+     * Whether the event is someone ignored coming, going, joining, leaving or taking another name:
+     * their messages are hidden by the node, and as irssi's {@code /ignore} does by default, so is
+     * the rest of them here (the window's lists and {@code --json} still have their presence).
      */
     private boolean aboutSomeoneIgnored(ChatEvent e) {
+        if (e instanceof ChatEvent.Renamed renamed) {
+            return renamed.user().ignored();
+        }
         if (e instanceof ChatEvent.PeerUp up) {
             return up.user().ignored();
         }

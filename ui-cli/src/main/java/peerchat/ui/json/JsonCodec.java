@@ -52,6 +52,14 @@ public final class JsonCodec {
             ChatEvent.GroupCreated g = (ChatEvent.GroupCreated) e;
             return Optional.of(event("group-created").put("group", g.group()).put("by", g.by()));
         }
+        if (e instanceof ChatEvent.Renamed) {
+            // The user as shown from now on, and the name it was shown by.
+            ChatEvent.Renamed r = (ChatEvent.Renamed) e;
+            ObjectNode o = event("renamed");
+            user(o, r.user());
+            o.put("was", r.was());
+            return Optional.of(o);
+        }
         if (e instanceof ChatEvent.PeerUp) {
             ObjectNode o = event("peer-up");
             user(o, ((ChatEvent.PeerUp) e).user());

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import peerchat.engine.api.DisplayName;
 import peerchat.engine.api.NodeConfig;
 
 /**
@@ -12,8 +13,6 @@ import peerchat.engine.api.NodeConfig;
  * home directory are passed in, so every rule here is tested without touching the disk.
  */
 public final class ConfigMapping {
-    /** Longest display name: it is shown in every prompt and message line. */
-    public static final int MAX_NAME = 32;
     static final String ALL_INTERFACES = "0.0.0.0";
     static final int PORT_SEARCH = 50;
 
@@ -91,27 +90,12 @@ public final class ConfigMapping {
         return peer.withDefaults("", NodeConfig.DEFAULT_PORT).toString();
     }
 
-    /** A name is typed after {@code @} and shown in prompts: one word, no sigil, not too long. */
+    /** A name is typed after {@code @} and shown in prompts: the engine's rule ({@link DisplayName}), as a usage error. */
     static String checkName(String raw) {
-        String name = raw.trim();
-        if (name.isEmpty()) {
-            throw new UsageError("the name is empty");
+        try {
+            return DisplayName.check(raw);
+        } catch (IllegalArgumentException e) {
+            throw new UsageError(e.getMessage());
         }
-        if (name.length() > MAX_NAME) {
-            throw new UsageError("the name is longer than " + MAX_NAME + " characters: " + name);
-        }
-        if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
-            throw new UsageError("a name is one word, without spaces: '" + name + "'");
-        }
-        // Others would not see them (the engine's ShownName drops them): a name must be what it looks like.
-        if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
-            throw new UsageError("a name cannot hold invisible characters (zero-width, direction marks): '"
-                    + name.codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
-                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "'");
-        }
-        if (name.startsWith("@") || name.startsWith("#") || name.startsWith("-") || name.startsWith("/")) {
-            throw new UsageError("a name cannot start with @ # - or /: " + name);
-        }
-        return name;
     }
 }

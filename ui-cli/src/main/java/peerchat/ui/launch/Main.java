@@ -97,6 +97,8 @@ public final class Main {
             FileLogging.stop();
         }, "peerchat-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
+        // A -nick is kept for the next start as a --name is.
+        NameKeeper names = NameKeeper.start(node, config.dataDir());
         try {
             return frontend.run(node, config.dataDir());
         } catch (RuntimeException e) {
@@ -109,6 +111,7 @@ public final class Main {
             } catch (RuntimeException e) {
                 log.warn("shutdown did not finish cleanly", e);
             }
+            names.close();
             log.info("stopped");
             FileLogging.stop();
             try {

@@ -128,6 +128,19 @@ class RendererTest {
     }
 
     @Test
+    void aNewNameIsSaidAsIrssiSaysANickChange() {
+        UserView bobby = new UserView(bob.id(), "bobby", "bobby", bob.address(), true, false, bob.groups());
+        assertThat(plain.event(new ChatEvent.Renamed(bobby, "bob")).toString()).isEqualTo("22:13 -- bob is now known as bobby");
+        UserView alice2 = new UserView(alice.id(), "alice2", "alice2", alice.address(), true, true, alice.groups());
+        assertThat(plain.event(new ChatEvent.Renamed(alice2, "alice")).toString()).isEqualTo("22:13 -- you are now known as alice2");
+        assertThat(colour.event(new ChatEvent.Renamed(alice2, "alice")).toAnsi()).as("in the colour of the user's own name")
+                .contains("\u001b[32;1malice2");
+        UserView sly = new UserView(bob.id(), "bob\u001b[2J", "bob\u001b[2J", bob.address(), true, false, bob.groups());
+        assertThat(plain.event(new ChatEvent.Renamed(sly, "b\nob")).toString()).as("names from peers are cleaned")
+                .isEqualTo("22:13 -- b ob is now known as bob?[2J");
+    }
+
+    @Test
     void anErrorIsOneLineWhateverItsText() {
         assertThat(text(plain.reply(new Reply.Error("", "two\nlines")))).containsExactly("error: two lines");
     }

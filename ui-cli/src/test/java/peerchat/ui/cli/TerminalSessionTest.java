@@ -116,6 +116,44 @@ class TerminalSessionTest {
     }
 
     @Test
+    void aNewNameIsSaidAndThePromptFollowsIt() throws Exception {
+        node.answering(line -> {
+            node.rename(FakeNode.SELF, "alice2");
+            return new peerchat.engine.api.Reply.Done("nick", "you are now known as alice2");
+        });
+        run(node, term);
+        term.type("-nick alice2\r");
+        await().atMost(WAIT).until(() -> term.text().endsWith("alice2@127.0.0.1:7117 #all> "));
+        assertThat(term.text()).contains("-- you are now known as alice2");
+
+        node.rename(FakeNode.BOB, "bobby");
+        await().atMost(WAIT).until(() -> term.text().contains("-- bob is now known as bobby"));
+        String text = term.text();
+        assertThat(text.indexOf("you are now known as alice2")).isLessThan(text.indexOf("bob is now known as bobby"));
+    }
+
+    /** The prompt of a direct conversation names its other user: it says their new name while a line is half typed. */
+    @Test
+    void thePromptOfADirectConversationFollowsItsUsersNewName() throws Exception {
+        node.answering(line -> {
+            if (line.startsWith("/open")) {
+                node.open(new Conversation.Direct(FakeNode.BOB));
+            }
+            return new peerchat.engine.api.Reply.Done("", "");
+        });
+        run(node, term);
+        term.type("/open @bob\r");
+        await().atMost(WAIT).until(() -> term.text().endsWith("alice@127.0.0.1:7117 @bob> "));
+        term.type("half");
+        await().atMost(WAIT).until(() -> term.text().endsWith("@bob> half"));
+        node.rename(FakeNode.BOB, "bobby");
+        await().atMost(WAIT).until(() -> term.text().endsWith("alice@127.0.0.1:7117 @bobby> half"));
+        term.type(" typed\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("/open @bob");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("half typed");
+    }
+
+    @Test
     void aLateMessageIsMarked() throws Exception {
         run(node, term);
         node.emit(new ChatEvent.Message(node.incoming("bob", FakeNode.BOB, "the answer", true)));
@@ -193,17 +231,18 @@ class TerminalSessionTest {
     }
 
     @Test
-    void someoneIgnoredComingGoingJoiningAndLeavingIsNotPrinted() throws Exception {
+    void someoneIgnoredComingGoingJoiningLeavingAndRenamingIsNotPrinted() throws Exception {
         run(node, term);
         UserView bob = node.ignore(FakeNode.BOB);
         node.emit(new ChatEvent.PeerDown(bob, "heartbeat lost"));
         node.emit(new ChatEvent.Joined("games", "bob"));
         node.emit(new ChatEvent.Left("games", "bob"));
         node.emit(new ChatEvent.PeerUp(bob));
+        node.rename(FakeNode.BOB, "bobby");
         node.emit(new ChatEvent.Joined("games", "beatrice"));
         await().atMost(WAIT).until(() -> term.text().contains("beatrice joined #games"));
         assertThat(term.text()).doesNotContain("bob went offline").doesNotContain("bob joined").doesNotContain("bob left")
-                .doesNotContain("bob is online");
+                .doesNotContain("bob is online").doesNotContain("known as");
     }
 
     @Test

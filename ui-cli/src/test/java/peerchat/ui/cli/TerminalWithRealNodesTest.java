@@ -78,6 +78,28 @@ class TerminalWithRealNodesTest {
         }
     }
 
+    @Test
+    void aNewNameIsSaidOnBothSidesAndThePromptTakesIt() throws Exception {
+        try (RealNodes nodes = new RealNodes(dir); TestTerminal term = new TestTerminal()) {
+            Node alice = nodes.start("alice", "127.0.0.1");
+            Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
+            await().atMost(WAIT).until(() -> alice.users().stream().anyMatch(u -> u.name().equals("bob") && u.online()));
+            Renderer renderer = new Renderer(Palette.plain(), Clock.systemUTC(), ZoneOffset.UTC);
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                    new TerminalSession(term.terminal(), alice, dir.resolve("history"), renderer, "test")::run);
+            await().atMost(WAIT).until(() -> term.text().contains("alice@" + alice.self().listen() + " #all> "));
+
+            term.type("-nick alice2\r");
+            await().atMost(WAIT).until(() -> term.text().endsWith("alice2@" + alice.self().listen() + " #all> "));
+            assertThat(term.text()).containsPattern("\\d\\d:\\d\\d -- you are now known as alice2\n");
+            assertThat(bob.execute("/nick bobby").block(WAIT)).isInstanceOf(peerchat.engine.api.Reply.Done.class);
+            await().atMost(WAIT).until(() -> term.text().contains("-- bob is now known as bobby"));
+
+            term.type("-q\r");
+            assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
     /**
      * A node that ran without this terminal (the window, a script) delivered messages the terminal
      * never showed: its next start says how many came since and where, and shows them.

@@ -94,6 +94,22 @@ class JsonCodecTest {
     }
 
     @Test
+    void aRenameIsTheUserAsShownNowAndTheNameItWas() throws Exception {
+        UserView bobby = new UserView(FakeNode.BOB, "bobby", "bobby", "127.0.0.2:7117", true, false, List.of("all", "games"));
+        assertThat(json(codec.event(new ChatEvent.Renamed(bobby, "bob")).orElseThrow()).toString()).isEqualTo(
+                "{\"event\":\"renamed\",\"name\":\"bobby\",\"label\":\"bobby\",\"id\":\"" + FakeNode.BOB.value() + "\","
+                + "\"address\":\"127.0.0.2:7117\",\"online\":true,\"self\":false,\"ignored\":false,"
+                + "\"groups\":[\"all\",\"games\"],\"was\":\"bob\"}");
+        UserView alice2 = new UserView(FakeNode.SELF, "alice2", "alice2", "127.0.0.1:7117", true, true, List.of("all"));
+        JsonNode own = json(codec.event(new ChatEvent.Renamed(alice2, "alice")).orElseThrow());
+        assertThat(own.path("self").asBoolean()).isTrue();
+        assertThat(own.path("name").asText()).isEqualTo("alice2");
+        assertThat(own.path("was").asText()).isEqualTo("alice");
+        assertThat(json(codec.reply(new Reply.Done("nick", "you are now known as alice2"))).toString())
+                .as("the answer to -nick is a plain result").isEqualTo("{\"event\":\"result\",\"command\":\"nick\",\"text\":\"you are now known as alice2\"}");
+    }
+
+    @Test
     void usersHaveNameIdAddressPresenceAndGroups() throws Exception {
         JsonNode r = json(codec.reply(new Reply.Users("listusers", List.of(bob))));
         assertThat(r.path("event").asText()).isEqualTo("result");

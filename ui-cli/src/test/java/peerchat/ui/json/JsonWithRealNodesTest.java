@@ -57,6 +57,35 @@ class JsonWithRealNodesTest {
         return lines().stream().filter(p).findFirst().orElseThrow();
     }
 
+    /** Where the frontend writes: {@link #out}, read while it is written to. */
+    private java.io.OutputStream sink() {
+        return new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (out) {
+                    out.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (out) {
+                    out.write(b, off, len);
+                }
+            }
+        };
+    }
+
+    private int indexOf(Predicate<JsonNode> p) {
+        List<JsonNode> all = lines();
+        for (int i = 0; i < all.size(); i++) {
+            if (p.test(all.get(i))) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     private static Predicate<JsonNode> event(String name) {
         return l -> l.path("event").asText().equals(name);
     }
@@ -66,22 +95,7 @@ class JsonWithRealNodesTest {
         try (RealNodes nodes = new RealNodes(dir)) {
             Node alice = nodes.start("alice", "127.0.0.1");
             KeyStream stdin = new KeyStream();
-            java.io.OutputStream sink = new java.io.OutputStream() {
-                @Override
-                public void write(int b) {
-                    synchronized (out) {
-                        out.write(b);
-                    }
-                }
-
-                @Override
-                public void write(byte[] b, int off, int len) {
-                    synchronized (out) {
-                        out.write(b, off, len);
-                    }
-                }
-            };
-            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new JsonFrontend(stdin, sink).run(alice));
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new JsonFrontend(stdin, sink()).run(alice));
             JsonNode ready = awaitLine(event("ready"));
             assertThat(ready.path("listen").asText()).isEqualTo(alice.self().listen());
 
@@ -112,6 +126,73 @@ class JsonWithRealNodesTest {
             stdin.end();
             assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
             await().atMost(WAIT).until(() -> bob.users().stream().anyMatch(u -> u.name().equals("alice") && !u.online()));
+        }
+    }
+
+    /** A {@code -nick} is told to everyone: the script's own {@code renamed}, the other node's, and the lists. */
+    @Test
+    void aNewNameIsToldToEveryoneAndListed() throws Exception {
+        try (RealNodes nodes = new RealNodes(dir)) {
+            Node alice = nodes.start("alice", "127.0.0.1");
+            KeyStream stdin = new KeyStream();
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(() -> new JsonFrontend(stdin, sink()).run(alice));
+            awaitLine(event("ready"));
+            Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
+            Queue<ChatEvent> atBob = nodes.record(bob);
+            awaitLine(event("peer-up"));
+
+            stdin.type("-nick alice2\n");
+            Predicate<JsonNode> answer = event("result").and(l -> l.path("command").asText().equals("nick"));
+            assertThat(awaitLine(answer).path("text").asText()).isEqualTo("you are now known as alice2");
+            Predicate<JsonNode> own = event("renamed").and(l -> l.path("was").asText().equals("alice"));
+            JsonNode renamed = awaitLine(own);
+            assertThat(renamed.path("name").asText()).isEqualTo("alice2");
+            assertThat(renamed.path("label").asText()).isEqualTo("alice2");
+            assertThat(renamed.path("id").asText()).isEqualTo(alice.self().id().value());
+            assertThat(renamed.path("self").asBoolean()).isTrue();
+            assertThat(indexOf(own)).as("in its place: before the answer").isLessThan(indexOf(answer));
+            assertThat(alice.self().name()).isEqualTo("alice2");
+            await().atMost(WAIT).until(() -> atBob.stream().anyMatch(e -> e instanceof ChatEvent.Renamed r
+                    && r.was().equals("alice") && r.user().name().equals("alice2") && !r.user().self()));
+            assertThat(bob.users()).anyMatch(u -> u.name().equals("alice2")).noneMatch(u -> u.name().equals("alice"));
+
+            assertThat(bob.execute("-nick bobby").block(WAIT)).isInstanceOf(peerchat.engine.api.Reply.Done.class);
+            JsonNode other = awaitLine(event("renamed").and(l -> l.path("was").asText().equals("bob")));
+            assertThat(other.path("name").asText()).isEqualTo("bobby");
+            assertThat(other.path("self").asBoolean()).isFalse();
+            assertThat(other.path("online").asBoolean()).isTrue();
+
+            stdin.type("-lu\n");
+            JsonNode users = awaitLine(event("result").and(l -> l.path("command").asText().equals("listusers")));
+            List<String> names = new ArrayList<>();
+            users.path("users").forEach(u -> names.add(u.path("name").asText()));
+            assertThat(names).containsExactlyInAnyOrder("alice2", "bobby");
+
+            stdin.end();
+            assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
+    @Test
+    void aNameThatCannotBeIsAClearErrorAndTheNodeGoesOn() throws Exception {
+        try (RealNodes nodes = new RealNodes(dir)) {
+            Node alice = nodes.start("alice", "127.0.0.1");
+            String script = "-nick a b\n-nick @x\n-nick\n/nick alice\n-name " + "n".repeat(33) + "\n-lu\n";
+            int status = new JsonFrontend(new java.io.ByteArrayInputStream(script.getBytes(StandardCharsets.UTF_8)), out).run(alice);
+            assertThat(status).isZero();
+            List<JsonNode> replies = lines().stream().filter(l -> l.path("event").asText().matches("result|error"))
+                    .collect(java.util.stream.Collectors.toList());
+            assertThat(replies).extracting(l -> l.path("event").asText()).containsExactly("error", "error", "error", "error", "error", "result");
+            assertThat(replies.subList(0, 5)).allSatisfy(r -> assertThat(r.path("command").asText()).isEqualTo("nick"));
+            assertThat(replies).extracting(l -> l.path("message").asText()).startsWith(
+                    "one name only: \"a b\" is 2 words, and names have no spaces (a-b?); usage: -nick <name>",
+                    "a name cannot start with @ # - or /: @x",
+                    "missing argument: -nick <name>",
+                    "you are alice already",
+                    "the name is longer than 32 characters: " + "n".repeat(33));
+            assertThat(replies.get(5).path("users").get(0).path("name").asText()).isEqualTo("alice");
+            assertThat(lines()).noneMatch(event("renamed"));
+            assertThat(alice.self().name()).isEqualTo("alice");
         }
     }
 

@@ -32,7 +32,7 @@ public final class FakeNode implements Node {
     public static final NodeId BOB = new NodeId("b2b2b2b2b2b2b2b2");
     public static final NodeId BEATRICE = new NodeId("b3b3b3b3b3b3b3b3");
 
-    private final NodeInfo self = new NodeInfo(SELF, "alice", "127.0.0.1:7117");
+    private volatile NodeInfo self = new NodeInfo(SELF, "alice", "127.0.0.1:7117");
     private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().directBestEffort();
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<MessageView> log = new CopyOnWriteArrayList<>();
@@ -154,6 +154,21 @@ public final class FakeNode implements Node {
     @Override
     public void open(Conversation conversation) {
         current = conversation;
+    }
+
+    /**
+     * The user with this id takes {@code name}, as the node tells it (for this node's own user,
+     * {@link #self()} has the name by then).
+     */
+    public UserView rename(NodeId id, String name) {
+        UserView u = user(id).orElseThrow();
+        UserView renamed = new UserView(u.id(), name, name, u.address(), u.online(), u.self(), u.groups(), u.ignored());
+        users.replaceAll(v -> v.id().equals(id) ? renamed : v);
+        if (u.self()) {
+            self = new NodeInfo(self.id(), name, self.listen());
+        }
+        emit(new ChatEvent.Renamed(renamed, u.label()));
+        return renamed;
     }
 
     /** The user with this id as one whose messages this node hides ({@code -ignore}). */

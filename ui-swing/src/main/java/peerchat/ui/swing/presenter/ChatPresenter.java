@@ -32,7 +32,8 @@ import reactor.core.scheduler.Scheduler;
  * The window's logic without Swing: which conversations exist and what is unread in each, the
  * transcript of the current one (paged from the log, one page at a time, so a conversation of any
  * length opens at once), its members, what the searches show, and whose messages are hidden
- * ({@code -ignore}: the transcript is read again when that changes). What is unread outlives the
+ * ({@code -ignore}: the transcript is read again when that changes), and who is called what
+ * ({@code -nick}: every name shown follows, and the transcript says so). What is unread outlives the
  * window: it keeps, per conversation, the newest message the user has seen there ({@link ReadMarks},
  * saved by the window), and at start counts what came after it.
  *
@@ -62,6 +63,11 @@ public final class ChatPresenter {
     private static final Logger LOG = LoggerFactory.getLogger(ChatPresenter.class);
     /** The commands that change whose messages are hidden. */
     private static final Set<String> HIDING = Set.of("ignore", "unignore");
+    /**
+     * The commands whose news comes on the event stream too, in its place among the messages
+     * ({@link ChatEvent.Renamed}): their answer goes to the status line only, not twice in the transcript.
+     */
+    private static final Set<String> TOLD_BY_EVENTS = Set.of("nick");
 
     private final Node node;
     private final ChatView view;
@@ -520,6 +526,20 @@ public final class ChatPresenter {
         onUser(user, "-unignore @");
     }
 
+    /**
+     * Takes another display name ({@code -nick}): the window's Change name… dialog. The node checks
+     * it; why it cannot be is an error in the status line, as for the command typed.
+     */
+    public void changeName(String name) {
+        run("-nick " + (name == null ? "" : name.strip()), reply -> {
+        });
+    }
+
+    /** The name this node's user goes by now (the node has a new one before it tells of it). */
+    public String myName() {
+        return node.self().name();
+    }
+
     /** Says {@code user}'s id in full ({@code -id}), to compare with the one their own window shows. */
     public void showId(NodeId user) {
         onUser(user, "-id @");
@@ -562,7 +582,7 @@ public final class ChatPresenter {
         }
         String text = ReplyText.of(result, zone);
         view.showStatus(firstLine(text), false);
-        if (!text.isEmpty()) {
+        if (!text.isEmpty() && !TOLD_BY_EVENTS.contains(result.command())) {
             notice(text);
         }
         refreshGroups();
@@ -635,6 +655,8 @@ public final class ChatPresenter {
             }
         } else if (event instanceof ChatEvent.PeerUp || event instanceof ChatEvent.PeerDown) {
             refreshUsers();
+        } else if (event instanceof ChatEvent.Renamed renamed) {
+            onRenamed(renamed);
         } else if (event instanceof ChatEvent.HeldBack held) {
             // In whatever conversation is open: the silence it explains may be anywhere.
             view.showStatus(firstLine(held.text()), false);
@@ -650,6 +672,21 @@ public final class ChatPresenter {
             }
         } else {
             refreshGroups();
+        }
+    }
+
+    /**
+     * Someone took another name: the lists show it (a direct conversation's entry and heading are
+     * its peer's label), the title follows this user's own, and the open conversation says so in a
+     * line, as the event comes in its causal place among the messages; not for someone ignored.
+     */
+    private void onRenamed(ChatEvent.Renamed renamed) {
+        UserView u = renamed.user();
+        refreshUsers();
+        if (u.self()) {
+            notice("you are now known as " + u.name());
+        } else if (!u.ignored() && !ignored.contains(u.id())) {
+            notice(renamed.was() + " is now known as " + u.label());
         }
     }
 
@@ -709,7 +746,7 @@ public final class ChatPresenter {
     private void publishTitle() {
         int total = unread.total() + unseenHere;
         String count = total + (unread.anyAtLeast() ? "+" : "");
-        String title = (total > 0 ? "(" + count + ") " : "") + node.self().name() + "@" + node.self().listen();
+        String title = (total > 0 ? "(" + count + ") " : "") + myName() + "@" + node.self().listen();
         if (!title.equals(shownTitle)) {
             shownTitle = title;
             view.showTitle(title);

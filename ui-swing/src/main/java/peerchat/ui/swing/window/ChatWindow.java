@@ -336,6 +336,11 @@ public final class ChatWindow implements ChatView {
         chat.add(item("Leave group", "menuLeaveGroup", KeyEvent.VK_L,
                 () -> presenter.leavableGroup().ifPresent(presenter::leaveGroup)));
         chat.addSeparator();
+        JMenuItem rename = new JMenuItem(action(this::askNewName));
+        rename.setText("Change name…");
+        rename.setName("menuChangeName");
+        chat.add(rename);
+        chat.addSeparator();
         chat.add(item("Quit", "menuQuit", KeyEvent.VK_Q, frame::dispose));
         JMenu go = new JMenu("Go");
         go.setMnemonic('G');
@@ -413,6 +418,16 @@ public final class ChatWindow implements ChatView {
                 JOptionPane.QUESTION_MESSAGE, null, null, selected != null ? selected.name() : "");
         if (name != null) {
             presenter.joinGroup(name.toString());
+        }
+        compose.requestFocusInWindow();
+    }
+
+    /** Asks for another name, the current one filled in, and takes it as {@code -nick} typed would. */
+    private void askNewName() {
+        Object name = JOptionPane.showInputDialog(frame, "Your new name:", "Change name",
+                JOptionPane.QUESTION_MESSAGE, null, null, presenter.myName());
+        if (name != null) {
+            presenter.changeName(name.toString());
         }
         compose.requestFocusInWindow();
     }

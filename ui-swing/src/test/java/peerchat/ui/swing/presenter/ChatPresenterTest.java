@@ -651,4 +651,114 @@ class ChatPresenterTest {
         assertThat(callsFor("#all")).hasSize(2);
         assertThat(view.texts()).containsExactly(IGNORING_BOB);
     }
+
+    // ---------------------------------------------------------------- another name
+
+    @Test
+    void someoneWhoTakesAnotherNameIsShownByItEverywhereAndTheTranscriptSaysSo() {
+        node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst");
+        node.receive(bob.id(), ALL, "hi all");
+        presenter.start();
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@bob");
+
+        node.rename(bob.id(), "bobby");
+
+        assertThat(view.texts()).containsExactly("hi all", "bob is now known as bobby");
+        Line said = view.transcript.get(1);
+        assertThat(said.kind()).isEqualTo(Line.Kind.NOTICE);
+        assertThat(said.time()).isEqualTo("12:34");
+        assertThat(view.users).extracting(UserItem::label).containsExactly("ann", "bobby", "cyd");
+        assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "bobby", "cyd");
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@bobby");
+        assertThat(view.title).as("someone else's name is not in the title").isEqualTo("ann@127.0.0.1:7117");
+
+        // In the direct conversation: its heading and members follow too, and the line is said there.
+        presenter.openDirect(bob.id());
+        node.rename(bob.id(), "rob");
+        assertThat(view.membersHeading).isEqualTo("@rob");
+        assertThat(view.members).extracting(UserItem::label).containsExactly("rob", "ann");
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@rob");
+        assertThat(view.texts()).containsExactly("psst", "bobby is now known as rob");
+
+        // Kept in its place when the transcript is read again.
+        node.receive(bob.id(), new Conversation.Direct(bob.id()), "it's rob now");
+        presenter.ignore(cyd.id());
+        assertThat(view.texts()).containsExactly("psst", "bobby is now known as rob", "it's rob now",
+                "ignoring cyd: their messages are hidden, past ones too (-unignore @cyd shows them again)");
+    }
+
+    @Test
+    void takingAnotherNameRenamesTheTitleAndSaysSoOnce() {
+        presenter.start();
+        node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst");
+        // The node tells before its self() has the new name (the answer comes after): the title goes by what it is told.
+        List<String> titleWhenTold = new java.util.ArrayList<>();
+        node.events().subscribe(e -> {
+            if (e instanceof ChatEvent.Renamed) {
+                titleWhenTold.add(view.title);
+            }
+        });
+
+        presenter.submit("/nick ann2");
+
+        assertThat(node.executed).containsExactly("/nick ann2");
+        assertThat(titleWhenTold).containsExactly("(1) ann2@127.0.0.1:7117");
+        assertThat(view.title).isEqualTo("(1) ann2@127.0.0.1:7117");
+        assertThat(view.texts()).containsExactly("you are now known as ann2");
+        assertThat(view.status).isEqualTo("you are now known as ann2");
+        assertThat(view.statusIsError).isFalse();
+        assertThat(view.users).extracting(UserItem::label).containsExactly("ann2", "bob", "cyd");
+        assertThat(view.members).extracting(UserItem::label).containsExactly("ann2", "bob", "cyd");
+        assertThat(presenter.myName()).isEqualTo("ann2");
+
+        // The window's dialog takes the same road.
+        presenter.changeName("  ann3 ");
+
+        assertThat(node.executed).containsExactly("/nick ann2", "-nick ann3");
+        assertThat(view.title).isEqualTo("(1) ann3@127.0.0.1:7117");
+        assertThat(view.texts()).containsExactly("you are now known as ann2", "you are now known as ann3");
+        assertThat(node.self().name()).isEqualTo("ann3");
+    }
+
+    @Test
+    void aNameThatCannotBeIsAnErrorInTheStatusLineAndNothingChanges() {
+        presenter.start();
+
+        presenter.changeName("two words");
+        assertThat(view.statusIsError).isTrue();
+        assertThat(view.status).isEqualTo("a name is one word, without spaces: 'two words'");
+
+        presenter.changeName("ann");
+        assertThat(view.statusIsError).isTrue();
+        assertThat(view.status).isEqualTo("you are ann already");
+
+        presenter.submit("-nick");
+        assertThat(view.status).isEqualTo("missing argument: -nick <name>");
+
+        assertThat(view.texts()).isEmpty();
+        assertThat(view.title).isEqualTo("ann@127.0.0.1:7117");
+        assertThat(presenter.myName()).isEqualTo("ann");
+    }
+
+    @Test
+    void someoneIgnoredWhoTakesAnotherNameGetsNoLineButTheListsFollow() {
+        presenter.start();
+        presenter.openDirect(bob.id());
+        presenter.select(ALL);
+        presenter.ignore(bob.id());
+
+        node.rename(bob.id(), "bobby");
+
+        assertThat(view.texts()).containsExactly(IGNORING_BOB);
+        assertThat(ignoredIn(view.users, "bobby")).isTrue();
+        assertThat(ignoredIn(view.members, "bobby")).isTrue();
+        assertThat(view.users).extracting(UserItem::label).doesNotContain("bob");
+        assertThat(view.conversations).filteredOn(c -> c.label().equals("@bobby")).singleElement()
+                .matches(ConversationItem::ignored);
+
+        // Once unignored, the next one is said again.
+        presenter.unignore(bob.id());
+        node.rename(bob.id(), "rob");
+        assertThat(view.texts()).last().isEqualTo("bobby is now known as rob");
+    }
 }

@@ -14,6 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
+import peerchat.engine.api.DisplayName;
 import peerchat.engine.api.GroupView;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
@@ -33,10 +34,13 @@ import reactor.core.publisher.Sinks;
  * on the event stream, one reply per line) and answers synchronously, so tests are deterministic.
  * {@code -ignore @user} works as the node's does: their messages are still logged but neither
  * emitted nor in history or search (pages stay full of what is shown), until {@code -unignore}.
+ * {@code -nick name} (and another user's {@link #rename}) works as the node's does too: the name is
+ * checked ({@link DisplayName}), {@link ChatEvent.Renamed} is told on the stream, ignored or not,
+ * and for this node's own user {@link #self()} has the new name by then, as the node's does.
  * The real node is exercised by the window's two-node tests.
  */
 public final class MemoryNode implements Node {
-    private final NodeInfo self;
+    private NodeInfo self;
     private final Map<NodeId, UserView> users = new LinkedHashMap<>();
     private final Map<String, TreeSet<NodeId>> groups = new TreeMap<>();
     private final Map<Conversation, List<MessageView>> log = new LinkedHashMap<>();
@@ -67,6 +71,18 @@ public final class MemoryNode implements Node {
         groups.get("all").add(id);
         events.tryEmitNext(new ChatEvent.PeerUp(u));
         return u;
+    }
+
+    /**
+     * The user {@code id} took {@code name} ({@code -nick} on their node): what the node tells once
+     * their message says so, with the user as shown now. For this node's own user, use {@code -nick}.
+     */
+    public UserView rename(NodeId id, String name) {
+        UserView u = users.get(id);
+        users.put(id, new UserView(u.id(), name, name, u.address(), u.online(), u.self(), u.groups()));
+        UserView now = withGroups(users.get(id));
+        events.tryEmitNext(new ChatEvent.Renamed(now, u.name()));
+        return now;
     }
 
     /** What the node says when messages stay held back by causal order. */
@@ -206,6 +222,8 @@ public final class MemoryNode implements Node {
                 return users.values().stream().filter(v -> v.label().equalsIgnoreCase(arg.replaceFirst("^@", ""))).findFirst()
                         .<Reply>map(v -> new Reply.Done("id", v.label() + "'s id: " + v.id().value()))
                         .orElse(new Reply.Error("id", "no user called " + arg));
+            case "-nick", "-name", "/nick":
+                return nick(arg);
             case "-lu":
                 return new Reply.Users("listusers", users());
             case "-q":
@@ -240,6 +258,25 @@ public final class MemoryNode implements Node {
         }
         ignored.remove(who);
         return new Reply.Done(command, "showing " + label + "'s messages again, past ones too");
+    }
+
+    private Reply nick(String raw) {
+        if (raw.isEmpty()) {
+            return new Reply.Error("nick", "missing argument: -nick <name>");
+        }
+        String name;
+        try {
+            name = DisplayName.check(raw);
+        } catch (IllegalArgumentException e) {
+            return new Reply.Error("nick", e.getMessage());
+        }
+        if (name.equals(self.name())) {
+            return new Reply.Error("nick", "you are " + name + " already");
+        }
+        // As the node: self() has the name by the time the rename is told.
+        self = new NodeInfo(self.id(), name, self.listen());
+        rename(self.id(), name);
+        return new Reply.Done("nick", "you are now known as " + name);
     }
 
     /** Whether a message is shown: not when its sender is ignored. */

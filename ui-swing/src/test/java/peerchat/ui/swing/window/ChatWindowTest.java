@@ -413,6 +413,28 @@ class ChatWindowTest {
     }
 
     @Test
+    void changeNameInTheChatMenuAsksWithTheNameFilledInAndTheTitleFollows() {
+        frame.menuItem("menuChangeName").click();
+        frame.optionPane(org.assertj.swing.timing.Timeout.timeout(10_000)).textBox().requireText("ann");
+        GuiTesting.answer(frame, "ann2");
+
+        await().atMost(WAIT).until(() -> frame.label("status").text().equals("you are now known as ann2"));
+        assertThat(node.executed).containsExactly("-nick ann2");
+        frame.requireTitle("ann2@127.0.0.1:7117");
+        assertThat(contents(frame, "transcript")).containsExactly("notice: you are now known as ann2");
+        assertThat(contents(frame, "members")).containsExactly("ann2 online", "bob online", "cyd online");
+
+        // A name that cannot be: the node's answer in the status line, as for the command typed.
+        frame.menuItem("menuChangeName").click();
+        GuiTesting.answer(frame, "ann 3");
+        await().atMost(WAIT).until(() -> frame.label("status").text().equals("a name is one word, without spaces: 'ann 3'"));
+        assertThat(GuiActionRunner.execute(() -> frame.label("status").target().getForeground()))
+                .isEqualTo(GuiActionRunner.execute(Theme::error));
+        frame.requireTitle("ann2@127.0.0.1:7117");
+        assertThat(contents(frame, "transcript")).containsExactly("notice: you are now known as ann2");
+    }
+
+    @Test
     void darkThemeSwitches() {
         frame.menuItem("menuDark").click();
         assertThat(GuiActionRunner.execute(Theme::isDark)).isTrue();

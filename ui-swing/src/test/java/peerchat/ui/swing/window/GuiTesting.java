@@ -52,7 +52,8 @@ final class GuiTesting {
     }
 
     /**
-     * Types {@code text} into the question the window just asked (an option pane) and confirms
+     * Types {@code text} into the question the window just asked (an option pane), in place of what
+     * it held (an answer filled in), and confirms
      * with Enter, to the field that just took the typed text (a click on OK was lost now and then
      * under Xvfb, where no window manager places the new dialog).
      * The click gives the field the focus first: without a window manager a new dialog may not
@@ -61,6 +62,7 @@ final class GuiTesting {
     static void answer(FrameFixture frame, String text) {
         JOptionPaneFixture ask = frame.optionPane(Timeout.timeout(10_000));
         ask.textBox().click();
+        ask.textBox().deleteText();
         ask.textBox().enterText(text);
         ask.textBox().requireText(text);
         ask.textBox().pressAndReleaseKeys(java.awt.event.KeyEvent.VK_ENTER);

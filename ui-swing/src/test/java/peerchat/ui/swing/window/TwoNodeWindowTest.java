@@ -269,6 +269,34 @@ class TwoNodeWindowTest {
         await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("bob: after, from bob"));
     }
 
+    @Test
+    void someoneWhoTakesAnotherNameIsShownByItAndSoIsAnnWhenSheDoes() {
+        assertThat(bob("@ann psst")).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").equals(List.of("#all", "@bob (1)")));
+        frame.tabbedPane("sideTabs").selectTab("Users");
+        await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("ann online", "bob online")));
+
+        assertThat(bob("/nick bobby")).isInstanceOf(Reply.Done.class);
+
+        await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("ann online", "bobby online")));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("notice: bob is now known as bobby")));
+        assertThat(contents(frame, "members")).containsExactly("ann online", "bobby online");
+        assertThat(contents(frame, "conversations")).containsExactly("#all", "@bobby (1)");
+
+        // Ann's own, typed: the title follows, the line is said once, and bob's node knows her by it.
+        type("/nick ann2");
+        await().atMost(WAIT).until(() -> frame.label("status").text().equals("you are now known as ann2"));
+        assertThat(title()).isEqualTo("(1) ann2@" + ann.self().listen());
+        assertThat(contents(frame, "transcript")).containsExactly("notice: bob is now known as bobby",
+                "notice: you are now known as ann2");
+        assertThat(contents(frame, "users")).containsExactly("ann2 online", "bobby online");
+        await().atMost(WAIT).until(() -> bob.users().stream().anyMatch(u -> u.name().equals("ann2")));
+    }
+
+    private String title() {
+        return GuiActionRunner.execute(() -> ((JFrame) frame.target()).getTitle());
+    }
+
     /** The Users list's "Show bob's id" says bob's real id in full, as the node's -id does. */
     @Test
     void aUsersIdIsShownInFullFromTheUsersList() {

@@ -1,0 +1,37 @@
+package peerchat.engine.api;
+
+/**
+ * The rule for a name this node's user takes, at start ({@code --name}) or later ({@code -nick}):
+ * one word that can be written after {@code @} and shown in a prompt. What other nodes send is not
+ * held to it (theirs may be modified or foreign); it is shown cleaned instead. Pure.
+ */
+public final class DisplayName {
+    public static final int MAX_LENGTH = 32;
+
+    private DisplayName() {
+    }
+
+    /** {@code raw} trimmed, or why it cannot be a name (an {@link IllegalArgumentException} for a person). */
+    public static String check(String raw) {
+        String name = raw.trim();
+        if (name.isEmpty()) {
+            throw new IllegalArgumentException("the name is empty");
+        }
+        if (name.length() > MAX_LENGTH) {
+            throw new IllegalArgumentException("the name is longer than " + MAX_LENGTH + " characters: " + name);
+        }
+        if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+            throw new IllegalArgumentException("a name is one word, without spaces: '" + name + "'");
+        }
+        // Others would not see them (the engine's ShownName drops them): a name must be what it looks like.
+        if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
+            throw new IllegalArgumentException("a name cannot hold invisible characters (zero-width, direction marks): '"
+                    + name.codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
+                    .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "'");
+        }
+        if (name.startsWith("@") || name.startsWith("#") || name.startsWith("-") || name.startsWith("/")) {
+            throw new IllegalArgumentException("a name cannot start with @ # - or /: " + name);
+        }
+        return name;
+    }
+}

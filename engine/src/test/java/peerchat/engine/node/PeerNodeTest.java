@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
@@ -32,12 +33,12 @@ import peerchat.store.event.GroupName;
 
 /** Two and three real nodes in one JVM, on their own loopback addresses, with real logs on disk. */
 class PeerNodeTest {
-    static final Duration WAIT = Duration.ofSeconds(20);
+    static final Duration WAIT = LoopbackNodes.WAIT;
 
     @TempDir
     Path dir;
 
-    private final List<Node> started = new CopyOnWriteArrayList<>();
+    private LoopbackNodes nodes;
 
     static final class Watched {
         final Node node;
@@ -58,20 +59,22 @@ class PeerNodeTest {
         }
     }
 
+    @BeforeEach
+    void nodes() {
+        nodes = new LoopbackNodes(dir);
+    }
+
     private Watched start(String name, String host, String... seeds) {
-        NodeConfig config = NodeConfig.loopback(name, dir.resolve(name), host).withSeeds(List.of(seeds));
-        Node node = Node.start(config).block(WAIT);
-        started.add(node);
-        return new Watched(node);
+        return new Watched(nodes.start(name, name, host, seeds));
     }
 
     @AfterEach
     void stop() {
-        started.forEach(n -> n.shutdown().block(WAIT));
+        nodes.close();
     }
 
     private static void awaitPeers(Watched w, int online) {
-        await().atMost(WAIT).until(() -> w.node.users().stream().filter(UserView::online).count() == online);
+        LoopbackNodes.awaitOnline(w.node, online);
     }
 
     @Test
@@ -402,8 +405,7 @@ class PeerNodeTest {
     }
 
     private void stop(Watched w) {
-        w.node.shutdown().block(WAIT);
-        started.remove(w.node);
+        nodes.stop(w.node);
     }
 
     @Test
@@ -425,9 +427,9 @@ class PeerNodeTest {
     @Test
     void theBeaconAloneIntroducesNodes() {
         Node a = Node.start(NodeConfig.loopback("alice", dir.resolve("a"), "127.0.0.5").withDiscovery(true, "127.0.0.1")).block(WAIT);
-        started.add(a);
+        nodes.add(a);
         Node b = Node.start(NodeConfig.loopback("bob", dir.resolve("b"), "127.0.0.6").withDiscovery(true, "127.0.0.1")).block(WAIT);
-        started.add(b);
+        nodes.add(b);
         // other nodes on this host's loopback may answer too: only these two are asserted
         await().atMost(WAIT).until(() -> a.user(b.self().id()).map(UserView::online).orElse(false)
                 && b.user(a.self().id()).map(UserView::online).orElse(false));
@@ -444,7 +446,7 @@ class PeerNodeTest {
         try {
             Node a = Node.start(NodeConfig.loopback("alice", dir.resolve("a"), "127.0.0.5")
                     .withDiscovery(true, "203.0.113.77")).block(WAIT);
-            started.add(a);
+            nodes.add(a);
             List<String> lines = log.list.stream().map(ILoggingEvent::getFormattedMessage).toList();
             assertThat(lines).anySatisfy(line -> assertThat(line).startsWith("discovery on: "))
                     .noneSatisfy(line -> assertThat(line).startsWith("discovery off"));
@@ -458,7 +460,7 @@ class PeerNodeTest {
         // The beacon waits for a documentation address no host has: nothing is heard, nothing sent.
         Node a = Node.start(NodeConfig.loopback("alice", dir.resolve("a"), "127.0.0.5")
                 .withDiscovery(true, "203.0.113.77")).block(WAIT);
-        started.add(a);
+        nodes.add(a);
         List<ChatEvent> events = new CopyOnWriteArrayList<>();
         a.events().subscribe(events::add);
         await().atMost(WAIT).until(() -> events.stream().anyMatch(e -> e instanceof ChatEvent.Warning));

@@ -9,12 +9,12 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
-import peerchat.engine.api.NodeConfig;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 
@@ -24,12 +24,12 @@ import peerchat.engine.api.UserView;
  * causal place; newcomers hear the new name in the handshake; it survives restarts on both sides.
  */
 class RenameTest {
-    private static final Duration WAIT = Duration.ofSeconds(20);
+    private static final Duration WAIT = LoopbackNodes.WAIT;
 
     @TempDir
     Path dir;
 
-    private final List<Node> started = new CopyOnWriteArrayList<>();
+    private LoopbackNodes nodes;
 
     private static final class Watched {
         final Node node;
@@ -61,29 +61,31 @@ class RenameTest {
         }
     }
 
+    @BeforeEach
+    void nodes() {
+        nodes = new LoopbackNodes(dir);
+    }
+
+    @AfterEach
+    void stopAll() {
+        nodes.close();
+    }
+
     private Watched start(String name, String host, String... seeds) {
         return startAs(name, name, host, seeds);
     }
 
     /** The node in {@code dir/<folder>}, started as {@code name}. */
     private Watched startAs(String folder, String name, String host, String... seeds) {
-        Node node = Node.start(NodeConfig.loopback(name, dir.resolve(folder), host).withSeeds(List.of(seeds))).block(WAIT);
-        started.add(node);
-        return new Watched(node);
+        return new Watched(nodes.start(folder, name, host, seeds));
     }
 
     private void stop(Watched w) {
-        w.node.shutdown().block(WAIT);
-        started.remove(w.node);
-    }
-
-    @AfterEach
-    void stopAll() {
-        started.forEach(n -> n.shutdown().block(WAIT));
+        nodes.stop(w.node);
     }
 
     private static void awaitOnline(Watched w, int online) {
-        await().atMost(WAIT).until(() -> w.node.users().stream().filter(UserView::online).count() == online);
+        LoopbackNodes.awaitOnline(w.node, online);
     }
 
     @Test

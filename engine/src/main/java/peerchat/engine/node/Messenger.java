@@ -90,6 +90,8 @@ final class Messenger implements LinkJournal {
     private final AtomicBoolean ackLogScheduled = new AtomicBoolean();
     private long historyPosition;
     private volatile PeerLinks links;
+    /** The node is shutting down: its log closes soon, under whatever still reads it. */
+    private volatile boolean closing;
 
     Messenger(Identity identity, Store store, CausalCore<Payload> core, Map<MessageId, Event.MessageReceived> bufferedAfterReplay,
               Scheduler thread, Clock clock, Listener listener) {
@@ -108,6 +110,11 @@ final class Messenger implements LinkJournal {
 
     void attach(PeerLinks peerLinks) {
         this.links = peerLinks;
+    }
+
+    /** The node is shutting down: no more sealing for links that go (a loss found before it is let go quietly). */
+    void closing() {
+        closing = true;
     }
 
     /** Sends {@code payload} to {@code dests} (never containing this node); must run on the node thread. */
@@ -182,11 +189,18 @@ final class Messenger implements LinkJournal {
         }
         long[] oldest = java.util.Arrays.copyOf(unacked, Math.min(unacked.length, SEALED_ON_LOSS));
         long acked = ackedUpTo(peer); // acks not logged yet included: those need no copies
-        Mono.fromCallable(() -> sealed.forLostLink(peer, oldest, acked, l.connected()))
+        Mono.fromCallable(() -> closing ? Map.<NodeId, List<SealedCopies.Sealed>>of() : sealed.forLostLink(peer, oldest, acked, l.connected()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .publishOn(thread)
-                .subscribe(byKeeper -> byKeeper.forEach(this::handOver),
-                        e -> LOG.warn("sealed copies for {}, whose link went down, not handed over: {}", peer, e.toString()));
+                .subscribe(byKeeper -> byKeeper.forEach(this::handOver), e -> {
+                    // Shutting down meanwhile, the log or the node thread closed under the sealing:
+                    // nothing is lost, the messages are in the log and go to the peer when it is back.
+                    if (closing) {
+                        LOG.debug("sealed copies for {} not made: the node is closing ({})", peer, e.toString());
+                    } else {
+                        LOG.warn("sealed copies for {}, whose link went down, not handed over: {}", peer, e.toString());
+                    }
+                });
     }
 
     /** Sealed copies to {@code keeper}, in bundles of their own that fit a frame, each the next number on its link. */

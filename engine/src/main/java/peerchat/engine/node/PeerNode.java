@@ -455,6 +455,7 @@ public final class PeerNode implements Node {
         if (!closed.compareAndSet(false, true)) {
             return Mono.empty();
         }
+        messenger.closing();
         return network.close()
                 .onErrorResume(e -> {
                     LOG.warn("closing the network: {}", e.toString());

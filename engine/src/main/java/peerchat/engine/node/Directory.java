@@ -24,7 +24,11 @@ import peerchat.store.event.NodeId;
  * conversation. Pure and immutable: built from the membership projection for each question.
  */
 final class Directory {
-    record User(NodeId id, String name, String address, boolean online, boolean self) {
+    /** {@code formerName}: the name before its last change, or null. */
+    record User(NodeId id, String name, String address, boolean online, boolean self, String formerName) {
+        User(NodeId id, String name, String address, boolean online, boolean self) {
+            this(id, name, address, online, self, null);
+        }
     }
 
     /** A target that did not resolve: {@code message} says why and what to write instead. */
@@ -172,7 +176,16 @@ final class Directory {
             throw new Unresolved("@" + name + " is ambiguous: write #" + group.get().value() + " for the group or @"
                     + label(matches.get(0).id()) + " for the user");
         }
-        throw new Unresolved("no user or group called " + name);
+        throw new Unresolved("no user or group called " + name + renamedFrom(name));
+    }
+
+    /** Who went by {@code written} before their last change of name, if anyone did: people write the name they knew. */
+    private String renamedFrom(String written) {
+        String key = ShownName.key(written);
+        List<String> now = users.values().stream()
+                .filter(u -> u.formerName() != null && ShownName.key(ShownName.of(u.formerName())).equals(key))
+                .map(u -> "@" + label(u.id())).sorted().collect(Collectors.toList());
+        return now.isEmpty() ? "" : " (" + written + " is now known as " + String.join(" or ", now) + ")";
     }
 
     /** The user written {@code @name} or {@code name}: never a group. */

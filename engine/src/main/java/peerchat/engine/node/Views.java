@@ -29,7 +29,8 @@ final class Views {
      */
     static Directory directory(Membership membership, Set<NodeId> ignored, String selfAddress, Map<NodeId, String> justMet) {
         List<Directory.User> users = membership.users().stream()
-                .map(u -> new Directory.User(u.id(), u.name(), u.self() ? selfAddress : u.address(), u.online(), u.self()))
+                .map(u -> new Directory.User(u.id(), u.name(), u.self() ? selfAddress : u.address(), u.online(), u.self(),
+                        membership.formerName(u.id()).orElse(null)))
                 .collect(Collectors.toCollection(java.util.ArrayList::new));
         Set<NodeId> known = users.stream().map(Directory.User::id).collect(Collectors.toSet());
         justMet.forEach((id, name) -> {

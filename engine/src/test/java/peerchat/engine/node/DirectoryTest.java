@@ -124,6 +124,17 @@ class DirectoryTest {
         assertThatThrownBy(() -> d.resolve("#bad name!")).hasMessageContaining("not a group name");
     }
 
+    @Test
+    void theNameSomeoneWentByBeforeSaysWhoTheyAreNow() {
+        Directory d = new Directory(List.of(
+                new Directory.User(ME, "me", "127.0.0.1:7117", true, true),
+                new Directory.User(BOB, "bobby", "127.0.0.2:7117", true, false, "bob"),
+                new Directory.User(ALICE1, "alicia", "10.0.0.4:7117", true, false, "Bob")), Map.of());
+        assertThatThrownBy(() -> d.resolve("@bob")).hasMessage("no user or group called bob (bob is now known as @alicia or @bobby)");
+        assertThatThrownBy(() -> d.resolve("@carol")).hasMessage("no user or group called carol");
+        assertThat(catchResolve(d, "@bobby")).isEqualTo(new Conversation.Direct(BOB));
+    }
+
     private static Conversation catchResolve(Directory d, String w) {
         try {
             return d.resolve(w);

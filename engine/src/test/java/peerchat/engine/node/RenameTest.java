@@ -36,6 +36,9 @@ class RenameTest {
         /** Messages (their text) and renames ({@code was->now}), in the order the node told them. */
         final List<String> told = new CopyOnWriteArrayList<>();
         final List<ChatEvent.Renamed> renames = new CopyOnWriteArrayList<>();
+        /** Others' messages that name this node's user, and the others'. */
+        final List<String> mentions = new CopyOnWriteArrayList<>();
+        final List<String> notMentions = new CopyOnWriteArrayList<>();
         /** {@code self().name()} as a rename was told. */
         final List<String> selfWhenTold = new CopyOnWriteArrayList<>();
 
@@ -44,6 +47,9 @@ class RenameTest {
             node.events().subscribe(e -> {
                 if (e instanceof ChatEvent.Message m) {
                     told.add(m.message().text());
+                    if (!m.message().own()) {
+                        (m.message().mention() ? mentions : notMentions).add(m.message().text());
+                    }
                 } else if (e instanceof ChatEvent.Renamed r) {
                     renames.add(r);
                     told.add(r.was() + "->" + r.user().name());
@@ -111,9 +117,16 @@ class RenameTest {
         });
         assertThat(bob.nameOf(alice.node)).isEqualTo("alice2");
         assertThat(bob.run("@alice2 hi")).isInstanceOf(Reply.Sent.class);
+        assertThat(bob.run("@alice hello?")).isEqualTo(new Reply.Error("send", "no user or group called alice (alice is now known as @alice2)"));
         Reply.Messages history = (Reply.Messages) bob.run("-history #all");
         assertThat(history.messages()).extracting(MessageView::text).containsExactly("before", "after");
         assertThat(history.messages()).extracting(MessageView::from).containsOnly("alice2");
+        // Her new name in a line names her; the old one no longer does.
+        bob.run("thanks alice2");
+        bob.run("alice was here");
+        await().atMost(WAIT).until(() -> alice.mentions.size() + alice.notMentions.size() == 3);
+        assertThat(alice.mentions).containsExactly("thanks alice2"); // a direct message is no mention: it is to her anyway
+        assertThat(alice.notMentions).containsExactly("hi", "alice was here");
 
         // Both keep it: alice starts under it (as the launcher does, from her data directory) and
         // tells nobody anything new; bob has it from his log.

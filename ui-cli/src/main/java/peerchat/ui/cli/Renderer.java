@@ -132,7 +132,10 @@ public final class Renderer {
         return b.toAttributedString();
     }
 
-    /** The lines that answer a command; for a sent message only its notice (the event stream shows it). */
+    /**
+     * The lines that answer a command; for a sent message only its notice, and nothing for a new
+     * name: the event stream shows those.
+     */
     public List<AttributedString> reply(Reply r) {
         List<AttributedString> lines = new ArrayList<>();
         if (r instanceof Reply.Error) {
@@ -181,7 +184,7 @@ public final class Renderer {
             if (!notice.isEmpty()) {
                 lines.add(palette.notice("-- " + notice));
             }
-        } else if (r instanceof Reply.Done) {
+        } else if (r instanceof Reply.Done && !r.command().equals("nick")) {
             String text = ((Reply.Done) r).text();
             if (text != null && !text.isEmpty()) {
                 text.lines().forEach(l -> lines.add(palette.plain(l)));

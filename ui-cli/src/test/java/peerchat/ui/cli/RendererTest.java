@@ -138,6 +138,7 @@ class RendererTest {
         UserView sly = new UserView(bob.id(), "bob\u001b[2J", "bob\u001b[2J", bob.address(), true, false, bob.groups());
         assertThat(plain.event(new ChatEvent.Renamed(sly, "b\nob")).toString()).as("names from peers are cleaned")
                 .isEqualTo("22:13 -- b ob is now known as bob?[2J");
+        assertThat(plain.reply(new Reply.Done("nick", "you are now known as alice2"))).as("the event says it, once").isEmpty();
     }
 
     @Test

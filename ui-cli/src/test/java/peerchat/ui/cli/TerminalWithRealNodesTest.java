@@ -92,6 +92,7 @@ class TerminalWithRealNodesTest {
             term.type("-nick alice2\r");
             await().atMost(WAIT).until(() -> term.text().endsWith("alice2@" + alice.self().listen() + " #all> "));
             assertThat(term.text()).containsPattern("\\d\\d:\\d\\d -- you are now known as alice2\n");
+            assertThat(term.text().split("you are now known as alice2", -1)).as("said once, by the event").hasSize(2);
             assertThat(bob.execute("/nick bobby").block(WAIT)).isInstanceOf(peerchat.engine.api.Reply.Done.class);
             await().atMost(WAIT).until(() -> term.text().contains("-- bob is now known as bobby"));
 

@@ -98,13 +98,13 @@ public final class ChatWindow implements ChatView {
     /** As last loaded or kept: the place a maximized window goes back to. */
     private WindowSettings kept = WindowSettings.DEFAULTS;
 
-    private ChatWindow(Node node, Clock clock, ReadMarks read) {
+    private ChatWindow(Node node, Clock clock, ReadMarks read, Browser browser) {
         this.presenter = new ChatPresenter(node, this, EdtScheduler.get(), clock, read, () -> {
             if (settingsWriter != null) {
                 settingsWriter.changed();
             }
         });
-        this.transcript = new TranscriptPanel(presenter::loadOlder);
+        this.transcript = new TranscriptPanel(presenter::loadOlder, browser);
         frame.setName("peerchat");
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         frame.setJMenuBar(menus());
@@ -140,12 +140,17 @@ public final class ChatWindow implements ChatView {
      * user reads, also within seconds of reading it).
      */
     public static ChatWindow open(Node node, Clock clock, Runnable onClosed, Path settings) {
+        return open(node, clock, onClosed, settings, new DesktopBrowser());
+    }
+
+    /** As {@link #open(Node, Clock, Runnable, Path)}, opening links in {@code browser}. */
+    static ChatWindow open(Node node, Clock clock, Runnable onClosed, Path settings, Browser browser) {
         WindowSettings saved = WindowSettings.DEFAULTS;
         if (settings != null) {
             saved = WindowSettings.load(settings);
             Theme.setup(saved.dark());
         }
-        ChatWindow window = new ChatWindow(node, clock, saved.read());
+        ChatWindow window = new ChatWindow(node, clock, saved.read(), browser);
         window.kept = saved;
         if (settings != null) {
             window.settingsWriter = new SettingsWriter(settings, window::settingsNow);

@@ -1,16 +1,16 @@
 package peerchat.ui.swing.window;
 
 import java.awt.BorderLayout;
-import java.awt.Desktop;
+import java.awt.EventQueue;
 import java.awt.datatransfer.StringSelection;
 import java.awt.Toolkit;
 import java.awt.event.ActionEvent;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
-import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.util.List;
 import java.util.stream.Collectors;
 import javax.swing.JList;
@@ -22,7 +22,6 @@ import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.ScrollPaneConstants;
-import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import javax.swing.event.PopupMenuEvent;
 import javax.swing.event.PopupMenuListener;
@@ -47,12 +46,15 @@ final class TranscriptPanel extends JPanel {
     private final JScrollPane scroll = new JScrollPane(list, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
             ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
     private final transient Runnable atTop;
+    private final transient Browser browser;
     /** Set while the panel itself moves the scroll bar, so that only the user's scrolling pages back. */
     private boolean moving;
 
-    TranscriptPanel(Runnable atTop) {
+    /** {@code browser}: where the menu's Open items open links. */
+    TranscriptPanel(Runnable atTop, Browser browser) {
         super(new BorderLayout());
         this.atTop = atTop;
+        this.browser = browser;
         list.setName("transcript");
         list.setCellRenderer(new LineRenderer());
         // Several lines at once (Shift/Ctrl+click) can be copied together.
@@ -80,7 +82,8 @@ final class TranscriptPanel extends JPanel {
     /**
      * Right-click: Copy, and for each web link in the selected lines Open (in the browser, where the
      * desktop has one) and Copy link. A click on a line outside the selection selects it first, as
-     * lists elsewhere do.
+     * lists elsewhere do. That happens as the menu opens: the look and feel opens it on the press
+     * itself (X11, macOS), before a mouse listener of the list would hear of the click.
      */
     private JPopupMenu copyMenu() {
         JPopupMenu menu = new JPopupMenu();
@@ -92,6 +95,12 @@ final class TranscriptPanel extends JPanel {
         menu.addPopupMenuListener(new PopupMenuListener() {
             @Override
             public void popupMenuWillBecomeVisible(PopupMenuEvent e) {
+                if (EventQueue.getCurrentEvent() instanceof MouseEvent click && click.getComponent() == list) {
+                    int row = list.locationToIndex(click.getPoint());
+                    if (row >= 0 && !list.isSelectedIndex(row)) {
+                        list.setSelectedIndex(row);
+                    }
+                }
                 while (menu.getComponentCount() > 1) {
                     menu.remove(1);
                 }
@@ -100,11 +109,12 @@ final class TranscriptPanel extends JPanel {
                 if (!links.isEmpty()) {
                     menu.addSeparator();
                 }
+                boolean canBrowse = !links.isEmpty() && browser.available();
                 for (int i = 0; i < links.size(); i++) {
                     String link = links.get(i);
                     JMenuItem open = new JMenuItem("Open " + shortened(link));
                     open.setName("openLink" + i);
-                    open.setEnabled(canBrowse());
+                    open.setEnabled(canBrowse);
                     open.addActionListener(a -> browse(link));
                     JMenuItem copyLink = new JMenuItem("Copy link " + shortened(link));
                     copyLink.setName("copyLink" + i);
@@ -123,15 +133,6 @@ final class TranscriptPanel extends JPanel {
             public void popupMenuCanceled(PopupMenuEvent e) {
             }
         });
-        list.addMouseListener(new MouseAdapter() {
-            @Override
-            public void mousePressed(MouseEvent e) {
-                int row = list.locationToIndex(e.getPoint());
-                if (SwingUtilities.isRightMouseButton(e) && row >= 0 && !list.isSelectedIndex(row)) {
-                    list.setSelectedIndex(row);
-                }
-            }
-        });
         return menu;
     }
 
@@ -139,21 +140,12 @@ final class TranscriptPanel extends JPanel {
         return link.length() <= 60 ? link : link.substring(0, 57) + "...";
     }
 
-    private static boolean canBrowse() {
-        return Desktop.isDesktopSupported() && Desktop.getDesktop().isSupported(Desktop.Action.BROWSE);
-    }
-
-    /** Off the EDT: the desktop's browser launch can take a while. */
-    private static void browse(String link) {
-        Thread t = new Thread(() -> {
-            try {
-                Desktop.getDesktop().browse(new URI(link));
-            } catch (Exception e) {
-                LOG.warn("could not open {} in a browser: {}", link, e.toString());
-            }
-        }, "peerchat-browse");
-        t.setDaemon(true);
-        t.start();
+    private void browse(String link) {
+        try {
+            browser.open(new URI(link));
+        } catch (URISyntaxException e) {
+            LOG.warn("could not open {} in a browser: {}", link, e.toString());
+        }
     }
 
     void replace(List<Line> lines) {

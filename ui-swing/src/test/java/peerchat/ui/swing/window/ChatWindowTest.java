@@ -6,12 +6,14 @@ import static peerchat.ui.swing.window.GuiTesting.contents;
 
 import java.awt.event.KeyEvent;
 import java.awt.font.TextAttribute;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.swing.JLabel;
@@ -41,6 +43,7 @@ class ChatWindowTest {
 
     private final MemoryNode node = new MemoryNode("ann", "aaaaaaaa");
     private final CountDownLatch closed = new CountDownLatch(1);
+    private final RecordingBrowser browser = new RecordingBrowser();
     private UserView bob;
     private Robot robot;
     private FrameFixture frame;
@@ -58,7 +61,7 @@ class ChatWindowTest {
         ChatWindow window = GuiActionRunner.execute(() -> {
             Theme.setup(false);
             return ChatWindow.open(node, Clock.fixed(Instant.parse("2026-11-24T12:00:00Z"), ZoneOffset.UTC),
-                    closed::countDown);
+                    closed::countDown, null, browser);
         });
         frame = new FrameFixture(robot, window.frame());
     }
@@ -111,7 +114,7 @@ class ChatWindowTest {
         GuiTesting.list(frame, "transcript").showPopupMenuAt(1).menuItem("copyLines").click();
         await().atMost(WAIT).until(() -> ("Nov 14 22:13 bob: the link is http://x/y\nNov 14 22:13 bob: second\n    line").equals(clipboardText(clipboard)));
 
-        // A line with a link: its menu copies the link alone (opening needs a desktop's browser: none under Xvfb).
+        // A line with a link: its menu copies the link alone (and opens it: the tests below).
         GuiTesting.list(frame, "transcript").showPopupMenuAt(0).menuItem("copyLink0").click();
         await().atMost(WAIT).until(() -> "http://x/y".equals(clipboardText(clipboard)));
 
@@ -119,6 +122,58 @@ class ChatWindowTest {
         GuiTesting.list(frame, "members").clickItem("cyd online");
         chord(KeyEvent.VK_CONTROL, KeyEvent.VK_C);
         await().atMost(WAIT).until(() -> "cyd".equals(clipboardText(clipboard)));
+    }
+
+    @Test
+    void theLinkMenuOpensEachLinkOfTheLineInTheDesktopsBrowser() {
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "see https://example.org/a?b=1 and http://x.test/"));
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "no link here"));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 2);
+        GuiTesting.list(frame, "transcript").clickItem(1);
+
+        // The right-clicked line, outside the selection, becomes the selection before the menu is made.
+        JPopupMenuFixture menu = GuiTesting.list(frame, "transcript").showPopupMenuAt(0);
+        GuiTesting.list(frame, "transcript").requireSelectedItems("bob: see https://example.org/a?b=1 and http://x.test/");
+        assertThat(popupLabels()).containsExactly("Copy", "Open https://example.org/a?b=1",
+                "Copy link https://example.org/a?b=1", "Open http://x.test/", "Copy link http://x.test/");
+        menu.menuItem("openLink1").requireEnabled();
+        menu.menuItem("openLink0").requireEnabled().click();
+        await().atMost(WAIT).until(() -> browser.opened.equals(List.of(URI.create("https://example.org/a?b=1"))));
+
+        GuiTesting.list(frame, "transcript").showPopupMenuAt(0).menuItem("openLink1").click();
+        await().atMost(WAIT).until(() -> browser.opened.equals(
+                List.of(URI.create("https://example.org/a?b=1"), URI.create("http://x.test/"))));
+    }
+
+    @Test
+    void withoutABrowserTheLinksCannotBeOpenedButAreStillCopied() {
+        browser.available = false;
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "see https://example.org/a?b=1 and http://x.test/"));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 1);
+        java.awt.datatransfer.Clipboard clipboard = java.awt.Toolkit.getDefaultToolkit().getSystemClipboard();
+
+        JPopupMenuFixture menu = GuiTesting.list(frame, "transcript").showPopupMenuAt(0);
+        menu.menuItem("openLink0").requireDisabled();
+        menu.menuItem("openLink1").requireDisabled();
+        menu.menuItem("copyLink1").requireEnabled().click();
+        await().atMost(WAIT).until(() -> "http://x.test/".equals(clipboardText(clipboard)));
+        assertThat(browser.opened).isEmpty();
+    }
+
+    /** Stands in for the desktop's browser: there or not, and what it was asked to open. */
+    private static final class RecordingBrowser implements Browser {
+        volatile boolean available = true;
+        final List<URI> opened = new CopyOnWriteArrayList<>();
+
+        @Override
+        public boolean available() {
+            return available;
+        }
+
+        @Override
+        public void open(URI link) {
+            opened.add(link);
+        }
     }
 
     private static String clipboardText(java.awt.datatransfer.Clipboard clipboard) {

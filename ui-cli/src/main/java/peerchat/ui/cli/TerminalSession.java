@@ -3,6 +3,7 @@ package peerchat.ui.cli;
 import java.io.IOError;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
@@ -234,14 +235,19 @@ public final class TerminalSession {
                 .option(LineReader.Option.ERASE_LINE_ON_FINISH, true)
                 .build();
         // Alt+Enter starts a new line in the message, as Shift+Enter does in the window (a terminal
-        // cannot tell Shift+Enter from Enter); Enter sends it whole.
+        // in its usual mode cannot tell Shift+Enter from Enter); Enter sends it whole. Shift+Enter
+        // and Alt+Enter too where the terminal tells them apart: as CSI u (kitty's keyboard
+        // protocol, and what users set Windows Terminal or VS Code to send) or as xterm's
+        // modifyOtherKeys encodes them.
         reader.getWidgets().put(NEW_LINE, () -> {
             reader.getBuffer().write('\n');
             return true;
         });
         KeyMap<Binding> main = reader.getKeyMaps().get(LineReader.MAIN);
-        main.bind(new Reference(NEW_LINE), KeyMap.alt('\r'));
-        main.bind(new Reference(NEW_LINE), KeyMap.alt('\n'));
+        for (String keys : List.of(KeyMap.alt('\r'), KeyMap.alt('\n'), "\u001b[13;2u", "\u001b[13;3u",
+                "\u001b[27;2;13~", "\u001b[27;3;13~")) {
+            main.bind(new Reference(NEW_LINE), keys);
+        }
         return reader;
     }
 }

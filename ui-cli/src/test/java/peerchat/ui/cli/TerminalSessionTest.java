@@ -74,6 +74,9 @@ class TerminalSessionTest {
         run(node, term);
         term.type("first line\u001b\r  second\r");
         assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("first line\n  second");
+        // Shift+Enter and Alt+Enter where the terminal tells them from Enter (CSI u, modifyOtherKeys)
+        term.type("a\u001b[13;2ub\u001b[13;3uc\u001b[27;2;13~d\u001b[27;3;13~e\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("a\nb\nc\nd\ne");
     }
 
     @Test

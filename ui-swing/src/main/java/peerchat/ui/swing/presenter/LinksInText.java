@@ -1,5 +1,8 @@
 package peerchat.ui.swing.presenter;
 
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -28,6 +31,44 @@ public final class LinksInText {
             }
         }
         return links;
+    }
+
+    /**
+     * The link as a URI to open: as written when it is one, else with what a URI cannot hold
+     * ({@code |}, {@code {}}, {@code ^}, a backslash, a {@code %} not followed by two hex digits, a
+     * second {@code #}) percent-encoded, as a browser's address bar does.
+     */
+    public static URI uri(String link) throws URISyntaxException {
+        try {
+            return new URI(link);
+        } catch (URISyntaxException e) {
+            return new URI(quoted(link));
+        }
+    }
+
+    private static final String KEPT = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~:/?[]@!$&'()*+,;=";
+
+    private static String quoted(String link) {
+        byte[] bytes = link.getBytes(StandardCharsets.UTF_8);
+        StringBuilder b = new StringBuilder(bytes.length + 16);
+        boolean fragment = false;
+        for (int i = 0; i < bytes.length; i++) {
+            int c = bytes[i] & 0xff;
+            boolean escape = c == '%' && i + 2 < bytes.length && hex(bytes[i + 1]) && hex(bytes[i + 2]);
+            boolean firstHash = c == '#' && !fragment;
+            if (c < 0x80 && (KEPT.indexOf(c) >= 0 || escape || firstHash)) {
+                fragment |= firstHash;
+                b.append((char) c);
+            } else {
+                b.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 15, 16)));
+            }
+        }
+        return b.toString();
+    }
+
+    private static boolean hex(byte c) {
+        return Character.digit(c, 16) >= 0;
     }
 
     private static String trim(String link) {

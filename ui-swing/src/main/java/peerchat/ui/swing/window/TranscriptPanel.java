@@ -9,7 +9,6 @@ import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -142,7 +141,7 @@ final class TranscriptPanel extends JPanel {
 
     private void browse(String link) {
         try {
-            browser.open(new URI(link));
+            browser.open(LinksInText.uri(link));
         } catch (URISyntaxException e) {
             LOG.warn("could not open {} in a browser: {}", link, e.toString());
         }

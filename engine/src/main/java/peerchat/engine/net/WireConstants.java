@@ -27,8 +27,8 @@ public final class WireConstants {
     public static final int MAX_GOSSIP_PEERS = 4096;
     /** Bytes of the handshake nonce each side asks the other to sign. */
     public static final int NONCE_BYTES = 32;
-    /** Display names longer than this are refused. */
-    public static final int MAX_NAME_CHARS = 256;
+    /** Display names longer than this are refused: in a handshake as in a rename message. */
+    public static final int MAX_NAME_CHARS = peerchat.store.event.Payload.Rename.MAX_NAME_CHARS;
     /** What the key proof signs, so a signature made for anything else never counts. */
     public static final String PROOF_CONTEXT = "peerchat-link-proof-v2";
 

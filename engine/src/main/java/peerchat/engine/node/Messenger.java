@@ -12,6 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.causal.CausalCore;
@@ -91,10 +92,10 @@ final class Messenger implements LinkJournal {
     private long historyPosition;
     private volatile PeerLinks links;
     /** The node is shutting down: its log closes soon, under whatever still reads it. */
-    private volatile boolean closing;
+    private final BooleanSupplier closing;
 
     Messenger(Identity identity, Store store, CausalCore<Payload> core, Map<MessageId, Event.MessageReceived> bufferedAfterReplay,
-              Scheduler thread, Clock clock, Listener listener) {
+              Scheduler thread, Clock clock, Listener listener, BooleanSupplier closing) {
         this.self = identity.id();
         this.sealed = new SealedCopies(identity, codec, store);
         this.store = store;
@@ -102,6 +103,7 @@ final class Messenger implements LinkJournal {
         this.thread = thread;
         this.clock = clock;
         this.listener = listener;
+        this.closing = closing;
         this.buffered.putAll(bufferedAfterReplay);
         this.heldBack.addAll(bufferedAfterReplay.keySet());
         store.links().peers().forEach(p -> lastLinkSeq.put(p, store.links().lastSent(p)));
@@ -110,11 +112,6 @@ final class Messenger implements LinkJournal {
 
     void attach(PeerLinks peerLinks) {
         this.links = peerLinks;
-    }
-
-    /** The node is shutting down: no more sealing for links that go (a loss found before it is let go quietly). */
-    void closing() {
-        closing = true;
     }
 
     /** Sends {@code payload} to {@code dests} (never containing this node); must run on the node thread. */
@@ -189,13 +186,13 @@ final class Messenger implements LinkJournal {
         }
         long[] oldest = java.util.Arrays.copyOf(unacked, Math.min(unacked.length, SEALED_ON_LOSS));
         long acked = ackedUpTo(peer); // acks not logged yet included: those need no copies
-        Mono.fromCallable(() -> closing ? Map.<NodeId, List<SealedCopies.Sealed>>of() : sealed.forLostLink(peer, oldest, acked, l.connected()))
+        Mono.fromCallable(() -> closing.getAsBoolean() ? Map.<NodeId, List<SealedCopies.Sealed>>of() : sealed.forLostLink(peer, oldest, acked, l.connected()))
                 .subscribeOn(Schedulers.boundedElastic())
                 .publishOn(thread)
                 .subscribe(byKeeper -> byKeeper.forEach(this::handOver), e -> {
                     // Shutting down meanwhile, the log or the node thread closed under the sealing:
                     // nothing is lost, the messages are in the log and go to the peer when it is back.
-                    if (closing) {
+                    if (closing.getAsBoolean()) {
                         LOG.debug("sealed copies for {} not made: the node is closing ({})", peer, e.toString());
                     } else {
                         LOG.warn("sealed copies for {}, whose link went down, not handed over: {}", peer, e.toString());

@@ -109,7 +109,7 @@ public final class PeerNode implements Node {
             this.thread = store.writer();
             this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
             Shown shown = new Shown();
-            this.messenger = new Messenger(identity, store, recovery.core(), recovery.buffered(), thread, clock, shown);
+            this.messenger = new Messenger(identity, store, recovery.core(), recovery.buffered(), thread, clock, shown, this::closing);
             if (!recovery.buffered().isEmpty()) {
                 shown.held(); // still waiting from before the restart: told as if just held back
             }
@@ -242,8 +242,10 @@ public final class PeerNode implements Node {
                 invalidate();
                 Directory d = directory();
                 Optional<String> was = store.membership().formerName(from).map(ShownName::of);
-                d.user(from).map(d::view).filter(u -> was.isPresent() && !was.get().equals(u.name()))
-                        .ifPresent(u -> emit(new ChatEvent.Renamed(u, was.get())));
+                Optional<UserView> now = d.user(from).map(d::view);
+                if (was.isPresent() && now.isPresent() && !was.get().equals(now.get().name())) {
+                    emit(new ChatEvent.Renamed(now.get(), was.get()));
+                }
                 return;
             }
             Payload.Membership m = (Payload.Membership) payload;
@@ -455,7 +457,6 @@ public final class PeerNode implements Node {
         if (!closed.compareAndSet(false, true)) {
             return Mono.empty();
         }
-        messenger.closing();
         return network.close()
                 .onErrorResume(e -> {
                     LOG.warn("closing the network: {}", e.toString());

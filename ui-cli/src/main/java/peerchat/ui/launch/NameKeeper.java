@@ -27,14 +27,11 @@ final class NameKeeper implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
-    /** The name in the file. */
-    private String stored;
     private Disposable events;
 
     private NameKeeper(Node node, Path dataDir) {
         this.node = node;
         this.dataDir = dataDir;
-        this.stored = node.self().name();
     }
 
     /** For a started node whose name the launcher has stored already. */
@@ -57,9 +54,8 @@ final class NameKeeper implements AutoCloseable {
     private synchronized void store(String name) {
         try {
             NameFile.store(dataDir, name);
-            stored = name;
         } catch (RuntimeException e) {
-            LOG.error("cannot store the name {} in {}: the next start without --name takes {}", name, dataDir, stored, e);
+            LOG.error("cannot store the name {} in {}: the next start without --name takes the one stored before", name, dataDir, e);
         }
     }
 

@@ -34,6 +34,7 @@ public final class Commands {
             spec("finduser", "<text>", "users whose name contains text, best matches first", "Users", ArgKind.TEXT, "-finduser", "/whois", "/finduser"),
             spec("ignore", "[@user]", "hide a user's messages everywhere, kept across restarts (alone: whom you ignore)", "Users", ArgKind.USER, "-ignore", "/ignore"),
             spec("unignore", "<@user>", "show a user's messages again, past ones too", "Users", ArgKind.USER, "-unignore", "/unignore"),
+            spec("forget", "[@user]", "drop a user gone for good (an old identity, a visitor) from the lists and from what you send; known again if they connect (alone: whom you forgot)", "Users", ArgKind.USER, "-forget", "/forget"),
             spec("nick", "<name>", "take another display name: everyone is told, and it is yours from now on", "Users", ArgKind.TEXT, "-nick", "-name", "/nick"),
             spec("id", "[@user]", "a user's id in full (alone: yours): the same on their own -id means their messages come from their key", "Users", ArgKind.USER, "-id", "/id", "/verify"));
 

@@ -40,9 +40,10 @@ public interface Node extends AutoCloseable {
     /** Makes {@code conversation} the current one (plain text goes there). */
     void open(Conversation conversation);
 
-    /** Every known user, self included, sorted by label. */
+    /** Every known user, self included, sorted by label; not those forgotten ({@code -forget}) until they connect again. */
     List<UserView> users();
 
+    /** One of {@link #users()}: empty for a user never heard of, or forgotten. */
     Optional<UserView> user(peerchat.store.event.NodeId id);
 
     /** Every group with its members, sorted by name. */

@@ -141,6 +141,14 @@ public sealed interface Command {
         }
     }
 
+    /** Drop {@code user}, gone for good, from the lists and from every message's destinations; {@code user} null: say who is. */
+    record Forget(String user) implements Command {
+        @Override
+        public String name() {
+            return "forget";
+        }
+    }
+
     /** {@code user}'s id in full, to compare out of band; {@code user} null: this node's own. */
     record Identity(String user) implements Command {
         @Override

@@ -105,6 +105,8 @@ public final class CommandParser {
                 return oneName(name, rest, "-unignore <@user>", Command.Unignore::new);
             case "nick":
                 return oneName(name, rest, "-nick <name>", Command.Rename::new);
+            case "forget":
+                return rest.isEmpty() ? new Command.Forget(null) : oneName(name, rest, "-forget [@user]", Command.Forget::new);
             case "id":
                 return rest.isEmpty() ? new Command.Identity(null) : oneName(name, rest, "-id [@user]", Command.Identity::new);
             case "finduser":

@@ -140,6 +140,9 @@ final class CommandRunner {
         if (command instanceof Command.Unignore c) {
             return ignore(name, dir, dir.userOf(c.user()), false);
         }
+        if (command instanceof Command.Forget c) {
+            return c.user() == null ? done(name, forgottenText(dir)) : forget(name, dir, dir.userOf(c.user()));
+        }
         if (command instanceof Command.Rename c) {
             return rename(name, c.newName());
         }
@@ -246,6 +249,37 @@ final class CommandRunner {
                     return (Reply) new Reply.Done(name, text);
                 })
                 .onErrorResume(e -> error(name, "could not " + name + " " + label + ": " + e.getMessage()));
+    }
+
+    /**
+     * Forgets a user gone for good: logged, so it holds after a restart. They leave this node's
+     * lists and groups, so nothing this node sends from now on is for them: no copy waits in
+     * their outbox, none is sealed for others to keep, and nobody's messages to them depend on
+     * one of this node's. What was sent to them before stays in the log and goes to them if they
+     * come back; their messages stay in the history. Someone linked now is not gone.
+     */
+    private Mono<Reply> forget(String name, Directory dir, NodeId who) {
+        String label = dir.label(who);
+        if (who.equals(node.self().id())) {
+            return error(name, "that is you");
+        }
+        if (dir.online(who)) {
+            return error(name, label + " is online: -forget is for someone gone for good (-ignore @" + label + " hides their messages)");
+        }
+        String text = "forgot " + label + ": out of your lists and groups, and what you send no longer goes to them;"
+                + " their messages stay in the history, and they are known again if they connect";
+        return node.store().append(new Event.UserForgotten(who, node.clock().millis()))
+                .map(i -> {
+                    node.invalidate();
+                    return (Reply) new Reply.Done(name, text);
+                })
+                .onErrorResume(e -> error(name, "could not forget " + label + ": " + e.getMessage()));
+    }
+
+    private String forgottenText(Directory dir) {
+        List<String> labels = dir.forgotten();
+        return labels.isEmpty() ? "you forgot nobody (-forget @user drops a user gone for good)"
+                : "you forgot " + String.join(", ", labels) + " (known again when they connect)";
     }
 
     /**

@@ -43,14 +43,19 @@ final class Directory {
     private final Map<NodeId, String> labels;
     private final String selfName;
     private final Set<NodeId> ignored;
+    /** Users this node's user forgot ({@code -forget}), by id: named in the history, found nowhere else. */
+    private final Map<NodeId, String> forgotten = new HashMap<>();
 
     /** {@code groups}: every group that exists, with its members (an empty set if everyone left). */
     Directory(List<User> users, Map<GroupName, ? extends Set<NodeId>> groups) {
-        this(users, groups, Set.of());
+        this(users, groups, Set.of(), List.of());
     }
 
-    /** {@code ignored}: the users whose messages this node's user hides. */
-    Directory(List<User> users, Map<GroupName, ? extends Set<NodeId>> groups, Set<NodeId> ignored) {
+    /**
+     * {@code ignored}: the users whose messages this node's user hides; {@code forgotten}: the
+     * users it forgot, in none of {@code users} or {@code groups}, whose messages still need a name.
+     */
+    Directory(List<User> users, Map<GroupName, ? extends Set<NodeId>> groups, Set<NodeId> ignored, List<User> forgotten) {
         this.ignored = Set.copyOf(ignored);
         this.users = new HashMap<>();
         users.forEach(u -> this.users.put(u.id(), u));
@@ -59,6 +64,12 @@ final class Directory {
         // everyone known is in all, whatever the events said
         this.groups.put(GroupName.ALL, new TreeSet<>(this.users.keySet()));
         this.labels = labelsOf(users);
+        // Not told apart from the users listed: forgetting an old identity is what gives a name back to its new one.
+        forgotten.forEach(u -> {
+            if (!this.users.containsKey(u.id())) {
+                this.forgotten.put(u.id(), ShownName.of(u.name()));
+            }
+        });
         this.selfName = users.stream().filter(User::self).findFirst().map(u -> ShownName.of(u.name())).orElse("");
     }
 
@@ -98,7 +109,16 @@ final class Directory {
     }
 
     String label(NodeId id) {
-        return labels.getOrDefault(id, id.shortForm());
+        String label = labels.get(id);
+        if (label == null) {
+            label = forgotten.getOrDefault(id, id.shortForm());
+        }
+        return label;
+    }
+
+    /** The labels of the users forgotten, sorted. */
+    List<String> forgotten() {
+        return forgotten.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).collect(Collectors.toList());
     }
 
     Optional<User> user(NodeId id) {
@@ -176,7 +196,14 @@ final class Directory {
             throw new Unresolved("@" + name + " is ambiguous: write #" + group.get().value() + " for the group or @"
                     + label(matches.get(0).id()) + " for the user");
         }
-        throw new Unresolved("no user or group called " + name + renamedFrom(name));
+        throw new Unresolved("no user or group called " + name + renamedFrom(name) + forgottenAs(name));
+    }
+
+    /** Whether {@code written} is the name of a user forgotten: people will try. */
+    private String forgottenAs(String written) {
+        String key = ShownName.key(written);
+        boolean any = forgotten.values().stream().anyMatch(name -> ShownName.key(name).equals(key));
+        return any ? " (you forgot " + written + " with -forget: they are known again when they connect)" : "";
     }
 
     /** Who went by {@code written} before their last change of name, if anyone did: people write the name they knew. */

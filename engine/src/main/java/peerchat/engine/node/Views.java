@@ -29,10 +29,13 @@ final class Views {
      */
     static Directory directory(Membership membership, Set<NodeId> ignored, String selfAddress, Map<NodeId, String> justMet) {
         List<Directory.User> users = membership.users().stream()
-                .map(u -> new Directory.User(u.id(), u.name(), u.self() ? selfAddress : u.address(), u.online(), u.self(),
-                        membership.formerName(u.id()).orElse(null)))
+                .map(u -> user(membership, u, selfAddress))
                 .collect(Collectors.toCollection(java.util.ArrayList::new));
-        Set<NodeId> known = users.stream().map(Directory.User::id).collect(Collectors.toSet());
+        List<Directory.User> forgotten = membership.forgottenUsers().stream().map(u -> user(membership, u, selfAddress))
+                .collect(Collectors.toList());
+        // Met in this run and forgotten since: the handshake to come is what brings them back.
+        Set<NodeId> known = java.util.stream.Stream.concat(users.stream(), forgotten.stream()).map(Directory.User::id)
+                .collect(Collectors.toSet());
         justMet.forEach((id, name) -> {
             if (!known.contains(id)) {
                 users.add(new Directory.User(id, name, null, true, false));
@@ -42,7 +45,12 @@ final class Views {
         for (GroupInfo g : membership.groups()) {
             groups.put(g.name(), g.members().stream().map(UserInfo::id).collect(Collectors.toSet()));
         }
-        return new Directory(users, groups, ignored);
+        return new Directory(users, groups, ignored, forgotten);
+    }
+
+    private static Directory.User user(Membership membership, UserInfo u, String selfAddress) {
+        return new Directory.User(u.id(), u.name(), u.self() ? selfAddress : u.address(), u.online(), u.self(),
+                membership.formerName(u.id()).orElse(null));
     }
 
     static Conversation conversation(NodeId sender, Target to, boolean own) {

@@ -143,6 +143,14 @@ class CommandParserTest {
     }
 
     @Test
+    void forgetNamesOneUserOrNobodyToListThem() {
+        assertThat(CommandParser.parse("/forget @bob")).isEqualTo(new Command.Forget("@bob"));
+        assertThat(CommandParser.parse("-FORGET bob")).isEqualTo(new Command.Forget("bob"));
+        assertThat(CommandParser.parse("-forget")).isEqualTo(new Command.Forget(null));
+        assertThat(CommandParser.parse("-forget bob smith")).isInstanceOf(Command.Invalid.class);
+    }
+
+    @Test
     void nickTakesOneName() {
         assertThat(CommandParser.parse("/nick bobby")).isEqualTo(new Command.Rename("bobby"));
         assertThat(CommandParser.parse("-name  bobby ")).isEqualTo(new Command.Rename("bobby"));

@@ -135,6 +135,26 @@ class DirectoryTest {
         assertThat(catchResolve(d, "@bobby")).isEqualTo(new Conversation.Direct(BOB));
     }
 
+    @Test
+    void aForgottenUserIsNamedInTheHistoryButFoundNowhereAndGivesTheirNameBack() {
+        NodeId oldBob = new NodeId("b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0");
+        Directory d = new Directory(List.of(
+                new Directory.User(ME, "me", "127.0.0.1:7117", true, true),
+                new Directory.User(BOB, "bob", "127.0.0.2:7117", true, false)), Map.of(), Set.of(),
+                List.of(new Directory.User(oldBob, "bob", "127.0.0.2:7117", false, false),
+                        new Directory.User(ALICE1, "alice", null, false, false)));
+        assertThat(d.label(BOB)).as("no bob#b0b0b0b0 beside them any more").isEqualTo("bob");
+        assertThat(d.label(oldBob)).isEqualTo("bob");
+        assertThat(d.label(ALICE1)).isEqualTo("alice");
+        assertThat(catchResolve(d, "@bob")).isEqualTo(new Conversation.Direct(BOB));
+        assertThatThrownBy(() -> d.resolve("@alice"))
+                .hasMessage("no user or group called alice (you forgot alice with -forget: they are known again when they connect)");
+        assertThatThrownBy(() -> d.resolve("@" + ALICE1.value().substring(0, 8))).hasMessageStartingWith("no user or group called");
+        assertThat(d.userViews()).extracting(u -> u.label()).containsExactly("bob", "me");
+        assertThat(d.members(GroupName.ALL)).containsExactlyInAnyOrder(ME, BOB);
+        assertThat(d.forgotten()).containsExactly("alice", "bob");
+    }
+
     private static Conversation catchResolve(Directory d, String w) {
         try {
             return d.resolve(w);

@@ -168,6 +168,17 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * This node's user forgot {@code id} ({@code -forget}): a user gone for good, an old identity
+     * of someone who reinstalled. Out of the lists and of every group here, so no message of this
+     * node goes to it any more; known again once it connects ({@link PeerSeen}, {@link PeerConnected}).
+     */
+    record UserForgotten(NodeId id, long ts) implements Event {
+        public UserForgotten {
+            Objects.requireNonNull(id, "id");
+        }
+    }
+
     /** A node proved its identity in a handshake or was heard of: its name and where it listens. */
     record PeerSeen(NodeId id, String name, String address, String publicKey, long ts) implements Event {
         public PeerSeen {

@@ -16,7 +16,8 @@ public enum EventType {
     MESSAGE_DROPPED(9, Event.MessageDropped.class),
     CUSTODY_TAKEN(10, Event.CustodyTaken.class),
     RELAY_RECEIVED(11, Event.RelayReceived.class),
-    USER_IGNORED(12, Event.UserIgnored.class);
+    USER_IGNORED(12, Event.UserIgnored.class),
+    USER_FORGOTTEN(13, Event.UserForgotten.class);
 
     private static final EventType[] BY_TAG = new EventType[16];
 
@@ -65,6 +66,8 @@ public enum EventType {
             return RELAY_RECEIVED;
         } else if (event instanceof Event.UserIgnored) {
             return USER_IGNORED;
+        } else if (event instanceof Event.UserForgotten) {
+            return USER_FORGOTTEN;
         } else if (event instanceof Event.PeerSeen) {
             return PEER_SEEN;
         } else if (event instanceof Event.PeerConnected) {

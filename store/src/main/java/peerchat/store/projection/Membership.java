@@ -26,6 +26,10 @@ import peerchat.store.event.Payload;
  * group); a user's membership of a group is its last own CREATE/JOIN/LEAVE. Presence is not
  * durable: after replay every peer is offline until it connects in this run.
  *
+ * <p>A user this node's user forgot ({@code -forget}) is in no list and no group, {@code all}
+ * included, until it is seen again in a handshake; {@link #user} still names it, for its messages
+ * in the history, and what it changes meanwhile (its groups, its name) is kept.
+ *
  * <p>Thread-safe: updated by the log's writer thread, read from any thread; queries return
  * immutable snapshots.
  */
@@ -43,6 +47,8 @@ public final class Membership {
         String publicKey;
         /** When a link to it last came up or went down (epoch ms); 0: never linked. */
         long lastLinked;
+        /** Forgotten by this node's user since it was last seen. */
+        boolean forgotten;
 
         Known(String name) {
             this.name = name;
@@ -71,6 +77,7 @@ public final class Membership {
 
     synchronized void seen(Event.PeerSeen e) {
         Known k = known(e.id());
+        k.forgotten = false;
         k.name(e.name());
         if (e.address() != null) {
             k.address = e.address();
@@ -81,7 +88,9 @@ public final class Membership {
     }
 
     synchronized void connected(Event.PeerConnected e) {
-        known(e.id()).lastLinked = Math.max(users.get(e.id()).lastLinked, e.ts());
+        Known k = known(e.id());
+        k.forgotten = false;
+        k.lastLinked = Math.max(k.lastLinked, e.ts());
         online.add(e.id());
         if (e.address() != null) {
             users.get(e.id()).address = e.address();
@@ -94,6 +103,32 @@ public final class Membership {
         if (k != null) {
             k.lastLinked = Math.max(k.lastLinked, e.ts());
         }
+    }
+
+    /** Never this node itself, and only a user known: the log may hold a forget of anyone. */
+    synchronized void forgotten(Event.UserForgotten e) {
+        Known k = users.get(e.id());
+        if (k != null && !e.id().equals(self)) {
+            k.forgotten = true;
+        }
+    }
+
+    /** Whether this node's user forgot {@code id} and it has not been seen since. */
+    public synchronized boolean isForgotten(NodeId id) {
+        Known k = users.get(id);
+        return k != null && k.forgotten;
+    }
+
+    /** The users forgotten and not seen since, sorted by name. */
+    public synchronized List<UserInfo> forgottenUsers() {
+        List<UserInfo> result = new ArrayList<>();
+        for (Map.Entry<NodeId, Known> e : users.entrySet()) {
+            if (e.getValue().forgotten) {
+                result.add(info(e.getKey()));
+            }
+        }
+        result.sort(BY_NAME);
+        return result;
     }
 
     /** When this node last had a link to {@code id}, up or going down (epoch ms); 0 if it never had. */
@@ -161,10 +196,10 @@ public final class Membership {
         return users.containsKey(id) ? Optional.of(info(id)) : Optional.empty();
     }
 
-    /** Every known user, sorted by name (case-insensitive), then id. */
+    /** Every known user not forgotten, sorted by name (case-insensitive), then id. */
     public synchronized List<UserInfo> users() {
         List<UserInfo> all = new ArrayList<>(users.size());
-        for (NodeId id : users.keySet()) {
+        for (NodeId id : listed()) {
             all.add(info(id));
         }
         all.sort(BY_NAME);
@@ -173,7 +208,7 @@ public final class Membership {
 
     public synchronized List<UserInfo> onlineUsers() {
         List<UserInfo> result = new ArrayList<>();
-        for (NodeId id : users.keySet()) {
+        for (NodeId id : listed()) {
             if (isOnline(id)) {
                 result.add(info(id));
             }
@@ -204,7 +239,9 @@ public final class Membership {
         Set<NodeId> ids = name.isAll() ? users.keySet() : groups.get(name);
         List<UserInfo> members = new ArrayList<>(ids.size());
         for (NodeId id : ids) {
-            members.add(info(id));
+            if (!users.get(id).forgotten) {
+                members.add(info(id));
+            }
         }
         members.sort(BY_NAME);
         return Optional.of(new GroupInfo(name, members));
@@ -216,7 +253,11 @@ public final class Membership {
     }
 
     public synchronized boolean isMember(NodeId user, GroupName group) {
-        return group.isAll() ? users.containsKey(user) : groups.getOrDefault(group, Set.of()).contains(user);
+        Known k = users.get(user);
+        if (k == null || k.forgotten) {
+            return false;
+        }
+        return group.isAll() || groups.getOrDefault(group, Set.of()).contains(user);
     }
 
     /** Users whose name contains {@code text} (case-insensitive): exact matches, then prefixes, then the rest. */
@@ -227,6 +268,16 @@ public final class Membership {
     /** Groups whose name contains {@code text} (case-insensitive): exact, then prefix, then the rest. */
     public List<GroupInfo> findGroups(String text) {
         return Ranking.rank(groups(), g -> g.name().value(), text);
+    }
+
+    private List<NodeId> listed() {
+        List<NodeId> ids = new ArrayList<>(users.size());
+        users.forEach((id, k) -> {
+            if (!k.forgotten) {
+                ids.add(id);
+            }
+        });
+        return ids;
     }
 
     private boolean isOnline(NodeId id) {

@@ -93,6 +93,8 @@ public final class Projections {
             membership.identity((Event.IdentityCreated) event);
         } else if (event instanceof Event.UserIgnored) {
             ignored.changed((Event.UserIgnored) event);
+        } else if (event instanceof Event.UserForgotten) {
+            membership.forgotten((Event.UserForgotten) event);
         }
     }
 

@@ -199,4 +199,44 @@ class MembershipTest {
         List<GroupInfo> before = membership.groups();
         assertThat(fixture.restart().membership().groups()).isEqualTo(before);
     }
+
+    @Test
+    void aForgottenUserIsInNoListNorGroupButStillNamedUntilSeenAgainAcrossARestart() {
+        fixture.given(sent(ME, 1, change("team", Change.CREATE), Set.of(BOB, CAROL), 1, 10));
+        deliveredChange(BOB, 1, "team", Change.JOIN);
+        fixture.given(new Event.UserForgotten(BOB, 20));
+
+        for (Membership m : List.of(membership, fixture.restart().membership())) {
+            assertThat(names(m.users())).containsExactly("carol", "me");
+            assertThat(names(m.members(GroupName.ALL))).containsExactly("carol", "me");
+            assertThat(names(m.members(TEAM))).containsExactly("me");
+            assertThat(m.isMember(BOB, GroupName.ALL)).isFalse();
+            assertThat(m.isMember(BOB, TEAM)).isFalse();
+            assertThat(m.findUsers("bob")).isEmpty();
+            assertThat(m.user(BOB).orElseThrow().name()).isEqualTo("bob");
+            assertThat(m.isForgotten(BOB)).isTrue();
+            assertThat(names(m.forgottenUsers())).containsExactly("bob");
+        }
+        membership = fixture.store().membership();
+
+        // What bob changes meanwhile is kept, and shows once he is back.
+        deliveredRename(BOB, 2, "bobby");
+        assertThat(names(membership.users())).containsExactly("carol", "me");
+        fixture.given(seen(BOB, "bobby"));
+        assertThat(membership.isForgotten(BOB)).isFalse();
+        assertThat(names(membership.members(TEAM))).containsExactly("bobby", "me");
+        assertThat(names(fixture.restart().membership().users())).containsExactly("bobby", "carol", "me");
+    }
+
+    @Test
+    void aForgottenUserWhoConnectsIsKnownAgainAndNobodyForgetsThisNodeItself() {
+        fixture.given(new Event.UserForgotten(CAROL, 20), new Event.UserForgotten(ME, 21),
+                new Event.UserForgotten(new NodeId("00000000000000ff"), 22));
+        assertThat(names(membership.users())).containsExactly("bob", "me");
+        assertThat(membership.user(new NodeId("00000000000000ff"))).isEmpty();
+
+        fixture.given(new Event.PeerConnected(CAROL, null, 30));
+        assertThat(names(membership.onlineUsers())).containsExactly("carol", "me");
+        assertThat(membership.forgottenUsers()).isEmpty();
+    }
 }

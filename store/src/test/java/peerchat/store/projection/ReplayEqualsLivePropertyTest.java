@@ -87,6 +87,7 @@ class ReplayEqualsLivePropertyTest {
     private static Map<String, Object> snapshot(Store store) {
         Map<String, Object> s = new LinkedHashMap<>();
         s.put("self", store.membership().self());
+        s.put("forgotten", store.membership().forgottenUsers().stream().map(u -> u.id()).collect(Collectors.toList()));
         s.put("users", store.membership().users().stream().map(ReplayEqualsLivePropertyTest::withoutPresence)
                 .collect(Collectors.toList()));
         s.put("former", store.membership().users().stream().map(u -> u.id() + "=" + store.membership().formerName(u.id()))
@@ -176,7 +177,11 @@ class ReplayEqualsLivePropertyTest {
                     append(new Event.PeerConnected(peer, s.b() % 2 == 0 ? null : "127.0.0." + s.b() + ":2", clock));
                     break;
                 case 3:
-                    append(new Event.PeerDisconnected(peer, "test", clock));
+                    if (s.b() % 3 == 0) {
+                        append(new Event.UserForgotten(peer, clock));
+                    } else {
+                        append(new Event.PeerDisconnected(peer, "test", clock));
+                    }
                     break;
                 case 4: {
                     Map<NodeId, Long> links = new HashMap<>();

@@ -63,6 +63,8 @@ public final class ChatPresenter {
     private static final Logger LOG = LoggerFactory.getLogger(ChatPresenter.class);
     /** The commands that change whose messages are hidden. */
     private static final Set<String> HIDING = Set.of("ignore", "unignore");
+    /** The command that takes a user out of the lists ({@code -forget}); no event tells it, the answer does. */
+    private static final String FORGETTING = "forget";
     /**
      * The commands whose news comes on the event stream too, in its place among the messages
      * ({@link ChatEvent.Renamed}): their answer goes to the status line only, not twice in the transcript.
@@ -526,6 +528,11 @@ public final class ChatPresenter {
         onUser(user, "-unignore @");
     }
 
+    /** Drops {@code user}, gone for good, from the lists and from what this node sends ({@code -forget}): the user list's menu. */
+    public void forget(NodeId user) {
+        onUser(user, "-forget @");
+    }
+
     /**
      * Takes another display name ({@code -nick}): the window's Change name… dialog. The node checks
      * it; why it cannot be is an error in the status line, as for the command typed.
@@ -588,6 +595,9 @@ public final class ChatPresenter {
         refreshGroups();
         if (HIDING.contains(result.command())) {
             hiddenMayHaveChanged();
+        }
+        if (FORGETTING.equals(result.command())) {
+            refreshUsers();
         }
         onSuccess.accept(result);
     }

@@ -17,7 +17,8 @@ import peerchat.ui.swing.presenter.UserItem;
 /**
  * The right-click menu of a user in the Users and Members lists: {@code Message bob} (the direct
  * conversation, as a double-click opens it), {@code Show bob's id} (as {@code -id @bob}: to compare
- * with the one bob's own window shows) and {@code Ignore bob} or {@code Unignore bob}. None
+ * with the one bob's own window shows), {@code Ignore bob} or {@code Unignore bob}, and for someone
+ * offline {@code Forget bob} (as {@code -forget @bob}: a user gone for good leaves the lists). None
  * for oneself, nor for a member the node knows only by name. Shift+F10 or the menu key open it
  * for the selected user. What the entries do is the presenter's.
  */
@@ -75,6 +76,9 @@ final class UserMenu {
         menu.add(user.ignored()
                 ? item("Unignore " + user.label(), "unignoreUser", () -> presenter.unignore(user.id()))
                 : item("Ignore " + user.label(), "ignoreUser", () -> presenter.ignore(user.id())));
+        if (!user.online()) {
+            menu.add(item("Forget " + user.label(), "forgetUser", () -> presenter.forget(user.id())));
+        }
         menu.show(list, x, y);
     }
 

@@ -28,6 +28,7 @@ import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
+import peerchat.store.event.NodeId;
 import peerchat.ui.swing.presenter.ConversationItem;
 import peerchat.ui.swing.presenter.Line;
 
@@ -267,6 +268,29 @@ class TwoNodeWindowTest {
         await().atMost(WAIT).until(() -> contents(frame, "users").contains("bob online"));
         assertThat(bob("after, from bob")).isInstanceOf(Reply.Sent.class);
         await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("bob: after, from bob"));
+    }
+
+    @Test
+    void someoneGoneForGoodIsForgottenFromTheUsersListAndComesBackIfTheyConnect() {
+        NodeId bobId = bob.self().id();
+        frame.tabbedPane("sideTabs").selectTab("Users");
+        await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("ann online", "bob online")));
+        assertThat(GuiTesting.list(frame, "users").showPopupMenuAt("bob online").menuLabels())
+                .as("someone online is not gone").doesNotContain("Forget bob");
+        robot.pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        bob.shutdown().block(WAIT);
+        bob = null;
+        await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("ann online", "bob offline")));
+
+        GuiTesting.list(frame, "users").showPopupMenuAt("bob offline").menuItem("forgetUser").click();
+
+        await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("ann online")));
+        assertThat(contents(frame, "members")).containsExactly("ann online");
+        assertThat(frame.label("status").text()).startsWith("forgot bob: out of your lists and groups");
+        assertThat(ann.user(bobId)).isEmpty();
+
+        bob = Node.start(NodeConfig.loopback("bob", dir.resolve("bob"), "127.0.0.3").withSeeds(List.of(ann.self().listen()))).block(WAIT);
+        await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("ann online", "bob online")));
     }
 
     @Test

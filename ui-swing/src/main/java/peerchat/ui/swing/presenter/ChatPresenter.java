@@ -1,16 +1,11 @@
 package peerchat.ui.swing.presenter;
 
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Consumer;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,13 +14,11 @@ import peerchat.engine.api.Conversation;
 import peerchat.engine.api.GroupView;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
-import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.store.event.GroupName;
 import peerchat.store.event.NodeId;
 import reactor.core.Disposable;
 import reactor.core.Disposables;
-import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 
 /**
@@ -43,9 +36,15 @@ import reactor.core.scheduler.Scheduler;
  *
  * <p>A conversation without a mark of its own: see {@link SeenMarks}.
  *
+ * <p>This class is the facade the window drives: it routes the node's events and the user's
+ * gestures to its collaborators, each with one job: {@link UnreadScan} (the start's count),
+ * {@link Transcript} (the open conversation), {@link Sidebar} (the lists), {@link Title},
+ * {@link CommandAnswers} (a command and its answer), and {@link Answers} (back onto the UI thread).
+ *
  * <p>Threading: every method runs on the UI thread, and everything that comes back from the node
  * (events, replies, history pages) is moved onto it with {@code ui} before it touches the state.
- * Nothing here blocks: the node's queries answer from memory, history comes back as a {@link Mono}.
+ * Nothing here blocks: the node's queries answer from memory, history comes back as a
+ * {@link reactor.core.publisher.Mono}.
  */
 public final class ChatPresenter {
     /** Messages fetched per page of history: enough to fill a tall window. */
@@ -61,56 +60,24 @@ public final class ChatPresenter {
     static final int UNREAD_SCAN_PAGE = 1_000;
 
     private static final Logger LOG = LoggerFactory.getLogger(ChatPresenter.class);
-    /** The commands that change whose messages are hidden. */
-    private static final Set<String> HIDING = Set.of("ignore", "unignore");
-    /** The command that takes a user out of the lists ({@code -forget}); no event tells it, the answer does. */
-    private static final String FORGETTING = "forget";
-    /**
-     * The commands whose news comes on the event stream too, in its place among the messages
-     * ({@link ChatEvent.Renamed}): their answer goes to the status line only, not twice in the transcript.
-     */
-    private static final Set<String> TOLD_BY_EVENTS = Set.of("nick");
 
     private final Node node;
     private final ChatView view;
     private final Scheduler ui;
-    private final Clock clock;
-    private final ZoneId zone;
     private Disposable events = Disposables.disposed();
-    /** Set by {@link #stop()}: answers still on their way are dropped, the view is gone. */
-    private boolean stopped;
+    /** Its stop is the presenter's: answers still on their way, and events, are dropped, the view is gone. */
+    private final Answers answers;
 
-    /** Direct conversations seen or opened this session, in order of appearance. */
-    private final Set<Conversation> directs = new LinkedHashSet<>();
     private final Unread unread = new Unread();
-    /** How many were unread in the conversation just opened: its first page marks where they begin. */
-    private int unreadWhenOpened;
-    /** That count is a floor. */
-    private boolean atLeastWhenOpened;
-    /** The read mark of the conversation just opened, when it was opened: the divider goes before the first message after it. */
-    private long seenWhenOpened;
-
     /** Per conversation, the newest message seen there (see the class comment). */
     private final SeenMarks marks;
     /** Messages up to this cursor were in the log at start: the start counts them, not the live stream. */
     private long loggedAtStart = Long.MIN_VALUE;
-    /** The start is still reading the log for what is unread: the first page waits, to show where that begins. */
-    private boolean counting;
-    private Runnable heldPage;
-
-    private Conversation current;
-    /** Bumped when the conversation changes, so pages that arrive for the old one are dropped. */
-    private long generation;
-    private final Set<String> shown = new HashSet<>();
-    private long oldestCursor = Long.MAX_VALUE;
-    private long newestCursor = Long.MIN_VALUE;
-    /** The window's own lines in the open conversation, kept in place when it is read again. */
-    private final Notices notices = new Notices();
-    private boolean exhausted;
-    private boolean loadingFirst;
-    private boolean loadingOlder;
-    /** Live messages of the current conversation that came while its first page was loading. */
-    private final List<MessageView> pending = new ArrayList<>();
+    private final UnreadScan scan;
+    private final Title title;
+    private final Transcript transcript;
+    private final Sidebar sidebar;
+    private final CommandAnswers commands;
 
     /**
      * Conversations this presenter opened on the node whose {@link ChatEvent.Opened} has not come
@@ -119,13 +86,6 @@ public final class ChatPresenter {
      */
     private final List<Conversation> echoes = new ArrayList<>();
 
-    private String groupQuery = "";
-    private String userQuery = "";
-    private List<ConversationItem> conversationItems = List.of();
-    private boolean windowActive = true;
-    /** Messages of the open conversation that came while the window was elsewhere. */
-    private int unseenHere;
-    private String shownTitle;
     /** The users whose messages the node hides, as last shown: a change reloads the transcript. */
     private Set<NodeId> ignored = Set.of();
 
@@ -143,9 +103,15 @@ public final class ChatPresenter {
         this.node = node;
         this.view = view;
         this.ui = ui;
-        this.clock = clock;
-        this.zone = clock.getZone();
+        this.answers = new Answers(ui);
         this.marks = new SeenMarks(saved, readChanged);
+        this.scan = new UnreadScan(node, marks, answers);
+        this.title = new Title(node, view, unread);
+        this.transcript = new Transcript(node, view, answers, clock, marks, title::windowActive, scan::running,
+                this::label);
+        this.sidebar = new Sidebar(node, view, answers, unread, title, this::current, () -> ignored);
+        this.commands = new CommandAnswers(node, view, answers, clock.getZone(), transcript, sidebar,
+                this::hiddenMayHaveChanged);
     }
 
     /**
@@ -160,11 +126,11 @@ public final class ChatPresenter {
         loggedAtStart = end;
         marks.start(end);
         ignored = ignoredNow();
-        refreshGroups();
-        refreshUsers();
-        countUnread(end);
+        sidebar.refreshGroups();
+        sidebar.refreshUsers();
+        scan.start(end, this::counted);
         select(node.current());
-        findDirectConversations();
+        sidebar.findDirectConversations();
     }
 
     /**
@@ -176,184 +142,63 @@ public final class ChatPresenter {
         return marks.readMarks();
     }
 
-    /** The open conversation, as far as it is shown, is seen if the window is in front. */
-    private void currentSeen() {
-        if (windowActive && current != null && !loadingFirst && newestCursor != Long.MIN_VALUE) {
-            marks.seenUpTo(current, newestCursor);
-        }
-    }
-
     /**
-     * Reads the log after the oldest mark (but no more than {@link #UNREAD_SCAN_LIMIT} of its newest
-     * messages), page by page as the node reads them off the UI thread, and counts per conversation
-     * the messages of others after its mark (the node leaves out those of users ignored); the counts
-     * appear all at once when done, and the open conversation's first page waits for them to show
-     * where its unread begin.
+     * The start's count is done: it appears in the lists all at once, and the open conversation's
+     * first page, which waited for it, shows where its unread begin.
      */
-    private void countUnread(long end) {
-        long from = Math.max(marks.oldest(), end - UNREAD_SCAN_LIMIT);
-        if (from >= end) {
-            return;
-        }
-        counting = true;
-        countPage(from, from, end, new Unread());
-    }
-
-    private void countPage(long after, long from, long end, Unread found) {
-        whenDone(node.historyAfter(after, UNREAD_SCAN_PAGE), page -> {
-            long last = after;
-            for (MessageView m : page) {
-                if (m.cursor() > end) {
-                    break;
-                }
-                last = m.cursor();
-                Conversation c = m.conversation();
-                if (!m.own() && m.cursor() > marks.of(c)) {
-                    found.add(c, m.fromId(), m.mention());
-                    if (marks.of(c) < from) {
-                        found.mayBeMore(c);
-                    }
-                }
-            }
-            boolean more = page.size() == UNREAD_SCAN_PAGE && page.get(page.size() - 1).cursor() < end;
-            if (more) {
-                countPage(last, from, end, found);
-            } else {
-                counted(found);
-            }
-        }, e -> {
-            LOG.warn("the log could not be read for what is unread", e);
-            counted(found);
-        });
-    }
-
     private void counted(Unread found) {
-        counting = false;
         found.forget(ignored);
         for (Conversation c : List.copyOf(found.conversations())) {
             marks.met(c);
-            if (c instanceof Conversation.Direct) {
-                directs.add(c);
-            }
-            if (c.equals(current)) {
-                unreadWhenOpened += found.count(c);
-                atLeastWhenOpened |= found.atLeast(c);
+            sidebar.addDirect(c);
+            if (c.equals(current())) {
+                transcript.unreadCame(found.count(c), found.atLeast(c));
             } else {
                 unread.addAll(c, found);
             }
         }
-        publishConversations();
-        Runnable page = heldPage;
-        heldPage = null;
-        if (page != null) {
-            page.run();
-        }
-    }
-
-    /**
-     * The node has no list of direct conversations, so ask the log, one message per known user,
-     * which ones have any: after a restart they are in the sidebar again, not only once a new
-     * message comes.
-     */
-    private void findDirectConversations() {
-        for (UserView u : node.users()) {
-            if (u.self()) {
-                continue;
-            }
-            Conversation c = new Conversation.Direct(u.id());
-            whenDone(node.history(c, 1), page -> {
-                if (!page.isEmpty() && directs.add(c)) {
-                    publishConversations();
-                }
-            }, e -> LOG.warn("history of {} could not be read", c.key(), e));
-        }
+        sidebar.publishConversations();
+        transcript.countDone();
     }
 
     /** Stops listening to the node; the node itself is left to whoever started it. */
     public void stop() {
-        stopped = true;
+        answers.stop();
         events.dispose();
-    }
-
-    /**
-     * Runs {@code then} on the UI thread with what {@code answer} gives, unless the presenter was
-     * stopped meanwhile. One-shot answers are not kept: a long session sends many commands.
-     */
-    private <T> void whenDone(Mono<T> answer, Consumer<T> then, Consumer<Throwable> failed) {
-        answer.publishOn(ui).subscribe(v -> {
-            if (!stopped) {
-                then.accept(v);
-            }
-        }, e -> {
-            if (!stopped) {
-                failed.accept(e);
-            }
-        });
     }
 
     // ---------------------------------------------------------------- conversations
 
     public Conversation current() {
-        return current;
+        return transcript.current();
     }
 
     /** Opens a conversation: it becomes the node's current one, its unread count is cleared. */
     public void select(Conversation conversation) {
-        if (conversation.equals(current)) {
+        if (conversation.equals(current())) {
             return;
         }
-        current = conversation;
-        if (conversation instanceof Conversation.Direct) {
-            directs.add(conversation);
-        }
+        sidebar.addDirect(conversation);
         marks.met(conversation);
-        seenWhenOpened = marks.of(conversation);
-        atLeastWhenOpened = unread.atLeast(conversation);
-        unreadWhenOpened = unread.clear(conversation);
+        boolean atLeast = unread.atLeast(conversation);
+        transcript.open(conversation, unread.clear(conversation), atLeast, marks.of(conversation));
         if (!conversation.equals(node.current())) {
             echoes.add(conversation);
             node.open(conversation);
         }
-        notices.clear();
-        view.showTranscript(List.of());
-        publishConversations();
-        publishMembers();
-        loadLastPage();
-    }
-
-    /**
-     * Reads the current conversation's last page; it replaces what is shown when it comes. Pages
-     * asked for before are dropped when they arrive, live messages wait for it.
-     */
-    private void loadLastPage() {
-        generation++;
-        shown.clear();
-        pending.clear();
-        oldestCursor = Long.MAX_VALUE;
-        newestCursor = Long.MIN_VALUE;
-        exhausted = false;
-        loadingOlder = false;
-        loadingFirst = true;
-        long asked = generation;
-        Conversation conv = current;
-        whenDone(node.history(conv, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
+        sidebar.publishConversations();
+        sidebar.publishMembers();
+        transcript.loadLastPage();
     }
 
     /** The conversation at {@code index} of the sidebar, if there is one. */
     public void selectIndex(int index) {
-        if (index >= 0 && index < conversationItems.size()) {
-            select(conversationItems.get(index).conversation());
-        }
+        sidebar.at(index).ifPresent(this::select);
     }
 
     /** The next ({@code +1}) or previous ({@code -1}) conversation of the sidebar, wrapping around. */
     public void selectRelative(int step) {
-        int n = conversationItems.size();
-        if (n == 0) {
-            return;
-        }
-        int at = indexOf(current);
-        selectIndex(Math.floorMod(at + step, n));
+        sidebar.relative(step).ifPresent(this::select);
     }
 
     public void openDirect(NodeId peer) {
@@ -370,95 +215,12 @@ public final class ChatPresenter {
 
     /** The user scrolled to the top: fetch the page before the oldest message shown. */
     public void loadOlder() {
-        if (loadingFirst || loadingOlder || exhausted || oldestCursor == Long.MAX_VALUE) {
-            return;
-        }
-        loadingOlder = true;
-        long asked = generation;
-        Conversation conv = current;
-        whenDone(node.historyBefore(conv, oldestCursor, PAGE), page -> olderPage(asked, page),
-                e -> historyFailed(asked, conv, e));
+        transcript.loadOlder();
     }
 
     /** Whether every message of the current conversation is loaded. */
     public boolean atBeginning() {
-        return exhausted;
-    }
-
-    private void firstPage(long asked, List<MessageView> page) {
-        if (asked != generation) {
-            return;
-        }
-        if (counting) {
-            heldPage = () -> firstPage(asked, page);
-            return;
-        }
-        loadingFirst = false;
-        exhausted = page.size() < PAGE;
-        List<Line> lines = unseen(page);
-        notices.pageCame(newestCursor);
-        lines.addAll(unseen(pending));
-        pending.clear();
-        markUnread(lines, unreadWhenOpened, atLeastWhenOpened, seenWhenOpened);
-        view.showTranscript(notices.placedAmong(lines));
-        currentSeen();
-    }
-
-    /**
-     * If {@code unread} were counted while the conversation was elsewhere (or since the last run),
-     * a divider saying so before the first message of others after the mark it had when opened; at
-     * the top if the page does not reach back so far.
-     */
-    private static void markUnread(List<Line> lines, int unread, boolean atLeast, long seenBefore) {
-        if (unread <= 0) {
-            return;
-        }
-        for (int at = 0; at < lines.size(); at++) {
-            Line l = lines.get(at);
-            if (l.kind() == Line.Kind.MESSAGE && !l.own() && l.cursor() > seenBefore) {
-                lines.add(at, Line.divider(unread, atLeast));
-                return;
-            }
-        }
-    }
-
-    /** The lines of the messages not shown yet (marking them shown), and how far back they reach. */
-    private List<Line> unseen(List<MessageView> messages) {
-        List<Line> lines = new ArrayList<>();
-        for (MessageView m : messages) {
-            if (shown.add(m.id())) {
-                lines.add(line(m));
-                oldestCursor = Math.min(oldestCursor, m.cursor());
-                newestCursor = Math.max(newestCursor, m.cursor());
-            }
-        }
-        return lines;
-    }
-
-    private void olderPage(long asked, List<MessageView> page) {
-        if (asked != generation) {
-            return;
-        }
-        loadingOlder = false;
-        exhausted = page.size() < PAGE;
-        List<Line> lines = unseen(page);
-        if (!lines.isEmpty()) {
-            view.prependLines(lines);
-        }
-    }
-
-    private void historyFailed(long asked, Conversation conv, Throwable e) {
-        LOG.warn("history of {} could not be read", conv.key(), e);
-        if (asked == generation) {
-            loadingFirst = false;
-            loadingOlder = false;
-            view.showStatus("could not read the history of " + label(conv) + ": " + e.getMessage(), true);
-        }
-    }
-
-    private Line line(MessageView m) {
-        return new Line(Line.Kind.MESSAGE, m.id(), m.from(), ReplyText.when(m.ts(), clock), m.shownText(), m.own(),
-                m.heldBack(), m.mention(), m.cursor(), m.action());
+        return transcript.atBeginning();
     }
 
     // ---------------------------------------------------------------- commands
@@ -483,36 +245,36 @@ public final class ChatPresenter {
         if (line.isEmpty()) {
             return;
         }
-        run(line, reply -> {
+        commands.run(line, reply -> {
         });
     }
 
     public void createGroup(String group) {
-        if (!validGroup(group)) {
+        if (!commands.validGroup(group)) {
             return;
         }
         String name = group.strip();
-        run("-creategroup " + name, reply -> openGroup(name));
+        commands.run("-creategroup " + name, reply -> openGroup(name));
     }
 
     public void joinGroup(String group) {
-        if (!validGroup(group)) {
+        if (!commands.validGroup(group)) {
             return;
         }
         String name = group.strip();
-        run("-joingroup " + name, reply -> openGroup(name));
+        commands.run("-joingroup " + name, reply -> openGroup(name));
     }
 
     public void leaveGroup(String group) {
-        if (validGroup(group)) {
-            run("-leavegroup " + group.strip(), reply -> {
+        if (commands.validGroup(group)) {
+            commands.run("-leavegroup " + group.strip(), reply -> {
             });
         }
     }
 
     /** The group the Leave action applies to: the current conversation if it is a group but {@code all}. */
     public Optional<String> leavableGroup() {
-        if (current instanceof Conversation.Group g && !g.name().isAll()) {
+        if (current() instanceof Conversation.Group g && !g.name().isAll()) {
             return Optional.of(g.name().value());
         }
         return Optional.empty();
@@ -520,17 +282,17 @@ public final class ChatPresenter {
 
     /** Hides {@code user}'s messages ({@code -ignore}): the user list's menu. */
     public void ignore(NodeId user) {
-        onUser(user, "-ignore @");
+        commands.onUser(user, "-ignore @");
     }
 
     /** Shows {@code user}'s messages again, the past ones too ({@code -unignore}). */
     public void unignore(NodeId user) {
-        onUser(user, "-unignore @");
+        commands.onUser(user, "-unignore @");
     }
 
     /** Drops {@code user}, gone for good, from the lists and from what this node sends ({@code -forget}): the user list's menu. */
     public void forget(NodeId user) {
-        onUser(user, "-forget @");
+        commands.onUser(user, "-forget @");
     }
 
     /**
@@ -538,7 +300,7 @@ public final class ChatPresenter {
      * it; why it cannot be is an error in the status line, as for the command typed.
      */
     public void changeName(String name) {
-        run("-nick " + (name == null ? "" : name.strip()), reply -> {
+        commands.run("-nick " + (name == null ? "" : name.strip()), reply -> {
         });
     }
 
@@ -549,64 +311,7 @@ public final class ChatPresenter {
 
     /** Says {@code user}'s id in full ({@code -id}), to compare with the one their own window shows. */
     public void showId(NodeId user) {
-        onUser(user, "-id @");
-    }
-
-    private void onUser(NodeId user, String command) {
-        Optional<UserView> u = node.user(user);
-        if (u.isEmpty()) {
-            view.showStatus("no such user: " + user.shortForm(), true);
-            return;
-        }
-        run(command + u.get().label(), reply -> {
-        });
-    }
-
-    private boolean validGroup(String group) {
-        if (group == null || !GroupName.isValid(group.strip())) {
-            view.showStatus("a group name is 1-" + GroupName.MAX_LENGTH
-                    + " letters, digits, '_' or '-', starting with a letter or digit", true);
-            return false;
-        }
-        return true;
-    }
-
-    private void run(String line, Consumer<Reply.Result> onSuccess) {
-        // execute() never errors by contract; should it, the user still gets a line, not silence.
-        whenDone(node.execute(line), reply -> onReply(reply, onSuccess),
-                e -> view.showStatus(line + ": " + e.getMessage(), true));
-    }
-
-    private void onReply(Reply reply, Consumer<Reply.Result> onSuccess) {
-        if (reply instanceof Reply.Error error) {
-            view.showStatus(error.message(), true);
-            return;
-        }
-        Reply.Result result = (Reply.Result) reply;
-        if (result instanceof Reply.Quit) {
-            view.close();
-            return;
-        }
-        String text = ReplyText.of(result, zone);
-        view.showStatus(firstLine(text), false);
-        if (!text.isEmpty() && !TOLD_BY_EVENTS.contains(result.command())) {
-            notice(text);
-        }
-        refreshGroups();
-        if (HIDING.contains(result.command())) {
-            hiddenMayHaveChanged();
-        }
-        if (FORGETTING.equals(result.command())) {
-            refreshUsers();
-        }
-        onSuccess.accept(result);
-    }
-
-    /** A line from the window to its user at the end of the transcript, kept there if it is read again. */
-    private void notice(String text) {
-        Line line = Line.notice(ReplyText.time(clock.millis(), zone), text);
-        notices.add(line, loadingFirst, newestCursor);
-        view.appendLine(line);
+        commands.onUser(user, "-id @");
     }
 
     /**
@@ -623,38 +328,29 @@ public final class ChatPresenter {
         newly.removeAll(ignored);
         ignored = now;
         unread.forget(newly);
-        refreshUsers();
-        unreadWhenOpened = 0;
-        atLeastWhenOpened = false;
-        loadLastPage();
+        sidebar.refreshUsers();
+        transcript.readAgain();
     }
 
     private Set<NodeId> ignoredNow() {
         return node.users().stream().filter(UserView::ignored).map(UserView::id).collect(Collectors.toSet());
     }
 
-    private static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
-    }
-
     // ---------------------------------------------------------------- searches
 
     public void searchGroups(String query) {
-        groupQuery = query == null ? "" : query;
-        publishGroups();
+        sidebar.searchGroups(query);
     }
 
     public void searchUsers(String query) {
-        userQuery = query == null ? "" : query;
-        publishUsers();
+        sidebar.searchUsers(query);
     }
 
     // ---------------------------------------------------------------- events
 
     /** One event from the node, already on the UI thread. */
     public void onEvent(ChatEvent event) {
-        if (stopped) {
+        if (answers.stopped()) {
             return;
         }
         if (event instanceof ChatEvent.Message message) {
@@ -664,24 +360,24 @@ public final class ChatPresenter {
                 select(opened.conversation());
             }
         } else if (event instanceof ChatEvent.PeerUp || event instanceof ChatEvent.PeerDown) {
-            refreshUsers();
+            sidebar.refreshUsers();
         } else if (event instanceof ChatEvent.Renamed renamed) {
             onRenamed(renamed);
         } else if (event instanceof ChatEvent.HeldBack held) {
             // In whatever conversation is open: the silence it explains may be anywhere.
-            view.showStatus(firstLine(held.text()), false);
-            notice(held.text());
+            view.showStatus(CommandAnswers.firstLine(held.text()), false);
+            transcript.notice(held.text());
         } else if (event instanceof ChatEvent.Warning warning) {
             view.showStatus(warning.text(), true);
-            notice("warning: " + warning.text());
+            transcript.notice("warning: " + warning.text());
         } else if (event instanceof ChatEvent.Left left) {
-            refreshGroups();
-            if (current instanceof Conversation.Group g && g.name().value().equals(left.group())
+            sidebar.refreshGroups();
+            if (current() instanceof Conversation.Group g && g.name().value().equals(left.group())
                     && !node.myGroups().contains(left.group())) {
                 select(Conversation.all());
             }
         } else {
-            refreshGroups();
+            sidebar.refreshGroups();
         }
     }
 
@@ -692,11 +388,11 @@ public final class ChatPresenter {
      */
     private void onRenamed(ChatEvent.Renamed renamed) {
         UserView u = renamed.user();
-        refreshUsers();
+        sidebar.refreshUsers();
         if (u.self()) {
-            notice("you are now known as " + u.name());
+            transcript.notice("you are now known as " + u.name());
         } else if (!u.ignored() && !ignored.contains(u.id())) {
-            notice(renamed.was() + " is now known as " + u.label());
+            transcript.notice(renamed.was() + " is now known as " + u.label());
         }
     }
 
@@ -707,22 +403,12 @@ public final class ChatPresenter {
             return;
         }
         Conversation conv = m.conversation();
-        boolean newDirect = conv instanceof Conversation.Direct && directs.add(conv);
-        if (conv.equals(current)) {
-            if (loadingFirst) {
-                pending.add(m);
-            } else if (shown.add(m.id())) {
-                oldestCursor = Math.min(oldestCursor, m.cursor());
-                newestCursor = Math.max(newestCursor, m.cursor());
-                view.appendLine(line(m));
-                currentSeen();
-            }
-            if (!windowActive && !m.own()) {
-                unseenHere++;
-                publishTitle();
-            }
+        boolean newDirect = sidebar.addDirect(conv);
+        if (conv.equals(current())) {
+            transcript.message(m);
+            title.cameHere(m.own());
             if (newDirect) {
-                publishConversations();
+                sidebar.publishConversations();
             }
             return;
         }
@@ -731,7 +417,7 @@ public final class ChatPresenter {
             unread.add(conv, m.fromId(), m.mention());
             marks.met(conv);
         }
-        publishConversations();
+        sidebar.publishConversations();
     }
 
     public int unread(Conversation conversation) {
@@ -744,137 +430,15 @@ public final class ChatPresenter {
      * the title); looking at the window again reads them.
      */
     public void windowActive(boolean active) {
-        windowActive = active;
+        title.windowActive(active);
         if (active) {
-            unseenHere = 0;
-            currentSeen();
+            transcript.markSeen();
         }
-        publishTitle();
-    }
-
-    /** {@code (3) ann@host:port}: unread messages everywhere, before the node's name, as mail and chat programs do. */
-    private void publishTitle() {
-        int total = unread.total() + unseenHere;
-        String count = total + (unread.anyAtLeast() ? "+" : "");
-        String title = (total > 0 ? "(" + count + ") " : "") + myName() + "@" + node.self().listen();
-        if (!title.equals(shownTitle)) {
-            shownTitle = title;
-            view.showTitle(title);
-        }
-    }
-
-    // ---------------------------------------------------------------- what the view shows
-
-    private void refreshGroups() {
-        publishConversations();
-        publishGroups();
-        publishMembers();
-    }
-
-    private void refreshUsers() {
-        publishUsers();
-        publishMembers();
-        publishConversations();
-    }
-
-    private void publishConversations() {
-        List<ConversationItem> items = new ArrayList<>();
-        Set<Conversation> listed = new HashSet<>();
-        Set<NodeId> online = node.users().stream().filter(UserView::online).map(UserView::id).collect(Collectors.toSet());
-        for (String g : node.myGroups()) {
-            Conversation c = new Conversation.Group(new GroupName(g));
-            if (listed.add(c)) {
-                items.add(item(c, online));
-            }
-        }
-        // A group opened but not (yet) joined, or one with unread messages, stays visible.
-        for (Conversation c : allKnown()) {
-            if (c instanceof Conversation.Group && listed.add(c)) {
-                items.add(item(c, online));
-            }
-        }
-        for (Conversation c : directs) {
-            if (listed.add(c)) {
-                items.add(item(c, online));
-            }
-        }
-        conversationItems = List.copyOf(items);
-        view.showConversations(conversationItems, indexOf(current));
-        publishTitle();
-    }
-
-    private ConversationItem item(Conversation c, Set<NodeId> online) {
-        NodeId peer = c instanceof Conversation.Direct d ? d.peer() : null;
-        return new ConversationItem(c, label(c), unread(c), unread.mentioned(c), peer != null && !online.contains(peer),
-                peer != null && ignored.contains(peer), unread.atLeast(c));
-    }
-
-    private List<Conversation> allKnown() {
-        List<Conversation> out = new ArrayList<>();
-        if (current != null) {
-            out.add(current);
-        }
-        unread.conversations().stream().sorted((a, b) -> a.key().compareTo(b.key())).forEach(out::add);
-        return out;
-    }
-
-    private int indexOf(Conversation conversation) {
-        for (int i = 0; i < conversationItems.size(); i++) {
-            if (conversationItems.get(i).conversation().equals(conversation)) {
-                return i;
-            }
-        }
-        return -1;
-    }
-
-    private void publishGroups() {
-        Set<String> mine = Set.copyOf(node.myGroups());
-        List<GroupItem> all = node.groups().stream()
-                .map(g -> new GroupItem(g.name(), g.members().size(), mine.contains(g.name())))
-                .collect(Collectors.toList());
-        view.showGroups(Search.rank(all, GroupItem::name, groupQuery));
-    }
-
-    private void publishUsers() {
-        List<UserItem> all = node.users().stream().map(ChatPresenter::item).collect(Collectors.toList());
-        view.showUsers(Search.rank(all, UserItem::label, userQuery));
-    }
-
-    private void publishMembers() {
-        if (current == null) {
-            return;
-        }
-        if (current instanceof Conversation.Direct direct) {
-            List<UserItem> two = new ArrayList<>();
-            node.user(direct.peer()).map(ChatPresenter::item).ifPresent(two::add);
-            node.user(node.self().id()).map(ChatPresenter::item).ifPresent(two::add);
-            view.showMembers(label(current), two);
-            return;
-        }
-        String group = ((Conversation.Group) current).name().value();
-        Map<String, UserView> byLabel = node.users().stream()
-                .collect(Collectors.toMap(UserView::label, Function.identity(), (a, b) -> a));
-        List<String> labels = node.groups().stream().filter(g -> g.name().equals(group)).findFirst()
-                .map(GroupView::members).orElse(List.of());
-        List<UserItem> members = new ArrayList<>();
-        for (String l : labels) {
-            UserView u = byLabel.get(l);
-            members.add(u != null ? item(u) : new UserItem(null, l, "", false, false, false));
-        }
-        // Online first, then by name: who can answer now is what people look for.
-        members.sort((a, b) -> a.online() != b.online() ? (a.online() ? -1 : 1) : a.label().compareToIgnoreCase(b.label()));
-        view.showMembers(label(current) + " · " + members.size(), members);
-    }
-
-    private static UserItem item(UserView u) {
-        return new UserItem(u.id(), u.label(), u.address(), u.online(), u.self(), u.ignored());
+        title.publish();
     }
 
     /** {@code #group}, or {@code @label} of the peer (its short id until the node knows it). */
     public String label(Conversation conversation) {
-        if (conversation instanceof Conversation.Direct direct) {
-            return "@" + node.user(direct.peer()).map(UserView::label).orElse(direct.peer().shortForm());
-        }
-        return conversation.key();
+        return sidebar.label(conversation);
     }
 }

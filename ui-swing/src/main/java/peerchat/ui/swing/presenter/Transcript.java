@@ -1,0 +1,250 @@
+package peerchat.ui.swing.presenter;
+
+import static peerchat.ui.swing.presenter.ChatPresenter.PAGE;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import peerchat.engine.api.Conversation;
+import peerchat.engine.api.MessageView;
+import peerchat.engine.api.Node;
+
+/**
+ * The open conversation and its transcript: paged from the log, the last page first and the one
+ * before whenever the user scrolls to the top, so a conversation of any length opens at once; live
+ * messages after it, each shown once; the window's own lines ({@link Notices}) kept in place; and a
+ * divider before what was unread when it was opened. What is shown is seen, and moves the
+ * conversation's read mark, while the window is in front.
+ */
+final class Transcript {
+    private static final Logger LOG = LoggerFactory.getLogger(Transcript.class);
+
+    private final Node node;
+    private final ChatView view;
+    private final Answers answers;
+    private final Clock clock;
+    private final SeenMarks marks;
+    /** Whether the window is in front: only then is what it shows seen. */
+    private final BooleanSupplier inFront;
+    /** The start is still reading the log for what is unread: the first page waits, to show where that begins. */
+    private final BooleanSupplier counting;
+    private final Function<Conversation, String> label;
+
+    private Conversation current;
+    /** Bumped when the conversation changes, so pages that arrive for the old one are dropped. */
+    private long generation;
+    private final Set<String> shown = new HashSet<>();
+    private long oldestCursor = Long.MAX_VALUE;
+    private long newestCursor = Long.MIN_VALUE;
+    /** The window's own lines in the open conversation, kept in place when it is read again. */
+    private final Notices notices = new Notices();
+    private boolean exhausted;
+    private boolean loadingFirst;
+    private boolean loadingOlder;
+    /** Live messages of the current conversation that came while its first page was loading. */
+    private final List<MessageView> pending = new ArrayList<>();
+    /** The first page, come while {@link #counting}. */
+    private Runnable heldPage;
+
+    /** How many were unread in the conversation just opened: its first page marks where they begin. */
+    private int unreadWhenOpened;
+    /** That count is a floor. */
+    private boolean atLeastWhenOpened;
+    /** The read mark of the conversation just opened, when it was opened: the divider goes before the first message after it. */
+    private long seenWhenOpened;
+
+    Transcript(Node node, ChatView view, Answers answers, Clock clock, SeenMarks marks, BooleanSupplier inFront,
+               BooleanSupplier counting, Function<Conversation, String> label) {
+        this.node = node;
+        this.view = view;
+        this.answers = answers;
+        this.clock = clock;
+        this.marks = marks;
+        this.inFront = inFront;
+        this.counting = counting;
+        this.label = label;
+    }
+
+    Conversation current() {
+        return current;
+    }
+
+    /**
+     * {@code conversation} is opened, with {@code unread} (a floor if {@code atLeast}) counted while
+     * it was elsewhere after its mark {@code seenBefore}; the transcript is empty until
+     * {@link #loadLastPage()} brings its page.
+     */
+    void open(Conversation conversation, int unread, boolean atLeast, long seenBefore) {
+        current = conversation;
+        seenWhenOpened = seenBefore;
+        atLeastWhenOpened = atLeast;
+        unreadWhenOpened = unread;
+        notices.clear();
+        view.showTranscript(List.of());
+    }
+
+    /** The start counted {@code unread} more (a floor if {@code atLeast}) in the open conversation. */
+    void unreadCame(int unread, boolean atLeast) {
+        unreadWhenOpened += unread;
+        atLeastWhenOpened |= atLeast;
+    }
+
+    /** The start's count is done: the first page, if it waited, is shown now. */
+    void countDone() {
+        Runnable page = heldPage;
+        heldPage = null;
+        if (page != null) {
+            page.run();
+        }
+    }
+
+    /** Whose messages are hidden changed: the transcript is read again, without a divider. */
+    void readAgain() {
+        unreadWhenOpened = 0;
+        atLeastWhenOpened = false;
+        loadLastPage();
+    }
+
+    /** The open conversation, as far as it is shown, is seen if the window is in front. */
+    void markSeen() {
+        if (inFront.getAsBoolean() && current != null && !loadingFirst && newestCursor != Long.MIN_VALUE) {
+            marks.seenUpTo(current, newestCursor);
+        }
+    }
+
+    /** A live message of the open conversation: shown after the first page, once. */
+    void message(MessageView m) {
+        if (loadingFirst) {
+            pending.add(m);
+        } else if (shown.add(m.id())) {
+            oldestCursor = Math.min(oldestCursor, m.cursor());
+            newestCursor = Math.max(newestCursor, m.cursor());
+            view.appendLine(line(m));
+            markSeen();
+        }
+    }
+
+    /** A line from the window to its user at the end of the transcript, kept there if it is read again. */
+    void notice(String text) {
+        Line line = Line.notice(ReplyText.time(clock.millis(), clock.getZone()), text);
+        notices.add(line, loadingFirst, newestCursor);
+        view.appendLine(line);
+    }
+
+    /**
+     * Reads the current conversation's last page; it replaces what is shown when it comes. Pages
+     * asked for before are dropped when they arrive, live messages wait for it.
+     */
+    void loadLastPage() {
+        generation++;
+        shown.clear();
+        pending.clear();
+        oldestCursor = Long.MAX_VALUE;
+        newestCursor = Long.MIN_VALUE;
+        exhausted = false;
+        loadingOlder = false;
+        loadingFirst = true;
+        long asked = generation;
+        Conversation conv = current;
+        answers.whenDone(node.history(conv, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
+    }
+
+    /** The user scrolled to the top: fetch the page before the oldest message shown. */
+    void loadOlder() {
+        if (loadingFirst || loadingOlder || exhausted || oldestCursor == Long.MAX_VALUE) {
+            return;
+        }
+        loadingOlder = true;
+        long asked = generation;
+        Conversation conv = current;
+        answers.whenDone(node.historyBefore(conv, oldestCursor, PAGE), page -> olderPage(asked, page),
+                e -> historyFailed(asked, conv, e));
+    }
+
+    /** Whether every message of the current conversation is loaded. */
+    boolean atBeginning() {
+        return exhausted;
+    }
+
+    private void firstPage(long asked, List<MessageView> page) {
+        if (asked != generation) {
+            return;
+        }
+        if (counting.getAsBoolean()) {
+            heldPage = () -> firstPage(asked, page);
+            return;
+        }
+        loadingFirst = false;
+        exhausted = page.size() < PAGE;
+        List<Line> lines = unseen(page);
+        notices.pageCame(newestCursor);
+        lines.addAll(unseen(pending));
+        pending.clear();
+        markUnread(lines, unreadWhenOpened, atLeastWhenOpened, seenWhenOpened);
+        view.showTranscript(notices.placedAmong(lines));
+        markSeen();
+    }
+
+    /**
+     * If {@code unread} were counted while the conversation was elsewhere (or since the last run),
+     * a divider saying so before the first message of others after the mark it had when opened; at
+     * the top if the page does not reach back so far.
+     */
+    private static void markUnread(List<Line> lines, int unread, boolean atLeast, long seenBefore) {
+        if (unread <= 0) {
+            return;
+        }
+        for (int at = 0; at < lines.size(); at++) {
+            Line l = lines.get(at);
+            if (l.kind() == Line.Kind.MESSAGE && !l.own() && l.cursor() > seenBefore) {
+                lines.add(at, Line.divider(unread, atLeast));
+                return;
+            }
+        }
+    }
+
+    /** The lines of the messages not shown yet (marking them shown), and how far back they reach. */
+    private List<Line> unseen(List<MessageView> messages) {
+        List<Line> lines = new ArrayList<>();
+        for (MessageView m : messages) {
+            if (shown.add(m.id())) {
+                lines.add(line(m));
+                oldestCursor = Math.min(oldestCursor, m.cursor());
+                newestCursor = Math.max(newestCursor, m.cursor());
+            }
+        }
+        return lines;
+    }
+
+    private void olderPage(long asked, List<MessageView> page) {
+        if (asked != generation) {
+            return;
+        }
+        loadingOlder = false;
+        exhausted = page.size() < PAGE;
+        List<Line> lines = unseen(page);
+        if (!lines.isEmpty()) {
+            view.prependLines(lines);
+        }
+    }
+
+    private void historyFailed(long asked, Conversation conv, Throwable e) {
+        LOG.warn("history of {} could not be read", conv.key(), e);
+        if (asked == generation) {
+            loadingFirst = false;
+            loadingOlder = false;
+            view.showStatus("could not read the history of " + label.apply(conv) + ": " + e.getMessage(), true);
+        }
+    }
+
+    private Line line(MessageView m) {
+        return new Line(Line.Kind.MESSAGE, m.id(), m.from(), ReplyText.when(m.ts(), clock), m.shownText(), m.own(),
+                m.heldBack(), m.mention(), m.cursor(), m.action());
+    }
+}

@@ -365,7 +365,7 @@ public final class ChatPresenter {
             onRenamed(renamed);
         } else if (event instanceof ChatEvent.HeldBack held) {
             // In whatever conversation is open: the silence it explains may be anywhere.
-            view.showStatus(CommandAnswers.firstLine(held.text()), false);
+            view.showStatus(ReplyText.firstLine(held.text()), false);
             transcript.notice(held.text());
         } else if (event instanceof ChatEvent.Warning warning) {
             view.showStatus(warning.text(), true);

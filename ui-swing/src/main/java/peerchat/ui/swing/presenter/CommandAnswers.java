@@ -87,7 +87,7 @@ final class CommandAnswers {
             return;
         }
         String text = ReplyText.of(result, zone);
-        view.showStatus(firstLine(text), false);
+        view.showStatus(ReplyText.firstLine(text), false);
         if (!text.isEmpty() && !TOLD_BY_EVENTS.contains(result.command())) {
             transcript.notice(text);
         }
@@ -99,11 +99,5 @@ final class CommandAnswers {
             sidebar.refreshUsers();
         }
         onSuccess.accept(result);
-    }
-
-    /** What the status line shows of a text of several lines. */
-    static String firstLine(String text) {
-        int nl = text.indexOf('\n');
-        return nl < 0 ? text : text.substring(0, nl);
     }
 }

@@ -21,6 +21,12 @@ final class ReplyText {
     private ReplyText() {
     }
 
+    /** What the status line shows of a text of several lines. */
+    static String firstLine(String text) {
+        int nl = text.indexOf('\n');
+        return nl < 0 ? text : text.substring(0, nl);
+    }
+
     static String time(long epochMs, ZoneId zone) {
         return TIME.format(Instant.ofEpochMilli(epochMs).atZone(zone));
     }

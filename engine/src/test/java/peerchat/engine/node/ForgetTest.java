@@ -7,9 +7,8 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
@@ -28,17 +27,8 @@ class ForgetTest {
     @TempDir
     Path dir;
 
-    private LoopbackNodes nodes;
-
-    @BeforeEach
-    void nodes() {
-        nodes = new LoopbackNodes(dir);
-    }
-
-    @AfterEach
-    void stopAll() {
-        nodes.close();
-    }
+    @RegisterExtension
+    final LoopbackNodes nodes = new LoopbackNodes(() -> dir);
 
     private static Reply run(Node node, String line) {
         return node.execute(line).block(WAIT);

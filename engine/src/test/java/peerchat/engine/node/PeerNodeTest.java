@@ -17,9 +17,8 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.api.ChatEvent;
@@ -38,7 +37,8 @@ class PeerNodeTest {
     @TempDir
     Path dir;
 
-    private LoopbackNodes nodes;
+    @RegisterExtension
+    final LoopbackNodes nodes = new LoopbackNodes(() -> dir);
 
     static final class Watched {
         final Node node;
@@ -59,18 +59,8 @@ class PeerNodeTest {
         }
     }
 
-    @BeforeEach
-    void nodes() {
-        nodes = new LoopbackNodes(dir);
-    }
-
     private Watched start(String name, String host, String... seeds) {
         return new Watched(nodes.start(name, name, host, seeds));
-    }
-
-    @AfterEach
-    void stop() {
-        nodes.close();
     }
 
     private static void awaitPeers(Watched w, int online) {

@@ -8,9 +8,8 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.MessageView;
@@ -29,7 +28,8 @@ class RenameTest {
     @TempDir
     Path dir;
 
-    private LoopbackNodes nodes;
+    @RegisterExtension
+    final LoopbackNodes nodes = new LoopbackNodes(() -> dir);
 
     private static final class Watched {
         final Node node;
@@ -65,16 +65,6 @@ class RenameTest {
         String nameOf(Node other) {
             return node.user(other.self().id()).map(UserView::name).orElse(null);
         }
-    }
-
-    @BeforeEach
-    void nodes() {
-        nodes = new LoopbackNodes(dir);
-    }
-
-    @AfterEach
-    void stopAll() {
-        nodes.close();
     }
 
     private Watched start(String name, String host, String... seeds) {

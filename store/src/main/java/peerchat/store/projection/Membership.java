@@ -105,10 +105,14 @@ public final class Membership {
         }
     }
 
-    /** Never this node itself, and only a user known: the log may hold a forget of anyone. */
+    /**
+     * Never this node itself, and only a user known: the log may hold a forget of anyone. Nor one
+     * linked now: the node refuses to forget someone online, but they may connect between that
+     * check and this entry, and someone online is not gone (replay sees the same presence here).
+     */
     synchronized void forgotten(Event.UserForgotten e) {
         Known k = users.get(e.id());
-        if (k != null && !e.id().equals(self)) {
+        if (k != null && !e.id().equals(self) && !online.contains(e.id())) {
             k.forgotten = true;
         }
     }

@@ -238,5 +238,10 @@ class MembershipTest {
         fixture.given(new Event.PeerConnected(CAROL, null, 30));
         assertThat(names(membership.onlineUsers())).containsExactly("carol", "me");
         assertThat(membership.forgottenUsers()).isEmpty();
+
+        // Connected between the node's check and the entry: someone online is not gone, live or replayed.
+        fixture.given(new Event.UserForgotten(CAROL, 31));
+        assertThat(membership.isForgotten(CAROL)).isFalse();
+        assertThat(fixture.restart().membership().isForgotten(CAROL)).isFalse();
     }
 }

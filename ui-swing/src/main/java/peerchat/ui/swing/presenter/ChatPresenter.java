@@ -383,12 +383,14 @@ public final class ChatPresenter {
 
     /**
      * Someone took another name: the lists show it (a direct conversation's entry and heading are
-     * its peer's label), the title follows this user's own, and the open conversation says so in a
-     * line, as the event comes in its causal place among the messages; not for someone ignored.
+     * its peer's label), the title follows this user's own, their lines on screen take it, and the
+     * open conversation says so in a line, as the event comes in its causal place among the
+     * messages; not for someone ignored.
      */
     private void onRenamed(ChatEvent.Renamed renamed) {
         UserView u = renamed.user();
         sidebar.refreshUsers();
+        transcript.renamed(u.id(), u.label());
         if (u.self()) {
             transcript.notice("you are now known as " + u.name());
         } else if (!u.ignored() && !ignored.contains(u.id())) {

@@ -1,6 +1,7 @@
 package peerchat.ui.swing.presenter;
 
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * What the presenter asks of a window: a passive view that shows what it is given and reports
@@ -20,6 +21,9 @@ public interface ChatView {
 
     /** Older lines before the first one, keeping what the user looks at in place. */
     void prependLines(List<Line> older);
+
+    /** Each line shown as {@code change} gives it back, where it is (the same line: unchanged); nothing scrolls. */
+    void changeLines(UnaryOperator<Line> change);
 
     void showMembers(String heading, List<UserItem> members);
 

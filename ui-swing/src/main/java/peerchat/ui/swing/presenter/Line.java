@@ -19,6 +19,11 @@ public record Line(Kind kind, String id, String from, String time, String text, 
         return action ? "* " + from + " " + text : text;
     }
 
+    /** This line as sent by someone now called {@code label}. */
+    Line from(String label) {
+        return new Line(kind, id, label, time, text, own, heldBack, mention, cursor, action);
+    }
+
     static Line notice(String time, String text) {
         return new Line(Kind.NOTICE, "", "", time, text, false, false, false, -1, false);
     }

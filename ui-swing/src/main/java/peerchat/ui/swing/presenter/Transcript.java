@@ -14,6 +14,7 @@ import org.slf4j.LoggerFactory;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
+import peerchat.store.event.NodeId;
 
 /**
  * The open conversation and its transcript: paged from the log, the last page first and the one
@@ -128,6 +129,15 @@ final class Transcript {
             view.appendLine(line(m));
             markSeen();
         }
+    }
+
+    /**
+     * {@code sender} took another name: their lines on screen go by {@code label} from now on, as
+     * they would if read again, without reading the page again (a reader scrolled up stays there).
+     */
+    void renamed(NodeId sender, String label) {
+        String by = sender.value() + "-"; // a message id is its sender's id and its number
+        view.changeLines(l -> l.kind() == Line.Kind.MESSAGE && l.id().startsWith(by) && !l.from().equals(label) ? l.from(label) : l);
     }
 
     /** A line from the window to its user at the end of the transcript, kept there if it is read again. */

@@ -18,6 +18,7 @@ import java.awt.event.WindowEvent;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.Optional;
 import java.util.function.Consumer;
 import javax.swing.AbstractAction;
@@ -487,6 +488,11 @@ public final class ChatWindow implements ChatView {
     @Override
     public void prependLines(List<Line> older) {
         transcript.prepend(older);
+    }
+
+    @Override
+    public void changeLines(UnaryOperator<Line> change) {
+        transcript.change(change);
     }
 
     @Override

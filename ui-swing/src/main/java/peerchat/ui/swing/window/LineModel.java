@@ -2,6 +2,7 @@ package peerchat.ui.swing.window;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import javax.swing.AbstractListModel;
 import peerchat.ui.swing.presenter.Line;
 
@@ -35,6 +36,16 @@ final class LineModel extends AbstractListModel<Line> {
     void append(Line line) {
         lines.add(line);
         fireIntervalAdded(this, lines.size() - 1, lines.size() - 1);
+    }
+
+    void change(UnaryOperator<Line> change) {
+        for (int i = 0; i < lines.size(); i++) {
+            Line now = change.apply(lines.get(i));
+            if (now != lines.get(i)) {
+                lines.set(i, now);
+                fireContentsChanged(this, i, i);
+            }
+        }
     }
 
     void prepend(List<Line> older) {

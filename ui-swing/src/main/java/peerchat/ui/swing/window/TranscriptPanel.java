@@ -11,6 +11,7 @@ import java.awt.event.KeyEvent;
 import java.awt.event.MouseEvent;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javax.swing.JList;
 import javax.swing.JMenuItem;
@@ -159,6 +160,10 @@ final class TranscriptPanel extends JPanel {
         if (follow) {
             toEnd();
         }
+    }
+
+    void change(UnaryOperator<Line> change) {
+        model.change(change);
     }
 
     void prepend(List<Line> older) {

@@ -2,6 +2,7 @@ package peerchat.ui.swing.presenter;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /** Keeps what the presenter last showed, as a window would, so tests can look at it. */
 final class RecordingView implements ChatView {
@@ -42,6 +43,11 @@ final class RecordingView implements ChatView {
     @Override
     public void prependLines(List<Line> older) {
         transcript.addAll(0, older);
+    }
+
+    @Override
+    public void changeLines(UnaryOperator<Line> change) {
+        transcript.replaceAll(change);
     }
 
     @Override

@@ -297,13 +297,18 @@ class TwoNodeWindowTest {
     void someoneWhoTakesAnotherNameIsShownByItAndSoIsAnnWhenSheDoes() {
         assertThat(bob("@ann psst")).isInstanceOf(Reply.Sent.class);
         await().atMost(WAIT).until(() -> contents(frame, "conversations").equals(List.of("#all", "@bob (1)")));
+        assertThat(bob("hello all")).isInstanceOf(Reply.Sent.class);
+        type("hello bob");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: hello all", "ann: hello bob")));
         frame.tabbedPane("sideTabs").selectTab("Users");
         await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("ann online", "bob online")));
 
         assertThat(bob("/nick bobby")).isInstanceOf(Reply.Done.class);
 
+        // His line on screen takes the name too, as it would if read again.
         await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("ann online", "bobby online")));
-        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("notice: bob is now known as bobby")));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bobby: hello all", "ann: hello bob",
+                "notice: bob is now known as bobby")));
         assertThat(contents(frame, "members")).containsExactly("ann online", "bobby online");
         assertThat(contents(frame, "conversations")).containsExactly("#all", "@bobby (1)");
 
@@ -311,8 +316,8 @@ class TwoNodeWindowTest {
         type("/nick ann2");
         await().atMost(WAIT).until(() -> frame.label("status").text().equals("you are now known as ann2"));
         assertThat(title()).isEqualTo("(1) ann2@" + ann.self().listen());
-        assertThat(contents(frame, "transcript")).containsExactly("notice: bob is now known as bobby",
-                "notice: you are now known as ann2");
+        assertThat(contents(frame, "transcript")).containsExactly("bobby: hello all", "ann2: hello bob",
+                "notice: bob is now known as bobby", "notice: you are now known as ann2");
         assertThat(contents(frame, "users")).containsExactly("ann2 online", "bobby online");
         await().atMost(WAIT).until(() -> bob.users().stream().anyMatch(u -> u.name().equals("ann2")));
     }

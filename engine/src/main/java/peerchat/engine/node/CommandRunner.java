@@ -243,7 +243,15 @@ final class CommandRunner {
         String text = ignore
                 ? "ignoring " + label + ": their messages are hidden, past ones too (-unignore @" + label + " shows them again)"
                 : "showing " + label + "'s messages again, past ones too";
-        return node.store().append(new Event.UserIgnored(who, ignore, node.clock().millis()))
+        return recorded(name, label, new Event.UserIgnored(who, ignore, node.clock().millis()), text);
+    }
+
+    /**
+     * This node's user's own choice about another user ({@code -ignore}, {@code -forget}), logged:
+     * once it is, names and lists are worked out again and {@code text} is the answer.
+     */
+    private Mono<Reply> recorded(String name, String label, Event choice, String text) {
+        return node.store().append(choice)
                 .map(i -> {
                     node.invalidate();
                     return (Reply) new Reply.Done(name, text);
@@ -268,12 +276,7 @@ final class CommandRunner {
         }
         String text = "forgot " + label + ": out of your lists and groups, and what you send no longer goes to them;"
                 + " their messages stay in the history, and they are known again if they connect";
-        return node.store().append(new Event.UserForgotten(who, node.clock().millis()))
-                .map(i -> {
-                    node.invalidate();
-                    return (Reply) new Reply.Done(name, text);
-                })
-                .onErrorResume(e -> error(name, "could not forget " + label + ": " + e.getMessage()));
+        return recorded(name, label, new Event.UserForgotten(who, node.clock().millis()), text);
     }
 
     private String forgottenText(Directory dir) {

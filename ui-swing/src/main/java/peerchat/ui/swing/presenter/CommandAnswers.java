@@ -20,8 +20,6 @@ import peerchat.store.event.NodeId;
 final class CommandAnswers {
     /** The commands that change whose messages are hidden. */
     private static final Set<String> HIDING = Set.of("ignore", "unignore");
-    /** The command that takes a user out of the lists ({@code -forget}); no event tells it, the answer does. */
-    private static final String FORGETTING = "forget";
     /**
      * The commands whose news comes on the event stream too, in its place among the messages
      * ({@link ChatEvent.Renamed}): their answer goes to the status line only, not twice in the transcript.
@@ -91,12 +89,10 @@ final class CommandAnswers {
         if (!text.isEmpty() && !TOLD_BY_EVENTS.contains(result.command())) {
             transcript.notice(text);
         }
-        sidebar.refreshGroups();
+        // Any of them: -forget takes a user out, and no event says so.
+        sidebar.refresh();
         if (HIDING.contains(result.command())) {
             hiddenMayHaveChanged.run();
-        }
-        if (FORGETTING.equals(result.command())) {
-            sidebar.refreshUsers();
         }
         onSuccess.accept(result);
     }

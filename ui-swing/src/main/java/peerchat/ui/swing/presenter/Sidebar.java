@@ -106,6 +106,14 @@ final class Sidebar {
         publishUsers();
     }
 
+    /** Every list, after a command: what it changed may be in any of them (the view redraws only what differs). */
+    void refresh() {
+        publishConversations();
+        publishGroups();
+        publishUsers();
+        publishMembers();
+    }
+
     void refreshGroups() {
         publishConversations();
         publishGroups();

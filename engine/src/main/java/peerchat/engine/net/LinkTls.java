@@ -32,6 +32,14 @@ import javax.net.ssl.X509ExtendedTrustManager;
  */
 final class LinkTls {
     private static final String[] PROTOCOLS = {"TLSv1.3"};
+    /**
+     * The in-memory key store Netty passes this run's key through on its way to the TLS engine.
+     * Not the JDK's default, PKCS12, which protects the key it holds with 10,000 rounds of
+     * PBKDF2 when it is put in and again when it is taken out, for each of the two contexts: a
+     * seventh of a node's CPU time to start (2.82 s to 2.46 s measured), for a key that never
+     * leaves memory and dies with the process.
+     */
+    private static final String KEY_STORE = "JKS";
 
     /**
      * One per JVM, made on a thread of its own from the first {@link #prepare()}: loading the TLS
@@ -64,6 +72,7 @@ final class LinkTls {
                     .protocols(PROTOCOLS)
                     .clientAuth(ClientAuth.REQUIRE)
                     .trustManager(AnyCertificate.INSTANCE)
+                    .keyStoreType(KEY_STORE)
                     .build();
             client = SslContextBuilder.forClient()
                     .sslProvider(provider)
@@ -71,6 +80,7 @@ final class LinkTls {
                     .keyManager(own.key(), own.certificate())
                     .trustManager(AnyCertificate.INSTANCE)
                     .endpointIdentificationAlgorithm(null) // a peer is an address, not a host name
+                    .keyStoreType(KEY_STORE)
                     .build();
         } catch (SSLException e) {
             throw new IllegalStateException("cannot set up TLS for links: " + e, e);

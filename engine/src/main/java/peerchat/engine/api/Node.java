@@ -46,6 +46,14 @@ public interface Node extends AutoCloseable {
     /** One of {@link #users()}: empty for a user never heard of, or forgotten. */
     Optional<UserView> user(peerchat.store.event.NodeId id);
 
+    /**
+     * How user {@code id} is written, as in their messages: their label, the name they had for
+     * someone forgotten ({@code -forget}), else the short form of the id.
+     */
+    default String label(peerchat.store.event.NodeId id) {
+        return user(id).map(UserView::label).orElse(id.shortForm());
+    }
+
     /** Every group with its members, sorted by name. */
     List<GroupView> groups();
 

@@ -179,6 +179,11 @@ final class CommandRunner {
             if (peer.equals(self)) {
                 return error(name, "that is you: write to someone else");
             }
+            // Their conversation can still be the current one: -forget promised nothing more goes to them.
+            if (dir.forgotten(peer)) {
+                return error(name, "you forgot " + dir.label(peer) + " with -forget: nothing you write goes to them"
+                        + " (they are known again when they connect)");
+            }
             dests = new HashSet<>(Set.of(peer));
             target = new Target.User(peer);
         }

@@ -116,6 +116,11 @@ final class Directory {
         return label;
     }
 
+    /** Forgotten ({@code -forget}) and not known again since. */
+    boolean forgotten(NodeId id) {
+        return forgotten.containsKey(id);
+    }
+
     /** The labels of the users forgotten, sorted. */
     List<String> forgotten() {
         return forgotten.values().stream().sorted(String.CASE_INSENSITIVE_ORDER).collect(Collectors.toList());

@@ -397,6 +397,11 @@ public final class PeerNode implements Node {
     }
 
     @Override
+    public String label(NodeId id) {
+        return directory().label(id);
+    }
+
+    @Override
     public List<GroupView> groups() {
         return directory().groupViews();
     }

@@ -62,9 +62,15 @@ class ForgetTest {
         LoopbackNodes.awaitOnline(alice, 2);
         run(alice, "before");
         assertThat(waiting(alice)).contains("bob: 1 (bob is offline");
+        run(alice, "-open @bob");
 
         assertThat(run(alice, "-forget @bob")).isInstanceOfSatisfying(Reply.Done.class,
                 d -> assertThat(d.text()).startsWith("forgot bob: out of your lists and groups"));
+        // His conversation is still the one open: it keeps his name, and nothing goes to him from there either.
+        assertThat(alice.label(bob.self().id())).isEqualTo("bob");
+        assertThat(run(alice, "still there?")).isEqualTo(new Reply.Error("send",
+                "you forgot bob with -forget: nothing you write goes to them (they are known again when they connect)"));
+        run(alice, "-open #all");
         assertThat(listed(alice)).containsExactly("alice", "carol");
         assertThat(run(alice, "-forget")).isEqualTo(new Reply.Done("forget", "you forgot bob (known again when they connect)"));
         assertThat(run(alice, "@bob still there?")).isEqualTo(new Reply.Error("send",

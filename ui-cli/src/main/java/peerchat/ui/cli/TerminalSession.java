@@ -210,7 +210,7 @@ public final class TerminalSession {
         Conversation c = node.current();
         if (c instanceof Conversation.Direct) {
             Conversation.Direct d = (Conversation.Direct) c;
-            return "@" + node.user(d.peer()).map(u -> u.label()).orElse(d.peer().shortForm());
+            return "@" + node.label(d.peer());
         }
         return c.key();
     }

@@ -224,7 +224,7 @@ final class Sidebar {
     /** {@code #group}, or {@code @label} of the peer (its short id until the node knows it). */
     String label(Conversation conversation) {
         if (conversation instanceof Conversation.Direct direct) {
-            return "@" + node.user(direct.peer()).map(UserView::label).orElse(direct.peer().shortForm());
+            return "@" + node.label(direct.peer());
         }
         return conversation.key();
     }

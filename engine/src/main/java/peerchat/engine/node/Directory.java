@@ -75,8 +75,13 @@ final class Directory {
 
     /** Whether a message names this node's user (its name as shown, not its label: people write "alice"). */
     boolean mentionsSelf(String text) {
+        return mentions(text, selfName);
+    }
+
+    /** Whether a message names {@code shownName}. */
+    static boolean mentions(String text, String shownName) {
         // An action's /me is not a word of its text: a user called "me" is not named by every action.
-        return Mention.of(MessageView.shownText(text), selfName);
+        return Mention.of(MessageView.shownText(text), shownName);
     }
 
     private static Map<NodeId, String> labelsOf(List<User> users) {

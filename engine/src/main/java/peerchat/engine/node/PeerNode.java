@@ -454,7 +454,8 @@ public final class PeerNode implements Node {
 
     private List<MessageView> views(List<HistoryEntry> entries) {
         Directory d = directory();
-        return entries.stream().map(e -> Views.message(d, identity.id(), e)).collect(Collectors.toList());
+        History history = store.history();
+        return entries.stream().map(e -> Views.message(d, identity.id(), e, history.selfNameAt(e.position()))).collect(Collectors.toList());
     }
 
     @Override

@@ -74,11 +74,12 @@ final class Views {
         return "@" + d.label(((Target.User) to).id());
     }
 
-    static MessageView message(Directory d, NodeId self, HistoryEntry e) {
+    /** {@code selfNameThen}: this node's user's name when the message came, what a mention is judged by. */
+    static MessageView message(Directory d, NodeId self, HistoryEntry e, String selfNameThen) {
         boolean own = e.from().equals(self);
         return new MessageView(e.id().text(), e.from(), d.label(e.from()), written(d, e.to()),
-                conversation(e.from(), e.to(), own), e.text(), e.sentAt(), e.deliveredAt(), own, false,
-                !own && d.mentionsSelf(e.text()), e.position());
+                conversation(e.from(), e.to(), own), e.text(), e.sentAt(), e.deliveredAt(), own, e.heldBack(),
+                !own && Directory.mentions(e.text(), ShownName.of(selfNameThen)), e.position());
     }
 
     static MessageView sent(Directory d, Event.MessageSent s, long position) {

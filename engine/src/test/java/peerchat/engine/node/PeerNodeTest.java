@@ -460,6 +460,21 @@ class PeerNodeTest {
     }
 
     @Test
+    void aMessageHeldBackLiveIsHeldBackInTheHistoryToo() {
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
+        bob.run("-delay 1 first");
+        bob.run("second, after the first");
+        await().atMost(WAIT).until(() -> alice.texts().size() == 2);
+        List<String> live = alice.events.stream().filter(e -> e instanceof ChatEvent.Message).map(e -> ((ChatEvent.Message) e).message())
+                .map(m -> m.text() + "=" + m.heldBack()).collect(Collectors.toList());
+        assertThat(live).containsExactly("first=false", "second, after the first=true");
+        assertThat(((Reply.Messages) alice.run("-history #all")).messages()).extracting(m -> m.text() + "=" + m.heldBack())
+                .isEqualTo(live);
+    }
+
+    @Test
     void aSenderOverTheWaitingBoundIsNotDeadlockedByItsOwnDelayedMessage() {
         Watched[] pair = twoLinked();
         Watched alice = pair[0];

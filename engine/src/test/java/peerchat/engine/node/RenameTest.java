@@ -131,6 +131,11 @@ class RenameTest {
         await().atMost(WAIT).until(() -> bob2.told.contains("back"));
         assertThat(bob2.renames).isEmpty();
         assertThat(alice2.renames).isEmpty();
+
+        // A rename since neither makes nor unmakes a mention in the history: it is as it was live.
+        alice2.run("/nick alice");
+        Reply.Messages past = (Reply.Messages) alice2.run("-history #all");
+        assertThat(past.messages()).filteredOn(MessageView::mention).extracting(MessageView::text).containsExactly("thanks alice2");
     }
 
     @Test

@@ -6,8 +6,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Predicate;
 import peerchat.store.event.Event;
 import peerchat.store.event.Payload;
@@ -32,6 +34,8 @@ public final class History {
     private final LongList entryIndex = new LongList(1024);
     private final LongList deliveredAt = new LongList(1024);
     private final Map<Conversation, IntList> byConversation = new HashMap<>();
+    // This node's own name from each position on: a message named its user or not by the name it had then.
+    private final NavigableMap<Long, String> selfNames = new TreeMap<>();
 
     History(EventLog log) {
         this.log = log;
@@ -42,6 +46,21 @@ public final class History {
         entryIndex.add(index);
         deliveredAt.add(at);
         byConversation.computeIfAbsent(conversation, c -> new IntList(16)).add(position);
+    }
+
+    /** This node's user goes by {@code name} from the next message on (its identity was made, or it renamed). */
+    synchronized void selfNamed(String name) {
+        selfNames.put((long) entryIndex.size(), name);
+    }
+
+    /**
+     * The name this node's user had when the message at {@code position} was sent or delivered:
+     * whether that message named them is judged by it, in the history as it was live (a rename
+     * since neither makes nor unmakes a mention). Empty before any.
+     */
+    public synchronized String selfNameAt(long position) {
+        Map.Entry<Long, String> e = selfNames.floorEntry(position);
+        return e == null ? "" : e.getValue();
     }
 
     public synchronized int size(Conversation conversation) {
@@ -178,13 +197,13 @@ public final class History {
         if (event instanceof Event.MessageSent) {
             Event.MessageSent sent = (Event.MessageSent) event;
             Payload.Chat chat = (Payload.Chat) sent.payload();
-            return Optional.of(new HistoryEntry(sent.id(), sent.id().sender(), chat.to(), chat.text(), sent.ts(), at, index, position));
+            return Optional.of(new HistoryEntry(sent.id(), sent.id().sender(), chat.to(), chat.text(), sent.ts(), at, index, position, false));
         }
         if (event instanceof Event.MessageReceived) {
             Event.MessageReceived received = (Event.MessageReceived) event;
             Payload.Chat chat = (Payload.Chat) received.payload();
             return Optional.of(new HistoryEntry(received.id(), received.id().sender(), chat.to(), chat.text(),
-                    received.sentAt(), at, index, position));
+                    received.sentAt(), at, index, position, !received.deliveredAtOnce()));
         }
         return Optional.empty();
     }

@@ -91,6 +91,7 @@ public final class Projections {
             membership.disconnected((Event.PeerDisconnected) event);
         } else if (event instanceof Event.IdentityCreated) {
             membership.identity((Event.IdentityCreated) event);
+            history.selfNamed(((Event.IdentityCreated) event).name());
         } else if (event instanceof Event.UserIgnored) {
             ignored.changed((Event.UserIgnored) event);
         } else if (event instanceof Event.UserForgotten) {
@@ -106,6 +107,9 @@ public final class Projections {
             history.delivered(Conversation.of(sent.id().sender(), chat.to(), true), index, sent.ts());
         } else {
             membership.changed(sent.id().sender(), payload);
+            if (payload instanceof Payload.Rename) {
+                history.selfNamed(((Payload.Rename) payload).name());
+            }
         }
     }
 

@@ -23,6 +23,7 @@ import peerchat.store.Fixtures;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
 import peerchat.store.event.MessageId;
+import peerchat.store.event.Payload;
 import peerchat.store.event.Payload.Change;
 
 class HistoryTest {
@@ -178,6 +179,31 @@ class HistoryTest {
         }
         List<HistoryEntry> before = history().newest(ALL, 100);
         assertThat(fixture.restart().history().newest(ALL, 100)).isEqualTo(before);
+    }
+
+    @Test
+    void aMessageHeldBackWhenItCameIsSaidToHaveBeenAfterARestartToo() {
+        fixture.given(received(BOB, 1, text(group("all"), "at once"), 1, 10).asDeliveredAtOnce());
+        fixture.given(received(BOB, 2, text(group("all"), "waited"), 2, 11));
+        fixture.given(chat(ME, 1, group("all"), "mine"));
+        fixture.given(new Event.MessageDelivered(new MessageId(BOB, 2), 13));
+
+        Predicate<History> asLive = h -> h.newest(ALL, 10).stream().map(e -> e.text() + "=" + e.heldBack()).collect(Collectors.toList())
+                .equals(List.of("at once=false", "mine=false", "waited=true"));
+        assertThat(history()).matches(asLive);
+        assertThat(fixture.restart()).extracting(s -> s.history()).matches(asLive);
+    }
+
+    @Test
+    void theUsersNameAtEachMessageFollowsTheirRenamesAcrossARestart() {
+        fixture.given(chat(ME, 1, group("all"), "as me"));
+        fixture.given(Fixtures.sent(ME, 2, new Payload.Rename("me2"), Set.of(BOB), 1, 2));
+        fixture.given(received(BOB, 1, text(group("all"), "hi me2"), 1, 3).asDeliveredAtOnce());
+        fixture.given(Fixtures.sent(ME, 3, new Payload.Rename("me3"), Set.of(BOB), 2, 4));
+
+        Predicate<History> named = h -> h.selfNameAt(0).equals("me") && h.selfNameAt(1).equals("me2") && h.selfNameAt(2).equals("me3");
+        assertThat(history()).matches(named);
+        assertThat(fixture.restart()).extracting(s -> s.history()).matches(named);
     }
 
     @Test

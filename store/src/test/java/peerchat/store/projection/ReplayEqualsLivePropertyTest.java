@@ -101,6 +101,8 @@ class ReplayEqualsLivePropertyTest {
         }
         s.put("history", history);
         s.put("search", store.history().search(History.EVERYWHERE, "hello", Integer.MAX_VALUE));
+        s.put("selfNames", java.util.stream.LongStream.rangeClosed(0, store.history().size()).mapToObj(store.history()::selfNameAt)
+                .collect(Collectors.toList()));
         Map<NodeId, String> links = new TreeMap<>();
         for (NodeId peer : PEERS) {
             Links l = store.links();

@@ -64,10 +64,14 @@ final class Directory {
         // everyone known is in all, whatever the events said
         this.groups.put(GroupName.ALL, new TreeSet<>(this.users.keySet()));
         this.labels = labelsOf(users);
-        // Not told apart from the users listed: forgetting an old identity is what gives a name back to its new one.
+        // The users listed are not told apart from them: forgetting an old identity is what gives a
+        // name back to its new one. They are from the users listed, by their id, where the names
+        // are the same: the old alice's lines in the history must not read as this alice's own.
+        Set<String> listed = users.stream().map(u -> ShownName.key(ShownName.of(u.name()))).collect(Collectors.toSet());
         forgotten.forEach(u -> {
             if (!this.users.containsKey(u.id())) {
-                this.forgotten.put(u.id(), ShownName.of(u.name()));
+                String name = ShownName.of(u.name());
+                this.forgotten.put(u.id(), listed.contains(ShownName.key(name)) ? name + "#" + u.id().shortForm() : name);
             }
         });
         this.selfName = users.stream().filter(User::self).findFirst().map(u -> ShownName.of(u.name())).orElse("");
@@ -111,6 +115,17 @@ final class Directory {
         }
         int colon = address.lastIndexOf(':');
         return colon > 0 ? address.substring(0, colon) : address;
+    }
+
+    /**
+     * The label {@code id} had under {@code formerName}, everyone else as now: what a rename notice
+     * says they were, as it was shown (a bare former name can be someone else's label by now).
+     */
+    String labelUnder(NodeId id, String formerName) {
+        List<User> before = users.values().stream()
+                .map(u -> u.id().equals(id) ? new User(u.id(), formerName, u.address(), u.online(), u.self()) : u)
+                .collect(Collectors.toList());
+        return labelsOf(before).getOrDefault(id, label(id));
     }
 
     String label(NodeId id) {

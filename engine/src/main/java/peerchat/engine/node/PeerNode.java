@@ -241,10 +241,10 @@ public final class PeerNode implements Node {
                 }
                 invalidate();
                 Directory d = directory();
-                Optional<String> was = store.membership().formerName(from).map(ShownName::of);
+                Optional<String> former = store.membership().formerName(from);
                 Optional<UserView> now = d.user(from).map(d::view);
-                if (was.isPresent() && now.isPresent() && !was.get().equals(now.get().name())) {
-                    emit(new ChatEvent.Renamed(now.get(), was.get()));
+                if (former.isPresent() && now.isPresent() && !ShownName.of(former.get()).equals(now.get().name())) {
+                    emit(new ChatEvent.Renamed(now.get(), d.labelUnder(from, former.get())));
                 }
                 return;
             }

@@ -144,7 +144,7 @@ class DirectoryTest {
                 List.of(new Directory.User(oldBob, "bob", "127.0.0.2:7117", false, false),
                         new Directory.User(ALICE1, "alice", null, false, false)));
         assertThat(d.label(BOB)).as("no bob#b0b0b0b0 beside them any more").isEqualTo("bob");
-        assertThat(d.label(oldBob)).isEqualTo("bob");
+        assertThat(d.label(oldBob)).as("but the old one's lines do not read as theirs").isEqualTo("bob#b0b0b0b0");
         assertThat(d.label(ALICE1)).isEqualTo("alice");
         assertThat(catchResolve(d, "@bob")).isEqualTo(new Conversation.Direct(BOB));
         assertThatThrownBy(() -> d.resolve("@alice"))
@@ -152,7 +152,25 @@ class DirectoryTest {
         assertThatThrownBy(() -> d.resolve("@" + ALICE1.value().substring(0, 8))).hasMessageStartingWith("no user or group called");
         assertThat(d.userViews()).extracting(u -> u.label()).containsExactly("bob", "me");
         assertThat(d.members(GroupName.ALL)).containsExactlyInAnyOrder(ME, BOB);
-        assertThat(d.forgotten()).containsExactly("alice", "bob");
+        assertThat(d.forgotten()).containsExactly("alice", "bob#b0b0b0b0");
+    }
+
+    @Test
+    void aForgottenUserOfThisUsersOwnNameIsToldApartFromThem() {
+        Directory d = new Directory(List.of(new Directory.User(ALICE1, "alice", "127.0.0.21:7117", true, true)), Map.of(), Set.of(),
+                List.of(new Directory.User(ALICE2, "Alice", "127.0.0.23:7117", false, false)));
+        assertThat(d.label(ALICE1)).isEqualTo("alice");
+        assertThat(d.label(ALICE2)).isEqualTo("Alice#22222222");
+    }
+
+    @Test
+    void whatSomeoneWasShownAsBeforeARenameIsTheirLabelThenNotTheBareName() {
+        // bob took the name alice (then alice@127.0.0.22 beside alice@127.0.0.21), then bobby.
+        Directory d = new Directory(List.of(
+                new Directory.User(ALICE1, "alice", "127.0.0.21:7117", true, true),
+                new Directory.User(BOB, "bobby", "127.0.0.22:7117", true, false, "alice")), Map.of());
+        assertThat(d.labelUnder(BOB, "alice")).isEqualTo("alice@127.0.0.22");
+        assertThat(d.labelUnder(BOB, "bob")).isEqualTo("bob");
     }
 
     private static Conversation catchResolve(Directory d, String w) {

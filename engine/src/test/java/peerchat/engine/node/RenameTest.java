@@ -178,6 +178,19 @@ class RenameTest {
     }
 
     @Test
+    void whoRenamedIsSaidAsTheyWereShownNotByTheirBareFormerName() {
+        Watched alice = start("alice", "127.0.0.10");
+        Watched bob = start("bob", "127.0.0.11", alice.node.self().listen());
+        awaitOnline(alice, 2);
+        bob.run("-nick alice");
+        bob.run("-nick bobby");
+        await().atMost(WAIT).until(() -> alice.renames.size() == 2);
+        // Plain "alice is now known as bobby" would read, on alice's screen, as her own rename.
+        assertThat(alice.renames).extracting(r -> r.was() + " -> " + r.user().label())
+                .containsExactly("bob -> alice@127.0.0.11", "alice@127.0.0.11 -> bobby");
+    }
+
+    @Test
     void aNameThatCannotBeIsRefusedAndNothingChanges() {
         Watched alice = start("alice", "127.0.0.9");
         for (String line : List.of("-nick", "-nick al ice", "-nick @al", "-nick #al", "-nick alice", "-nick " + "a".repeat(33),

@@ -261,7 +261,9 @@ public final class PeerNode implements Node {
                 return;
             }
             boolean joined = in.add(from);
-            if (!known) {
+            // Only its creator's CREATE says who made a group: a newcomer first hears of one from
+            // the members' joins, repeated to it (Network.announceGroupsTo), from whoever is first.
+            if (!known && m.change() == Payload.Change.CREATE) {
                 emit(new ChatEvent.GroupCreated(group, who));
             }
             if (joined && (known || m.change() == Payload.Change.JOIN)) {

@@ -460,6 +460,24 @@ class PeerNodeTest {
     }
 
     @Test
+    void aNewcomerHearsWhoIsInAGroupButNotThatTheFirstToTellItCreatedIt() {
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
+        alice.run("-creategroup dev");
+        await().atMost(WAIT).until(() -> bob.events.stream().anyMatch(e -> e instanceof ChatEvent.GroupCreated));
+        bob.run("-joingroup dev");
+        await().atMost(WAIT).until(() -> alice.events.stream().anyMatch(e -> e instanceof ChatEvent.Joined));
+        assertThat(bob.events).filteredOn(e -> e instanceof ChatEvent.GroupCreated).containsExactly(new ChatEvent.GroupCreated("dev", "alice"));
+
+        Watched carol = start("carol", "127.0.0.4", bob.node.self().listen());
+        await().atMost(WAIT).until(() -> carol.node.groups().stream().anyMatch(g -> g.name().equals("dev") && g.members().size() == 2));
+        assertThat(carol.events).filteredOn(e -> e instanceof ChatEvent.GroupCreated).isEmpty();
+        assertThat(carol.events).filteredOn(e -> e instanceof ChatEvent.Joined)
+                .containsExactlyInAnyOrder(new ChatEvent.Joined("dev", "alice"), new ChatEvent.Joined("dev", "bob"));
+    }
+
+    @Test
     void aMessageHeldBackLiveIsHeldBackInTheHistoryToo() {
         Watched[] pair = twoLinked();
         Watched alice = pair[0];

@@ -274,11 +274,14 @@ public final class PeerNode implements Node {
 
     // ---- used by the parts of the node (node thread) ----
 
-    /** Per peer this node ever sent to, how many of its sends that peer has not acknowledged. */
-    Map<NodeId, Integer> unacked() {
+    /** Per peer this node ever sent to, what it has not acknowledged: this node's own sends, and copies of others' kept for it. */
+    Map<NodeId, UnackedText.Count> unacked() {
         Links links = store.links();
-        Map<NodeId, Integer> counts = new HashMap<>();
-        links.peers().forEach(p -> counts.put(p, links.unackedCount(p)));
+        Map<NodeId, UnackedText.Count> counts = new HashMap<>();
+        links.peers().forEach(p -> {
+            int copies = links.unackedCopies(p);
+            counts.put(p, new UnackedText.Count(links.unackedCount(p) - copies, copies));
+        });
         return counts;
     }
 

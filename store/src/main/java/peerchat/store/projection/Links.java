@@ -21,6 +21,8 @@ public final class Links {
         long lastSent;
         final LongList seqs = new LongList(8);
         final LongList indexes = new LongList(8);
+        /** 1 where the entry is a copy kept for the peer ({@code CustodyTaken}), 0 for this node's own send. */
+        final LongList copies = new LongList(8);
     }
 
     private static final class Inbox {
@@ -33,21 +35,22 @@ public final class Links {
 
     synchronized void sent(long index, Event.MessageSent sent) {
         for (Map.Entry<NodeId, Long> e : sent.linkSeq().entrySet()) {
-            queue(e.getKey(), e.getValue(), index);
+            queue(e.getKey(), e.getValue(), index, false);
         }
     }
 
     /** A copy kept for another peer goes out on this node's link to it, as its own sends do. */
     synchronized void custody(long index, Event.CustodyTaken custody) {
-        queue(custody.forPeer(), custody.linkSeq(), index);
+        queue(custody.forPeer(), custody.linkSeq(), index, true);
     }
 
-    private void queue(NodeId peer, long seq, long index) {
+    private void queue(NodeId peer, long seq, long index, boolean copy) {
         Outbox out = outboxes.computeIfAbsent(peer, k -> new Outbox());
         out.lastSent = Math.max(out.lastSent, seq);
         if (seq > out.acked) {
             out.seqs.add(seq);
             out.indexes.add(index);
+            out.copies.add(copy ? 1 : 0);
         }
     }
 
@@ -63,6 +66,7 @@ public final class Links {
         }
         out.seqs.dropFirst(drop);
         out.indexes.dropFirst(drop);
+        out.copies.dropFirst(drop);
     }
 
     synchronized void received(Event.MessageReceived received) {
@@ -114,6 +118,16 @@ public final class Links {
     public synchronized int unackedCount(NodeId peer) {
         Outbox out = outboxes.get(peer);
         return out == null ? 0 : out.indexes.size();
+    }
+
+    /** How many of those are copies of others' messages kept for {@code peer}, not this node's own sends. */
+    public synchronized int unackedCopies(NodeId peer) {
+        Outbox out = outboxes.get(peer);
+        int copies = 0;
+        for (int i = 0; out != null && i < out.copies.size(); i++) {
+            copies += (int) out.copies.get(i);
+        }
+        return copies;
     }
 
     /** Peers this node ever sent to or was acknowledged by. */

@@ -94,9 +94,11 @@ class LinksTest {
         long s3 = fixture.given(sent(ME, 2, text(group("all"), "b"), Set.of(BOB), 3, 3));
         Links links = fixture.store().links();
         assertThat(links.unacked(BOB)).containsExactly(s1, kept, s3);
+        assertThat(links.unackedCopies(BOB)).as("of which kept for it").isEqualTo(1);
         assertThat(links.lastSent(BOB)).isEqualTo(3);
         fixture.given(new Event.PeerAcked(BOB, 2, 4));
         assertThat(fixture.restart().links().unacked(BOB)).containsExactly(s3);
+        assertThat(fixture.store().links().unackedCopies(BOB)).isZero();
 
         fixture.given(received(CAROL, 11, text(group("all"), "x"), 1, 5));
         fixture.given(new Event.RelayReceived(CAROL, 2, new peerchat.store.event.MessageId(BOB, 7), 6));

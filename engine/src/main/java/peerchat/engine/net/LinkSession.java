@@ -11,6 +11,8 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -31,6 +33,8 @@ import reactor.netty.NettyInbound;
  * they touch is either confined to that sequence or thread-safe.
  */
 final class LinkSession {
+    /** How the native transport words a failed system call; group 1 is the errno's text. */
+    private static final Pattern NATIVE_CALL_FAILED = Pattern.compile("\\w+\\(\\.\\.\\) failed(?: with error\\(-?\\d+\\))?: (.*)");
     private static final Logger log = LoggerFactory.getLogger(LinkSession.class);
 
     private enum State { AWAIT_HELLO, AWAIT_PROOF, ESTABLISHED, CLOSED }
@@ -485,7 +489,8 @@ final class LinkSession {
         return unwrap(e) instanceof ProtocolException;
     }
 
-    private static String reasonOf(Throwable e) {
+    /** Why a link ended, for a user's eyes ("bob went offline (connection reset by peer)") as well as the log. */
+    static String reasonOf(Throwable e) {
         Throwable t = unwrap(e);
         if (t instanceof reactor.netty.channel.AbortedException) {
             return "connection closed: " + t.getMessage();
@@ -494,7 +499,15 @@ final class LinkSession {
             return t.getMessage();
         }
         if (t instanceof IOException) {
-            return "connection error: " + t.getMessage();
+            String message = String.valueOf(t.getMessage());
+            // The native transport names the system call and errno: "recvAddress(..) failed with
+            // error(-104): Connection reset by peer". The errno's own text is what says anything.
+            Matcher nativeCall = NATIVE_CALL_FAILED.matcher(message);
+            if (nativeCall.matches()) {
+                String what = nativeCall.group(1);
+                return what.isEmpty() ? message : Character.toLowerCase(what.charAt(0)) + what.substring(1);
+            }
+            return "connection error: " + message;
         }
         return t.toString();
     }

@@ -202,6 +202,10 @@ final class Directory {
         boolean at = written.startsWith("@");
         String name = at ? written.substring(1) : written;
         List<User> matches = usersNamed(name);
+        if (matches.size() > 1 && matches.stream().anyMatch(User::self)) {
+            // Nobody writes to themselves: another of this user's name is the one meant.
+            matches = matches.stream().filter(u -> !u.self()).collect(Collectors.toList());
+        }
         Optional<GroupName> group = GroupName.isValid(name) && groupExists(new GroupName(name))
                 ? Optional.of(new GroupName(name)) : Optional.empty();
         if (!at && group.isPresent()) {

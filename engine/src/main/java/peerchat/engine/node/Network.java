@@ -140,11 +140,28 @@ final class Network {
                 .onErrorResume(e -> {
                     if (triesLeft <= 0) {
                         return candidate.close().then(Mono.error(new IllegalStateException(
-                                "cannot listen on " + config.listenHost() + ":" + port + ": " + e.getMessage(), e)));
+                                "cannot listen on " + config.listenHost() + ":" + port + ": " + bindFailure(e), e)));
                     }
                     LOG.info("port {} is taken ({}), trying {}", port, e.getMessage(), port + 1);
                     return candidate.close().then(bind(port + 1, triesLeft - 1));
                 });
+    }
+
+    /**
+     * Why a bind failed, as a user can act on it: Netty's own message ("Failed to bind on [...]")
+     * only repeats the address; the reason is its cause's ("Address already in use").
+     */
+    static String bindFailure(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String reason = root.getMessage() == null ? root.toString() : root.getMessage();
+        // The JDK's BindException and the native transport's errno text ("bind(..) failed with error(-98): ...") both say it so.
+        if (reason.toLowerCase(java.util.Locale.ROOT).contains("address already in use")) {
+            return "the address is in use (another peerchat node, or another program, listens there: --listen HOST:PORT picks another)";
+        }
+        return reason;
     }
 
     private Mono<Void> onLinkEvent(LinkEvent event) {

@@ -156,6 +156,20 @@ class DirectoryTest {
     }
 
     @Test
+    void anotherOfThisUsersOwnNameIsTheOneMeantAndOnlyOthersMakeANameAmbiguous() throws Exception {
+        NodeId third = new NodeId("3333333300000000000000000000000e");
+        Directory two = new Directory(List.of(
+                new Directory.User(ALICE1, "alice", "127.0.0.21:7117", true, true),
+                new Directory.User(ALICE2, "alice", "127.0.0.23:7117", true, false)), Map.of());
+        assertThat(two.resolve("@alice")).isEqualTo(new Conversation.Direct(ALICE2));
+        Directory three = new Directory(List.of(
+                new Directory.User(ALICE1, "alice", "127.0.0.21:7117", true, true),
+                new Directory.User(ALICE2, "alice", "127.0.0.23:7117", true, false),
+                new Directory.User(third, "alice", "127.0.0.24:7117", true, false)), Map.of());
+        assertThatThrownBy(() -> three.resolve("@alice")).hasMessage("@alice is ambiguous: write @alice@127.0.0.23 or @alice@127.0.0.24");
+    }
+
+    @Test
     void aForgottenUserOfThisUsersOwnNameIsToldApartFromThem() {
         Directory d = new Directory(List.of(new Directory.User(ALICE1, "alice", "127.0.0.21:7117", true, true)), Map.of(), Set.of(),
                 List.of(new Directory.User(ALICE2, "Alice", "127.0.0.23:7117", false, false)));

@@ -460,6 +460,18 @@ class PeerNodeTest {
     }
 
     @Test
+    void anAddressInUseIsSaidToBeWhenThePortWasGivenAndTheDataIsFreeAgain() {
+        Watched alice = start("alice", "127.0.0.2");
+        String listen = alice.node.self().listen();
+        int port = Integer.parseInt(listen.substring(listen.lastIndexOf(':') + 1));
+        NodeConfig samePort = NodeConfig.loopback("bob", dir.resolve("bob"), "127.0.0.2").withListen("127.0.0.2", port);
+        assertThatThrownBy(() -> Node.start(samePort).block(WAIT)).hasMessageContaining("cannot listen on 127.0.0.2:" + port
+                + ": the address is in use (another peerchat node, or another program, listens there: --listen HOST:PORT picks another)");
+        Node bob = nodes.add(Node.start(samePort.withListen("127.0.0.3", 0)).block(WAIT));
+        assertThat(bob.self().name()).isEqualTo("bob");
+    }
+
+    @Test
     void aNewcomerHearsWhoIsInAGroupButNotThatTheFirstToTellItCreatedIt() {
         Watched[] pair = twoLinked();
         Watched alice = pair[0];

@@ -20,7 +20,8 @@ public final class DisplayName {
         if (name.length() > MAX_LENGTH) {
             throw new IllegalArgumentException("the name is longer than " + MAX_LENGTH + " characters: " + name);
         }
-        if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c))) {
+        // SPACE_SEPARATOR: a no-break space is not whitespace to Java, but is a space to the eye.
+        if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || Character.getType(c) == Character.SPACE_SEPARATOR)) {
             throw new IllegalArgumentException("a name is one word, without spaces: '" + name + "'");
         }
         // Others would not see them (the engine's ShownName drops them): a name must be what it looks like.
@@ -28,6 +29,10 @@ public final class DisplayName {
             throw new IllegalArgumentException("a name cannot hold invisible characters (zero-width, direction marks): '"
                     + name.codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
                     .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "'");
+        }
+        // A pair is one code point; what is left a surrogate was half of one, and has no UTF-8 form.
+        if (name.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+            throw new IllegalArgumentException("a name cannot hold a broken character (half of a UTF-16 surrogate pair)");
         }
         if (name.startsWith("@") || name.startsWith("#") || name.startsWith("-") || name.startsWith("/")) {
             throw new IllegalArgumentException("a name cannot start with @ # - or /: " + name);

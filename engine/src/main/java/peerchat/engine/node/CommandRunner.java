@@ -188,8 +188,14 @@ final class CommandRunner {
             target = new Target.User(peer);
         }
         dests.remove(self);
+        Payload.Chat chat;
+        try {
+            chat = new Payload.Chat(target, text);
+        } catch (IllegalArgumentException e) {
+            return error(name, "not sent: " + e.getMessage());
+        }
         String notice = offlineNoticeOnce(dir, to, dests);
-        return node.messenger().send(dests, new Payload.Chat(target, text), delayMillis)
+        return node.messenger().send(dests, chat, delayMillis)
                 .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1), notice))
                 .onErrorResume(e -> error(name, "could not send: " + e.getMessage()));
     }

@@ -460,6 +460,28 @@ class PeerNodeTest {
     }
 
     @Test
+    void textTheLogCannotHoldIsRefusedBeforeItIsSentAndNothingAfterItWaits() {
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
+        alice.run("before");
+        // Half of a surrogate pair has no UTF-8 form: a {"line":...} in --json can carry one.
+        assertThat(alice.run("bad \uD800 surrogate")).isEqualTo(new Reply.Error("send",
+                "not sent: it holds a broken character (half of a UTF-16 surrogate pair)"));
+        assertThat(alice.run("-nick al\uD800ice")).isEqualTo(new Reply.Error("nick",
+                "a name cannot hold a broken character (half of a UTF-16 surrogate pair)"));
+        assertThat(alice.run("-nick \u00A0x")).isInstanceOf(Reply.Error.class);
+        alice.run("after \uD83D\uDE00"); // a pair is a character like any other
+        await().atMost(WAIT).until(() -> bob.texts().contains("after \uD83D\uDE00"));
+        assertThat(bob.texts()).containsExactly("before", "after \uD83D\uDE00");
+
+        // Its log is whole: it starts again.
+        nodes.stop(alice.node);
+        Watched again = start("alice", "127.0.0.2");
+        assertThat(texts(again.run("-history #all"))).containsExactly("before", "after \uD83D\uDE00");
+    }
+
+    @Test
     void anAddressInUseIsSaidToBeWhenThePortWasGivenAndTheDataIsFreeAgain() {
         Watched alice = start("alice", "127.0.0.2");
         String listen = alice.node.self().listen();

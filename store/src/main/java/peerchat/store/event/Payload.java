@@ -11,10 +11,33 @@ public sealed interface Payload {
     /** Upper bound on chat text, in characters; longer text is refused at the command. */
     int MAX_TEXT_LENGTH = 4000;
 
+    /**
+     * Whether the log can hold {@code text}: no half of a UTF-16 surrogate pair on its own, which
+     * has no UTF-8 form. A payload the log would refuse must never reach the causal core (every
+     * later message would name it, and peers would wait for it for good), so none can be made.
+     */
+    static boolean encodable(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Why text cannot be carried, for the person who wrote it. */
+    String BROKEN_CHARACTER = "it holds a broken character (half of a UTF-16 surrogate pair)";
+
     record Chat(Target to, String text) implements Payload {
         public Chat {
             Objects.requireNonNull(to, "to");
             Objects.requireNonNull(text, "text");
+            if (!encodable(text)) {
+                throw new IllegalArgumentException(BROKEN_CHARACTER);
+            }
         }
     }
 
@@ -39,6 +62,9 @@ public sealed interface Payload {
             Objects.requireNonNull(name, "name");
             if (name.isEmpty() || name.length() > MAX_NAME_CHARS) {
                 throw new IllegalArgumentException("a name of 1 to " + MAX_NAME_CHARS + " characters, not " + name.length());
+            }
+            if (!encodable(name)) {
+                throw new IllegalArgumentException(BROKEN_CHARACTER);
             }
         }
     }

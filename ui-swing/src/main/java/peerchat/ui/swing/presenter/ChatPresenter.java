@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -89,6 +90,9 @@ public final class ChatPresenter {
     /** The users whose messages the node hides, as last shown: a change reloads the transcript. */
     private Set<NodeId> ignored = Set.of();
 
+    /** Each user's label as last shown: a change relabels their lines on screen. */
+    private Map<NodeId, String> labels = Map.of();
+
     /** A presenter that keeps nothing from earlier runs: nothing already in the log at start is unread. */
     public ChatPresenter(Node node, ChatView view, Scheduler ui, Clock clock) {
         this(node, view, ui, clock, ReadMarks.NONE, () -> {
@@ -126,6 +130,7 @@ public final class ChatPresenter {
         loggedAtStart = end;
         marks.start(end);
         ignored = ignoredNow();
+        labels = labelsNow();
         sidebar.refreshGroups();
         sidebar.refreshUsers();
         scan.start(end, this::counted);
@@ -272,9 +277,13 @@ public final class ChatPresenter {
         }
     }
 
-    /** The group the Leave action applies to: the current conversation if it is a group but {@code all}. */
+    /**
+     * The group the menu's Leave group applies to: the current conversation if it is a group this
+     * user is in, but {@code all} (one opened without joining it cannot be left).
+     */
     public Optional<String> leavableGroup() {
-        if (current() instanceof Conversation.Group g && !g.name().isAll()) {
+        if (current() instanceof Conversation.Group g && !g.name().isAll()
+                && node.myGroups().contains(g.name().value())) {
             return Optional.of(g.name().value());
         }
         return Optional.empty();
@@ -332,6 +341,30 @@ public final class ChatPresenter {
         transcript.readAgain();
     }
 
+    /**
+     * Labels tell apart users of the same name ({@code bob@127.0.0.82}), so a name taken, or a user
+     * come, can change the label of others than its own: the lines on screen of everyone whose
+     * label changed take the new one where they are (the transcript is not read again, which would
+     * throw a reader scrolled up back to the end).
+     */
+    private void labelsMayHaveChanged() {
+        Map<NodeId, String> now = labelsNow();
+        Set<NodeId> users = new HashSet<>(labels.keySet());
+        users.addAll(now.keySet());
+        for (NodeId id : users) {
+            // Someone forgotten since is not listed, and their lines go by the name they had.
+            String label = now.containsKey(id) ? now.get(id) : node.label(id);
+            if (!label.equals(labels.get(id))) {
+                transcript.renamed(id, label);
+            }
+        }
+        labels = now;
+    }
+
+    private Map<NodeId, String> labelsNow() {
+        return node.users().stream().collect(Collectors.toMap(UserView::id, UserView::label));
+    }
+
     private Set<NodeId> ignoredNow() {
         return node.users().stream().filter(UserView::ignored).map(UserView::id).collect(Collectors.toSet());
     }
@@ -360,7 +393,9 @@ public final class ChatPresenter {
                 select(opened.conversation());
             }
         } else if (event instanceof ChatEvent.PeerUp || event instanceof ChatEvent.PeerDown) {
-            sidebar.refreshUsers();
+            // The groups list too: its member counts change as users come (back) or go.
+            sidebar.refresh();
+            labelsMayHaveChanged();
         } else if (event instanceof ChatEvent.Renamed renamed) {
             onRenamed(renamed);
         } else if (event instanceof ChatEvent.HeldBack held) {
@@ -371,11 +406,7 @@ public final class ChatPresenter {
             view.showStatus(warning.text(), true);
             transcript.notice("warning: " + warning.text());
         } else if (event instanceof ChatEvent.Left left) {
-            sidebar.refreshGroups();
-            if (current() instanceof Conversation.Group g && g.name().value().equals(left.group())
-                    && !node.myGroups().contains(left.group())) {
-                select(Conversation.all());
-            }
+            onLeft(left.group());
         } else {
             sidebar.refreshGroups();
         }
@@ -383,18 +414,35 @@ public final class ChatPresenter {
 
     /**
      * Someone took another name: the lists show it (a direct conversation's entry and heading are
-     * its peer's label), the title follows this user's own, their lines on screen take it, and the
-     * open conversation says so in a line, as the event comes in its causal place among the
-     * messages; not for someone ignored.
+     * its peer's label), the title follows this user's own, the lines on screen take it (and
+     * anyone else's label it changed), and the open conversation says so in a line, as the event
+     * comes in its causal place among the messages; not for someone ignored.
      */
     private void onRenamed(ChatEvent.Renamed renamed) {
         UserView u = renamed.user();
         sidebar.refreshUsers();
-        transcript.renamed(u.id(), u.label());
+        labelsMayHaveChanged();
         if (u.self()) {
             transcript.notice("you are now known as " + u.name());
         } else if (!u.ignored() && !ignored.contains(u.id())) {
             transcript.notice(renamed.was() + " is now known as " + u.label());
+        }
+    }
+
+    /**
+     * Someone left {@code group}. If this user is out of it now (their own leave, from the button, the
+     * menu or typed), what was unread there stops counting, so it leaves the conversations and the
+     * title with its count; if it was open, {@code #all} is opened instead.
+     */
+    private void onLeft(String group) {
+        Conversation left = new Conversation.Group(new GroupName(group));
+        boolean out = !node.myGroups().contains(group);
+        if (out) {
+            unread.clear(left);
+        }
+        sidebar.refreshGroups();
+        if (out && left.equals(current())) {
+            select(Conversation.all());
         }
     }
 

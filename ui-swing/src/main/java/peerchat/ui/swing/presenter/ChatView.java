@@ -25,6 +25,12 @@ public interface ChatView {
     /** Each line shown as {@code change} gives it back, where it is (the same line: unchanged); nothing scrolls. */
     void changeLines(UnaryOperator<Line> change);
 
+    /**
+     * The divider (a {@link Line.Kind#DIVIDER}; there is one at most) moves to just before the
+     * line of message {@code beforeId}, keeping what the user looks at in place.
+     */
+    void moveDivider(String beforeId);
+
     void showMembers(String heading, List<UserItem> members);
 
     void showGroups(List<GroupItem> groups);

@@ -22,8 +22,9 @@ import peerchat.store.event.NodeId;
 /**
  * The lists beside the transcript, as the node knows them now: the conversations with what is
  * unread in each (the groups the user is in, any other open or with something unread, and the
- * direct conversations met), all groups and all users as the searches rank them, and the members
- * of the open conversation. Each is shown again whole when what it lists may have changed.
+ * direct conversations met but those with someone forgotten), all groups and all users as the
+ * searches rank them, and the members of the open conversation. Each is shown again whole when what
+ * it lists may have changed.
  */
 final class Sidebar {
     private static final Logger LOG = LoggerFactory.getLogger(Sidebar.class);
@@ -129,7 +130,9 @@ final class Sidebar {
     void publishConversations() {
         List<ConversationItem> items = new ArrayList<>();
         Set<Conversation> listed = new HashSet<>();
-        Set<NodeId> online = node.users().stream().filter(UserView::online).map(UserView::id).collect(Collectors.toSet());
+        List<UserView> users = node.users();
+        Set<NodeId> known = users.stream().map(UserView::id).collect(Collectors.toSet());
+        Set<NodeId> online = users.stream().filter(UserView::online).map(UserView::id).collect(Collectors.toSet());
         for (String g : node.myGroups()) {
             Conversation c = new Conversation.Group(new GroupName(g));
             if (listed.add(c)) {
@@ -143,6 +146,12 @@ final class Sidebar {
             }
         }
         for (Conversation c : directs) {
+            // Someone forgotten (-forget) leaves with their conversation, as from the user lists, until
+            // they connect again; not while it is open or has something unread.
+            boolean forgotten = !known.contains(((Conversation.Direct) c).peer());
+            if (forgotten && !c.equals(current.get()) && unread.count(c) == 0) {
+                continue;
+            }
             if (listed.add(c)) {
                 items.add(item(c, online));
             }

@@ -59,6 +59,10 @@ final class Transcript {
     private boolean atLeastWhenOpened;
     /** The read mark of the conversation just opened, when it was opened: the divider goes before the first message after it. */
     private long seenWhenOpened;
+    /** The divider waits at the top of the lines loaded: what was unread begins further back (see {@link #markUnread}). */
+    private boolean dividerAtTop;
+    /** The id of the oldest message of others after that mark among the lines loaded, if any. */
+    private String firstUnreadLoaded;
 
     Transcript(Node node, ChatView view, Answers answers, Clock clock, SeenMarks marks, BooleanSupplier inFront,
                BooleanSupplier counting, Function<Conversation, String> label) {
@@ -132,8 +136,9 @@ final class Transcript {
     }
 
     /**
-     * {@code sender} took another name: their lines on screen go by {@code label} from now on, as
-     * they would if read again, without reading the page again (a reader scrolled up stays there).
+     * {@code sender}'s label changed (their new name, or another's that theirs is told apart from):
+     * their lines on screen go by {@code label} from now on, as they would if read again, without
+     * reading the page again (a reader scrolled up stays there).
      */
     void renamed(NodeId sender, String label) {
         String by = sender.value() + "-"; // a message id is its sender's id and its number
@@ -160,6 +165,8 @@ final class Transcript {
         exhausted = false;
         loadingOlder = false;
         loadingFirst = true;
+        dividerAtTop = false;
+        firstUnreadLoaded = null;
         long asked = generation;
         Conversation conv = current;
         answers.whenDone(node.history(conv, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
@@ -196,27 +203,73 @@ final class Transcript {
         notices.pageCame(newestCursor);
         lines.addAll(unseen(pending));
         pending.clear();
-        markUnread(lines, unreadWhenOpened, atLeastWhenOpened, seenWhenOpened);
+        markUnread(lines);
         view.showTranscript(notices.placedAmong(lines));
         markSeen();
     }
 
     /**
-     * If {@code unread} were counted while the conversation was elsewhere (or since the last run),
-     * a divider saying so before the first message of others after the mark it had when opened; at
-     * the top if the page does not reach back so far.
+     * If messages were counted unread while the conversation was elsewhere (or since the last run),
+     * a divider saying how many before the first message of others after the mark it had when
+     * opened.
+     *
+     * <p>The lines loaded may not reach back so far (the mark is older than the oldest of them, and
+     * there are older pages): then the divider goes at their top, with the whole count, saying that
+     * all of them are new and that more are above. Put before the first unread line loaded, it would
+     * say that the lines above it were read. Each older page that comes takes it to its own top,
+     * until the one that reaches back past the mark puts it where what was unread begins
+     * ({@link #dividerFollows}).
      */
-    private static void markUnread(List<Line> lines, int unread, boolean atLeast, long seenBefore) {
-        if (unread <= 0) {
+    private void markUnread(List<Line> lines) {
+        int first = firstUnread(lines);
+        firstUnreadLoaded = first < 0 ? null : lines.get(first).id();
+        if (unreadWhenOpened <= 0) {
             return;
         }
+        Line divider = Line.divider(unreadWhenOpened, atLeastWhenOpened);
+        if (!reachesBack()) {
+            dividerAtTop = true;
+            lines.add(0, divider);
+        } else if (first >= 0) {
+            lines.add(first, divider);
+        }
+    }
+
+    /**
+     * An older page came while the divider waits at the top: it goes to the page's top, or where
+     * what was unread begins once nothing can be further back.
+     */
+    private void dividerFollows(List<Line> older) {
+        int first = firstUnread(older);
+        if (first >= 0) {
+            firstUnreadLoaded = older.get(first).id();
+        }
+        if (!reachesBack()) {
+            if (!older.isEmpty()) {
+                view.moveDivider(older.get(0).id());
+            }
+            return;
+        }
+        dividerAtTop = false;
+        if (firstUnreadLoaded != null) {
+            view.moveDivider(firstUnreadLoaded);
+        }
+    }
+
+    /** Whether the lines loaded reach back to the mark the conversation had when opened: nothing unread is above them. */
+    private boolean reachesBack() {
+        return exhausted || oldestCursor <= seenWhenOpened;
+    }
+
+    /** Where the first message of others after the mark is among {@code lines}; -1 if none is. */
+    private int firstUnread(List<Line> lines) {
         for (int at = 0; at < lines.size(); at++) {
             Line l = lines.get(at);
-            if (l.kind() == Line.Kind.MESSAGE && !l.own() && l.cursor() > seenBefore) {
-                lines.add(at, Line.divider(unread, atLeast));
-                return;
+            if (l.kind() == Line.Kind.MESSAGE && !l.own() && l.cursor() > seenWhenOpened) {
+                return at;
             }
         }
+        return -1;
     }
 
     /** The lines of the messages not shown yet (marking them shown), and how far back they reach. */
@@ -241,6 +294,9 @@ final class Transcript {
         List<Line> lines = unseen(page);
         if (!lines.isEmpty()) {
             view.prependLines(lines);
+        }
+        if (dividerAtTop) {
+            dividerFollows(lines);
         }
     }
 

@@ -3,6 +3,7 @@ package peerchat.ui.swing.presenter;
 import static peerchat.ui.swing.presenter.ChatPresenter.UNREAD_SCAN_LIMIT;
 import static peerchat.ui.swing.presenter.ChatPresenter.UNREAD_SCAN_PAGE;
 
+import java.util.Set;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,10 +15,11 @@ import peerchat.engine.api.Node;
  * The start's count of what came since the user last looked: reads the log after the oldest mark
  * (but no more than {@link ChatPresenter#UNREAD_SCAN_LIMIT} of its newest messages), page by page
  * as the node reads them off the UI thread, and counts per conversation the messages of others
- * after its mark (the node leaves out those of users ignored). A conversation whose mark is further
- * back than what was read gets its count as a floor. The counts are handed over all at once when
- * done; while it {@link #running() runs}, the open conversation's first page waits for them to show
- * where its unread begin.
+ * after its mark (the node leaves out those of users ignored), but none in a group the user is not
+ * in now: one they left is not theirs to read. A conversation whose mark is further back than what
+ * was read gets its count as a floor. The counts are handed over all at once when done; while it
+ * {@link #running() runs}, the open conversation's first page waits for them to show where its
+ * unread begin.
  */
 final class UnreadScan {
     private static final Logger LOG = LoggerFactory.getLogger(UnreadScan.class);
@@ -50,6 +52,7 @@ final class UnreadScan {
 
     private void page(long after, long from, long end, Unread found, Consumer<Unread> counted) {
         answers.whenDone(node.historyAfter(after, UNREAD_SCAN_PAGE), page -> {
+            Set<String> mine = Set.copyOf(node.myGroups());
             long last = after;
             for (MessageView m : page) {
                 if (m.cursor() > end) {
@@ -57,7 +60,8 @@ final class UnreadScan {
                 }
                 last = m.cursor();
                 Conversation c = m.conversation();
-                if (!m.own() && m.cursor() > marks.of(c)) {
+                boolean left = c instanceof Conversation.Group g && !mine.contains(g.name().value());
+                if (!m.own() && !left && m.cursor() > marks.of(c)) {
                     found.add(c, m.fromId(), m.mention());
                     if (marks.of(c) < from) {
                         found.mayBeMore(c);

@@ -43,6 +43,7 @@ import javax.swing.JTextArea;
 import javax.swing.JTextField;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
+import javax.swing.SwingUtilities;
 import javax.swing.WindowConstants;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
@@ -214,6 +215,20 @@ public final class ChatWindow implements ChatView {
                 presenter.selectIndex(conversationList.getSelectedIndex());
             }
         });
+        // A conversation chosen with the mouse, or Enter, hands the keyboard to the compose box, so
+        // what is typed next is not lost; the arrow keys still walk the list.
+        conversationList.addMouseListener(new MouseAdapter() {
+            @Override
+            public void mouseReleased(MouseEvent e) {
+                int index = conversationList.locationToIndex(e.getPoint());
+                if (SwingUtilities.isLeftMouseButton(e) && index >= 0
+                        && conversationList.getCellBounds(index, index).contains(e.getPoint())) {
+                    compose.requestFocusInWindow();
+                }
+            }
+        });
+        conversationList.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "peerchat-compose");
+        conversationList.getActionMap().put("peerchat-compose", action(compose::requestFocusInWindow));
         JPanel top = titled("Conversations", new JScrollPane(conversationList));
 
         groupList.setName("groups");
@@ -241,7 +256,13 @@ public final class ChatWindow implements ChatView {
         create.setName("createGroup");
         create.addActionListener(e -> askNewGroup());
         leave.setName("leaveGroup");
-        leave.addActionListener(e -> presenter.leavableGroup().ifPresent(presenter::leaveGroup));
+        // The buttons act on the group selected in this list, not on the conversation open beside it.
+        leave.addActionListener(e -> {
+            GroupItem g = groupList.getSelectedValue();
+            if (g != null && g.leavable()) {
+                presenter.leaveGroup(g.name());
+            }
+        });
         JPanel buttons = new JPanel(new FlowLayout(FlowLayout.LEFT, 4, 2));
         buttons.add(join);
         buttons.add(create);
@@ -447,7 +468,7 @@ public final class ChatWindow implements ChatView {
     private void updateButtons() {
         GroupItem g = groupList.getSelectedValue();
         join.setEnabled(g != null && !g.joined());
-        leave.setEnabled(presenter.leavableGroup().isPresent());
+        leave.setEnabled(g != null && g.leavable());
     }
 
     // ---------------------------------------------------------------- ChatView
@@ -493,6 +514,11 @@ public final class ChatWindow implements ChatView {
     @Override
     public void changeLines(UnaryOperator<Line> change) {
         transcript.change(change);
+    }
+
+    @Override
+    public void moveDivider(String beforeId) {
+        transcript.moveDivider(beforeId);
     }
 
     @Override

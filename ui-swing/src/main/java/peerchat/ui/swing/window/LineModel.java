@@ -48,6 +48,28 @@ final class LineModel extends AbstractListModel<Line> {
         }
     }
 
+    /** The divider, if there is one, goes just before the line of message {@code beforeId}, if that is here. */
+    void moveDivider(String beforeId) {
+        int from = -1;
+        int to = -1;
+        for (int i = 0; i < lines.size(); i++) {
+            Line l = lines.get(i);
+            if (l.kind() == Line.Kind.DIVIDER) {
+                from = i;
+            } else if (l.kind() == Line.Kind.MESSAGE && l.id().equals(beforeId)) {
+                to = i;
+            }
+        }
+        if (from < 0 || to < 0 || to == from + 1) {
+            return;
+        }
+        Line divider = lines.remove(from);
+        fireIntervalRemoved(this, from, from);
+        int at = to > from ? to - 1 : to;
+        lines.add(at, divider);
+        fireIntervalAdded(this, at, at);
+    }
+
     void prepend(List<Line> older) {
         if (!older.isEmpty()) {
             lines.addAll(0, older);

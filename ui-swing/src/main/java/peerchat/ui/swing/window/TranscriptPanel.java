@@ -167,9 +167,19 @@ final class TranscriptPanel extends JPanel {
     }
 
     void prepend(List<Line> older) {
+        keepingPlace(() -> model.prepend(older));
+        checkTop();
+    }
+
+    void moveDivider(String beforeId) {
+        keepingPlace(() -> model.moveDivider(beforeId));
+    }
+
+    /** A change above what the user looks at, which stays where it is: as far from the end as it was. */
+    private void keepingPlace(Runnable change) {
         JScrollBar bar = scroll.getVerticalScrollBar();
         int fromBottom = bar.getMaximum() - bar.getValue();
-        model.prepend(older);
+        change.run();
         moving = true;
         try {
             scroll.validate();
@@ -177,7 +187,6 @@ final class TranscriptPanel extends JPanel {
         } finally {
             moving = false;
         }
-        checkTop();
     }
 
     private boolean atBottom() {

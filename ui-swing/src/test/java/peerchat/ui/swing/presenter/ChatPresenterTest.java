@@ -189,6 +189,32 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aDividerBeforeMoreUnreadThanAPageWaitsAtTheTopUntilThePageWhereTheyBeginComes() {
+        presenter.start();
+        presenter.createGroup("dev");
+        node.peerJoins(bob.id(), "dev");
+        Conversation dev = new Conversation.Group(new GroupName("dev"));
+        for (int i = 1; i <= 50; i++) {
+            node.receive(bob.id(), dev, "read " + i);
+        }
+        presenter.select(ALL);
+        for (int i = 1; i <= 250; i++) {
+            node.receive(bob.id(), dev, "new " + i);
+        }
+
+        presenter.openGroup("dev");
+        assertThat(view.texts().subList(0, 2)).containsExactly("250 new messages", "new 151");
+
+        presenter.loadOlder();
+        assertThat(view.texts().subList(0, 2)).as("still above all shown").containsExactly("250 new messages", "new 51");
+        assertThat(view.texts()).containsOnlyOnce("250 new messages");
+
+        presenter.loadOlder();
+        assertThat(view.texts().subList(49, 52)).containsExactly("read 50", "250 new messages", "new 1");
+        assertThat(view.texts()).hasSize(301).containsOnlyOnce("250 new messages");
+    }
+
+    @Test
     void aDirectConversationWithSomeoneOfflineIsMarkedAwayAndBackWhenTheyAre() {
         presenter.start();
         presenter.openDirect(bob.id());
@@ -330,6 +356,50 @@ class ChatPresenterTest {
         assertThat(presenter.current()).isEqualTo(ALL);
         assertThat(presenter.leavableGroup()).isEmpty();
         assertThat(node.executed).containsExactly("-creategroup Dev", "-joingroup ops", "-leavegroup ops");
+    }
+
+    @Test
+    void onlyAGroupTheUserIsInAndNotAllCanBeLeft() {
+        presenter.start();
+        presenter.createGroup("dev");
+        node.peerJoins(bob.id(), "ops");
+
+        assertThat(view.groups).extracting(GroupItem::name, GroupItem::leavable).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("all", false), org.assertj.core.groups.Tuple.tuple("dev", true),
+                org.assertj.core.groups.Tuple.tuple("ops", false));
+        assertThat(presenter.leavableGroup()).contains("dev");
+
+        // Open without joining it (-open #ops): the menu's Leave group has nothing to leave.
+        presenter.openGroup("ops");
+        assertThat(presenter.leavableGroup()).isEmpty();
+    }
+
+    @Test
+    void leavingAGroupDropsItAndWhatWasUnreadThereFromTheConversationsAndTheTitle() {
+        Conversation dev = devWithBobFromAll();
+        presenter.createGroup("ops");
+        node.peerJoins(bob.id(), "ops");
+        presenter.select(ALL);
+        Conversation ops = new Conversation.Group(new GroupName("ops"));
+        for (int i = 1; i <= 4; i++) {
+            node.receive(bob.id(), dev, "ann, dev " + i);
+        }
+        node.receive(bob.id(), ops, "ops 1");
+        assertThat(view.conversations).extracting(ConversationItem::label, ConversationItem::unread).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("#all", 0), org.assertj.core.groups.Tuple.tuple("#dev", 4),
+                org.assertj.core.groups.Tuple.tuple("#ops", 1));
+        assertThat(view.title).isEqualTo("(5) ann@127.0.0.1:7117");
+
+        presenter.submit("-leavegroup dev");
+
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "#ops");
+        assertThat(view.title).isEqualTo("(1) ann@127.0.0.1:7117");
+
+        // The Leave button's way.
+        presenter.leaveGroup("ops");
+
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all");
+        assertThat(view.title).isEqualTo("ann@127.0.0.1:7117");
     }
 
     @Test
@@ -476,6 +546,17 @@ class ChatPresenterTest {
                 org.assertj.core.groups.Tuple.tuple("cyd", true),
                 org.assertj.core.groups.Tuple.tuple("bob", false));
         assertThat(view.membersHeading).isEqualTo("#all · 3");
+    }
+
+    @Test
+    void theGroupsMemberCountsFollowUsersComing() {
+        presenter.start();
+        assertThat(view.groups).containsExactly(new GroupItem("all", 3, true));
+
+        node.peerUp("dan", "dddddddd");
+
+        assertThat(view.groups).containsExactly(new GroupItem("all", 4, true));
+        assertThat(view.membersHeading).isEqualTo("#all · 4");
     }
 
     @Test
@@ -738,6 +819,67 @@ class ChatPresenterTest {
         assertThat(view.texts()).isEmpty();
         assertThat(view.title).isEqualTo("ann@127.0.0.1:7117");
         assertThat(presenter.myName()).isEqualTo("ann");
+    }
+
+    @Test
+    void aNameTakenThatChangesAnothersLabelChangesTheirLinesToo() {
+        node.receive(bob.id(), ALL, "from bob");
+        node.receive(cyd.id(), ALL, "from cyd");
+        node.receive(bob.id(), ALL, "bob again");
+        presenter.start();
+
+        // cyd takes bob's name: the node tells the two apart by address, bob's label changing untold.
+        node.relabel(bob.id(), "bob@127.0.0.2");
+        node.rename(cyd.id(), "bob", "bob@127.0.0.3");
+
+        assertThat(view.transcript).extracting(Line::from, Line::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bob@127.0.0.2", "from bob"),
+                org.assertj.core.groups.Tuple.tuple("bob@127.0.0.3", "from cyd"),
+                org.assertj.core.groups.Tuple.tuple("bob@127.0.0.2", "bob again"),
+                org.assertj.core.groups.Tuple.tuple("", "cyd is now known as bob@127.0.0.3"));
+        assertThat(view.users).extracting(UserItem::label).containsExactly("ann", "bob@127.0.0.2", "bob@127.0.0.3");
+    }
+
+    @Test
+    void aNewcomerByTheSameNameChangesTheLabelOnTheLinesOfTheOneThere() {
+        node.receive(bob.id(), ALL, "from bob");
+        presenter.start();
+
+        node.relabel(bob.id(), "bob@127.0.0.2");
+        node.peerUp("bob", "bob@127.0.0.4", "dddddddd");
+
+        assertThat(view.transcript).extracting(Line::from).containsExactly("bob@127.0.0.2");
+    }
+
+    @Test
+    void aDirectConversationWithSomeoneForgottenLeavesTheListUnlessOpenOrUnread() {
+        UserView dan = node.peerUp("dan", "dddddddd");
+        presenter.start();
+        node.receive(bob.id(), new Conversation.Direct(bob.id()), "read");
+        presenter.openDirect(bob.id());
+        node.receive(cyd.id(), new Conversation.Direct(cyd.id()), "unread");
+        presenter.openDirect(dan.id());
+        node.peerDown(bob.id());
+        node.peerDown(cyd.id());
+        node.peerDown(dan.id());
+
+        presenter.forget(bob.id());
+        presenter.forget(cyd.id());
+        presenter.forget(dan.id());
+
+        assertThat(node.executed).containsExactly("-forget @bob", "-forget @cyd", "-forget @dan");
+        assertThat(view.conversations).extracting(ConversationItem::label, ConversationItem::unread).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("#all", 0), org.assertj.core.groups.Tuple.tuple("@cyd", 1),
+                org.assertj.core.groups.Tuple.tuple("@dan", 0));
+        presenter.select(ALL);
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@cyd");
+        presenter.openDirect(cyd.id());
+        presenter.select(ALL);
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all");
+
+        // Known again once they connect, as in the user lists.
+        node.peerUp("bob", "bbbbbbbb");
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@bob");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package peerchat.ui.swing.presenter;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -37,6 +38,8 @@ import reactor.core.publisher.Sinks;
  * {@code -nick name} (and another user's {@link #rename}) works as the node's does too: the name is
  * checked ({@link DisplayName}), {@link ChatEvent.Renamed} is told on the stream, ignored or not,
  * and for this node's own user {@link #self()} has the new name by then, as the node's does.
+ * {@code -forget @user} too: someone offline leaves the users and the groups, their messages keep
+ * their label ({@link #label}), until they come again ({@link #peerUp}).
  * The real node is exercised by the window's two-node tests.
  */
 public final class MemoryNode implements Node {
@@ -45,6 +48,8 @@ public final class MemoryNode implements Node {
     private final Map<String, TreeSet<NodeId>> groups = new TreeMap<>();
     private final Map<Conversation, List<MessageView>> log = new LinkedHashMap<>();
     private final Set<NodeId> ignored = new HashSet<>();
+    /** Users forgotten ({@code -forget}), with the label their messages keep. */
+    private final Map<NodeId, String> forgotten = new HashMap<>();
     private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().directBestEffort();
     private Conversation current = Conversation.all();
     /** The next message's position in delivery order, every conversation: 0, 1, 2... as the node's. */
@@ -65,9 +70,15 @@ public final class MemoryNode implements Node {
     // ---------------------------------------------------------------- the test drives the world
 
     public UserView peerUp(String name, String hexId) {
+        return peerUp(name, name, hexId);
+    }
+
+    /** As {@link #peerUp(String, String)}, shown as {@code label} (the node's, when another user has the same name). */
+    public UserView peerUp(String name, String label, String hexId) {
         NodeId id = new NodeId(hexId);
-        UserView u = new UserView(id, name, name, "127.0.0." + (users.size() + 1) + ":7117", true, false, List.of("all"));
+        UserView u = new UserView(id, name, label, "127.0.0." + (users.size() + 1) + ":7117", true, false, List.of("all"));
         users.put(id, u);
+        forgotten.remove(id);
         groups.get("all").add(id);
         events.tryEmitNext(new ChatEvent.PeerUp(u));
         return u;
@@ -78,11 +89,25 @@ public final class MemoryNode implements Node {
      * their message says so, with the user as shown now. For this node's own user, use {@code -nick}.
      */
     public UserView rename(NodeId id, String name) {
+        return rename(id, name, name);
+    }
+
+    /** As {@link #rename(NodeId, String)}, shown as {@code label} (the node's, when another user has the same name). */
+    public UserView rename(NodeId id, String name, String label) {
         UserView u = users.get(id);
-        users.put(id, new UserView(u.id(), name, name, u.address(), u.online(), u.self(), u.groups()));
+        users.put(id, new UserView(u.id(), name, label, u.address(), u.online(), u.self(), u.groups()));
         UserView now = withGroups(users.get(id));
         events.tryEmitNext(new ChatEvent.Renamed(now, u.name()));
         return now;
+    }
+
+    /**
+     * User {@code id} is shown as {@code label} from now on, untold: as the node's labels change
+     * when another user comes by the same name, or takes it, and tell them apart.
+     */
+    public void relabel(NodeId id, String label) {
+        UserView u = users.get(id);
+        users.put(id, new UserView(u.id(), u.name(), label, u.address(), u.online(), u.self(), u.groups()));
     }
 
     /** What the node says when messages stay held back by causal order. */
@@ -218,6 +243,8 @@ public final class MemoryNode implements Node {
                     return new Reply.Error("unignore", "missing argument: -unignore <@user>");
                 }
                 return ignore("unignore", arg, false);
+            case "-forget":
+                return forget(arg);
             case "-id":
                 return users.values().stream().filter(v -> v.label().equalsIgnoreCase(arg.replaceFirst("^@", ""))).findFirst()
                         .<Reply>map(v -> new Reply.Done("id", v.label() + "'s id: " + v.id().value()))
@@ -258,6 +285,23 @@ public final class MemoryNode implements Node {
         }
         ignored.remove(who);
         return new Reply.Done(command, "showing " + label + "'s messages again, past ones too");
+    }
+
+    /** As the node's: someone offline leaves the users and the groups until they connect again; their messages keep their label. */
+    private Reply forget(String written) {
+        String name = written.replaceFirst("^@", "");
+        Optional<UserView> u = users.values().stream().filter(v -> v.label().equalsIgnoreCase(name)).findFirst();
+        if (u.isEmpty()) {
+            return new Reply.Error("forget", "no user called " + name);
+        }
+        if (u.get().online()) {
+            return new Reply.Error("forget", u.get().label() + " is online: only someone gone can be forgotten");
+        }
+        NodeId who = u.get().id();
+        users.remove(who);
+        groups.values().forEach(members -> members.remove(who));
+        forgotten.put(who, u.get().label());
+        return new Reply.Done("forget", "forgot " + u.get().label() + ": out of your lists and groups");
     }
 
     private Reply nick(String raw) {
@@ -344,6 +388,11 @@ public final class MemoryNode implements Node {
     @Override
     public Optional<UserView> user(NodeId id) {
         return Optional.ofNullable(users.get(id)).map(this::withGroups);
+    }
+
+    @Override
+    public String label(NodeId id) {
+        return user(id).map(UserView::label).orElse(forgotten.getOrDefault(id, id.shortForm()));
     }
 
     @Override

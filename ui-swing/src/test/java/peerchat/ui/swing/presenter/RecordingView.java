@@ -51,6 +51,14 @@ final class RecordingView implements ChatView {
     }
 
     @Override
+    public void moveDivider(String beforeId) {
+        Line divider = transcript.stream().filter(l -> l.kind() == Line.Kind.DIVIDER).findFirst().orElseThrow();
+        transcript.remove(divider);
+        int at = transcript.stream().map(Line::id).toList().indexOf(beforeId);
+        transcript.add(at, divider);
+    }
+
+    @Override
     public void showMembers(String heading, List<UserItem> members) {
         this.membersHeading = heading;
         this.members = members;

@@ -97,6 +97,20 @@ class UnreadAcrossRestartsTest {
     }
 
     @Test
+    void aGroupTheUserLeftIsNotCountedAtStart() {
+        firstRunInDevThenAll();
+        node.receive(bob.id(), DEV, "one, while ann was in #all");
+        ReadMarks kept = close();
+        node.receive(bob.id(), DEV, "two, while the window was closed");
+        assertThat(node.execute("-leavegroup dev").block()).isInstanceOf(peerchat.engine.api.Reply.Done.class);
+
+        run(kept);
+
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all");
+        assertThat(view.title).isEqualTo("ann@127.0.0.1:7117");
+    }
+
+    @Test
     void ownMessagesAndWhatWasSeenAreNotCountedNorWhatTheNodeHides() {
         firstRunInDevThenAll();
         presenter.submit("#dev mine, from #all");

@@ -284,6 +284,61 @@ class ChatWindowTest {
     }
 
     @Test
+    void joinAndLeaveActOnTheGroupSelectedInTheListNotTheOneOpen() {
+        onEdt(() -> {
+            node.peerJoins(bob.id(), "games");
+            node.peerJoins(bob.id(), "ops");
+        });
+        frame.textBox("compose").enterText("-joingroup ops");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        frame.textBox("compose").enterText("-creategroup dev");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#dev"));
+        GuiTesting.list(frame, "conversations").clickItem("#dev");
+        await().atMost(WAIT).until(() -> frame.label("conversationHeading").text().equals("#dev"));
+
+        GuiTesting.list(frame, "groups").clickItem("games 1");
+        frame.button("joinGroup").requireEnabled();
+        frame.button("leaveGroup").requireDisabled();
+        GuiTesting.list(frame, "groups").clickItem("all 3 joined");
+        frame.button("joinGroup").requireDisabled();
+        frame.button("leaveGroup").requireDisabled();
+        GuiTesting.list(frame, "groups").clickItem("ops 2 joined");
+        frame.button("joinGroup").requireDisabled();
+        frame.button("leaveGroup").requireEnabled().click();
+
+        await().atMost(WAIT).until(() -> contents(frame, "groups").contains("ops 1"));
+        assertThat(node.executed).containsExactly("-joingroup ops", "-creategroup dev", "-leavegroup ops");
+        assertThat(frame.label("conversationHeading").text()).isEqualTo("#dev");
+        assertThat(contents(frame, "conversations")).containsExactly("#all", "#dev");
+        frame.button("leaveGroup").requireDisabled();
+        frame.button("joinGroup").requireEnabled();
+    }
+
+    @Test
+    void aConversationClickedHandsTheKeyboardToTheComposeBoxAndArrowsStillWalkTheList() {
+        onEdt(() -> node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst"));
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob (1)"));
+
+        GuiTesting.list(frame, "conversations").clickItem("@bob (1)");
+        robot.enterText("hi");
+
+        frame.textBox("compose").requireFocused().requireText("hi");
+        assertThat(node.current()).isEqualTo(new Conversation.Direct(bob.id()));
+
+        // From the keyboard, the list keeps it while the arrows choose; Enter hands it over.
+        frame.list("conversations").focus();
+        robot.pressAndReleaseKey(KeyEvent.VK_UP);
+        await().atMost(WAIT).until(() -> node.current().equals(Conversation.all()));
+        frame.list("conversations").requireFocused();
+        robot.pressAndReleaseKey(KeyEvent.VK_DOWN);
+        await().atMost(WAIT).until(() -> node.current().equals(new Conversation.Direct(bob.id())));
+        frame.list("conversations").requireFocused();
+        robot.pressAndReleaseKey(KeyEvent.VK_ENTER);
+        frame.textBox("compose").requireFocused();
+    }
+
+    @Test
     void commandsWorkInTheComposeBoxAndErrorsShowInTheStatusLine() {
         frame.textBox("compose").enterText("-creategroup Ops");
         frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
@@ -444,6 +499,29 @@ class ChatWindowTest {
         assertThat(contents(frame, "transcript").get(0)).isEqualTo("bob: message 99801");
         // The user stays where they were reading: the old first line is still in view, not the new top.
         assertThat(GuiActionRunner.execute(() -> scroll.getVerticalScrollBar().getValue())).isPositive();
+    }
+
+    @Test
+    void aDividerBeforeMoreUnreadThanAPageMovesToWhereTheyBeginAsOlderPagesLoad() {
+        onEdt(() -> {
+            for (int i = 1; i <= 150; i++) {
+                node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst " + i);
+            }
+        });
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob (150)"));
+
+        GuiTesting.list(frame, "conversations").clickItem("@bob (150)");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 101);
+        assertThat(contents(frame, "transcript").subList(0, 2)).containsExactly("-- 150 new messages --", "bob: psst 51");
+
+        JScrollPane scroll = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class,
+                frame.list("transcript").target());
+        GuiActionRunner.execute(() -> scroll.getVerticalScrollBar().setValue(0));
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 151);
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").subList(0, 2)
+                .equals(List.of("-- 150 new messages --", "bob: psst 1")));
+        assertThat(contents(frame, "transcript").get(51)).isEqualTo("bob: psst 51");
     }
 
     @Test

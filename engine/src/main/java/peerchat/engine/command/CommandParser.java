@@ -66,6 +66,20 @@ public final class CommandParser {
         return line.length() > 1 && (line.charAt(0) == '-' || line.charAt(0) == '/') && Character.isLetter(line.charAt(1));
     }
 
+    /**
+     * A command that takes nothing after it, unless something was written there: that is an error,
+     * not dropped without a word ({@code {"line":"-lg\nhello"}} would otherwise lose the hello).
+     */
+    private static Command alone(String word, String rest, Command command) {
+        return rest.isEmpty() ? command
+                : new Command.Invalid(command.name(), word + " takes nothing after it; not run, nothing sent: " + firstLine(rest));
+    }
+
+    private static String firstLine(String s) {
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl) + " ...";
+    }
+
     private static Command parseCommand(String line) {
         String[] parts = WHITESPACE.split(line, 2);
         String word = parts[0];
@@ -78,17 +92,17 @@ public final class CommandParser {
         String name = spec.get().name();
         switch (name) {
             case "help":
-                return new Command.Help();
+                return new Command.Help(); // "-help nick": the whole list, the command among it
             case "quit":
-                return new Command.Quit();
+                return new Command.Quit(); // "/quit bye all", as on IRC: there are no parting words here, but it quits
             case "listgroups":
-                return new Command.ListGroups();
+                return alone(word, rest, new Command.ListGroups());
             case "listusers":
-                return new Command.ListUsers();
+                return alone(word, rest, new Command.ListUsers());
             case "more":
-                return new Command.More();
+                return alone(word, rest, new Command.More());
             case "waiting":
-                return new Command.Waiting();
+                return alone(word, rest, new Command.Waiting());
             case "open":
                 return oneName(name, rest, "-open <#group|@user>", Command.Open::new);
             case "members":

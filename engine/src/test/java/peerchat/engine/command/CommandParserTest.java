@@ -40,6 +40,15 @@ class CommandParserTest {
     }
 
     @Test
+    void whatFollowsACommandThatTakesNothingIsAnErrorNotDropped() {
+        assertThat(CommandParser.parse("-lg\nhello")).isEqualTo(new Command.Invalid("listgroups",
+                "-lg takes nothing after it; not run, nothing sent: hello"));
+        assertThat(CommandParser.parse("-waiting extra\nmore")).isEqualTo(new Command.Invalid("waiting",
+                "-waiting takes nothing after it; not run, nothing sent: extra ..."));
+        assertThat(CommandParser.parse("/quit bye all")).isInstanceOf(Command.Quit.class);
+    }
+
+    @Test
     void aMessageKeepsItsLineBreaksWhateverThePlatformSent() {
         assertThat(CommandParser.parse("first\nsecond\n\n  indented")).isEqualTo(new Command.Send(null, "first\nsecond\n\n  indented", 0));
         assertThat(CommandParser.parse("@bob a\r\nb\rc\r\n")).isEqualTo(new Command.Send("@bob", "a\nb\nc", 0));

@@ -12,6 +12,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import peerchat.store.event.Event;
 import peerchat.store.event.EventCodec;
+import peerchat.store.log.DamagedLogException;
 import peerchat.store.log.EventLog;
 import peerchat.store.log.Logged;
 import peerchat.store.projection.History;
@@ -89,7 +90,8 @@ public final class Store implements AutoCloseable {
             return new Store(log, replayListener);
         } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)
             log.close();
-            throw new IllegalStateException("cannot read the log in " + log.directory() + " (left as it is): " + e, e);
+            String why = e instanceof DamagedLogException ? e.getMessage() : e.toString();
+            throw new IllegalStateException("cannot read the log in " + log.directory() + " (left as it is): " + why, e);
         }
     }
 

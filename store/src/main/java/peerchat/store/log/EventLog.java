@@ -66,6 +66,8 @@ public final class EventLog implements AutoCloseable {
     private final Sinks.Many<Logged> appended = Sinks.many().multicast().directBestEffort();
     private final AtomicLong lastIndex = new AtomicLong(-1);
     private ExcerptAppender appender; // writer thread only
+    /** Set before this log's first append is written. */
+    private volatile boolean appendedSinceOpen;
     private final LogRoom room; // writer thread only
 
     private EventLog(SingleChronicleQueue queue, EventCodec codec, ScheduledExecutorService given) {
@@ -273,6 +275,7 @@ public final class EventLog implements AutoCloseable {
         }
         room.ensure(e.bytes(), rollsNext());
         if (appender == null) {
+            appendedSinceOpen = true;
             appender = queue.createAppender();
         }
         Long[] indexes = new Long[e.events.size()];
@@ -316,7 +319,14 @@ public final class EventLog implements AutoCloseable {
     }
 
     private long replay(Consumer<Logged> consumer, boolean summaries) {
-        return new ParallelReplay(queue, codec, summaries).run(consumer);
+        ParallelReplay replay = new ParallelReplay(queue, codec, summaries);
+        long count = replay.run(consumer);
+        // Before this log's first append, nothing moved its end during the replay: where the
+        // replay stopped must be it (a node replays its log so, at start, to rebuild its state).
+        if (!appendedSinceOpen) {
+            replay.requireReadToTheEnd();
+        }
+        return count;
     }
 
     /** The log from its start to its end at the time of reading, then completes. */

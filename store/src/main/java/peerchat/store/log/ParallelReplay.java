@@ -1,6 +1,7 @@
 package peerchat.store.log;
 
 import java.util.ArrayDeque;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +29,8 @@ final class ParallelReplay {
     private final EventCodec codec;
     private final boolean summaries;
     private final int decoders;
+    /** The last entry the replay came to, readable or not. */
+    private long lastSeen = -1;
 
     ParallelReplay(ChronicleQueue queue, EventCodec codec, boolean summaries) {
         this.queue = queue;
@@ -69,10 +72,29 @@ final class ParallelReplay {
         }
     }
 
+    /** Hands every readable entry to {@code consumer}, in log order; returns their count. */
     long run(Consumer<Logged> consumer) {
-        if (decoders < 2) {
-            return sequential(consumer);
+        return decoders < 2 ? sequential(consumer) : parallel(consumer);
+    }
+
+    /**
+     * After {@link #run} of a log nobody appended to meanwhile: refuses one whose end, as the queue
+     * finds it, is not where the replay came to, one cut short or overwritten in the middle (the
+     * queue then says it ends further on, or, unable to find its end, at its start). Appends would
+     * go where no later replay reaches, and be lost at the next start, and the node would take
+     * again ids it had used.
+     */
+    void requireReadToTheEnd() {
+        long end = queue.lastIndex();
+        if (end != lastSeen) {
+            throw new DamagedLogException(String.format(Locale.ROOT, "the log is damaged (cut short or overwritten): it can be"
+                    + " read up to entry %x, but the queue finds its end at %x. To start afresh, move the data directory's"
+                    + " log away: this node's history is then gone from here, and peers send again what they have for it",
+                    lastSeen, end));
         }
+    }
+
+    private long parallel(Consumer<Logged> consumer) {
         ExecutorService pool = Executors.newFixedThreadPool(decoders, r -> {
             Thread t = new Thread(r, "peerchat-replay-decoder");
             t.setDaemon(true);
@@ -106,10 +128,12 @@ final class ParallelReplay {
 
     private long sequential(Consumer<Logged> consumer) {
         long count = 0;
-        try (LogReader reader = new LogReader(queue, codec, summaries)) {
-            for (Logged logged = reader.next(); logged != null; logged = reader.next()) {
-                consumer.accept(logged);
-                count++;
+        Chunk chunk = new Chunk();
+        try (ExcerptTailer tailer = queue.createTailer()) {
+            boolean more = true;
+            while (more) {
+                more = fill(tailer, chunk.reset());
+                count += deliver(decode(chunk).decoded, consumer);
             }
         }
         return count;
@@ -122,6 +146,7 @@ final class ParallelReplay {
                 if (!dc.isPresent()) {
                     break;
                 }
+                lastSeen = dc.index();
                 Bytes<?> in = dc.wire().bytes();
                 try {
                     chunk.add(dc.index(), EntryFormat.readHeader(in), in);

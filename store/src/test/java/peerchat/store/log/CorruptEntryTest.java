@@ -107,6 +107,45 @@ class CorruptEntryTest {
         }
     }
 
+    @Test
+    void aLogCutShortInTheMiddleIsRefusedRatherThanWrittenAfterAGapNoReplayReaches() throws IOException {
+        for (int entries : new int[] {40, 100}) { // the queue indexes every 16th: its end is found differently
+            Path log = dir.resolve("log" + entries);
+            try (EventLog writing = EventLog.open(log)) {
+                for (int i = 0; i < entries; i++) {
+                    writing.append(seen("entry" + i + "x")).block(TIMEOUT);
+                }
+            }
+            assertThat(openInAChildJvm(log)).isEqualTo("opened");
+            Path file = queueFile(log);
+            String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
+            int at = text.lastIndexOf(":)\n", text.indexOf("entry20x"));
+            assertThat(at).isPositive();
+            try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
+                raf.setLength(at);
+            }
+            for (int attempt = 0; attempt < 2; attempt++) { // and refused alike again: the refusal wrote nothing
+                assertThat(openInAChildJvm(log)).as(entries + " entries")
+                        .startsWith("refused: cannot read the log in " + log + " (left as it is): the log is damaged (cut short or overwritten)")
+                        .contains("move the data directory's log away");
+            }
+        }
+    }
+
+    /** As a node opens it, without {@code -ea}. */
+    private static String openInAChildJvm(Path log) throws IOException {
+        Process child = new ProcessBuilder(peerchat.store.ChildJvm.command(OpenStoreChild.class, log.toString()))
+                .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+        String out = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        return out.lines().filter(l -> l.startsWith("opened") || l.startsWith("refused")).findFirst().orElse(out);
+    }
+
+    private static Path queueFile(Path log) throws IOException {
+        try (Stream<Path> files = Files.list(log)) {
+            return files.filter(p -> p.toString().endsWith(".cq4")).findFirst().orElseThrow();
+        }
+    }
+
     /** Overwrites the Smile body holding {@code marker} (from its ":)" header up to the marker) with 0xFF. */
     private void overwriteBodyOf(String marker) throws IOException {
         Path file;

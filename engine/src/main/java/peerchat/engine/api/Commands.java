@@ -58,7 +58,7 @@ public final class Commands {
 
     /** Help text, grouped by section, one command a line. */
     public static String helpText() {
-        StringBuilder out = new StringBuilder();
+        List<String[]> rows = new java.util.ArrayList<>();
         String section = "";
         for (String s : List.of("Messages", "Groups", "Users", "Session")) {
             for (CommandSpec c : ALL) {
@@ -66,17 +66,23 @@ public final class Commands {
                     continue;
                 }
                 if (!s.equals(section)) {
-                    out.append(s).append(":\n");
+                    rows.add(new String[] {s + ":"});
                     if (s.equals("Messages")) {
-                        out.append(String.format(Locale.ROOT, "  %-36s %s%n", "<text>", "send to the current conversation"));
-                        out.append(String.format(Locale.ROOT, "  %-36s %s%n", "@user <text>", "direct message"));
-                        out.append(String.format(Locale.ROOT, "  %-36s %s%n", "#group <text>", "to a group (@group works when not ambiguous)"));
+                        rows.add(new String[] {"<text>", "send to the current conversation"});
+                        rows.add(new String[] {"@user <text>", "direct message"});
+                        rows.add(new String[] {"#group <text>", "to a group (@group works when not ambiguous)"});
                     }
                     section = s;
                 }
                 String names = String.join(" ", c.spellings());
-                out.append(String.format(Locale.ROOT, "  %-36s %s%n", names + (c.args().isEmpty() ? "" : " " + c.args()), c.help()));
+                rows.add(new String[] {names + (c.args().isEmpty() ? "" : " " + c.args()), c.help()});
             }
+        }
+        // As wide as the widest command, so that every description is at least two spaces off it.
+        int width = rows.stream().filter(r -> r.length == 2).mapToInt(r -> r[0].length()).max().orElse(0);
+        StringBuilder out = new StringBuilder();
+        for (String[] r : rows) {
+            out.append(r.length == 1 ? r[0] + "\n" : String.format(Locale.ROOT, "  %-" + width + "s  %s%n", r[0], r[1]));
         }
         return out.toString();
     }

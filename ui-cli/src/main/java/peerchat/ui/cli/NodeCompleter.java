@@ -20,9 +20,11 @@ final class NodeCompleter implements Completer {
 
     @Override
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
-        List<String> users = node.users().stream().filter(u -> !u.self()).map(UserView::label).collect(Collectors.toList());
+        List<UserView> others = node.users().stream().filter(u -> !u.self()).collect(Collectors.toList());
+        List<String> users = others.stream().map(UserView::label).collect(Collectors.toList());
+        List<String> ignored = others.stream().filter(UserView::ignored).map(UserView::label).collect(Collectors.toList());
         List<String> groups = node.groups().stream().map(GroupView::name).collect(Collectors.toList());
-        for (String c : CompletionModel.candidates(line.words(), line.wordIndex(), users, groups)) {
+        for (String c : CompletionModel.candidates(line.words(), line.wordIndex(), users, ignored, groups)) {
             candidates.add(new Candidate(c, c, null, null, null, null, true));
         }
     }

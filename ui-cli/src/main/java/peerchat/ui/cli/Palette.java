@@ -87,7 +87,9 @@ public final class Palette {
     /**
      * Text from other nodes goes through here, a line at a time: a newline in it must not fake a
      * line from someone else (a message's own lines are split and indented before they get here),
-     * and an escape sequence must not take over the terminal.
+     * an escape sequence must not take over the terminal, and a bidi embedding, override or
+     * isolate must not make a bidi terminal show the rest of the line in another order
+     * ({@code gnp.exe} reversed by U+202E reads {@code exe.png}).
      */
     static String clean(String text) {
         if (text == null) {
@@ -97,12 +99,21 @@ public final class Palette {
         text.codePoints().forEach(c -> {
             if (c == '\n' || c == '\r' || c == '\t') {
                 b.append(' ');
-            } else if (Character.isISOControl(c)) {
+            } else if (Character.isISOControl(c) || isBidiControl(c)) {
                 b.append('?');
             } else {
                 b.appendCodePoint(c);
             }
         });
         return b.toString();
+    }
+
+    /**
+     * LRE, RLE, PDF, LRO, RLO and LRI, RLI, FSI, PDI: they reorder whole runs. The marks (LRM,
+     * RLM, ALM) only place neutral characters next to them, cannot reverse a word, and are what
+     * right-to-left writers type to get punctuation where they mean it: they stay.
+     */
+    private static boolean isBidiControl(int c) {
+        return (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
     }
 }

@@ -145,7 +145,7 @@ public final class Renderer {
             if (users.isEmpty()) {
                 lines.add(palette.plain("no users"));
             }
-            int width = users.stream().mapToInt(u -> u.label().length()).max().orElse(0);
+            int width = users.stream().mapToInt(u -> columns(u.label())).max().orElse(0);
             for (UserView u : users) {
                 lines.add(user(u, width));
             }
@@ -163,20 +163,21 @@ public final class Renderer {
             Reply.Members m = (Reply.Members) r;
             lines.add(new AttributedStringBuilder().append(palette.group("#" + m.group()))
                     .append(" (" + count(m.members().size(), "member") + ")").toAttributedString());
-            int width = m.members().stream().mapToInt(u -> u.label().length()).max().orElse(0);
+            int width = m.members().stream().mapToInt(u -> columns(u.label())).max().orElse(0);
             for (UserView u : m.members()) {
                 lines.add(user(u, width));
             }
         } else if (r instanceof Reply.Messages) {
             Reply.Messages m = (Reply.Messages) r;
             // -since and -search say what they looked for ("after 41", "matching \"x\" in #dev"),
-            // -history and -more the conversation
+            // -history and -more the conversation; -more's page is the one before the last shown
             boolean found = m.command().equals("since") || m.command().equals("search");
+            boolean earlier = m.command().equals("more");
             if (m.messages().isEmpty()) {
-                lines.add(palette.notice("-- no messages " + (found ? "" : "in ") + m.target() + " --"));
+                lines.add(palette.notice("-- no " + (earlier ? "earlier " : "") + "messages " + (found ? "" : "in ") + m.target() + " --"));
             } else {
                 lines.add(palette.notice(found ? "-- " + count(m.messages().size(), "message") + " " + m.target() + " --"
-                        : "-- " + m.target() + ", last " + m.messages().size() + " --"));
+                        : "-- " + m.target() + ", " + (earlier ? m.messages().size() + " earlier" : "last " + m.messages().size()) + " --"));
                 m.messages().forEach(v -> lines.add(message(v)));
             }
         } else if (r instanceof Reply.Sent) {
@@ -269,7 +270,13 @@ public final class Renderer {
         return at.toLocalDate().equals(today) ? TODAY.format(at) : OTHER_DAY.format(at);
     }
 
+    /** Padding counts columns, not chars: a CJK name takes two per character. */
     private static String pad(String s, int width) {
-        return s.length() >= width ? s : s + " ".repeat(width - s.length());
+        int columns = columns(s);
+        return columns >= width ? s : s + " ".repeat(width - columns);
+    }
+
+    private static int columns(String s) {
+        return new AttributedString(s).columnLength();
     }
 }

@@ -1,6 +1,7 @@
 package peerchat.ui.cli;
 
 import java.io.IOError;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -10,10 +11,12 @@ import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.LineReader;
 import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.MaskingCallback;
 import org.jline.reader.Reference;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.LineReaderImpl;
+import org.jline.terminal.Attributes;
 import org.jline.terminal.Terminal;
 import org.jline.utils.AttributedString;
 import org.slf4j.Logger;
@@ -46,6 +49,8 @@ public final class TerminalSession {
     private final String version;
     /** When the bell last rang (System.nanoTime); touched only on the node's thread, which brings events. */
     private long lastBell;
+    /** From a prompt drawn to the line it returns: a command running has the cursor at a line's start. */
+    private volatile boolean atPrompt;
 
     public TerminalSession(Terminal terminal, Node node, Path historyFile, Renderer renderer, String version) {
         this.terminal = terminal;
@@ -55,10 +60,23 @@ public final class TerminalSession {
         this.version = version;
     }
 
-    /** Runs until {@code -q}, Ctrl-D, or Ctrl-C on an empty line; closes the node; returns 0. */
+    /**
+     * Runs until {@code -q}, Ctrl-D, Ctrl-C on an empty line, or SIGTERM (and any other JVM
+     * shutdown); closes the node; returns 0.
+     */
     public int run() {
+        // Raw, ISIG off, from here to the end and not only while a line is read: between two lines
+        // (before the first, while a command runs) the tty would otherwise be back in cooked mode,
+        // turn a Ctrl-C into SIGINT at once and drop what was typed before it, and the next prompt
+        // would take that signal for Ctrl-C on an empty line and quit. Now keys reach the reader
+        // in the order typed, Ctrl-C among them, and JLine's interrupt widget ends the line with
+        // what it holds: cleared when it holds something, the end of the session when not.
+        Attributes cooked = terminal.enterRawMode();
+        // The terminal's writer outlives its close: on SIGTERM, JLine's shutdown hook closes the
+        // terminal while this session's says goodbye.
+        PrintWriter out = terminal.writer();
         LineReader reader = reader();
-        // Ctrl-C between two lines (while a command runs) must not kill the JVM past the clean close.
+        // A SIGINT from elsewhere (kill -INT) while a command runs must not kill the JVM past the clean close.
         terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
         reader.printAbove(renderer.banner(version, node.self(), node.users()));
         long started = System.currentTimeMillis();
@@ -74,20 +92,43 @@ public final class TerminalSession {
                 },
                 err -> LOG.error("the event stream failed", err));
         seen.start();
+        // SIGTERM (any shutdown of the JVM) ends the session as Ctrl-D does, from a hook: the loop
+        // may never get out of its read. A line on screen (being typed, or left there when JLine's
+        // own hook closes the terminal under the reader) is ended first, so "bye" goes under it.
+        Thread onShutdown = new Thread(() -> end(reader, events, seen, out, cooked, atPrompt), "peerchat-terminal-shutdown");
+        Runtime.getRuntime().addShutdownHook(onShutdown);
         try {
             loop(reader);
         } finally {
-            events.dispose();
-            seen.close();
+            boolean shuttingDown = false;
             try {
-                reader.getHistory().save();
-            } catch (java.io.IOException e) {
-                LOG.warn("cannot save the line history to {}", historyFile, e);
+                Runtime.getRuntime().removeShutdownHook(onShutdown);
+            } catch (IllegalStateException e) {
+                shuttingDown = true;
             }
-            node.shutdown().block(Duration.ofSeconds(30));
-            goodbye();
+            if (!shuttingDown) {
+                end(reader, events, seen, out, cooked, false);
+            }
         }
         return 0;
+    }
+
+    /** Run once: by the loop's end, or by the shutdown hook when the JVM goes first. */
+    private void end(LineReader reader, Disposable events, SeenMarker seen, PrintWriter out, Attributes cooked, boolean lineOnScreen) {
+        events.dispose();
+        seen.close();
+        try {
+            reader.getHistory().save();
+        } catch (java.io.IOException e) {
+            LOG.warn("cannot save the line history to {}", historyFile, e);
+        }
+        node.shutdown().block(Duration.ofSeconds(30));
+        goodbye(out, lineOnScreen);
+        try {
+            terminal.setAttributes(cooked);
+        } catch (RuntimeException e) {
+            LOG.debug("the terminal is gone: its modes stay", e);
+        }
     }
 
     /**
@@ -131,9 +172,10 @@ public final class TerminalSession {
     }
 
     /**
-     * Whether the event is someone ignored coming, going, joining, leaving or taking another name:
-     * their messages are hidden by the node, and as irssi's {@code /ignore} does by default, so is
-     * the rest of them here (the window's lists and {@code --json} still have their presence).
+     * Whether the event is someone ignored coming, going, creating a group, joining, leaving or
+     * taking another name: their messages are hidden by the node, and as irssi's {@code /ignore}
+     * does by default, so is the rest of them here (the window's lists and {@code --json} still
+     * have their presence).
      */
     private boolean aboutSomeoneIgnored(ChatEvent e) {
         if (e instanceof ChatEvent.Renamed renamed) {
@@ -145,25 +187,30 @@ public final class TerminalSession {
         if (e instanceof ChatEvent.PeerDown down) {
             return down.user().ignored();
         }
-        String who = e instanceof ChatEvent.Joined j ? j.user() : e instanceof ChatEvent.Left l ? l.user() : null;
+        String who = e instanceof ChatEvent.Joined j ? j.user() : e instanceof ChatEvent.Left l ? l.user()
+                : e instanceof ChatEvent.GroupCreated g ? g.by() : null;
         return who != null && node.users().stream().anyMatch(u -> u.ignored() && u.label().equals(who));
     }
 
-    private void goodbye() {
-        try {
-            terminal.writer().println("bye");
-            terminal.writer().flush();
-            terminal.flush();
-        } catch (RuntimeException e) {
-            LOG.debug("the terminal is gone: no goodbye", e);
+    /** A PrintWriter swallows the errors of a terminal that is gone: then there is no goodbye. */
+    private void goodbye(PrintWriter out, boolean lineOnScreen) {
+        if (lineOnScreen) {
+            out.println();
         }
+        out.println("bye");
+        out.flush();
     }
 
     private void loop(LineReader reader) {
+        String retype = null;
         while (true) {
             String line;
+            String buffer = retype;
+            retype = null;
             try {
-                line = reader.readLine(prompt());
+                atPrompt = true;
+                line = reader.readLine(prompt(), null, (MaskingCallback) null, buffer);
+                atPrompt = false;
             } catch (UserInterruptException e) {
                 if (e.getPartialLine() == null || e.getPartialLine().isEmpty()) {
                     return;
@@ -187,6 +234,11 @@ public final class TerminalSession {
             }
             if (reply instanceof Reply.Quit) {
                 return;
+            }
+            if (reply instanceof Reply.Error) {
+                // Its error is all that is left on screen of the line (a message is not echoed):
+                // the line comes back to be put right, not typed again.
+                retype = line;
             }
         }
     }

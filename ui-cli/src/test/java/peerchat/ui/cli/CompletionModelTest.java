@@ -9,6 +9,7 @@ import peerchat.engine.api.Commands;
 
 class CompletionModelTest {
     private static final List<String> USERS = List.of("bob", "beatrice", "Carol");
+    private static final List<String> IGNORED = List.of("beatrice");
     private static final List<String> GROUPS = List.of("all", "games", "gardening");
 
     /** Completes the last word of {@code line} (a trailing space starts a new, empty word). */
@@ -17,7 +18,7 @@ class CompletionModelTest {
         if (line.endsWith(" ")) {
             words.add("");
         }
-        return CompletionModel.candidates(words, words.size() - 1, USERS, GROUPS);
+        return CompletionModel.candidates(words, words.size() - 1, USERS, IGNORED, GROUPS);
     }
 
     @Test
@@ -50,6 +51,16 @@ class CompletionModelTest {
         assertThat(complete("/open @")).containsExactly("@bob", "@beatrice", "@Carol");
         assertThat(complete("-history #g")).containsExactly("#games", "#gardening");
         assertThat(complete("-finduser b")).isEmpty();
+    }
+
+    @Test
+    void onlyWhatTheCommandCanTake() {
+        assertThat(complete("/join ")).as("everyone is in all").containsExactly("games", "gardening");
+        assertThat(complete("-joingroup #")).containsExactly("#games", "#gardening");
+        assertThat(complete("/leave ")).containsExactly("all", "games", "gardening");
+        assertThat(complete("/unignore ")).as("only whom you ignore").containsExactly("beatrice");
+        assertThat(complete("-unignore @")).containsExactly("@beatrice");
+        assertThat(complete("/ignore ")).containsExactly("bob", "beatrice", "Carol");
     }
 
     @Test

@@ -25,4 +25,11 @@ class PaletteTest {
         assertThat(Palette.plain().plain("hi\u001b[2J\nbob: fake\r\u0007").toString()).isEqualTo("hi?[2J bob: fake ?");
         assertThat(Palette.colour().name("eve\u001b]0;owned\u0007", false).toString()).isEqualTo("eve?]0;owned?");
     }
+
+    @Test
+    void textFromPeersCannotReorderTheLineInABidiTerminal() {
+        assertThat(Palette.plain().plain("rtl \u202egnp.exe\u202c").toString()).isEqualTo("rtl ?gnp.exe?");
+        assertThat(Palette.plain().plain("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069").toString()).isEqualTo("?".repeat(9));
+        assertThat(Palette.plain().plain("שלום\u200f!").toString()).as("a mark only places punctuation").isEqualTo("שלום\u200f!");
+    }
 }

@@ -25,11 +25,13 @@ import peerchat.ui.launch.FileLogging;
 /**
  * The terminal UI under a real pseudo-terminal ({@code script} from util-linux allocates it):
  * proves that on Java 17 JLine gets a system terminal through its JNI provider (not a dumb one),
- * and that completion and quitting work there as in the in-memory tests.
+ * that completion and quitting work there as in the in-memory tests, and what only a real tty
+ * does: turn Ctrl-C into SIGINT when it is not raw, and SIGTERM.
  */
 @EnabledOnOs(OS.LINUX)
 class RealPtyTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final String PROMPT = "alice@127.0.0.1:7117 #all> ";
 
     @TempDir
     Path dir;
@@ -47,13 +49,14 @@ class RealPtyTest {
         return "'" + s.replace("'", "'\\''") + "'";
     }
 
-    @Test
-    void getsASystemTerminalCompletesAndQuitsCleanly() throws Exception {
+    /** {@link PtyMain} with these arguments after the data directory, under a pty of its own; its keyboard. */
+    private OutputStream start(String... args) throws IOException {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
         java.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 PtyMain.class.getName(), dir.toString()));
+        java.addAll(List.of(args));
         java.removeIf(String::isEmpty);
         String command = java.stream().map(RealPtyTest::quote).collect(Collectors.joining(" "));
         ProcessBuilder pb = new ProcessBuilder("script", "-qfec", "stty cols 160 rows 40; exec " + command, "/dev/null");
@@ -64,9 +67,19 @@ class RealPtyTest {
         Thread reader = new Thread(() -> copy(process.getInputStream()), "pty-out");
         reader.setDaemon(true);
         reader.start();
-        OutputStream keys = process.getOutputStream();
+        return process.getOutputStream();
+    }
 
-        await().atMost(WAIT).until(() -> plain().contains("alice@127.0.0.1:7117 #all> "));
+    /** The JVM under the pty: {@code script}'s child, once the shell has become it. */
+    private ProcessHandle jvm() {
+        return process.children().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+    }
+
+    @Test
+    void getsASystemTerminalCompletesAndQuitsCleanly() throws Exception {
+        OutputStream keys = start();
+
+        await().atMost(WAIT).until(() -> plain().contains(PROMPT));
         type(keys, "@bo\thi from a pty\r");
         await().atMost(WAIT).until(() -> plain().contains("alice: @bob hi from a pty"));
         type(keys, "-q\r");
@@ -79,6 +92,65 @@ class RealPtyTest {
         // Colour is on for a real terminal: the prompt's name is styled.
         assertThat(screen.toString()).contains("\u001b[");
         assertThat(Files.readString(dir.resolve(TerminalFrontend.HISTORY_FILE))).contains("@bob hi from a pty");
+    }
+
+    /**
+     * Ctrl-C goes to the reader as a key in the order typed, whenever it is typed: on a half-typed
+     * line it clears that line, on an empty one it quits. Typed while a command runs, when the
+     * terminal used to be back in cooked mode, the tty made it SIGINT at once and threw away what
+     * was typed before it, a whole line too, and the next prompt could take the signal for Ctrl-C
+     * on an empty line and quit.
+     */
+    @Test
+    void ctrlCClearsOnlyTheLineItIsTypedOnWhateverTheTiming() throws Exception {
+        Path release = dir.resolve("release");
+        assertThat(new ProcessBuilder("mkfifo", release.toString()).start().waitFor()).isZero();
+        OutputStream keys = start(release.toString());
+
+        await().atMost(WAIT).until(() -> plain().contains(PROMPT));
+        type(keys, "abc\u0003");
+        type(keys, "xyz\r");
+        await().atMost(WAIT).until(() -> plain().contains("#all alice: xyz"));
+        assertThat(plain()).doesNotContain("abcxyz");
+
+        type(keys, "-waiting\r");
+        await().atMost(WAIT).until(() -> plain().contains("> -waiting"));
+        type(keys, "hello\rabc\u0003");
+        // Released once the keys have surely reached the tty: with ISIG on, it echoes ^C as it
+        // takes it; with ISIG off nothing typed can be lost, whenever it arrives.
+        Path tty = Files.readSymbolicLink(Path.of("/proc", Long.toString(jvm().pid()), "fd", "0"));
+        await().atMost(WAIT).until(() -> plain().contains("^C") || !stty(tty).matches("(?s).*(?<![-\\w])isig\\b.*"));
+        Files.writeString(release, "go");
+        await().atMost(WAIT).until(() -> plain().contains("released: go"));
+        await().atMost(WAIT).until(() -> plain().contains("#all alice: hello"));
+        type(keys, "still here\r");
+        await().atMost(WAIT).until(() -> plain().contains("#all alice: still here"));
+        assertThat(plain()).doesNotContain("abcstill");
+        assertThat(process.isAlive()).isTrue();
+
+        type(keys, "\u0003");
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(screen.toString()).isZero();
+        await().atMost(WAIT).until(() -> plain().contains("bye"));
+    }
+
+    /** SIGTERM ends the session as Ctrl-D does: the half-typed line is ended, and "bye" is under it. */
+    @Test
+    void sigtermEndsTheLineAndSaysBye() throws Exception {
+        OutputStream keys = start();
+        await().atMost(WAIT).until(() -> plain().contains(PROMPT));
+        type(keys, "half typed");
+        await().atMost(WAIT).until(() -> plain().endsWith(PROMPT + "half typed"));
+        jvm().destroy();
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        await().atMost(WAIT).until(() -> plain().contains(PROMPT + "half typed\nbye\n"));
+    }
+
+    private static String stty(Path tty) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("stty", "-F", tty.toString(), "-a").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return out;
     }
 
     private static void type(OutputStream keys, String text) throws IOException {

@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
 import peerchat.engine.api.ChatEvent;
+import peerchat.engine.api.Commands;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.GroupView;
 import peerchat.engine.api.MessageView;
@@ -161,12 +162,35 @@ class RendererTest {
     }
 
     @Test
+    void tablesLineUpByDisplayColumnsWithWideNames() {
+        UserView wei = new UserView(FakeNode.BEATRICE, "张伟", "张伟", "127.0.0.3:7117", true, false, List.of("all"));
+        List<String> users = text(plain.reply(new Reply.Users("listusers", List.of(alice, wei, bob))));
+        assertThat(users).containsExactly(
+                "  alice  127.0.0.1:7117         online   #all #games  (you)",
+                "  张伟   127.0.0.3:7117         online   #all",
+                "  bob    127.0.0.2:7117         offline  #all");
+        UserView ming = new UserView(FakeNode.BEATRICE, "李明明明", "李明明明", "127.0.0.3:7117", true, false, List.of("all"));
+        assertThat(text(plain.reply(new Reply.Members("members", "all", List.of(ming, bob))))).containsExactly(
+                "#all (2 members)",
+                "  李明明明  127.0.0.3:7117         online   #all",
+                "  bob       127.0.0.2:7117         offline  #all");
+    }
+
+    @Test
     void historyHasAHeaderAndTheMessagesOldestFirst() {
         List<String> lines = text(plain.reply(new Reply.Messages("history", "#all", List.of(
                 message("bob", "#all", "first", NOW - 2000, false, false),
                 message("alice", "#all", "second", NOW - 1000, true, false)))));
         assertThat(lines).containsExactly("-- #all, last 2 --", "22:13 #all bob: first", "22:13 #all alice: second");
         assertThat(text(plain.reply(new Reply.Messages("history", "#games", List.of())))).containsExactly("-- no messages in #games --");
+    }
+
+    @Test
+    void morePagesBackAndSaysSo() {
+        List<String> lines = text(plain.reply(new Reply.Messages("more", "#pg", List.of(
+                message("bob", "#pg", "older", NOW - 2000, false, false)))));
+        assertThat(lines).containsExactly("-- #pg, 1 earlier --", "22:13 #pg bob: older");
+        assertThat(text(plain.reply(new Reply.Messages("more", "#pg", List.of())))).containsExactly("-- no earlier messages in #pg --");
     }
 
     @Test
@@ -184,12 +208,32 @@ class RendererTest {
     }
 
     @Test
-    void aSentMessageIsLeftToTheEventStreamAndHelpIsPrintedAsIs() {
+    void aSentMessageIsLeftToTheEventStreamAndHelpIsPrintedLineByLine() {
         assertThat(plain.reply(new Reply.Sent("send", message("alice", "#all", "x", NOW, true, false)))).isEmpty();
         assertThat(text(plain.reply(new Reply.Sent("send", message("alice", "@bob", "x", NOW, true, false), "bob is offline: bob gets it when back"))))
                 .containsExactly("-- bob is offline: bob gets it when back");
         assertThat(plain.reply(new Reply.Quit("quit"))).isEmpty();
         assertThat(text(plain.reply(new Reply.Done("help", "Messages:\n  -h  help\n")))).containsExactly("Messages:", "  -h  help");
+    }
+
+    @Test
+    void helpColumnsAreTwoSpacesApartEvenForTheLongestCommand() {
+        List<String> help = text(plain.reply(new Reply.Done("help", Commands.helpText())));
+        String delay = help.stream().filter(l -> l.startsWith("  -delay ")).findFirst().orElseThrow();
+        assertThat(delay).startsWith("  -delay /delay <seconds> <message line>  ");
+        // every description starts in one column, after a gap of two spaces at least
+        int column = delay.indexOf("send now");
+        for (String l : help) {
+            if (l.startsWith("  ")) {
+                assertThat(l.substring(column - 2, column)).as(l).isEqualTo("  ");
+                assertThat(l.charAt(column)).as(l).isNotEqualTo(' ');
+            } else {
+                assertThat(l).endsWith(":");
+            }
+        }
+        assertThat(help).contains("Messages:", "Session:");
+        assertThat(help.stream().filter(l -> l.startsWith("  @user <text>")).findFirst().orElseThrow())
+                .endsWith("  direct message");
     }
 
     @Test

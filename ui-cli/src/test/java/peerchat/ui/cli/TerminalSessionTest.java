@@ -18,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.MessageView;
+import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.ui.testing.FakeNode;
 import peerchat.ui.testing.TestTerminal;
@@ -81,6 +82,7 @@ class TerminalSessionTest {
 
     @Test
     void tabCompletesGroupNamesAfterHashAndAfterGroupCommands() throws Exception {
+        node.answering(line -> new Reply.Done("", ""));
         run(node, term);
         term.type("#gar\tlet us plant\r");
         assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("#gardening let us plant");
@@ -168,11 +170,33 @@ class TerminalSessionTest {
         run(node, term);
         term.type("-bogus\r");
         await().atMost(WAIT).until(() -> term.text().contains("error: unknown command -bogus"));
-        term.type("still here\r");
+        await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT + "-bogus"));
+        term.type("\u0003still here\r");
         assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("-bogus");
         assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("still here");
         await().atMost(WAIT).until(() -> term.text().contains("alice: still here"));
         assertThat(term.text().lines().filter(l -> l.contains("error"))).hasSize(1);
+    }
+
+    /** Only the error would be left of a message (it is not echoed): the line comes back to be put right. */
+    @Test
+    void aLineThatFailsComesBackForEditing() throws Exception {
+        node.answering(line -> line.startsWith("@nosuch") ? new Reply.Error("send", "no user or group called nosuch")
+                : line.startsWith("-joingroup") ? new Reply.Error("joingroup", "one name only")
+                : new Reply.Done("", ""));
+        run(node, term);
+        term.type("@nosuch hi\r");
+        await().atMost(WAIT).until(() -> term.text().endsWith("error: no user or group called nosuch\n" + FakeNode.PROMPT + "@nosuch hi"));
+        term.type(" there\r");
+        await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT + "@nosuch hi there"));
+        term.type("\u0003-joingroup no such!\r");
+        await().atMost(WAIT).until(() -> term.text().endsWith("> -joingroup no such!\nerror: one name only\n" + FakeNode.PROMPT + "-joingroup no such!"));
+        term.type("\u0003fine\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("@nosuch hi");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("@nosuch hi there");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("-joingroup no such!");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).as("a line that went through is not kept").isEqualTo("fine");
+        await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT));
     }
 
     @Test
@@ -234,18 +258,22 @@ class TerminalSessionTest {
     }
 
     @Test
-    void someoneIgnoredComingGoingJoiningLeavingAndRenamingIsNotPrinted() throws Exception {
+    void someoneIgnoredComingGoingCreatingJoiningLeavingAndRenamingIsNotPrinted() throws Exception {
         run(node, term);
         UserView bob = node.ignore(FakeNode.BOB);
         node.emit(new ChatEvent.PeerDown(bob, "heartbeat lost"));
         node.emit(new ChatEvent.Joined("games", "bob"));
         node.emit(new ChatEvent.Left("games", "bob"));
         node.emit(new ChatEvent.PeerUp(bob));
+        node.emit(new ChatEvent.GroupCreated("x1", "bob"));
         node.rename(FakeNode.BOB, "bobby");
+        node.emit(new ChatEvent.GroupCreated("x2", "bobby"));
+        node.emit(new ChatEvent.GroupCreated("x3", "beatrice"));
         node.emit(new ChatEvent.Joined("games", "beatrice"));
         await().atMost(WAIT).until(() -> term.text().contains("beatrice joined #games"));
         assertThat(term.text()).doesNotContain("bob went offline").doesNotContain("bob joined").doesNotContain("bob left")
-                .doesNotContain("bob is online").doesNotContain("known as");
+                .doesNotContain("bob is online").doesNotContain("known as").doesNotContain("created #x1")
+                .doesNotContain("created #x2").contains("beatrice created #x3");
     }
 
     @Test

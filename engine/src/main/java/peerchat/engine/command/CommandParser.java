@@ -256,9 +256,10 @@ public final class CommandParser {
 
     private static Command send(String target, String text, double delay) {
         String t = text.strip();
-        if (t.length() > Payload.MAX_TEXT_LENGTH) {
+        int length = Payload.length(t);
+        if (length > Payload.MAX_TEXT_LENGTH) {
             return new Command.Invalid(delay > 0 ? "delay" : "send",
-                    "the message is " + t.length() + " characters long; the limit is " + Payload.MAX_TEXT_LENGTH);
+                    "the message is " + length + " characters long; the limit is " + Payload.MAX_TEXT_LENGTH);
         }
         return new Command.Send(target, t, delay);
     }

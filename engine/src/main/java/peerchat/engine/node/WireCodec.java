@@ -217,7 +217,7 @@ final class WireCodec {
     private static Payload payload(Body b) {
         switch (b.kind()) {
             case "chat":
-                if (b.text() == null || b.text().length() > Payload.MAX_TEXT_LENGTH) {
+                if (b.text() == null || Payload.length(b.text()) > Payload.MAX_TEXT_LENGTH) {
                     throw new IllegalArgumentException("chat text missing or over " + Payload.MAX_TEXT_LENGTH + " characters");
                 }
                 return new Payload.Chat(target(b.to()), b.text());

@@ -40,6 +40,14 @@ class CommandParserTest {
     }
 
     @Test
+    void theLimitCountsCharactersAsAPersonDoesNotUtf16Units() {
+        String emoji = "\uD83D\uDE00";
+        assertThat(CommandParser.parse(emoji.repeat(4000))).isInstanceOf(Command.Send.class);
+        assertThat(CommandParser.parse(emoji.repeat(4001))).isEqualTo(new Command.Invalid("send",
+                "the message is 4001 characters long; the limit is 4000"));
+    }
+
+    @Test
     void whatFollowsACommandThatTakesNothingIsAnErrorNotDropped() {
         assertThat(CommandParser.parse("-lg\nhello")).isEqualTo(new Command.Invalid("listgroups",
                 "-lg takes nothing after it; not run, nothing sent: hello"));

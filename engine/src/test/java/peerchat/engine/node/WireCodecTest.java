@@ -297,6 +297,9 @@ class WireCodecTest {
     void overlongTextFromAPeerIsRefused() throws Exception {
         Payload.Chat longest = new Payload.Chat(new Target.Group(GroupName.ALL), "é".repeat(Payload.MAX_TEXT_LENGTH));
         assertThat(codec.decode(codec.encode(sent(longest), B)).message().payload()).isEqualTo(longest);
+        // An emoji is one character, as the sender's parser counts it: 4000 of them pass.
+        Payload.Chat emoji = new Payload.Chat(new Target.Group(GroupName.ALL), "\uD83D\uDE00".repeat(Payload.MAX_TEXT_LENGTH));
+        assertThat(codec.decode(codec.encode(sent(emoji), B)).message().payload()).isEqualTo(emoji);
         Event.MessageSent s = sent(new Payload.Chat(new Target.Group(GroupName.ALL), "x".repeat(Payload.MAX_TEXT_LENGTH + 1)));
         assertThatThrownBy(() -> codec.decode(codec.encode(s, B))).isInstanceOf(WireCodec.MalformedBody.class)
                 .hasMessageContaining("characters");

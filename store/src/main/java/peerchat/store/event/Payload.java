@@ -8,8 +8,13 @@ import java.util.Objects;
  * DESIGN.md › Causal ordering, so everyone takes them in the same place among the messages).
  */
 public sealed interface Payload {
-    /** Upper bound on chat text, in characters; longer text is refused at the command. */
+    /** Upper bound on chat text, in characters ({@link #length}); longer text is refused at the command. */
     int MAX_TEXT_LENGTH = 4000;
+
+    /** Characters as a person counts them: an emoji is one, not the two UTF-16 units Java counts. */
+    static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
 
     /**
      * Whether the log can hold {@code text}: no half of a UTF-16 surrogate pair on its own, which

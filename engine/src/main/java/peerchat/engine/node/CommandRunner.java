@@ -196,7 +196,7 @@ final class CommandRunner {
         }
         String notice = offlineNoticeOnce(dir, to, dests);
         return node.messenger().send(dests, chat, delayMillis)
-                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent, -1), notice))
+                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent.event(), sent.position()), notice))
                 .onErrorResume(e -> error(name, "could not send: " + e.getMessage()));
     }
 

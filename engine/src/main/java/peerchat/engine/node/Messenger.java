@@ -114,8 +114,12 @@ final class Messenger implements LinkJournal {
         this.links = peerLinks;
     }
 
+    /** A send as logged, and its place in this node's history (-1 for what is not chat). */
+    record Sent(Event.MessageSent event, long position) {
+    }
+
     /** Sends {@code payload} to {@code dests} (never containing this node); must run on the node thread. */
-    Mono<Event.MessageSent> send(Set<NodeId> dests, Payload payload, long delayMillis) {
+    Mono<Sent> send(Set<NodeId> dests, Payload payload, long delayMillis) {
         try {
             // Before the core takes it: a message the core took but the log refused would be
             // named by the metadata of every later one, and peers would wait for it for good.
@@ -144,7 +148,7 @@ final class Messenger implements LinkJournal {
         // leave it in the log and the core but never sent or shown until a restart.
         transmit(sent);
         listener.sent(sent, position);
-        return Mono.just(sent);
+        return Mono.just(new Sent(sent, position));
     }
 
     private static <T> Mono<T> failedAfterTheCoreTookIt(String what, RuntimeException e) {

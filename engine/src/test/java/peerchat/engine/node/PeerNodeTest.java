@@ -512,6 +512,18 @@ class PeerNodeTest {
     }
 
     @Test
+    void aSendsReplyHasItsPlaceInTheHistoryAsItsEventDoes() {
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        pair[1].run("one from bob");
+        await().atMost(WAIT).until(() -> alice.texts().contains("one from bob"));
+        Reply.Sent sent = (Reply.Sent) alice.run("then mine");
+        MessageView shown = alice.events.stream().filter(e -> e instanceof ChatEvent.Message).map(e -> ((ChatEvent.Message) e).message())
+                .filter(m -> m.text().equals("then mine")).findFirst().orElseThrow();
+        assertThat(sent.message().cursor()).isEqualTo(shown.cursor()).isEqualTo(1);
+    }
+
+    @Test
     void aMessageHeldBackLiveIsHeldBackInTheHistoryToo() {
         Watched[] pair = twoLinked();
         Watched alice = pair[0];

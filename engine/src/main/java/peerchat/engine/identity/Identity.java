@@ -63,8 +63,11 @@ public final class Identity {
                 create(file);
             }
             return load(file);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UncheckedIOException("the identity key " + dataDir.resolve(KEY_FILE) + " is damaged (not the text of a key file);"
+                    + " it is left as it is: this node's identity is that key (restore it, or move it away to start as a new identity)", e);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read or create the identity in " + dataDir, e);
+            throw new UncheckedIOException("cannot read or create the identity in " + dataDir + ": " + e, e);
         }
     }
 

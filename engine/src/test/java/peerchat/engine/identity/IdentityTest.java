@@ -60,4 +60,15 @@ class IdentityTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("damaged");
     }
+
+    @Test
+    void aKeyFileThatIsNotTextSaysSoAndIsLeftAsItIs() throws Exception {
+        Path file = dir.resolve(Identity.KEY_FILE);
+        byte[] garbage = {(byte) 0xff, (byte) 0xfe, 0, (byte) 0xc3, 0x28, 1, 2, 3};
+        Files.write(file, garbage);
+        assertThatThrownBy(() -> Identity.loadOrCreate(dir))
+                .hasMessage("the identity key " + file + " is damaged (not the text of a key file); it is left as it is:"
+                        + " this node's identity is that key (restore it, or move it away to start as a new identity)");
+        assertThat(Files.readAllBytes(file)).isEqualTo(garbage);
+    }
 }

@@ -70,7 +70,7 @@ public final class Main {
             err.println("peerchat: " + e.getMessage());
             return USAGE;
         } catch (IOException | RuntimeException e) {
-            err.println("peerchat: cannot use the data directory " + config.dataDir() + ": " + e.getMessage());
+            err.println("peerchat: cannot use the data directory " + config.dataDir() + ": " + dataDirTrouble(e));
             return FAILED;
         }
         FileLogging.start(config.dataDir());
@@ -135,6 +135,21 @@ public final class Main {
             throw new UsageError("--gui: this build has no Swing window (ui-swing is not on the class path)");
         }
         return new TerminalFrontend(config.dataDir());
+    }
+
+    /** What is wrong with the data directory, in words: the JDK's exceptions often say only the path. */
+    static String dataDirTrouble(Throwable e) {
+        Throwable t = e instanceof java.io.UncheckedIOException && e.getCause() != null ? e.getCause() : e;
+        if (t instanceof java.nio.file.FileAlreadyExistsException f) {
+            return f.getFile() + " is a file, not a directory";
+        }
+        if (t instanceof java.nio.file.AccessDeniedException a) {
+            return "permission denied: " + a.getFile();
+        }
+        if (t instanceof java.nio.file.NotDirectoryException n) {
+            return n.getFile() + " is in the way: a file where a directory should be";
+        }
+        return e.getMessage() + (t != e && t.getMessage() != null ? ": " + t.getMessage() : "");
     }
 
     private static String reason(Throwable e) {

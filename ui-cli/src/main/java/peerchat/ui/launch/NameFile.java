@@ -23,8 +23,19 @@ public final class NameFile {
         try {
             String name = Files.readString(file, StandardCharsets.UTF_8).trim();
             return name.isEmpty() ? Optional.empty() : Optional.of(name);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new UncheckedIOException("the name file " + file + " is damaged (not text): start with --name, which writes it again", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
+        }
+    }
+
+    /** A damaged name file is not this name: it is written again. */
+    private static boolean storedIs(Path dataDir, String name) {
+        try {
+            return read(dataDir).filter(name::equals).isPresent();
+        } catch (UncheckedIOException e) {
+            return false;
         }
     }
 
@@ -43,7 +54,7 @@ public final class NameFile {
 
     /** Writes it when it differs, so a later {@code --name} renames the user for good. */
     public static void store(Path dataDir, String name) {
-        if (read(dataDir).filter(name::equals).isPresent()) {
+        if (storedIs(dataDir, name)) {
             return;
         }
         try {

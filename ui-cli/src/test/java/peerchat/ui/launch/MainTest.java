@@ -110,6 +110,14 @@ class MainTest {
     }
 
     @Test
+    void aDataDirectoryThatIsAFileSaysSo() throws Exception {
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        assertThat(run("--name", "a", "--data", file.toString(), "--json")).isEqualTo(Main.FAILED);
+        assertThat(err()).isEqualTo("peerchat: cannot use the data directory " + file + ": " + file + " is a file, not a directory"
+                + System.lineSeparator());
+    }
+
+    @Test
     void guiWithoutTheSwingModuleIsAClearError() {
         assertThat(run("--name", "a", "--data", dir.resolve("g").toString(), "--gui")).isEqualTo(Main.USAGE);
         assertThat(err()).contains("--gui", "no Swing window");

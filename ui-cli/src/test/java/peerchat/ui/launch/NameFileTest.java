@@ -28,4 +28,13 @@ class NameFileTest {
         Files.writeString(dir.resolve("name"), "  \n");
         assertThat(NameFile.read(dir)).isEmpty();
     }
+
+    @Test
+    void aDamagedNameFileSaysSoAndANameGivenWritesItAgain() throws Exception {
+        Files.write(dir.resolve("name"), new byte[] {(byte) 0xff, (byte) 0xfe, 0x41});
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> NameFile.read(dir))
+                .hasMessageContaining("is damaged (not text): start with --name, which writes it again");
+        NameFile.store(dir, "alice");
+        assertThat(NameFile.read(dir)).contains("alice");
+    }
 }

@@ -212,9 +212,11 @@ public final class Renderer {
 
     /**
      * What came since the terminal last showed a message: how many, where, and whether all of them
-     * follow; then they do.
+     * follow; then they do. {@code notConnected}: the others not linked yet, whose copies of what
+     * was sent while this node was down come as they connect, after this count.
      */
-    public List<AttributedString> missed(int count, boolean atLeast, Map<String, Integer> byConversation, int shown) {
+    public List<AttributedString> missed(int count, boolean atLeast, Map<String, Integer> byConversation, int shown,
+                                         List<String> notConnected) {
         String where = byConversation.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
                 .collect(Collectors.joining(", "));
         List<AttributedString> lines = new ArrayList<>();
@@ -222,6 +224,11 @@ public final class Renderer {
                 + " since you were last here: " + where + " --"));
         if (shown < count || atLeast) {
             lines.add(palette.notice("-- the last " + shown + " of them follow; -history <#group|@user> [n] shows more --"));
+        }
+        if (!notConnected.isEmpty()) {
+            String who = notConnected.size() <= 3 ? String.join(", ", notConnected)
+                    : String.join(", ", notConnected.subList(0, 3)) + " and " + (notConnected.size() - 3) + " more";
+            lines.add(palette.notice("-- more may come as the others connect (" + who + "): what they kept for you --"));
         }
         return lines;
     }

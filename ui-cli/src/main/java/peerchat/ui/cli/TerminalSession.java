@@ -25,6 +25,7 @@ import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.Reply;
+import peerchat.engine.api.UserView;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 
@@ -143,7 +144,10 @@ public final class TerminalSession {
             return node.events(RECENT);
         }
         Missed.Since m = missed.get();
-        renderer.missed(m.count(), m.atLeast(), m.byConversation(), m.shown()).forEach(reader::printAbove);
+        // Counted from this node's log: what the others kept for it comes when they connect, live.
+        List<String> notConnected = node.users().stream().filter(u -> !u.self() && !u.online() && !u.ignored())
+                .map(UserView::label).collect(java.util.stream.Collectors.toList());
+        renderer.missed(m.count(), m.atLeast(), m.byConversation(), m.shown(), notConnected).forEach(reader::printAbove);
         return m.events();
     }
 

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.jline.utils.AttributedString;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,17 @@ class RendererTest {
 
     private static List<String> text(List<AttributedString> lines) {
         return lines.stream().map(AttributedString::toString).collect(Collectors.toList());
+    }
+
+    @Test
+    void whatWasMissedSaysMoreMayComeFromThoseNotConnectedYet() {
+        Map<String, Integer> where = new java.util.LinkedHashMap<>(Map.of("#all", 1));
+        assertThat(text(plain.missed(1, false, where, 1, List.of("bob", "carol")))).containsExactly(
+                "-- 1 new message since you were last here: #all 1 --",
+                "-- more may come as the others connect (bob, carol): what they kept for you --");
+        assertThat(text(plain.missed(1, false, where, 1, List.of("a", "b", "c", "d", "e")))).last().asString()
+                .isEqualTo("-- more may come as the others connect (a, b, c and 2 more): what they kept for you --");
+        assertThat(text(plain.missed(1, false, where, 1, List.of()))).hasSize(1);
     }
 
     @Test

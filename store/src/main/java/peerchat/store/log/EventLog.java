@@ -147,9 +147,16 @@ public final class EventLog implements AutoCloseable {
             if (queue != null) {
                 queue.close();
             }
-            throw new IllegalStateException("cannot open the log in " + dir + " (left as it is): " + e, e);
+            // Chronicle's table of the queue's files, made again from the day files when missing:
+            // damaged, Chronicle says it cannot lock it, as if someone else held it.
+            String remedy = String.valueOf(e.getMessage()).contains(METADATA_FILE) ? "; if " + METADATA_FILE + " is damaged,"
+                    + " moving it away lets it be made again from the log's day files, with nothing lost" : "";
+            throw new IllegalStateException("cannot open the log in " + dir + " (left as it is): " + e + remedy, e);
         }
     }
+
+    /** The file Chronicle keeps its table of the queue in, beside the day files. */
+    static final String METADATA_FILE = "metadata.cq4t";
 
     /**
      * Appends {@code event}. The write is queued at once (not on subscription); the {@code Mono}

@@ -116,7 +116,6 @@ class CorruptEntryTest {
                     writing.append(seen("entry" + i + "x")).block(TIMEOUT);
                 }
             }
-            assertThat(openInAChildJvm(log)).isEqualTo("opened");
             Path file = queueFile(log);
             String text = new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
             int at = text.lastIndexOf(":)\n", text.indexOf("entry20x"));
@@ -124,11 +123,35 @@ class CorruptEntryTest {
             try (RandomAccessFile raf = new RandomAccessFile(file.toFile(), "rw")) {
                 raf.setLength(at);
             }
-            for (int attempt = 0; attempt < 2; attempt++) { // and refused alike again: the refusal wrote nothing
-                assertThat(openInAChildJvm(log)).as(entries + " entries")
-                        .startsWith("refused: cannot read the log in " + log + " (left as it is): the log is damaged (cut short or overwritten)")
-                        .contains("move the data directory's log away");
+            byte[] cut = Files.readAllBytes(file);
+            assertThat(openInAChildJvm(log)).as(entries + " entries")
+                    .startsWith("refused: cannot read the log in " + log + " (left as it is): the log is damaged (cut short or overwritten)")
+                    .contains("move the data directory's log away");
+            // What is there is left as it is (Chronicle maps the file whole again: zeros past the cut).
+            assertThat(java.util.Arrays.copyOf(Files.readAllBytes(file), cut.length)).isEqualTo(cut);
+        }
+    }
+
+    @Test
+    void aDamagedTableOfTheQueueSaysWhatToDoAndMovingItAwayLosesNothing() throws IOException {
+        Path log = dir.resolve("log");
+        try (EventLog writing = EventLog.open(log)) {
+            for (int i = 0; i < 30; i++) {
+                writing.append(seen("entry" + i)).block(TIMEOUT);
             }
+        }
+        Path metadata = log.resolve(EventLog.METADATA_FILE);
+        byte[] garbage = new byte[1000];
+        new java.util.Random(1).nextBytes(garbage);
+        try (RandomAccessFile raf = new RandomAccessFile(metadata.toFile(), "rw")) {
+            raf.write(garbage);
+        }
+        assertThat(openInAChildJvm(log)).startsWith("refused: cannot open the log in " + log + " (left as it is): ")
+                .endsWith("if metadata.cq4t is damaged, moving it away lets it be made again from the log's day files, with nothing lost");
+        Files.move(metadata, log.resolve("metadata.cq4t.damaged"));
+        assertThat(openInAChildJvm(log)).isEqualTo("opened");
+        try (Store store = Store.open(log)) {
+            assertThat(store.membership().user(Fixtures.BOB)).hasValueSatisfying(u -> assertThat(u.name()).isEqualTo("entry29"));
         }
     }
 

@@ -211,19 +211,18 @@ final class Directory {
         if (!at && group.isPresent()) {
             return new Conversation.Group(group.get());
         }
-        if (matches.size() == 1 && !(group.isPresent() && !exactLabel(matches.get(0), name))) {
+        // @name is the user of that name, a group of it too or not (a bare name was the group, and
+        // #name is): with @ meaning the group as well, "@ben" could never reach ben. An id's prefix
+        // is no name: there the group goes first.
+        if (matches.size() == 1 && (group.isEmpty() || namedSo(matches.get(0), name))) {
             return new Conversation.Direct(matches.get(0).id());
         }
         if (matches.size() > 1) {
             throw new Unresolved("@" + name + " is ambiguous: write " + matches.stream().map(u -> "@" + label(u.id()))
                     .sorted().collect(Collectors.joining(" or ")));
         }
-        if (group.isPresent() && matches.isEmpty()) {
-            return new Conversation.Group(group.get());
-        }
         if (group.isPresent()) {
-            throw new Unresolved("@" + name + " is ambiguous: write #" + group.get().value() + " for the group or @"
-                    + label(matches.get(0).id()) + " for the user");
+            return new Conversation.Group(group.get());
         }
         throw new Unresolved("no user or group called " + name + renamedFrom(name) + forgottenAs(name));
     }
@@ -256,8 +255,9 @@ final class Directory {
         throw new Unresolved("no user called " + written.replaceFirst("^@", "") + " (#" + ((Conversation.Group) c).name().value() + " is a group)");
     }
 
-    private boolean exactLabel(User u, String written) {
-        return label(u.id()).equalsIgnoreCase(written) && !u.name().equalsIgnoreCase(written);
+    /** Whether {@code written} is {@code u}'s label or name (as shown), not a prefix of its id. */
+    private boolean namedSo(User u, String written) {
+        return label(u.id()).equalsIgnoreCase(written) || ShownName.key(ShownName.of(u.name())).equals(ShownName.key(written));
     }
 
     /** A group name written as {@code g} or {@code #g}, whether or not such a group exists. */

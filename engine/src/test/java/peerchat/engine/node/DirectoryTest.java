@@ -117,7 +117,7 @@ class DirectoryTest {
     void ambiguityIsAnErrorThatSaysWhatToWrite() {
         Directory d = directory();
         assertThatThrownBy(() -> d.resolve("@alice")).hasMessageContaining("@alice@10.0.0.4 or @alice@10.0.0.5");
-        assertThatThrownBy(() -> d.resolve("@dev")).hasMessageContaining("#dev for the group").hasMessageContaining("@dev for the user");
+        assertThat(catchResolve(d, "@dev")).as("@ means the user when one has that name").isEqualTo(new Conversation.Direct(DEV_USER));
         assertThat(catchResolve(d, "dev")).as("a bare name means the group").isEqualTo(new Conversation.Group(new GroupName("dev")));
         assertThatThrownBy(() -> d.resolve("@nobody")).hasMessageContaining("no user or group called nobody");
         assertThatThrownBy(() -> d.resolve("#nogroup")).hasMessageContaining("no group #nogroup");

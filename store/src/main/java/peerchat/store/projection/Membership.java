@@ -107,12 +107,14 @@ public final class Membership {
 
     /**
      * Never this node itself, and only a user known: the log may hold a forget of anyone. Nor one
-     * linked now: the node refuses to forget someone online, but they may connect between that
-     * check and this entry, and someone online is not gone (replay sees the same presence here).
+     * who connected since the node checked they were offline (the forget's time): they may connect
+     * between that check and this entry, and someone online is not gone. By the time, not by
+     * presence alone: presence is not logged at a stop, so a replay finds online whoever was
+     * linked when an earlier run ended, and the forget of one of them was lost at every restart.
      */
     synchronized void forgotten(Event.UserForgotten e) {
         Known k = users.get(e.id());
-        if (k != null && !e.id().equals(self) && !online.contains(e.id())) {
+        if (k != null && !e.id().equals(self) && !(online.contains(e.id()) && k.lastLinked >= e.ts())) {
             k.forgotten = true;
         }
     }

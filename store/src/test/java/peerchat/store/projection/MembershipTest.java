@@ -239,9 +239,22 @@ class MembershipTest {
         assertThat(names(membership.onlineUsers())).containsExactly("carol", "me");
         assertThat(membership.forgottenUsers()).isEmpty();
 
-        // Connected between the node's check and the entry: someone online is not gone, live or replayed.
-        fixture.given(new Event.UserForgotten(CAROL, 31));
+        // Connected (at 30) between the node's check (at 29, the forget's time) and the entry:
+        // someone online is not gone, live or replayed.
+        fixture.given(new Event.UserForgotten(CAROL, 29));
         assertThat(membership.isForgotten(CAROL)).isFalse();
         assertThat(fixture.restart().membership().isForgotten(CAROL)).isFalse();
+    }
+
+    @Test
+    void aForgetOfSomeoneLinkedWhenAnEarlierRunEndedHoldsAcrossRestarts() {
+        // Linked when that run stopped: no disconnection is logged at a stop (presence is not durable).
+        fixture.given(new Event.PeerConnected(CAROL, null, 10));
+        Membership restarted = fixture.restart().membership();
+        assertThat(names(restarted.onlineUsers())).containsExactly("me");
+        fixture.given(new Event.UserForgotten(CAROL, 20));
+        assertThat(fixture.store().membership().isForgotten(CAROL)).isTrue();
+        assertThat(fixture.restart().membership().isForgotten(CAROL)).isTrue();
+        assertThat(fixture.restart().membership().isForgotten(CAROL)).isTrue();
     }
 }

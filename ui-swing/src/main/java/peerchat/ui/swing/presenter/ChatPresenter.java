@@ -115,7 +115,7 @@ public final class ChatPresenter {
                 this::label);
         this.sidebar = new Sidebar(node, view, answers, unread, title, this::current, () -> ignored);
         this.commands = new CommandAnswers(node, view, answers, clock.getZone(), transcript, sidebar,
-                this::hiddenMayHaveChanged);
+                this::hiddenMayHaveChanged, this::labelsMayHaveChanged);
     }
 
     /**
@@ -251,7 +251,7 @@ public final class ChatPresenter {
             return;
         }
         commands.run(line, reply -> {
-        });
+        }, () -> view.restoreCompose(text));
     }
 
     public void createGroup(String group) {
@@ -424,9 +424,18 @@ public final class ChatPresenter {
         labelsMayHaveChanged();
         if (u.self()) {
             transcript.notice("you are now known as " + u.name());
-        } else if (!u.ignored() && !ignored.contains(u.id())) {
+        } else if (!u.ignored() && !ignored.contains(u.id()) && concerns(current(), u)) {
             transcript.notice(renamed.was() + " is now known as " + u.label());
         }
+    }
+
+    /** Whether {@code u} is in {@code c}: a rename is said where their messages are, not in someone else's conversation. */
+    private static boolean concerns(Conversation c, UserView u) {
+        if (c instanceof Conversation.Direct d) {
+            return d.peer().equals(u.id());
+        }
+        GroupName g = ((Conversation.Group) c).name();
+        return g.isAll() || u.groups().contains(g.value());
     }
 
     /**

@@ -40,6 +40,9 @@ public interface ChatView {
     /** A one-line status; {@code error} ones are shown as such. Empty text clears it. */
     void showStatus(String text, boolean error);
 
+    /** A line the node refused comes back into the compose box to be put right, unless something was typed there since. */
+    void restoreCompose(String text);
+
     /** The user quit: close the window. */
     void close();
 }

@@ -34,9 +34,11 @@ final class CommandAnswers {
     private final Sidebar sidebar;
     /** Runs after {@code -ignore} or {@code -unignore}. */
     private final Runnable hiddenMayHaveChanged;
+    /** Runs after any command's answer. */
+    private final Runnable labelsMayHaveChanged;
 
     CommandAnswers(Node node, ChatView view, Answers answers, ZoneId zone, Transcript transcript, Sidebar sidebar,
-             Runnable hiddenMayHaveChanged) {
+             Runnable hiddenMayHaveChanged, Runnable labelsMayHaveChanged) {
         this.node = node;
         this.view = view;
         this.answers = answers;
@@ -44,12 +46,19 @@ final class CommandAnswers {
         this.transcript = transcript;
         this.sidebar = sidebar;
         this.hiddenMayHaveChanged = hiddenMayHaveChanged;
+        this.labelsMayHaveChanged = labelsMayHaveChanged;
     }
 
     /** Runs {@code line}; {@code onSuccess} gets its result once it is shown. */
     void run(String line, Consumer<Reply.Result> onSuccess) {
+        run(line, onSuccess, () -> {
+        });
+    }
+
+    /** As above; {@code onError} runs once an error is shown. */
+    void run(String line, Consumer<Reply.Result> onSuccess, Runnable onError) {
         // execute() never errors by contract; should it, the user still gets a line, not silence.
-        answers.whenDone(node.execute(line), reply -> onReply(reply, onSuccess),
+        answers.whenDone(node.execute(line), reply -> onReply(reply, onSuccess, onError),
                 e -> view.showStatus(line + ": " + e.getMessage(), true));
     }
 
@@ -74,9 +83,10 @@ final class CommandAnswers {
         return true;
     }
 
-    private void onReply(Reply reply, Consumer<Reply.Result> onSuccess) {
+    private void onReply(Reply reply, Consumer<Reply.Result> onSuccess, Runnable onError) {
         if (reply instanceof Reply.Error error) {
             view.showStatus(error.message(), true);
+            onError.run();
             return;
         }
         Reply.Result result = (Reply.Result) reply;
@@ -89,8 +99,9 @@ final class CommandAnswers {
         if (!text.isEmpty() && !TOLD_BY_EVENTS.contains(result.command())) {
             transcript.notice(text);
         }
-        // Any of them: -forget takes a user out, and no event says so.
+        // Any of them: -forget takes a user out (and can give another their plain name back), and no event says so.
         sidebar.refresh();
+        labelsMayHaveChanged.run();
         if (HIDING.contains(result.command())) {
             hiddenMayHaveChanged.run();
         }

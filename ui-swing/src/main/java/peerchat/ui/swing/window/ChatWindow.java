@@ -575,6 +575,14 @@ public final class ChatWindow implements ChatView {
     }
 
     @Override
+    public void restoreCompose(String text) {
+        if (compose.getText().isEmpty()) {
+            compose.setText(text);
+            compose.setCaretPosition(text.length());
+        }
+    }
+
+    @Override
     public void close() {
         frame.dispose();
     }
@@ -604,13 +612,15 @@ public final class ChatWindow implements ChatView {
         return panel;
     }
 
-    private static <T> void onDoubleClick(JList<T> list, Consumer<T> then) {
+    /** A double-click opens a conversation: the keyboard goes to its compose box, as a click in Conversations does. */
+    private <T> void onDoubleClick(JList<T> list, Consumer<T> then) {
         list.addMouseListener(new MouseAdapter() {
             @Override
             public void mouseClicked(MouseEvent e) {
                 int index = list.locationToIndex(e.getPoint());
                 if (e.getClickCount() == 2 && index >= 0 && list.getCellBounds(index, index).contains(e.getPoint())) {
                     then.accept(list.getModel().getElementAt(index));
+                    compose.requestFocusInWindow();
                 }
             }
         });

@@ -841,6 +841,28 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aRenameIsSaidWhereTheUserIsNotInSomeoneElsesConversation() {
+        node.receive(bob.id(), ALL, "from bob");
+        presenter.start();
+        presenter.openDirect(bob.id());
+        node.rename(cyd.id(), "cyrus", "cyrus");
+        assertThat(view.transcript).extracting(Line::text).noneMatch(t -> t.contains("known as"));
+        presenter.select(Conversation.all());
+        node.rename(cyd.id(), "cy", "cy");
+        assertThat(view.transcript).extracting(Line::text).contains("cyrus is now known as cy");
+    }
+
+    @Test
+    void aLineTheNodeRefusedComesBackToTheComposeBox() {
+        presenter.start();
+        presenter.submit("-bogus x");
+        assertThat(view.restored).isEqualTo("-bogus x");
+        view.restored = null;
+        presenter.submit("a message that goes");
+        assertThat(view.restored).isNull();
+    }
+
+    @Test
     void aNewcomerByTheSameNameChangesTheLabelOnTheLinesOfTheOneThere() {
         node.receive(bob.id(), ALL, "from bob");
         presenter.start();

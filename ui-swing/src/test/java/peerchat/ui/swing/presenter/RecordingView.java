@@ -80,6 +80,14 @@ final class RecordingView implements ChatView {
         this.statusIsError = error;
     }
 
+    /** What a refused line put back into the compose box, last. */
+    public String restored;
+
+    @Override
+    public void restoreCompose(String text) {
+        this.restored = text;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -15,14 +15,16 @@ import org.slf4j.LoggerFactory;
 /**
  * The cursor of the newest message the terminal has shown, kept in the data directory
  * ({@code terminal.seen}) so that the next start can show what came since. Written on a thread of
- * its own every few seconds while it changes (the node's thread, which shows the messages, never
- * writes a file), and at close; a SIGKILL loses at most those seconds, which are then shown again.
+ * its own every second while it changes (the node's thread, which shows the messages, never
+ * writes a file), and at close; a SIGKILL loses at most that second, which is then shown again.
+ * Every five seconds, as it was, a node killed soon after its first start had no mark at all, and
+ * the next start showed none of what came while it was down.
  */
 final class SeenMarker implements AutoCloseable {
     static final String FILE = "terminal.seen";
     /** None yet: the first start with this data directory, or an unreadable file. */
     static final long NONE = -1;
-    private static final long SAVE_EVERY_SECONDS = 5;
+    private static final long SAVE_EVERY_SECONDS = 1;
     private static final Logger LOG = LoggerFactory.getLogger(SeenMarker.class);
 
     private final Path file;

@@ -30,8 +30,8 @@ public final class DisplayName {
                     + name.codePoints().filter(c -> Character.getType(c) != Character.FORMAT)
                     .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append) + "'");
         }
-        // A pair is one code point; what is left a surrogate was half of one, and has no UTF-8 form.
-        if (name.codePoints().anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+        // Half of a surrogate pair has no UTF-8 form: the log could not hold the rename.
+        if (!peerchat.store.event.Payload.encodable(name)) {
             throw new IllegalArgumentException("a name cannot hold a broken character (half of a UTF-16 surrogate pair)");
         }
         if (name.startsWith("@") || name.startsWith("#") || name.startsWith("-") || name.startsWith("/")) {

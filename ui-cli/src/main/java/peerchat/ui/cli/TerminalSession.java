@@ -146,7 +146,7 @@ public final class TerminalSession {
         Missed.Since m = missed.get();
         // Counted from this node's log: what the others kept for it comes when they connect, live.
         List<String> notConnected = node.users().stream().filter(u -> !u.self() && !u.online() && !u.ignored())
-                .map(UserView::label).collect(java.util.stream.Collectors.toList());
+                .map(UserView::label).toList();
         renderer.missed(m.count(), m.atLeast(), m.byConversation(), m.shown(), notConnected).forEach(reader::printAbove);
         return m.events();
     }

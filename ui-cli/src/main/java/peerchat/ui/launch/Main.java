@@ -146,9 +146,6 @@ public final class Main {
         if (t instanceof java.nio.file.AccessDeniedException a) {
             return "permission denied: " + a.getFile();
         }
-        if (t instanceof java.nio.file.NotDirectoryException n) {
-            return n.getFile() + " is in the way: a file where a directory should be";
-        }
         return e.getMessage() + (t != e && t.getMessage() != null ? ": " + t.getMessage() : "");
     }
 

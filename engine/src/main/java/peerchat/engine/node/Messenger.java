@@ -8,6 +8,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +91,15 @@ final class Messenger implements LinkJournal {
     private final Map<NodeId, Long> ackedNotLogged = new ConcurrentHashMap<>();
     private final AtomicBoolean ackLogScheduled = new AtomicBoolean();
     private long historyPosition;
+    /**
+     * This node's sends that nobody keeps for destinations away (log index → how many keepers
+     * have taken copies since), at most {@link #SEALED_ON_LOSS}: sent while linked to none of their
+     * destinations. Node thread only.
+     */
+    private final TreeMap<Long, Integer> unkept = new TreeMap<>();
+    /** Those of {@link #unkept} logged by an earlier run, and what each peer had acknowledged when this one began. */
+    private final Set<Long> unkeptFromEarlierRuns = new HashSet<>();
+    private final Map<NodeId, Long> ackedAtStart = new HashMap<>();
     private volatile PeerLinks links;
     /** The node is shutting down: its log closes soon, under whatever still reads it. */
     private final BooleanSupplier closing;
@@ -108,6 +118,19 @@ final class Messenger implements LinkJournal {
         this.heldBack.addAll(bufferedAfterReplay.keySet());
         store.links().peers().forEach(p -> lastLinkSeq.put(p, store.links().lastSent(p)));
         this.historyPosition = store.history().size();
+        // What an earlier run sent alone and then stopped: nobody may keep it. Which of these no
+        // destination had acknowledged is told when a destination links (it reads the log).
+        for (NodeId p : store.links().peers()) {
+            ackedAtStart.put(p, store.links().lastAcked(p));
+            long[] outbox = store.links().unacked(p);
+            for (int i = 0; i < Math.min(outbox.length, SEALED_ON_LOSS); i++) {
+                unkept.put(outbox[i], 0);
+            }
+        }
+        while (unkept.size() > SEALED_ON_LOSS) {
+            unkept.pollLastEntry();
+        }
+        unkeptFromEarlierRuns.addAll(unkept.keySet());
     }
 
     void attach(PeerLinks peerLinks) {
@@ -138,15 +161,16 @@ final class Messenger implements LinkJournal {
         // The node thread is the log's writer: the append is written before it returns, so the
         // transmission follows at once, per destination in link seq order, and the listener sees
         // sends and deliveries in the order they were logged.
+        long index;
         try {
-            store.appendNow(List.of(sent));
+            index = store.appendNow(List.of(sent)).get(0);
         } catch (RuntimeException e) {
             return failedAfterTheCoreTookIt("sending " + sent.id(), e);
         }
         // Once the core has taken a message, what follows its append (transmitting it, showing
         // it) is done here and now, whoever still listens: a link closed or a caller gone cannot
         // leave it in the log and the core but never sent or shown until a restart.
-        transmit(sent);
+        transmit(sent, index);
         listener.sent(sent, position);
         return Mono.just(new Sent(sent, position));
     }
@@ -156,13 +180,72 @@ final class Messenger implements LinkJournal {
         return Mono.error(e);
     }
 
-    private void transmit(Event.MessageSent sent) {
+    private void transmit(Event.MessageSent sent, long index) {
         PeerLinks l = links;
         if (l == null) {
-            return; // not listening yet: the links fetch it from the log when they connect
+            keptByNobody(sent, index); // not listening yet: the links fetch it from the log when they connect
+            return;
         }
         SealedCopies.Custody custody = sealed.forSend(sent, l.connected());
+        if (custody.keptByNobody()) {
+            keptByNobody(sent, index);
+        }
         codec.encodeEach(sent, (d, body) -> l.send(d, sent.linkSeq().get(d), custody.bodyFor(d, body), sent.transmitAt()));
+    }
+
+    private void keptByNobody(Event.MessageSent sent, long index) {
+        if (unkept.size() < SEALED_ON_LOSS) {
+            unkept.put(index, 0);
+        } else {
+            LOG.debug("{} sent alone, and {} such sends wait for keepers already: it gets none", sent.id(), unkept.size());
+        }
+    }
+
+    /**
+     * {@code peer} is linked: of what this node sent while linked to no destination, it is the
+     * first that can keep copies for the others still away, so that what follows those sends,
+     * anyone's, is not held back at them until this node is back. Sealed off the node thread
+     * and handed over as a lost link's are; a send is kept by {@link SealedCopies#KEEPERS} at most.
+     */
+    void linkUp(NodeId peer) {
+        PeerLinks l = links;
+        if (l == null || unkept.isEmpty()) {
+            return;
+        }
+        long[] indexes = unkept.keySet().stream().mapToLong(Long::longValue).toArray();
+        Set<Long> earlier = Set.copyOf(unkeptFromEarlierRuns);
+        Map<NodeId, Long> acked = new HashMap<>();
+        for (NodeId p : store.links().peers()) {
+            acked.put(p, ackedUpTo(p));
+        }
+        Set<NodeId> linked = l.connected();
+        Mono.fromCallable(() -> closing.getAsBoolean() ? null : sealed.forNewKeeper(peer, indexes, earlier,
+                        p -> acked.getOrDefault(p, 0L), p -> ackedAtStart.getOrDefault(p, 0L), linked))
+                .subscribeOn(Schedulers.boundedElastic())
+                .publishOn(thread)
+                .subscribe(taken -> {
+                    taken.settled().forEach(this::settled);
+                    taken.given().forEach(i -> {
+                        if (unkept.computeIfPresent(i, (k, n) -> n + 1) != null && unkept.get(i) >= SealedCopies.KEEPERS) {
+                            settled(i);
+                        }
+                    });
+                    if (!taken.copies().isEmpty()) {
+                        LOG.debug("{} is linked: it keeps copies of {} messages sent while no one was linked", peer, taken.given().size());
+                        handOver(peer, taken.copies());
+                    }
+                }, e -> {
+                    if (closing.getAsBoolean()) {
+                        LOG.debug("copies for {} to keep not made: the node is closing ({})", peer, e.toString());
+                    } else {
+                        LOG.warn("copies of messages sent alone not handed to {}: {}", peer, e.toString());
+                    }
+                });
+    }
+
+    private void settled(long index) {
+        unkept.remove(index);
+        unkeptFromEarlierRuns.remove(index);
     }
 
     /** At most this many of a lost peer's unacknowledged messages, the oldest, are sealed when its link goes. */

@@ -175,6 +175,7 @@ final class Network {
             return node.store().appendAll(batch).publishOn(node.thread()).flatMap(i -> {
                 node.invalidate();
                 node.user(up.peer()).ifPresent(u -> node.emit(new ChatEvent.PeerUp(u)));
+                messenger.linkUp(up.peer());
                 return firstMeeting ? announceGroupsTo(up.peer()) : Mono.empty();
             });
         }

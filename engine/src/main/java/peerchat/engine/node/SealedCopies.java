@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.identity.Identity;
@@ -55,9 +56,12 @@ final class SealedCopies {
                 away.add(d);
             }
         }
-        List<NodeId> keepers = away.isEmpty() ? List.of() : keepers(sent.destinations(), linked);
-        if (keepers.isEmpty()) {
+        if (away.isEmpty()) {
             return Custody.NONE;
+        }
+        List<NodeId> keepers = keepers(sent.destinations(), linked);
+        if (keepers.isEmpty()) {
+            return Custody.NOBODY_LINKED;
         }
         away.sort(null);
         List<byte[]> envelopes = new ArrayList<>();
@@ -125,13 +129,63 @@ final class SealedCopies {
         return byKeeper;
     }
 
+    /**
+     * Sealed copies, for {@code keeper} (just linked) to keep, of this node's sends at
+     * {@code indexes} that no one keeps for their destinations still away: sent while no
+     * destination was linked, so at send there was no one to give them to. Only a send that has
+     * {@code keeper} among its destinations can be given to it. A send of an earlier run (in
+     * {@code earlierRuns}) counts only if none of its destinations had acknowledged it when this
+     * run began ({@code ackedAtStart}): one that some had was out, and was kept then. Reads the
+     * log and signs: not on the node thread.
+     */
+    ForKeeper forNewKeeper(NodeId keeper, long[] indexes, Set<Long> earlierRuns, ToLongFunction<NodeId> acked,
+                           ToLongFunction<NodeId> ackedAtStart, Set<NodeId> linked) {
+        List<Sealed> copies = new ArrayList<>();
+        Set<Long> given = new HashSet<>();
+        Set<Long> settled = new HashSet<>();
+        try (LogReader reader = store.log().reader()) {
+            for (long index : indexes) {
+                Event e = reader.read(index).orElse(null);
+                if (!(e instanceof Event.MessageSent sent) || !sent.id().sender().equals(identity.id())
+                        || earlierRuns.contains(index) && sent.linkSeq().entrySet().stream().anyMatch(s -> s.getValue() <= ackedAtStart.applyAsLong(s.getKey()))) {
+                    settled.add(index);
+                    continue;
+                }
+                List<NodeId> away = sent.linkSeq().entrySet().stream()
+                        .filter(s -> !linked.contains(s.getKey()) && s.getValue() > acked.applyAsLong(s.getKey()) && !goneLongAgo(s.getKey(), sent.ts()))
+                        .map(Map.Entry::getKey).sorted().toList();
+                if (away.isEmpty()) {
+                    settled.add(index); // each destination has it, or gets it on its own link now
+                } else if (sent.destinations().contains(keeper)) {
+                    for (NodeId d : away) {
+                        copies.add(new Sealed(sent.id(), RelayEnvelope.seal(identity, d, sent.linkSeq().get(d), codec.encode(sent, d))));
+                    }
+                    given.add(index);
+                }
+            }
+        }
+        return new ForKeeper(copies, given, settled);
+    }
+
+    /** What {@link #forNewKeeper} sealed, for the sends at {@code given}, and which sends need no keeper any more. */
+    record ForKeeper(List<Sealed> copies, Set<Long> given, Set<Long> settled) {
+    }
+
     /** A sealed copy of message {@code id}. */
     record Sealed(MessageId id, byte[] envelope) {
     }
 
-    /** Which destinations' copies carry which sealed copies. */
-    record Custody(Set<NodeId> keepers, List<byte[]> envelopes) {
-        static final Custody NONE = new Custody(Set.of(), List.of());
+    /**
+     * Which destinations' copies carry which sealed copies. {@code keptByNobody}: some destinations
+     * are away and none is linked to keep copies for them.
+     */
+    record Custody(Set<NodeId> keepers, List<byte[]> envelopes, boolean keptByNobody) {
+        static final Custody NONE = new Custody(Set.of(), List.of(), false);
+        static final Custody NOBODY_LINKED = new Custody(Set.of(), List.of(), true);
+
+        Custody(Set<NodeId> keepers, List<byte[]> envelopes) {
+            this(keepers, envelopes, false);
+        }
 
         byte[] bodyFor(NodeId d, byte[] body) {
             return keepers.contains(d) ? CustodyBundle.wrap(envelopes, body) : body;

@@ -60,7 +60,7 @@ class SealedCopiesTest {
 
             // everyone linked, or nobody to keep them: nothing sealed
             assertThat(sealed.forSend(toAll(2, 41 * DAY), Set.of(BOB, CAROL, DAVE, ERIN))).isSameAs(SealedCopies.Custody.NONE);
-            assertThat(sealed.forSend(toAll(3, 41 * DAY), Set.of())).isSameAs(SealedCopies.Custody.NONE);
+            assertThat(sealed.forSend(toAll(3, 41 * DAY), Set.of())).isSameAs(SealedCopies.Custody.NOBODY_LINKED);
             // three linked: the two lowest ids keep them
             assertThat(sealed.forSend(toAll(4, 35 * DAY), Set.of(CAROL, DAVE, ERIN)).keepers()).containsExactlyInAnyOrder(CAROL, DAVE);
         }
@@ -87,6 +87,40 @@ class SealedCopiesTest {
             // acknowledged up to 1: only the second is sealed
             assertThat(sealed.forLostLink(BOB, new long[] {first, second}, 1, Set.of(CAROL)).get(CAROL))
                     .extracting(SealedCopies.Sealed::id).containsExactly(new MessageId(ME.id(), 2));
+        }
+    }
+
+    /**
+     * Sent while no destination was linked: the first destination that links keeps copies for
+     * the others still away. One that every other destination has (acknowledged or linked) needs
+     * none, and one from an earlier run that some destination had acknowledged was out then.
+     */
+    @Test
+    void whatWasSentAloneIsSealedForTheFirstDestinationThatLinks() throws Exception {
+        try (Store store = Store.open(dir.resolve("log"))) {
+            long toAll = store.append(toAll(1, DAY)).block(WAIT);
+            Event.MessageSent toCarolAndDave = new Event.MessageSent(new MessageId(ME.id(), 2), Set.of(CAROL, DAVE),
+                    Map.of(CAROL, List.of(), DAVE, List.of()), Map.of(CAROL, 2L, DAVE, 2L),
+                    new Payload.Chat(new Target.Group(GroupName.ALL), "hi"), DAY, DAY);
+            long notForBob = store.append(toCarolAndDave).block(WAIT);
+            long earlier = store.append(toAll(3, DAY)).block(WAIT);
+            SealedCopies sealed = new SealedCopies(ME, new WireCodec(), store);
+            long[] all = {toAll, notForBob, earlier};
+
+            // bob links: the two it is a destination of are sealed for carol, dave and erin; the
+            // third was acknowledged by erin before this run began
+            SealedCopies.ForKeeper forBob = sealed.forNewKeeper(BOB, all, Set.of(earlier), p -> 0,
+                    p -> p.equals(ERIN) ? 3 : 0, Set.of(BOB));
+            assertThat(forBob.given()).containsExactly(toAll);
+            assertThat(forBob.settled()).containsExactly(earlier);
+            assertThat(forBob.copies()).extracting(c -> RelayEnvelope.open(c.envelope()).forPeer()).containsExactly(CAROL, DAVE, ERIN);
+            assertThat(forBob.copies()).allSatisfy(c -> assertThat(c.id()).isEqualTo(new MessageId(ME.id(), 1)));
+
+            // carol links while dave is linked and the others acknowledged: nothing is left to keep
+            SealedCopies.ForKeeper forCarol = sealed.forNewKeeper(CAROL, all, Set.of(), p -> p.equals(DAVE) ? 0 : 9,
+                    p -> 0, Set.of(CAROL, DAVE));
+            assertThat(forCarol.copies()).isEmpty();
+            assertThat(forCarol.settled()).containsExactlyInAnyOrder(toAll, notForBob, earlier);
         }
     }
 }

@@ -31,4 +31,9 @@ interface Frame {
 
     record Gossip(List<PeerInfo> peers) implements Frame {
     }
+
+    /** The sender is shutting down: the last frame it writes. */
+    record Bye() implements Frame {
+        static final Bye INSTANCE = new Bye();
+    }
 }

@@ -38,6 +38,9 @@ final class FrameCodec {
         if (frame instanceof Frame.Heartbeat) {
             return alloc.buffer(5).writeInt(1).writeByte(WireConstants.HEARTBEAT);
         }
+        if (frame instanceof Frame.Bye) {
+            return alloc.buffer(5).writeInt(1).writeByte(WireConstants.BYE);
+        }
         ByteBuf buf = alloc.buffer();
         buf.writeInt(0);
         if (frame instanceof Frame.Hello) {
@@ -81,6 +84,9 @@ final class FrameCodec {
             case WireConstants.HEARTBEAT:
                 exhausted(buf, type);
                 return Frame.Heartbeat.INSTANCE;
+            case WireConstants.BYE:
+                exhausted(buf, type);
+                return Frame.Bye.INSTANCE;
             case WireConstants.HELLO:
                 need(buf, 4, type);
                 int version = buf.readInt();

@@ -66,6 +66,7 @@ final class LinkSession {
     private volatile InetSocketAddress helloAddress;
     private volatile SeqTracker tracker;
     private volatile String closeReason;
+    private volatile boolean peerQuit;
     private volatile long lastHeard;
     /** Where the handshake timeout counts from: the opening, or the last time this node was found behind. */
     private volatile long handshakeFrom;
@@ -188,6 +189,9 @@ final class LinkSession {
             links.acked(peer, upTo);
         } else if (f instanceof Frame.Gossip) {
             links.learn(((Frame.Gossip) f).peers(), this);
+        } else if (f instanceof Frame.Bye) {
+            peerQuit = true;
+            closeQuietly(QUIT);
         } else if (!(f instanceof Frame.Heartbeat)) {
             throw new ProtocolException("unexpected " + f.getClass().getSimpleName() + " after the handshake");
         }
@@ -431,6 +435,25 @@ final class LinkSession {
         // flush finish: closed anyway, or the dead connection stayed open and the pair never
         // linked again (a flood of ten cold --json nodes stalled so in two benchmark passes).
         loop.schedule(conn::dispose, CLOSE_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * This node is shutting down: the peer is told before the connection closes, so it shows this
+     * node offline at once.
+     */
+    void quit() {
+        if (state == State.ESTABLISHED && !closing.get()) {
+            write(Frame.Bye.INSTANCE);
+        }
+        closeQuietly("node shutting down");
+    }
+
+    /** Why a peer that said BYE went offline, as its users are told. */
+    static final String QUIT = "quit";
+
+    /** The peer said BYE: it is shutting down, not just this connection. */
+    boolean peerQuit() {
+        return peerQuit;
     }
 
     void closeQuietly(String reason) {

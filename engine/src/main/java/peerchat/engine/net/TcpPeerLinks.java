@@ -279,7 +279,7 @@ public final class TcpPeerLinks implements PeerLinks {
             List<Mono<Void>> gone = new ArrayList<>();
             for (LinkSession s : sessions) {
                 gone.add(s.onDispose());
-                s.closeQuietly("node shutting down");
+                s.quit();
             }
             DisposableServer srv = server;
             Mono<Void> serverGone = srv == null ? Mono.empty() : Mono.fromRunnable(() -> srv.disposeNow(Duration.ofSeconds(5)))
@@ -460,14 +460,15 @@ public final class TcpPeerLinks implements PeerLinks {
             down = p.session() == s;
             if (down) {
                 p.unlinked(now());
-                if (closed) {
+                if (closed || s.peerQuit()) {
+                    // A peer that said BYE is gone, not one of a pair's two crossing connections.
                     emit(new LinkEvent.PeerDown(id, reason));
                 } else {
                     generation = p.downPending(reason);
                 }
             }
         }
-        if (down && !closed) {
+        if (down && !closed && !s.peerQuit()) {
             // Two nodes dialing each other at once may lose the link each kept first to the
             // pair's preferred one a moment later: presence waits that long before it says down.
             long gen = generation;

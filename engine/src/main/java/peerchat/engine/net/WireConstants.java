@@ -38,6 +38,12 @@ public final class WireConstants {
     public static final byte ACK = 4;
     public static final byte HEARTBEAT = 5;
     public static final byte GOSSIP = 6;
+    /**
+     * Empty: the sender is shutting down, so its peer shows it offline at once, not after the
+     * grace a link that just dropped gets. Added within version 2: a node that does not know it
+     * closes the connection on it, which is closing anyway.
+     */
+    public static final byte BYE = 7;
 
     static String typeName(byte type) {
         switch (type) {
@@ -47,6 +53,7 @@ public final class WireConstants {
             case ACK: return "ACK";
             case HEARTBEAT: return "HEARTBEAT";
             case GOSSIP: return "GOSSIP";
+            case BYE: return "BYE";
             default: return "unknown type " + (type & 0xff);
         }
     }

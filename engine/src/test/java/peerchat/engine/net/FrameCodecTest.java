@@ -46,6 +46,7 @@ class FrameCodecTest {
     void controlFramesRoundTrip() {
         assertThat(roundTrip(new Frame.Ack(42))).isEqualTo(new Frame.Ack(42));
         assertThat(roundTrip(Frame.Heartbeat.INSTANCE)).isEqualTo(Frame.Heartbeat.INSTANCE);
+        assertThat(roundTrip(Frame.Bye.INSTANCE)).isEqualTo(Frame.Bye.INSTANCE);
         List<Frame.PeerInfo> peers = List.of(new Frame.PeerInfo("0123456789abcdef0123456789abcdef", "bob", "127.0.0.2", 7117));
         assertThat(roundTrip(new Frame.Gossip(peers))).isEqualTo(new Frame.Gossip(peers));
         Frame.Hello hello = (Frame.Hello) roundTrip(new Frame.Hello("0123456789abcdef0123456789abcdef", new byte[] {1, 2},
@@ -63,6 +64,8 @@ class FrameCodecTest {
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("ACK frame too short");
         assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(new byte[] {WireConstants.HEARTBEAT, 1})))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("trailing");
+        assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(new byte[] {WireConstants.BYE, 0})))
+                .isInstanceOf(ProtocolException.class).hasMessageContaining("BYE");
         assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(new byte[] {WireConstants.GOSSIP, 0x3a, 0x29})))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("GOSSIP");
         assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(new byte[0])))

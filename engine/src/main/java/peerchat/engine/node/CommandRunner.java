@@ -2,6 +2,7 @@ package peerchat.engine.node;
 
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import peerchat.engine.api.Commands;
@@ -332,6 +333,16 @@ final class CommandRunner {
         }
         if (newName.equals(node.self().name())) {
             return error(command, "you are " + newName + " already");
+        }
+        // As an IRC server refuses a nickname in use: only online, because names are not owned
+        // (a user gone for good keeps theirs in the list); two alike are still told apart by
+        // their labels, which is what makes it safe to allow otherwise.
+        String key = ShownName.key(ShownName.of(newName));
+        Optional<UserView> holder = node.users().stream()
+                .filter(u -> !u.self() && u.online() && ShownName.key(ShownName.of(u.name())).equals(key)).findFirst();
+        if (holder.isPresent()) {
+            return error(command, holder.get().label() + ", online now, goes by that name: choose another,"
+                    + " so that what you write is not taken for theirs");
         }
         return node.messenger().send(node.everyoneElse(), new Payload.Rename(newName), 0)
                 .map(sent -> (Reply) new Reply.Done(command, "you are now known as " + newName))

@@ -241,9 +241,9 @@ public final class PeerNode implements Node {
                 }
                 invalidate();
                 Directory d = directory();
-                Optional<String> former = store.membership().formerName(from);
+                Optional<String> former = store.membership().nameBeforeRename(from);
                 Optional<UserView> now = d.user(from).map(d::view);
-                if (former.isPresent() && now.isPresent() && !ShownName.of(former.get()).equals(now.get().name())) {
+                if (former.isPresent() && now.isPresent() && !ShownName.of(former.get()).equals(ShownName.of(r.name()))) {
                     emit(new ChatEvent.Renamed(now.get(), d.labelUnder(from, former.get())));
                 }
                 return;

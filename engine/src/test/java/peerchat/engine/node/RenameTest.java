@@ -182,12 +182,28 @@ class RenameTest {
         Watched alice = start("alice", "127.0.0.10");
         Watched bob = start("bob", "127.0.0.11", alice.node.self().listen());
         awaitOnline(alice, 2);
-        bob.run("-nick alice");
-        bob.run("-nick bobby");
-        await().atMost(WAIT).until(() -> alice.renames.size() == 2);
+        stop(alice); // a name someone online goes by is refused (below); taken while they are away, it is not
+        awaitOnline(bob, 1);
+        assertThat(bob.run("-nick alice")).isInstanceOf(Reply.Done.class);
+        assertThat(bob.run("-nick bobby")).isInstanceOf(Reply.Done.class);
+        Watched alice2 = start("alice", "127.0.0.10", bob.node.self().listen());
+        await().atMost(WAIT).until(() -> alice2.renames.size() == 2);
         // Plain "alice is now known as bobby" would read, on alice's screen, as her own rename.
-        assertThat(alice.renames).extracting(r -> r.was() + " -> " + r.user().label())
+        assertThat(alice2.renames).extracting(r -> r.was() + " -> " + r.user().label())
                 .containsExactly("bob -> alice@127.0.0.11", "alice@127.0.0.11 -> bobby");
+    }
+
+    @Test
+    void aNameSomeoneOnlineGoesByIsRefused() {
+        Watched alice = start("alice", "127.0.0.12");
+        Watched bob = start("bob", "127.0.0.13", alice.node.self().listen());
+        awaitOnline(bob, 2);
+        for (String name : List.of("alice", "Alice", "\u0430lice")) { // the last with a Cyrillic a
+            assertThat(bob.run("-nick " + name)).as(name).isInstanceOfSatisfying(Reply.Error.class, e -> assertThat(e.message())
+                    .isEqualTo("alice, online now, goes by that name: choose another, so that what you write is not taken for theirs"));
+        }
+        assertThat(bob.node.self().name()).isEqualTo("bob");
+        assertThat(alice.renames).isEmpty();
     }
 
     @Test

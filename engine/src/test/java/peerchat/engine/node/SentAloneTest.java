@@ -58,13 +58,18 @@ class SentAloneTest {
         PeerNodeTest.Watched carol = start("carol", "carol", "127.0.0.4", alice.node.self().listen());
         await().atMost(WAIT).until(() -> carol.texts().contains("said alone"));
         await().atMost(WAIT).until(() -> copiesKeptFor(carol, bobId) == 1);
+        PeerNodeTest.Watched bob = aliceGoesThenCarolAnswersAndBobComes(alice, carol);
+        assertThat(bob.node.user(alice.node.self().id()).map(UserView::online)).contains(false);
+    }
+
+    /** alice stops, carol answers, bob starts linked to carol alone: he must get both, in order. */
+    private PeerNodeTest.Watched aliceGoesThenCarolAnswersAndBobComes(PeerNodeTest.Watched alice, PeerNodeTest.Watched carol) {
         nodes.stop(alice.node);
         LoopbackNodes.awaitOnline(carol.node, 1);
         carol.run("the answer");
-
         PeerNodeTest.Watched bob = start("bob", "bob", "127.0.0.3", carol.node.self().listen());
         await().atMost(WAIT).until(() -> bob.texts().equals(List.of("said alone", "the answer")));
-        assertThat(bob.node.user(alice.node.self().id()).map(UserView::online)).contains(false);
+        return bob;
     }
 
     /**
@@ -84,12 +89,7 @@ class SentAloneTest {
         await().atMost(WAIT).until(() -> carol.texts().contains("said alone")
                 && carol.node.user(aliceId).map(UserView::name).orElse("").equals("alicia"));
         await().atMost(WAIT).until(() -> copiesKeptFor(carol, bobId) == 2);
-        nodes.stop(alicia.node);
-        LoopbackNodes.awaitOnline(carol.node, 1);
-        carol.run("the answer");
-
-        PeerNodeTest.Watched bob = start("bob", "bob", "127.0.0.3", carol.node.self().listen());
-        await().atMost(WAIT).until(() -> bob.texts().equals(List.of("said alone", "the answer")));
+        PeerNodeTest.Watched bob = aliceGoesThenCarolAnswersAndBobComes(alicia, carol);
         assertThat(bob.node.user(aliceId).map(UserView::name)).contains("alicia");
     }
 }

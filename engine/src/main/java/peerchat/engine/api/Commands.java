@@ -14,7 +14,7 @@ import peerchat.engine.api.CommandSpec.ArgKind;
 public final class Commands {
     public static final List<CommandSpec> ALL = List.of(
             spec("help", "", "show this help", "Session", ArgKind.NONE, "-h", "-help", "/help"),
-            spec("quit", "", "close the node and leave", "Session", ArgKind.NONE, "-q", "-quit", "-exit", "/quit", "/exit"),
+            spec("quit", "[words]", "close the node and leave; those online see your parting words, if any", "Session", ArgKind.TEXT, "-q", "-quit", "-exit", "/quit", "/exit"),
             spec("open", "<#group|@user>", "make it the current conversation (plain text goes there)", "Messages", ArgKind.TARGET, "-open", "/open", "/query"),
             spec("msg", "<#group|@user> <text>", "send to a group or a user (also: @user text, #group text)", "Messages", ArgKind.TARGET, "-msg", "/msg"),
             spec("me", "<action>", "say what you do, in the current conversation: /me waves shows as * alice waves", "Messages", ArgKind.TEXT, "-me", "/me"),

@@ -164,7 +164,8 @@ public sealed interface Command {
         }
     }
 
-    record Quit() implements Command {
+    /** {@code words}: what the peers are told on leaving ("" for nothing), as on IRC. */
+    record Quit(String words) implements Command {
         @Override
         public String name() {
             return "quit";

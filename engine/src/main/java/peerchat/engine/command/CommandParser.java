@@ -94,7 +94,7 @@ public final class CommandParser {
             case "help":
                 return new Command.Help(); // "-help nick": the whole list, the command among it
             case "quit":
-                return new Command.Quit(); // "/quit bye all", as on IRC: there are no parting words here, but it quits
+                return new Command.Quit(rest); // "/quit bye all", as on IRC: the peers show "bob went offline (quit: bye all)"
             case "listgroups":
                 return alone(word, rest, new Command.ListGroups());
             case "listusers":

@@ -32,8 +32,8 @@ interface Frame {
     record Gossip(List<PeerInfo> peers) implements Frame {
     }
 
-    /** The sender is shutting down: the last frame it writes. */
-    record Bye() implements Frame {
-        static final Bye INSTANCE = new Bye();
+    /** The sender is shutting down: the last frame it writes, with its user's parting words ("" for none). */
+    record Bye(String words) implements Frame {
+        static final Bye SILENT = new Bye("");
     }
 }

@@ -10,6 +10,9 @@ import io.netty.buffer.ByteBufInputStream;
 import io.netty.buffer.ByteBufOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 
 /**
  * Frames to bytes and back. {@link #encode} writes the length prefix too; {@link #decode} takes one
@@ -38,8 +41,12 @@ final class FrameCodec {
         if (frame instanceof Frame.Heartbeat) {
             return alloc.buffer(5).writeInt(1).writeByte(WireConstants.HEARTBEAT);
         }
-        if (frame instanceof Frame.Bye) {
-            return alloc.buffer(5).writeInt(1).writeByte(WireConstants.BYE);
+        if (frame instanceof Frame.Bye bye) {
+            byte[] words = bye.words().getBytes(StandardCharsets.UTF_8);
+            if (words.length > WireConstants.MAX_PARTING_BYTES) {
+                throw new IllegalArgumentException("parting words of " + words.length + " bytes");
+            }
+            return alloc.buffer(5 + words.length).writeInt(1 + words.length).writeByte(WireConstants.BYE).writeBytes(words);
         }
         ByteBuf buf = alloc.buffer();
         buf.writeInt(0);
@@ -85,8 +92,7 @@ final class FrameCodec {
                 exhausted(buf, type);
                 return Frame.Heartbeat.INSTANCE;
             case WireConstants.BYE:
-                exhausted(buf, type);
-                return Frame.Bye.INSTANCE;
+                return bye(buf);
             case WireConstants.HELLO:
                 need(buf, 4, type);
                 int version = buf.readInt();
@@ -116,6 +122,19 @@ final class FrameCodec {
                     + e.getOriginalMessage());
         } catch (IOException e) {
             throw new ProtocolException("unreadable " + WireConstants.typeName(type) + " body: " + e.getMessage());
+        }
+    }
+
+    private static Frame.Bye bye(ByteBuf buf) {
+        if (buf.readableBytes() > WireConstants.MAX_PARTING_BYTES) {
+            throw new ProtocolException("BYE with " + buf.readableBytes() + " bytes of parting words (at most "
+                    + WireConstants.MAX_PARTING_BYTES + ")");
+        }
+        try {
+            return new Frame.Bye(StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(buf.nioBuffer()).toString());
+        } catch (CharacterCodingException e) {
+            throw new ProtocolException("BYE whose parting words are not UTF-8");
         }
     }
 

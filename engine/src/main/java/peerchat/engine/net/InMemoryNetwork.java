@@ -68,7 +68,7 @@ public final class InMemoryNetwork {
         byAddress.remove(links.address(), links);
         byId.remove(links.selfId(), links);
         for (InMemoryPeerLinks other : byId.values()) {
-            other.unlink(links.selfId(), "peer closed");
+            other.unlink(links.selfId(), PartingWords.reason(links.partingWords()));
         }
     }
 

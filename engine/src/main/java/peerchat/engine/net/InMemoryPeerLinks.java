@@ -26,6 +26,7 @@ public final class InMemoryPeerLinks implements PeerLinks {
     private volatile String name;
     private final InetSocketAddress address;
     private final Map<NodeId, Link> links = new ConcurrentHashMap<>();
+    private volatile String partingWords = "";
     private final Set<InetSocketAddress> wanted = ConcurrentHashMap.newKeySet();
     private final Set<NodeId> heard = ConcurrentHashMap.newKeySet();
     private final Map<NodeId, SeqTracker> trackers = new ConcurrentHashMap<>();
@@ -178,6 +179,15 @@ public final class InMemoryPeerLinks implements PeerLinks {
     @Override
     public Set<NodeId> connected() {
         return Set.copyOf(links.keySet());
+    }
+
+    @Override
+    public void partingWords(String words) {
+        partingWords = PartingWords.check(words);
+    }
+
+    String partingWords() {
+        return partingWords;
     }
 
     @Override

@@ -189,9 +189,9 @@ final class LinkSession {
             links.acked(peer, upTo);
         } else if (f instanceof Frame.Gossip) {
             links.learn(((Frame.Gossip) f).peers(), this);
-        } else if (f instanceof Frame.Bye) {
+        } else if (f instanceof Frame.Bye bye) {
             peerQuit = true;
-            closeQuietly(QUIT);
+            closeQuietly(PartingWords.reason(bye.words()));
         } else if (!(f instanceof Frame.Heartbeat)) {
             throw new ProtocolException("unexpected " + f.getClass().getSimpleName() + " after the handshake");
         }
@@ -438,18 +438,15 @@ final class LinkSession {
     }
 
     /**
-     * This node is shutting down: the peer is told before the connection closes, so it shows this
-     * node offline at once.
+     * This node is shutting down: the peer is told before the connection closes, with the user's
+     * parting words, so it shows this node offline at once.
      */
-    void quit() {
+    void quit(String partingWords) {
         if (state == State.ESTABLISHED && !closing.get()) {
-            write(Frame.Bye.INSTANCE);
+            write(new Frame.Bye(partingWords));
         }
         closeQuietly("node shutting down");
     }
-
-    /** Why a peer that said BYE went offline, as its users are told. */
-    static final String QUIT = "quit";
 
     /** The peer said BYE: it is shutting down, not just this connection. */
     boolean peerQuit() {

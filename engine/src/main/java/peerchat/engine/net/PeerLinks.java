@@ -38,6 +38,14 @@ public interface PeerLinks {
     /** Peers with an open, authenticated link now. */
     Set<NodeId> connected();
 
+    /**
+     * What the peers are told this node's user said on leaving, when it closes ({@code /quit see
+     * you}): "" for nothing. Any thread.
+     *
+     * @throws IllegalArgumentException if the words could not be sent ({@link PartingWords#check})
+     */
+    void partingWords(String words);
+
     /** Closes every link and the listener; completes when done. */
     Mono<Void> close();
 }

@@ -86,6 +86,7 @@ public final class TcpPeerLinks implements PeerLinks {
     private volatile InetSocketAddress advertised;
     private volatile Disposable ticker;
     private volatile boolean closed;
+    private volatile String partingWords = "";
     private long nextGossipAt;
     private long gossipRound;
     private long lastTickAt;
@@ -265,6 +266,11 @@ public final class TcpPeerLinks implements PeerLinks {
     }
 
     @Override
+    public void partingWords(String words) {
+        partingWords = PartingWords.check(words);
+    }
+
+    @Override
     public Mono<Void> close() {
         return Mono.defer(() -> {
             closed = true;
@@ -279,7 +285,7 @@ public final class TcpPeerLinks implements PeerLinks {
             List<Mono<Void>> gone = new ArrayList<>();
             for (LinkSession s : sessions) {
                 gone.add(s.onDispose());
-                s.quit();
+                s.quit(partingWords);
             }
             DisposableServer srv = server;
             Mono<Void> serverGone = srv == null ? Mono.empty() : Mono.fromRunnable(() -> srv.disposeNow(Duration.ofSeconds(5)))

@@ -39,11 +39,13 @@ public final class WireConstants {
     public static final byte HEARTBEAT = 5;
     public static final byte GOSSIP = 6;
     /**
-     * Empty: the sender is shutting down, so its peer shows it offline at once, not after the
-     * grace a link that just dropped gets. Added within version 2: a node that does not know it
-     * closes the connection on it, which is closing anyway.
+     * The sender is shutting down, so its peer shows it offline at once, not after the grace a
+     * link that just dropped gets; the body is its user's parting words ({@code /quit see you}),
+     * UTF-8, often none. Added within version 2: a node that
+     * does not know it closes the connection on it, which is closing anyway.
      */
     public static final byte BYE = 7;
+    public static final int MAX_PARTING_BYTES = 4 * PartingWords.MAX_CHARS;
 
     static String typeName(byte type) {
         switch (type) {

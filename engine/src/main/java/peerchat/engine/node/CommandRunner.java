@@ -153,7 +153,12 @@ final class CommandRunner {
         if (command instanceof Command.Help) {
             return done(name, Commands.helpText());
         }
-        if (command instanceof Command.Quit) {
+        if (command instanceof Command.Quit quit) {
+            try {
+                node.network().partingWords(quit.words());
+            } catch (IllegalArgumentException e) {
+                return error(name, "not quitting: " + e.getMessage());
+            }
             return Mono.just(new Reply.Quit(name));
         }
         return error(name, "not implemented: " + name);

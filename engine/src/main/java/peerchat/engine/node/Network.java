@@ -16,6 +16,7 @@ import peerchat.engine.discovery.LanAddress;
 import peerchat.engine.identity.Identity;
 import peerchat.engine.net.LinkConfig;
 import peerchat.engine.net.LinkEvent;
+import peerchat.engine.net.PartingWords;
 import peerchat.engine.net.PeerLinks;
 import peerchat.engine.net.TcpPeerLinks;
 import peerchat.store.event.Event;
@@ -244,6 +245,15 @@ final class Network {
         PeerLinks l = links;
         if (l != null) {
             l.rename(name);
+        }
+    }
+
+    /** What the peers are told on this node's close: see {@link PeerLinks#partingWords}. */
+    void partingWords(String words) {
+        String checked = PartingWords.check(words);
+        PeerLinks l = links;
+        if (l != null) {
+            l.partingWords(checked);
         }
     }
 

@@ -289,6 +289,10 @@ public final class PeerNode implements Node {
         return store;
     }
 
+    Network network() {
+        return network;
+    }
+
     Messenger messenger() {
         return messenger;
     }

@@ -53,7 +53,8 @@ class CommandParserTest {
                 "-lg takes nothing after it; not run, nothing sent: hello"));
         assertThat(CommandParser.parse("-waiting extra\nmore")).isEqualTo(new Command.Invalid("waiting",
                 "-waiting takes nothing after it; not run, nothing sent: extra ..."));
-        assertThat(CommandParser.parse("/quit bye all")).isInstanceOf(Command.Quit.class);
+        assertThat(CommandParser.parse("/quit bye all")).isEqualTo(new Command.Quit("bye all"));
+        assertThat(CommandParser.parse("-q")).isEqualTo(new Command.Quit(""));
     }
 
     @Test

@@ -46,7 +46,8 @@ class FrameCodecTest {
     void controlFramesRoundTrip() {
         assertThat(roundTrip(new Frame.Ack(42))).isEqualTo(new Frame.Ack(42));
         assertThat(roundTrip(Frame.Heartbeat.INSTANCE)).isEqualTo(Frame.Heartbeat.INSTANCE);
-        assertThat(roundTrip(Frame.Bye.INSTANCE)).isEqualTo(Frame.Bye.INSTANCE);
+        assertThat(roundTrip(Frame.Bye.SILENT)).isEqualTo(Frame.Bye.SILENT);
+        assertThat(roundTrip(new Frame.Bye("see you \uD83D\uDE00"))).isEqualTo(new Frame.Bye("see you \uD83D\uDE00"));
         List<Frame.PeerInfo> peers = List.of(new Frame.PeerInfo("0123456789abcdef0123456789abcdef", "bob", "127.0.0.2", 7117));
         assertThat(roundTrip(new Frame.Gossip(peers))).isEqualTo(new Frame.Gossip(peers));
         Frame.Hello hello = (Frame.Hello) roundTrip(new Frame.Hello("0123456789abcdef0123456789abcdef", new byte[] {1, 2},
@@ -64,8 +65,13 @@ class FrameCodecTest {
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("ACK frame too short");
         assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(new byte[] {WireConstants.HEARTBEAT, 1})))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("trailing");
-        assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(new byte[] {WireConstants.BYE, 0})))
-                .isInstanceOf(ProtocolException.class).hasMessageContaining("BYE");
+        assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(new byte[] {WireConstants.BYE, 'o', (byte) 0xff})))
+                .isInstanceOf(ProtocolException.class).hasMessage("BYE whose parting words are not UTF-8");
+        byte[] tooMany = new byte[1 + 641];
+        tooMany[0] = WireConstants.BYE;
+        java.util.Arrays.fill(tooMany, 1, tooMany.length, (byte) 'x');
+        assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(tooMany)))
+                .isInstanceOf(ProtocolException.class).hasMessage("BYE with 641 bytes of parting words (at most 640)");
         assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(new byte[] {WireConstants.GOSSIP, 0x3a, 0x29})))
                 .isInstanceOf(ProtocolException.class).hasMessageContaining("GOSSIP");
         assertThatThrownBy(() -> FrameCodec.decode(Unpooled.wrappedBuffer(new byte[0])))

@@ -38,6 +38,14 @@ class LinkEndReasonTest {
             a.close();
             await().atMost(Duration.ofSeconds(20)).until(() -> b.events.contains(new LinkEvent.PeerDown(a.id(), "quit")));
             assertThat(b.links.connected()).doesNotContain(a.id());
+
+            // and with its user's parting words
+            TestNode c = TestNode.start(97, "c", slowHeartbeats, new InMemoryLinkJournal());
+            c.links.connect(b.address);
+            await().atMost(Duration.ofSeconds(20)).until(() -> b.links.connected().contains(c.id()));
+            c.links.partingWords(" see you tomorrow ");
+            c.close();
+            await().atMost(Duration.ofSeconds(20)).until(() -> b.events.contains(new LinkEvent.PeerDown(c.id(), "quit: see you tomorrow")));
         }
     }
 }

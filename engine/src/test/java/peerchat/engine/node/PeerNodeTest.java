@@ -194,6 +194,20 @@ class PeerNodeTest {
         return ((Reply.Messages) reply).messages().stream().map(MessageView::text).collect(Collectors.toList());
     }
 
+    /** "/quit see you": the others show bob offline at once, with his words; words too long keep him here to put them right. */
+    @Test
+    void partingWordsReachThoseOnline() {
+        Watched[] pair = twoLinked();
+        Watched alice = pair[0];
+        Watched bob = pair[1];
+        assertThat(bob.run("/quit " + "x".repeat(161))).isEqualTo(new Reply.Error("quit",
+                "not quitting: parting words are at most 160 characters (these are 161)"));
+        assertThat(bob.run("/quit see you tomorrow")).isEqualTo(new Reply.Quit("quit"));
+        stop(bob);
+        await().atMost(WAIT).until(() -> alice.events.stream().anyMatch(e -> e instanceof ChatEvent.PeerDown d
+                && d.user().name().equals("bob") && d.reason().equals("quit: see you tomorrow")));
+    }
+
     @Test
     void aMessageToNobodyOnlineSaysSoAndArrivesWhenTheyAreBack() {
         Watched[] pair = twoLinked();

@@ -21,7 +21,7 @@ public sealed interface Payload {
      * has no UTF-8 form. A payload the log would refuse must never reach the causal core (every
      * later message would name it, and peers would wait for it for good), so none can be made.
      */
-    static boolean encodable(String text) {
+    public static boolean encodable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
             if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {

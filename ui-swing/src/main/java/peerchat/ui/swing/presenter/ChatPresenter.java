@@ -40,7 +40,9 @@ import reactor.core.scheduler.Scheduler;
  * <p>This class is the facade the window drives: it routes the node's events and the user's
  * gestures to its collaborators, each with one job: {@link UnreadScan} (the start's count),
  * {@link Transcript} (the open conversation), {@link Sidebar} (the lists), {@link Title},
- * {@link CommandAnswers} (a command and its answer), and {@link Answers} (back onto the UI thread).
+ * {@link CommandAnswers} (a command and its answer), {@link Drafts} (what is typed and not sent, per
+ * conversation), {@link HeldBackStatus} (the status line's word on messages held back), and
+ * {@link Answers} (back onto the UI thread).
  *
  * <p>Threading: every method runs on the UI thread, and everything that comes back from the node
  * (events, replies, history pages) is moved onto it with {@code ui} before it touches the state.
@@ -50,6 +52,16 @@ import reactor.core.scheduler.Scheduler;
 public final class ChatPresenter {
     /** Messages fetched per page of history: enough to fill a tall window. */
     public static final int PAGE = 100;
+
+    /**
+     * A conversation opened with up to this many unread opens where they begin, as chat programs
+     * do: the pages back to there are read before it is shown, but no more than this many messages.
+     * With more, it opens at the newest, the divider at the top of the lines loaded: a backlog of any
+     * size still opens at once, and scrolling up reads on. Not more: the window lays out every line
+     * loaded again for each one that comes (its lines wrap, so each is measured), and with thousands
+     * loaded every new message costs a visible pause.
+     */
+    public static final int OPEN_AT_UNREAD = 1_000;
 
     /**
      * At start, at most this many of the newest messages are read to find what is unread: a huge
@@ -79,6 +91,8 @@ public final class ChatPresenter {
     private final Transcript transcript;
     private final Sidebar sidebar;
     private final CommandAnswers commands;
+    private final Drafts drafts = new Drafts();
+    private final HeldBackStatus heldBack;
 
     /**
      * Conversations this presenter opened on the node whose {@link ChatEvent.Opened} has not come
@@ -116,6 +130,7 @@ public final class ChatPresenter {
         this.sidebar = new Sidebar(node, view, answers, unread, title, this::current, () -> ignored);
         this.commands = new CommandAnswers(node, view, answers, clock.getZone(), transcript, sidebar,
                 this::hiddenMayHaveChanged, this::labelsMayHaveChanged);
+        this.heldBack = new HeldBackStatus(node, view, answers);
     }
 
     /**
@@ -178,15 +193,20 @@ public final class ChatPresenter {
         return transcript.current();
     }
 
-    /** Opens a conversation: it becomes the node's current one, its unread count is cleared. */
+    /**
+     * Opens a conversation: it becomes the node's current one, its unread count is cleared, and the
+     * compose box holds its draft (the one left keeps what was typed there).
+     */
     public void select(Conversation conversation) {
         if (conversation.equals(current())) {
             return;
         }
+        String draft = drafts.switchTo(current(), conversation);
         sidebar.addDirect(conversation);
         marks.met(conversation);
         boolean atLeast = unread.atLeast(conversation);
         transcript.open(conversation, unread.clear(conversation), atLeast, marks.of(conversation));
+        view.showDraft(draft);
         if (!conversation.equals(node.current())) {
             echoes.add(conversation);
             node.open(conversation);
@@ -239,6 +259,11 @@ public final class ChatPresenter {
             view.showStatus(String.join("  ", c.choices()), false);
         }
         return c;
+    }
+
+    /** The compose box holds {@code text} now: the draft of the open conversation. */
+    public void drafted(String text) {
+        drafts.typed(text);
     }
 
     /**
@@ -386,6 +411,9 @@ public final class ChatPresenter {
         if (answers.stopped()) {
             return;
         }
+        if (!(event instanceof ChatEvent.HeldBack)) {
+            heldBack.somethingCame();
+        }
         if (event instanceof ChatEvent.Message message) {
             onMessage(message.message());
         } else if (event instanceof ChatEvent.Opened opened) {
@@ -400,7 +428,7 @@ public final class ChatPresenter {
             onRenamed(renamed);
         } else if (event instanceof ChatEvent.HeldBack held) {
             // In whatever conversation is open: the silence it explains may be anywhere.
-            view.showStatus(ReplyText.firstLine(held.text()), false);
+            heldBack.told(held.text());
             transcript.notice(held.text());
         } else if (event instanceof ChatEvent.Warning warning) {
             view.showStatus(warning.text(), true);

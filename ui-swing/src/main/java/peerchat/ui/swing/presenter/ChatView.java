@@ -16,6 +16,12 @@ public interface ChatView {
     /** Replaces the transcript (another conversation was opened); the view scrolls to the end. */
     void showTranscript(List<Line> lines);
 
+    /**
+     * The view scrolls so that the divider is at the top (as far as the lines after it reach): the
+     * conversation opens where what was unread begins, not at its newest line.
+     */
+    void scrollToDivider();
+
     /** A new line at the end (a live message, a notice). */
     void appendLine(Line line);
 
@@ -42,6 +48,15 @@ public interface ChatView {
 
     /** A line the node refused comes back into the compose box to be put right, unless something was typed there since. */
     void restoreCompose(String text);
+
+    /**
+     * The compose box holds {@code text}, the caret at its end: the draft of the conversation just
+     * opened. What the user types there is told back with {@link ChatPresenter#drafted}.
+     */
+    void showDraft(String text);
+
+    /** If the status line still shows {@code was} (nothing else was shown since), it shows {@code now} instead; empty clears it. */
+    void replaceStatus(String was, String now);
 
     /** The user quit: close the window. */
     void close();

@@ -1,8 +1,8 @@
 package peerchat.ui.swing.presenter;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,9 +25,28 @@ import peerchat.store.event.NodeId;
  * direct conversations met but those with someone forgotten), all groups and all users as the
  * searches rank them, and the members of the open conversation. Each is shown again whole when what
  * it lists may have changed.
+ *
+ * <p>The conversations' order is a function of what the node knows, never of when the window met
+ * them, so that {@code Ctrl+2} is the same conversation after a restart as before it: {@code #all},
+ * the groups the user is in by name (as the node lists them), any other group open or with something
+ * unread by name, then the direct conversations by their peer's label (case-insensitive, then by id).
+ * Not the order in which the window met them: a restart meets them in another (the one open first,
+ * those with something unread next, the rest as the log's answers come back), and the log could
+ * tell the order of their first messages only by reading each conversation back to its beginning
+ * (history is paged from the newest). A rename moves a conversation, as it moves the user in the
+ * Users list.
  */
 final class Sidebar {
     private static final Logger LOG = LoggerFactory.getLogger(Sidebar.class);
+
+    /**
+     * Every member list, a group's or a direct conversation's: "you" first, always in the same place
+     * and found without reading; then who is online, since who can answer now is what people look
+     * for; then by name.
+     */
+    private static final Comparator<UserItem> MEMBER_ORDER = Comparator.comparing((UserItem u) -> !u.self())
+            .thenComparing(u -> !u.online())
+            .thenComparing(UserItem::label, String.CASE_INSENSITIVE_ORDER);
 
     private final Node node;
     private final ChatView view;
@@ -38,8 +57,8 @@ final class Sidebar {
     /** The users whose messages the node hides, as last shown. */
     private final Supplier<Set<NodeId>> ignored;
 
-    /** Direct conversations seen or opened this session, in order of appearance. */
-    private final Set<Conversation> directs = new LinkedHashSet<>();
+    /** Direct conversations seen or opened this session (listed in the order of the class comment). */
+    private final Set<Conversation> directs = new HashSet<>();
     private String groupQuery = "";
     private String userQuery = "";
     private List<ConversationItem> conversationItems = List.of();
@@ -145,7 +164,7 @@ final class Sidebar {
                 items.add(item(c, online));
             }
         }
-        for (Conversation c : directs) {
+        for (Conversation c : byLabel(directs)) {
             // Someone forgotten (-forget) leaves with their conversation, as from the user lists, until
             // they connect again; not while it is open or has something unread.
             boolean forgotten = !known.contains(((Conversation.Direct) c).peer());
@@ -168,13 +187,18 @@ final class Sidebar {
     }
 
     private List<Conversation> allKnown() {
-        List<Conversation> out = new ArrayList<>();
+        Set<Conversation> known = new HashSet<>(unread.conversations());
         Conversation open = current.get();
         if (open != null) {
-            out.add(open);
+            known.add(open);
         }
-        unread.conversations().stream().sorted((a, b) -> a.key().compareTo(b.key())).forEach(out::add);
-        return out;
+        return known.stream().sorted(Comparator.comparing(Conversation::key)).collect(Collectors.toList());
+    }
+
+    /** Direct conversations by their peer's label as shown now, ties (a label the node has not told apart yet) by id. */
+    private List<Conversation> byLabel(Set<Conversation> conversations) {
+        return conversations.stream().sorted(Comparator.comparing(this::label, String.CASE_INSENSITIVE_ORDER)
+                .thenComparing(Conversation::key)).collect(Collectors.toList());
     }
 
     private int indexOf(Conversation conversation) {
@@ -208,6 +232,7 @@ final class Sidebar {
             List<UserItem> two = new ArrayList<>();
             node.user(direct.peer()).map(Sidebar::item).ifPresent(two::add);
             node.user(node.self().id()).map(Sidebar::item).ifPresent(two::add);
+            two.sort(MEMBER_ORDER);
             view.showMembers(label(open), two);
             return;
         }
@@ -221,8 +246,7 @@ final class Sidebar {
             UserView u = byLabel.get(l);
             members.add(u != null ? item(u) : new UserItem(null, l, "", false, false, false));
         }
-        // Online first, then by name: who can answer now is what people look for.
-        members.sort((a, b) -> a.online() != b.online() ? (a.online() ? -1 : 1) : a.label().compareToIgnoreCase(b.label()));
+        members.sort(MEMBER_ORDER);
         view.showMembers(label(open) + " · " + members.size(), members);
     }
 

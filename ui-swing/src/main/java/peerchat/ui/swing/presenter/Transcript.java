@@ -1,5 +1,6 @@
 package peerchat.ui.swing.presenter;
 
+import static peerchat.ui.swing.presenter.ChatPresenter.OPEN_AT_UNREAD;
 import static peerchat.ui.swing.presenter.ChatPresenter.PAGE;
 
 import java.time.Clock;
@@ -20,7 +21,8 @@ import peerchat.store.event.NodeId;
  * The open conversation and its transcript: paged from the log, the last page first and the one
  * before whenever the user scrolls to the top, so a conversation of any length opens at once; live
  * messages after it, each shown once; the window's own lines ({@link Notices}) kept in place; and a
- * divider before what was unread when it was opened. What is shown is seen, and moves the
+ * divider before what was unread when it was opened, where it opens (the pages back to it read
+ * first, up to {@link ChatPresenter#OPEN_AT_UNREAD}). What is shown is seen, and moves the
  * conversation's read mark, while the window is in front.
  */
 final class Transcript {
@@ -197,14 +199,59 @@ final class Transcript {
             heldPage = () -> firstPage(asked, page);
             return;
         }
-        loadingFirst = false;
         exhausted = page.size() < PAGE;
         List<Line> lines = unseen(page);
+        if (seeksUnread()) {
+            pageBackToUnread(asked, lines);
+        } else {
+            show(lines);
+        }
+    }
+
+    /** Whether to read further back before showing: what was unread begins above the lines loaded, not too far. */
+    private boolean seeksUnread() {
+        return unreadWhenOpened > 0 && unreadWhenOpened <= OPEN_AT_UNREAD && !atLeastWhenOpened && !reachesBack()
+                && shown.size() < OPEN_AT_UNREAD;
+    }
+
+    /**
+     * The page before {@code lines}, and so on until what was unread begins among them; still
+     * {@link #loadingFirst}: live messages and notices wait for them as for a first page. If a page
+     * cannot be read, what came is shown.
+     */
+    private void pageBackToUnread(long asked, List<Line> lines) {
+        Conversation conv = current;
+        answers.whenDone(node.historyBefore(conv, oldestCursor, PAGE), page -> {
+            if (asked != generation) {
+                return;
+            }
+            exhausted = page.size() < PAGE;
+            List<Line> all = unseen(page);
+            all.addAll(lines);
+            if (seeksUnread()) {
+                pageBackToUnread(asked, all);
+            } else {
+                show(all);
+            }
+        }, e -> {
+            historyFailed(asked, conv, e);
+            if (asked == generation) {
+                show(lines);
+            }
+        });
+    }
+
+    /** The first lines come on screen, with what waited for them, at the divider if it stands where the unread begin. */
+    private void show(List<Line> lines) {
+        loadingFirst = false;
         notices.pageCame(newestCursor);
         lines.addAll(unseen(pending));
         pending.clear();
-        markUnread(lines);
+        boolean atUnread = markUnread(lines);
         view.showTranscript(notices.placedAmong(lines));
+        if (atUnread) {
+            view.scrollToDivider();
+        }
         markSeen();
     }
 
@@ -219,20 +266,26 @@ final class Transcript {
      * say that the lines above it were read. Each older page that comes takes it to its own top,
      * until the one that reaches back past the mark puts it where what was unread begins
      * ({@link #dividerFollows}).
+     *
+     * @return whether the divider stands where what was unread begins
      */
-    private void markUnread(List<Line> lines) {
+    private boolean markUnread(List<Line> lines) {
         int first = firstUnread(lines);
         firstUnreadLoaded = first < 0 ? null : lines.get(first).id();
         if (unreadWhenOpened <= 0) {
-            return;
+            return false;
         }
         Line divider = Line.divider(unreadWhenOpened, atLeastWhenOpened);
         if (!reachesBack()) {
             dividerAtTop = true;
             lines.add(0, divider);
-        } else if (first >= 0) {
-            lines.add(first, divider);
+            return false;
         }
+        if (first >= 0) {
+            lines.add(first, divider);
+            return true;
+        }
+        return false;
     }
 
     /**

@@ -48,6 +48,7 @@ import javax.swing.WindowConstants;
 import javax.swing.event.DocumentEvent;
 import javax.swing.event.DocumentListener;
 import javax.swing.text.DefaultEditorKit;
+import javax.swing.text.JTextComponent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.api.Node;
@@ -87,7 +88,7 @@ public final class ChatWindow implements ChatView {
     private final JButton join = new JButton("Join");
     private final JButton create = new JButton("New…");
     private final JButton leave = new JButton("Leave");
-    private final JTextArea compose = new JTextArea(3, 40);
+    private final JTextArea compose = new JTextArea(1, 40);
     private final ComposeHistory sent = new ComposeHistory();
     private final JButton send = new JButton("Send");
     private final JLabel status = new JLabel(" ");
@@ -236,16 +237,14 @@ public final class ChatWindow implements ChatView {
         groupList.setTransferHandler(TextTransfer.<GroupItem>lines(g -> "#" + g.name()));
         groupList.setSelectionMode(ListSelectionModel.SINGLE_SELECTION);
         groupList.addListSelectionListener(e -> updateButtons());
-        onDoubleClick(groupList, g -> {
-            if (g.joined()) {
-                presenter.openGroup(g.name());
-            } else {
-                presenter.joinGroup(g.name());
-            }
-        });
+        onDoubleClick(groupList, this::openOrJoin);
         groupSearch.setName("groupSearch");
         groupSearch.putClientProperty("JTextField.placeholderText", "Search groups");
         onEdit(groupSearch, presenter::searchGroups);
+        SearchKeys.install(groupSearch, groupList, g -> true, g -> {
+            openOrJoin(g);
+            compose.requestFocusInWindow();
+        }, compose::requestFocusInWindow);
         join.setName("joinGroup");
         join.addActionListener(e -> {
             GroupItem g = groupList.getSelectedValue();
@@ -280,6 +279,10 @@ public final class ChatWindow implements ChatView {
         userSearch.setName("userSearch");
         userSearch.putClientProperty("JTextField.placeholderText", "Search users");
         onEdit(userSearch, presenter::searchUsers);
+        SearchKeys.install(userSearch, userList, u -> !u.self(), u -> {
+            presenter.openDirect(u.id());
+            compose.requestFocusInWindow();
+        }, compose::requestFocusInWindow);
         JPanel usersTab = new JPanel(new BorderLayout(0, 4));
         usersTab.add(userSearch, BorderLayout.NORTH);
         usersTab.add(new JScrollPane(userList), BorderLayout.CENTER);
@@ -299,6 +302,9 @@ public final class ChatWindow implements ChatView {
         compose.setName("compose");
         compose.setLineWrap(true);
         compose.setWrapStyleWord(true);
+        ComposeHeight.install(compose);
+        // Each conversation has its own draft: the presenter keeps what is typed with the one open.
+        onEdit(compose, presenter::drafted);
         compose.putClientProperty("JTextField.placeholderText", "Message, or a command (-help)");
         // Enter sends; Shift+Enter is a new line inside the message.
         compose.getInputMap().put(KeyStroke.getKeyStroke(KeyEvent.VK_ENTER, 0), "peerchat-send");
@@ -416,8 +422,9 @@ public final class ChatWindow implements ChatView {
         String text = compose.getText();
         if (!text.isBlank()) {
             sent.add(text);
-            presenter.submit(text);
+            // Emptied first: a command that opens another conversation leaves this one no draft.
             compose.setText("");
+            presenter.submit(text);
         }
     }
 
@@ -465,6 +472,14 @@ public final class ChatWindow implements ChatView {
         field.selectAll();
     }
 
+    private void openOrJoin(GroupItem g) {
+        if (g.joined()) {
+            presenter.openGroup(g.name());
+        } else {
+            presenter.joinGroup(g.name());
+        }
+    }
+
     private void updateButtons() {
         GroupItem g = groupList.getSelectedValue();
         join.setEnabled(g != null && !g.joined());
@@ -499,6 +514,11 @@ public final class ChatWindow implements ChatView {
     @Override
     public void showTranscript(List<Line> lines) {
         transcript.replace(lines);
+    }
+
+    @Override
+    public void scrollToDivider() {
+        transcript.toDivider();
     }
 
     @Override
@@ -583,6 +603,21 @@ public final class ChatWindow implements ChatView {
     }
 
     @Override
+    public void showDraft(String text) {
+        if (!text.equals(compose.getText())) {
+            compose.setText(text);
+            compose.setCaretPosition(text.length());
+        }
+    }
+
+    @Override
+    public void replaceStatus(String was, String now) {
+        if (status.getText().equals(was)) {
+            showStatus(now, false);
+        }
+    }
+
+    @Override
     public void close() {
         frame.dispose();
     }
@@ -626,7 +661,7 @@ public final class ChatWindow implements ChatView {
         });
     }
 
-    private static void onEdit(JTextField field, Consumer<String> then) {
+    private static void onEdit(JTextComponent field, Consumer<String> then) {
         field.getDocument().addDocumentListener(new DocumentListener() {
             @Override
             public void insertUpdate(DocumentEvent e) {

@@ -48,6 +48,16 @@ final class LineModel extends AbstractListModel<Line> {
         }
     }
 
+    /** Where the divider is; -1 if there is none. */
+    int dividerIndex() {
+        for (int i = 0; i < lines.size(); i++) {
+            if (lines.get(i).kind() == Line.Kind.DIVIDER) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
     /** The divider, if there is one, goes just before the line of message {@code beforeId}, if that is here. */
     void moveDivider(String beforeId) {
         int from = -1;

@@ -175,6 +175,22 @@ final class TranscriptPanel extends JPanel {
         keepingPlace(() -> model.moveDivider(beforeId));
     }
 
+    /** The divider at the top of the view, or as near as the lines after it let it go. */
+    void toDivider() {
+        int at = model.dividerIndex();
+        if (at < 0) {
+            return;
+        }
+        moving = true;
+        try {
+            scroll.validate();
+            scroll.getVerticalScrollBar().setValue(list.getCellBounds(at, at).y);
+        } finally {
+            moving = false;
+        }
+        checkTop();
+    }
+
     /** A change above what the user looks at, which stays where it is: as far from the end as it was. */
     private void keepingPlace(Runnable change) {
         JScrollBar bar = scroll.getVerticalScrollBar();

@@ -189,7 +189,30 @@ class ChatPresenterTest {
     }
 
     @Test
-    void aDividerBeforeMoreUnreadThanAPageWaitsAtTheTopUntilThePageWhereTheyBeginComes() {
+    void aConversationWithMoreUnreadThanAPageOpensWhereTheyBegin() {
+        presenter.start();
+        presenter.openDirect(bob.id());
+        Conversation direct = new Conversation.Direct(bob.id());
+        for (int i = 1; i <= 30; i++) {
+            node.receive(bob.id(), direct, "read " + i);
+        }
+        presenter.select(ALL);
+        for (int i = 1; i <= 500; i++) {
+            node.receive(bob.id(), direct, "new " + i);
+        }
+
+        presenter.openDirect(bob.id());
+
+        assertThat(view.texts()).hasSize(531).containsOnlyOnce("500 new messages");
+        assertThat(view.texts().subList(29, 32)).containsExactly("read 30", "500 new messages", "new 1");
+        assertThat(view.scrolledToDivider).as("opened at the divider, not at the newest").isEqualTo(1);
+        assertThat(callsFor("@bbbbbbbb")).filteredOn(c -> c.contains(" before ")).as("the pages back to them").hasSize(5);
+    }
+
+    @Test
+    void aDividerBeforeMoreUnreadThanTheWindowReadsBackForWaitsAtTheTopUntilThePageWhereTheyBeginComes() {
+        int unread = ChatPresenter.OPEN_AT_UNREAD + 50;
+        String divider = unread + " new messages";
         presenter.start();
         presenter.createGroup("dev");
         node.peerJoins(bob.id(), "dev");
@@ -198,20 +221,25 @@ class ChatPresenterTest {
             node.receive(bob.id(), dev, "read " + i);
         }
         presenter.select(ALL);
-        for (int i = 1; i <= 250; i++) {
+        for (int i = 1; i <= unread; i++) {
             node.receive(bob.id(), dev, "new " + i);
         }
 
         presenter.openGroup("dev");
-        assertThat(view.texts().subList(0, 2)).containsExactly("250 new messages", "new 151");
+        assertThat(view.texts().subList(0, 2)).containsExactly(divider, "new " + (unread - 99));
+        assertThat(view.scrolledToDivider).as("opened at the newest").isZero();
 
         presenter.loadOlder();
-        assertThat(view.texts().subList(0, 2)).as("still above all shown").containsExactly("250 new messages", "new 51");
-        assertThat(view.texts()).containsOnlyOnce("250 new messages");
+        assertThat(view.texts().subList(0, 2)).as("still above all shown").containsExactly(divider, "new " + (unread - 199));
+        assertThat(view.texts()).containsOnlyOnce(divider);
 
-        presenter.loadOlder();
-        assertThat(view.texts().subList(49, 52)).containsExactly("read 50", "250 new messages", "new 1");
-        assertThat(view.texts()).hasSize(301).containsOnlyOnce("250 new messages");
+        for (int page = 0; page < unread / ChatPresenter.PAGE + 1 && !presenter.atBeginning(); page++) {
+            presenter.loadOlder();
+        }
+        assertThat(presenter.atBeginning()).isTrue();
+        assertThat(view.texts().subList(49, 52)).containsExactly("read 50", divider, "new 1");
+        assertThat(view.texts()).hasSize(50 + 1 + unread).containsOnlyOnce(divider);
+        assertThat(view.scrolledToDivider).isZero();
     }
 
     @Test
@@ -260,7 +288,7 @@ class ChatPresenterTest {
 
         assertThat(view.unread("@bob")).isZero();
         assertThat(view.texts()).containsExactly("1 new message", "psst");
-        assertThat(view.members).extracting(UserItem::label).containsExactly("bob", "ann");
+        assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "bob");
         assertThat(node.current()).isEqualTo(new Conversation.Direct(bob.id()));
     }
 
@@ -757,7 +785,7 @@ class ChatPresenterTest {
         presenter.openDirect(bob.id());
         node.rename(bob.id(), "rob");
         assertThat(view.membersHeading).isEqualTo("@rob");
-        assertThat(view.members).extracting(UserItem::label).containsExactly("rob", "ann");
+        assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "rob");
         assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@rob");
         assertThat(view.texts()).containsExactly("psst", "bobby is now known as rob");
 
@@ -924,5 +952,101 @@ class ChatPresenterTest {
         presenter.unignore(bob.id());
         node.rename(bob.id(), "rob");
         assertThat(view.texts()).last().isEqualTo("bobby is now known as rob");
+    }
+
+    // ---------------------------------------------------------------- drafts, held back, member and conversation order
+
+    @Test
+    void eachConversationKeepsItsOwnDraftAndASentLineEmptiesOnlyItsOwn() {
+        presenter.start();
+        presenter.openDirect(bob.id());
+        presenter.drafted("half a thought for bob");
+
+        presenter.select(ALL);
+        assertThat(view.draft).as("#all has nothing typed").isEmpty();
+        presenter.drafted("hello all");
+        presenter.submit("hello all");
+        presenter.drafted("");
+
+        presenter.openDirect(bob.id());
+        assertThat(view.draft).isEqualTo("half a thought for bob");
+        presenter.select(ALL);
+        assertThat(view.draft).as("sent: no draft left").isEmpty();
+        assertThat(node.executed).containsExactly("hello all");
+    }
+
+    @Test
+    void theHeldBackLineFollowsWhatIsStillHeldBackAndGoesOnceNothingIs() {
+        String twoHeld = "2 messages held back, each until what it follows has arrived:";
+        String oneHeld = "1 message held back, each until what it follows has arrived:";
+        presenter.start();
+        node.heldBack(2, twoHeld + "\n  cyd: 2 messages, waiting for messages from bob");
+
+        node.receive(bob.id(), ALL, "something else");
+        assertThat(view.status).as("still held back").isEqualTo(twoHeld);
+
+        node.waiting(oneHeld + "\n  cyd: 1 message, waiting for messages from bob");
+        node.receiveHeld(cyd.id(), ALL, "the first that waited");
+        assertThat(view.status).isEqualTo(oneHeld);
+
+        node.waiting("");
+        node.receiveHeld(cyd.id(), ALL, "the second that waited");
+        assertThat(view.status).isEmpty();
+        assertThat(node.executed).containsOnly("-waiting");
+
+        // Something shown in the status line since is not the held-back line's to clear.
+        node.heldBack(1, oneHeld + "\n  cyd: 1 message, waiting for messages from bob");
+        presenter.submit("-nosuch");
+        node.waiting("");
+        node.receiveHeld(cyd.id(), ALL, "the third that waited");
+        assertThat(view.status).startsWith("unknown command -nosuch");
+        assertThat(view.statusIsError).isTrue();
+    }
+
+    @Test
+    void youComeFirstInEveryMemberListThenWhoIsOnlineThenByName() {
+        UserView abe = node.peerUp("abe", "abababab");
+        UserView zed = node.peerUp("zed", "fefefefe");
+        presenter.start();
+        node.peerDown(bob.id());
+        assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "abe", "cyd", "zed", "bob");
+
+        presenter.openDirect(bob.id());
+        assertThat(view.members).extracting(UserItem::label).as("the peer offline").containsExactly("ann", "bob");
+        presenter.openDirect(abe.id());
+        assertThat(view.members).extracting(UserItem::label).as("the peer online, before ann by name").containsExactly("ann", "abe");
+        presenter.openDirect(zed.id());
+        assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "zed");
+    }
+
+    @Test
+    void theConversationsKeepTheirOrderAcrossARestartSoCtrlNumberOpensTheSameOne() {
+        presenter.start();
+        presenter.createGroup("dev");
+        presenter.select(ALL);
+        // Met in this order: cyd writes first.
+        node.receive(cyd.id(), new Conversation.Direct(cyd.id()), "first, from cyd");
+        node.receive(bob.id(), new Conversation.Direct(bob.id()), "then bob");
+        presenter.openDirect(cyd.id());
+        presenter.openDirect(bob.id());
+        presenter.select(ALL);
+        List<String> before = view.conversations.stream().map(ConversationItem::label).toList();
+        presenter.selectIndex(2);
+        Conversation third = presenter.current();
+        presenter.select(ALL);
+        presenter.stop();
+
+        RecordingView again = new RecordingView();
+        ChatPresenter restarted = new ChatPresenter(node, again, Schedulers.immediate(),
+                Clock.fixed(Instant.parse("2026-11-24T12:34:00Z"), ZoneOffset.UTC));
+        try {
+            restarted.start();
+            assertThat(again.conversations).extracting(ConversationItem::label).isEqualTo(before)
+                    .containsExactly("#all", "#dev", "@bob", "@cyd");
+            restarted.selectIndex(2);
+            assertThat(restarted.current()).isEqualTo(third);
+        } finally {
+            restarted.stop();
+        }
     }
 }

@@ -40,6 +40,8 @@ import reactor.core.publisher.Sinks;
  * and for this node's own user {@link #self()} has the new name by then, as the node's does.
  * {@code -forget @user} too: someone offline leaves the users and the groups, their messages keep
  * their label ({@link #label}), until they come again ({@link #peerUp}).
+ * {@code -waiting} answers as the node's does: what {@link #heldBack} told (or {@link #waiting} set),
+ * or the node's sentence for nothing held back.
  * The real node is exercised by the window's two-node tests.
  */
 public final class MemoryNode implements Node {
@@ -57,6 +59,8 @@ public final class MemoryNode implements Node {
     private Sinks.One<Boolean> gate;
     private Sinks.One<Boolean> afterGate;
     private long seq;
+    /** What {@code -waiting} answers: empty when nothing is held back. */
+    private String waiting = "";
     public final List<String> executed = new CopyOnWriteArrayList<>();
     public final List<String> historyCalls = new CopyOnWriteArrayList<>();
 
@@ -110,9 +114,15 @@ public final class MemoryNode implements Node {
         users.put(id, new UserView(u.id(), u.name(), label, u.address(), u.online(), u.self(), u.groups()));
     }
 
-    /** What the node says when messages stay held back by causal order. */
+    /** What the node says when messages stay held back by causal order; {@code -waiting} says it too from now on. */
     public void heldBack(int messages, String text) {
+        waiting = text;
         events.tryEmitNext(new ChatEvent.HeldBack(messages, text));
+    }
+
+    /** What {@code -waiting} answers from now on, untold (the node does not tell when held messages go through); empty: nothing is held back. */
+    public void waiting(String text) {
+        waiting = text;
     }
 
     /** What the node says when the user should act (another node with this identity, say). */
@@ -134,10 +144,19 @@ public final class MemoryNode implements Node {
 
     /** A message from another user delivered here. */
     public MessageView receive(NodeId from, Conversation conversation, String text) {
+        return receive(from, conversation, text, false);
+    }
+
+    /** A message from another user that causal order held back, delivered now that what it follows came. */
+    public MessageView receiveHeld(NodeId from, Conversation conversation, String text) {
+        return receive(from, conversation, text, true);
+    }
+
+    private MessageView receive(NodeId from, Conversation conversation, String text, boolean heldBack) {
         UserView u = users.get(from);
         String to = conversation instanceof Conversation.Group g ? "#" + g.name().value() : "@" + self.name();
         MessageView m = new MessageView(from.value() + "-" + (++seq), from, u.label(), to, conversation, text,
-                1_700_000_000_000L + seq * 1000, 1_700_000_000_000L + seq * 1000, false, false,
+                1_700_000_000_000L + seq * 1000, 1_700_000_000_000L + seq * 1000, false, heldBack,
                 text.toLowerCase(Locale.ROOT).contains(self.name().toLowerCase(Locale.ROOT)), cursor++);
         log.computeIfAbsent(conversation, c -> new ArrayList<>()).add(m);
         if (!ignored.contains(from)) {
@@ -251,6 +270,9 @@ public final class MemoryNode implements Node {
                         .orElse(new Reply.Error("id", "no user called " + arg));
             case "-nick", "-name", "/nick":
                 return nick(arg);
+            case "-waiting":
+                return new Reply.Done("waiting", waiting.isEmpty()
+                        ? "nothing is held back: every message received here has been shown" : waiting);
             case "-lu":
                 return new Reply.Users("listusers", users());
             case "-q":

@@ -88,6 +88,28 @@ final class RecordingView implements ChatView {
         this.restored = text;
     }
 
+    /** What the compose box was last given: the draft of the conversation opened. */
+    String draft = "";
+    /** How many times the view was asked to scroll to the divider. */
+    int scrolledToDivider;
+
+    @Override
+    public void showDraft(String text) {
+        draft = text;
+    }
+
+    @Override
+    public void replaceStatus(String was, String now) {
+        if (status.equals(was)) {
+            showStatus(now, false);
+        }
+    }
+
+    @Override
+    public void scrollToDivider() {
+        scrolledToDivider++;
+    }
+
     @Override
     public void close() {
         closed = true;

@@ -254,7 +254,7 @@ class ChatWindowTest {
 
         await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob"));
         assertThat(contents(frame, "transcript")).containsExactly("-- 2 new messages --", "bob: psst", "bob: are you there");
-        assertThat(contents(frame, "members")).containsExactly("bob online", "ann online");
+        assertThat(contents(frame, "members")).containsExactly("ann online", "bob online");
     }
 
     @Test
@@ -502,27 +502,169 @@ class ChatWindowTest {
         assertThat(GuiActionRunner.execute(() -> scroll.getVerticalScrollBar().getValue())).isPositive();
     }
 
+    /**
+     * {@code count} direct messages from bob, {@code prefix} and their number, unread; fifty at a
+     * time, each fifty counted before the next: the in-memory node's event stream drops what the
+     * window has no room for yet, and the window's {@code publishOn} always has room for 64.
+     */
+    private void receiveUnread(String prefix, int count) {
+        for (int from = 1; from <= count; from += 50) {
+            int first = from;
+            int last = Math.min(count, from + 49);
+            onEdt(() -> {
+                for (int i = first; i <= last; i++) {
+                    node.receive(bob.id(), new Conversation.Direct(bob.id()), prefix + i);
+                }
+            });
+            await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob (" + last + ")"));
+        }
+    }
+
     @Test
-    void aDividerBeforeMoreUnreadThanAPageMovesToWhereTheyBeginAsOlderPagesLoad() {
+    void aConversationWithMoreUnreadThanAPageOpensScrolledToWhereTheyBegin() {
+        GuiTesting.list(frame, "members").item("bob online").doubleClick();
+        await().atMost(WAIT).until(() -> node.current().equals(new Conversation.Direct(bob.id())));
         onEdt(() -> {
-            for (int i = 1; i <= 150; i++) {
-                node.receive(bob.id(), new Conversation.Direct(bob.id()), "psst " + i);
+            for (int i = 1; i <= 30; i++) {
+                node.receive(bob.id(), new Conversation.Direct(bob.id()), "read " + i);
             }
         });
-        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("@bob (150)"));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 30);
+        GuiTesting.list(frame, "conversations").clickItem("#all");
+        receiveUnread("psst ", 500);
 
-        GuiTesting.list(frame, "conversations").clickItem("@bob (150)");
+        GuiTesting.list(frame, "conversations").clickItem("@bob (500)");
+
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 531);
+        assertThat(contents(frame, "transcript").subList(29, 32)).containsExactly("bob: read 30", "-- 500 new messages --", "bob: psst 1");
+        JList<?> transcript = frame.list("transcript").target();
+        assertThat(GuiActionRunner.execute(transcript::getFirstVisibleIndex)).as("the divider at the top of the view").isEqualTo(30);
+    }
+
+    @Test
+    void aDividerBeforeMoreUnreadThanTheWindowReadsBackForMovesUpAsOlderPagesLoad() {
+        int unread = peerchat.ui.swing.presenter.ChatPresenter.OPEN_AT_UNREAD + 150;
+        receiveUnread("psst ", unread);
+
+        GuiTesting.list(frame, "conversations").clickItem("@bob (" + unread + ")");
         await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 101);
-        assertThat(contents(frame, "transcript").subList(0, 2)).containsExactly("-- 150 new messages --", "bob: psst 51");
+        assertThat(contents(frame, "transcript").subList(0, 2))
+                .containsExactly("-- " + unread + " new messages --", "bob: psst " + (unread - 99));
+        JList<?> transcript = frame.list("transcript").target();
+        assertThat(GuiActionRunner.execute(transcript::getLastVisibleIndex)).as("opened at the newest").isEqualTo(100);
 
-        JScrollPane scroll = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class,
-                frame.list("transcript").target());
+        JScrollPane scroll = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class, transcript);
         GuiActionRunner.execute(() -> scroll.getVerticalScrollBar().setValue(0));
 
-        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 151);
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 201);
         await().atMost(WAIT).until(() -> contents(frame, "transcript").subList(0, 2)
-                .equals(List.of("-- 150 new messages --", "bob: psst 1")));
-        assertThat(contents(frame, "transcript").get(51)).isEqualTo("bob: psst 51");
+                .equals(List.of("-- " + unread + " new messages --", "bob: psst " + (unread - 199))));
+        assertThat(contents(frame, "transcript").get(101)).isEqualTo("bob: psst " + (unread - 99));
+    }
+
+    @Test
+    void eachConversationKeepsItsOwnDraftInTheComposeBox() {
+        GuiTesting.list(frame, "members").item("bob online").doubleClick();
+        await().atMost(WAIT).until(() -> node.current().equals(new Conversation.Direct(bob.id())));
+        frame.textBox("compose").enterText("half a thought for bob");
+
+        GuiTesting.list(frame, "conversations").clickItem("#all");
+        await().atMost(WAIT).until(() -> node.current().equals(Conversation.all()));
+        frame.textBox("compose").requireText("");
+        frame.textBox("compose").enterText("hello all");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").contains("ann: hello all"));
+
+        GuiTesting.list(frame, "conversations").clickItem("@bob");
+        await().atMost(WAIT).until(() -> node.current().equals(new Conversation.Direct(bob.id())));
+        frame.textBox("compose").requireText("half a thought for bob");
+        // Typing goes on where the draft ends.
+        robot.enterText(", and more");
+        frame.textBox("compose").requireText("half a thought for bob, and more");
+
+        chord(KeyEvent.VK_CONTROL, KeyEvent.VK_1);
+        await().atMost(WAIT).until(() -> node.current().equals(Conversation.all()));
+        frame.textBox("compose").requireText("");
+        assertThat(node.executed).containsExactly("hello all");
+    }
+
+    @Test
+    void theHeldBackLineLeavesTheStatusLineOnceWhatWasHeldBackCame() {
+        onEdt(() -> node.heldBack(1, "1 message held back, each until what it follows has arrived:\n"
+                + "  cyd: 1 message, waiting for messages from bob (bob is online: they should come shortly)"));
+        await().atMost(WAIT).until(() -> frame.label("status").text().equals("1 message held back, each until what it follows has arrived:"));
+
+        onEdt(() -> {
+            node.waiting("");
+            node.receive(bob.id(), Conversation.all(), "the one it follows");
+            node.receiveHeld(new NodeId("cccccccc"), Conversation.all(), "the one that waited");
+        });
+
+        await().atMost(WAIT).until(() -> frame.label("status").text().isBlank());
+        assertThat(contents(frame, "transcript")).endsWith("bob: the one it follows", "cyd: the one that waited");
+    }
+
+    @Test
+    void theSearchBoxesTakeDownEnterAndEscape() {
+        onEdt(() -> {
+            node.peerJoins(bob.id(), "dev");
+            node.peerJoins(bob.id(), "devops");
+        });
+        await().atMost(WAIT).until(() -> contents(frame, "groups").size() == 3);
+
+        // Enter opens the first match; the keyboard goes to the compose box.
+        chord(KeyEvent.VK_CONTROL, KeyEvent.VK_F);
+        frame.textBox("userSearch").requireFocused().enterText("cy");
+        await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("cyd online")));
+        frame.textBox("userSearch").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> node.current().equals(new Conversation.Direct(new NodeId("cccccccc"))));
+        frame.textBox("compose").requireFocused();
+
+        // Escape clears the search and gives the keyboard back.
+        frame.textBox("userSearch").focus();
+        frame.textBox("userSearch").pressAndReleaseKeys(KeyEvent.VK_ESCAPE);
+        frame.textBox("userSearch").requireText("");
+        await().atMost(WAIT).until(() -> contents(frame, "users").size() == 3);
+        frame.textBox("compose").requireFocused();
+
+        // Down goes into the list, where the arrows choose and Enter opens (here: joins) the one chosen.
+        chord(KeyEvent.VK_CONTROL, KeyEvent.VK_G);
+        frame.textBox("groupSearch").requireFocused().enterText("dev");
+        await().atMost(WAIT).until(() -> contents(frame, "groups").equals(List.of("dev 1", "devops 1")));
+        frame.textBox("groupSearch").pressAndReleaseKeys(KeyEvent.VK_DOWN);
+        frame.list("groups").requireFocused();
+        GuiTesting.list(frame, "groups").requireSelectedItems("dev 1");
+        robot.pressAndReleaseKey(KeyEvent.VK_DOWN);
+        GuiTesting.list(frame, "groups").requireSelectedItems("devops 1");
+        robot.pressAndReleaseKey(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> node.current().equals(new Conversation.Group(new peerchat.store.event.GroupName("devops"))));
+        frame.textBox("compose").requireFocused();
+        assertThat(node.executed).containsExactly("-joingroup devops");
+    }
+
+    @Test
+    void theComposeBoxGrowsWithTheDraftUpToSixLinesThenScrolls() {
+        javax.swing.JTextArea compose = (javax.swing.JTextArea) frame.textBox("compose").target();
+        JScrollPane box = (JScrollPane) SwingUtilities.getAncestorOfClass(JScrollPane.class, compose);
+        int oneLine = GuiActionRunner.execute(box::getHeight);
+        int line = GuiActionRunner.execute(() -> compose.getFontMetrics(compose.getFont()).getHeight());
+
+        frame.textBox("compose").enterText("one");
+        chord(KeyEvent.VK_SHIFT, KeyEvent.VK_ENTER);
+        frame.textBox("compose").enterText("two");
+        chord(KeyEvent.VK_SHIFT, KeyEvent.VK_ENTER);
+        frame.textBox("compose").enterText("three");
+        await().atMost(WAIT).until(() -> GuiActionRunner.execute(box::getHeight) == oneLine + 2 * line);
+        assertThat(GuiActionRunner.execute(() -> box.getVerticalScrollBar().isShowing())).isFalse();
+
+        // A long line wraps, and wrapped lines count too; past six lines the box scrolls.
+        onEdt(() -> compose.append(" and on".repeat(300)));
+        await().atMost(WAIT).until(() -> GuiActionRunner.execute(box::getHeight) == oneLine + 5 * line);
+        await().atMost(WAIT).until(() -> GuiActionRunner.execute(() -> box.getVerticalScrollBar().isShowing()));
+
+        // Sent: one line again.
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> GuiActionRunner.execute(box::getHeight) == oneLine);
     }
 
     @Test

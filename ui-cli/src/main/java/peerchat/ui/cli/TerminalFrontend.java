@@ -35,7 +35,7 @@ public final class TerminalFrontend implements Frontend {
 
     @Override
     public int run(Node node) {
-        try (Terminal terminal = TerminalBuilder.builder().name("peerchat").system(true).build()) {
+        try (Terminal terminal = open()) {
             LOG.info("terminal: {} (type {}, {})", terminal.getClass().getSimpleName(), terminal.getType(), terminal.getSize());
             Palette palette = Palette.choose(terminal.getType(), System.getenv());
             Renderer renderer = new Renderer(palette, Clock.systemUTC(), ZoneId.systemDefault());
@@ -43,5 +43,20 @@ public final class TerminalFrontend implements Frontend {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the terminal", e);
         }
+    }
+
+    /**
+     * The process's terminal, on which a typed Ctrl-C is a key and only a key. JLine 4 also turns
+     * a Ctrl-C byte it reads from a tty with ISIG off into a "software" SIGINT, raised by its input
+     * pump thread before it hands the byte on; while a line is read, that signal interrupts the
+     * reading thread. When the interrupt wins the race with the byte, readLine throws for the line
+     * as it stands (cleared: right) and leaves the byte queued, and the next prompt reads it as a
+     * Ctrl-C on an empty line and quits (under tmux, seen within a few tries of "t1" then C-c).
+     * The session keeps ISIG off and handles Ctrl-C as the key it is, so JLine's copy goes; a
+     * real SIGINT (kill -INT) still reaches the handlers. Read when the terminal is built.
+     */
+    static Terminal open() throws IOException {
+        System.setProperty(TerminalBuilder.PROP_SOFTWARE_SIGNALS, "false");
+        return TerminalBuilder.builder().name("peerchat").system(true).build();
     }
 }

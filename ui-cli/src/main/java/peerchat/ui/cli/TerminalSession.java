@@ -71,7 +71,9 @@ public final class TerminalSession {
         // turn a Ctrl-C into SIGINT at once and drop what was typed before it, and the next prompt
         // would take that signal for Ctrl-C on an empty line and quit. Now keys reach the reader
         // in the order typed, Ctrl-C among them, and JLine's interrupt widget ends the line with
-        // what it holds: cleared when it holds something, the end of the session when not.
+        // what it holds: cleared when it holds something, the end of the session when not. The key
+        // only: a terminal that also raised a SIGINT for it would have it taken twice now and then
+        // (TerminalFrontend.open says why and turns JLine's off).
         Attributes cooked = terminal.enterRawMode();
         // The terminal's writer outlives its close: on SIGTERM, JLine's shutdown hook closes the
         // terminal while this session's says goodbye.

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
@@ -51,11 +52,16 @@ class RealPtyTest {
 
     /** {@link PtyMain} with these arguments after the data directory, under a pty of its own; its keyboard. */
     private OutputStream start(String... args) throws IOException {
+        return start(PtyMain.class, args);
+    }
+
+    /** That main class with these arguments after the data directory, under a pty of its own; its keyboard. */
+    private OutputStream start(Class<?> main, String... args) throws IOException {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
         java.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                PtyMain.class.getName(), dir.toString()));
+                main.getName(), dir.toString()));
         java.addAll(List.of(args));
         java.removeIf(String::isEmpty);
         String command = java.stream().map(RealPtyTest::quote).collect(Collectors.joining(" "));
@@ -132,6 +138,56 @@ class RealPtyTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
         assertThat(process.exitValue()).as(screen.toString()).isZero();
         await().atMost(WAIT).until(() -> plain().contains("bye"));
+    }
+
+    /**
+     * A Ctrl-C reaches the program once, as a key. JLine 4 also raises a SIGINT of its own for the
+     * byte when ISIG is off, before it hands the byte on; while a line is read, that signal
+     * interrupts the reader, which could end the line without the byte and leave it to the next
+     * prompt: one Ctrl-C, a line cleared and then the session quit (under tmux, "t1" then C-c).
+     * The signal comes before the byte or not at all, so this needs no timing.
+     */
+    @Test
+    void ctrlCIsAKeyAndNotAlsoASignal() throws Exception {
+        OutputStream keys = start(PtyKeys.class);
+        await().atMost(WAIT).until(() -> plain().contains("ready"));
+        type(keys, "t1");
+        type(keys, "\u0003");
+        await().atMost(WAIT).until(() -> plain().contains("signals: "));
+        assertThat(plain()).contains("keys: t1, signals: 0");
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /**
+     * Ctrl-C typed on its own after the line is drawn, as {@code tmux send-keys t1; tmux send-keys
+     * C-c} does, clears the line and nothing else, every time: the next prompt does not take it a
+     * second time, for Ctrl-C on an empty line. (Before the fix a race, usually lost within a few
+     * rounds; {@link #ctrlCIsAKeyAndNotAlsoASignal} shows its cause every time.)
+     */
+    @Test
+    void ctrlCAfterATypedLineClearsItOnlyOnceRoundAfterRound() throws Exception {
+        OutputStream keys = start();
+        await().atMost(WAIT).until(() -> plain().contains(PROMPT));
+        for (int i = 0; i < 20; i++) {
+            String typed = "t" + i;
+            type(keys, typed);
+            awaitAlive(() -> plain().endsWith(PROMPT + typed));
+            type(keys, "\u0003");
+            awaitAlive(() -> plain().endsWith(PROMPT));
+        }
+        type(keys, "still here\r");
+        awaitAlive(() -> plain().contains("#all alice: still here"));
+        assertThat(plain()).doesNotContain("t19still");
+
+        type(keys, "\u0003");
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(process.exitValue()).as(screen.toString()).isZero();
+    }
+
+    /** Waits for the screen to show something, failing at once, with the screen, if the session ends first. */
+    private void awaitAlive(Callable<Boolean> shown) {
+        await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> shown.call() || !process.isAlive());
+        assertThat(process.isAlive()).as(plain()).isTrue();
     }
 
     /** SIGTERM ends the session as Ctrl-D does: the half-typed line is ended, and "bye" is under it. */

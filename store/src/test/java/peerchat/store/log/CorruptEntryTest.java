@@ -132,6 +132,35 @@ class CorruptEntryTest {
         }
     }
 
+    /** The same for a cut in an earlier day's file: the replay would go on with the next day's and lose the rest of that one. */
+    @Test
+    void aCutInAnEarlierDaysFileIsRefusedToo() throws IOException {
+        Path log = dir.resolve("days");
+        net.openhft.chronicle.core.time.SetTimeProvider time =
+                new net.openhft.chronicle.core.time.SetTimeProvider(java.time.Instant.parse("2026-11-30T12:00:00Z"));
+        try (EventLog writing = LogOnDays.open(log, time)) {
+            for (int i = 0; i < 40; i++) {
+                writing.append(seen("entry" + i + "x")).block(TIMEOUT);
+            }
+            time.advanceMillis(Duration.ofDays(1).toMillis());
+            for (int i = 40; i < 50; i++) {
+                writing.append(seen("entry" + i + "x")).block(TIMEOUT);
+            }
+        }
+        Path first;
+        try (Stream<Path> files = Files.list(log)) {
+            first = files.filter(p -> p.toString().endsWith(".cq4")).sorted().findFirst().orElseThrow();
+        }
+        String text = new String(Files.readAllBytes(first), StandardCharsets.ISO_8859_1);
+        int at = text.lastIndexOf(":)\n", text.indexOf("entry20x"));
+        assertThat(at).isPositive();
+        try (RandomAccessFile raf = new RandomAccessFile(first.toFile(), "rw")) {
+            raf.setLength(at);
+        }
+        assertThat(openInAChildJvm(log))
+                .startsWith("refused: cannot read the log in " + log + " (left as it is): the log is damaged (cut short or overwritten)");
+    }
+
     @Test
     void aDamagedTableOfTheQueueSaysWhatToDoAndMovingItAwayLosesNothing() throws IOException {
         Path log = dir.resolve("log");

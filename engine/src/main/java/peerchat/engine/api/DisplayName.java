@@ -34,8 +34,10 @@ public final class DisplayName {
         if (!peerchat.store.event.Payload.encodable(name)) {
             throw new IllegalArgumentException("a name cannot hold a broken character (half of a UTF-16 surrogate pair)");
         }
-        if (name.startsWith("@") || name.startsWith("#") || name.startsWith("-") || name.startsWith("/")) {
-            throw new IllegalArgumentException("a name cannot start with @ # - or /: " + name);
+        // '<': Swing draws a label whose text starts "<html>" as HTML (remote images, spoofed
+        // formatting), and a name starts many labels.
+        if (name.startsWith("@") || name.startsWith("#") || name.startsWith("-") || name.startsWith("/") || name.startsWith("<")) {
+            throw new IllegalArgumentException("a name cannot start with @ # - / or <: " + name);
         }
         return name;
     }

@@ -11,7 +11,7 @@ import java.text.Normalizer;
  * {@code alice} and, being taken for the same name as alice's, gets the same disambiguation
  * ({@code alice@10.0.0.4}); whitespace and control characters become {@code _}, so a name is one
  * word that can be written after {@code @}; a leading sigil becomes {@code _} so that a name never
- * looks like a group or a command; it is cut to {@value #MAX} characters. Names that differ only
+ * looks like a group or a command, nor like HTML to a Swing label ({@code <html>}); it is cut to {@value #MAX} characters. Names that differ only
  * by case, by compatibility forms (a fullwidth {@code Ａ}) or by letters that look alike (a
  * Cyrillic {@code а}, a Greek {@code Ο}, a capital {@code I} for an {@code l}, {@code rn} for
  * {@code m}) are one name for telling users apart. Pure.
@@ -47,7 +47,8 @@ final class ShownName {
             }
             boolean blank = Character.isWhitespace(c) || Character.isSpaceChar(c) || Character.isISOControl(c)
                     || type == Character.UNASSIGNED || type == Character.SURROGATE || type == Character.PRIVATE_USE;
-            boolean sigil = kept == 0 && (c == '@' || c == '#' || c == '-' || c == '/');
+            // '<' too: a label whose text starts "<html>" is drawn as HTML by Swing (remote images).
+            boolean sigil = kept == 0 && (c == '@' || c == '#' || c == '-' || c == '/' || c == '<');
             b.appendCodePoint(blank || sigil ? '_' : c);
             kept++;
         }

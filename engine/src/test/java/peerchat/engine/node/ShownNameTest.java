@@ -2,6 +2,9 @@ package peerchat.engine.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,5 +39,14 @@ class ShownNameTest {
     })
     void namesThatDoNotLookAlikeKeepApart(String one, String other) {
         assertThat(ShownName.key(one)).isNotEqualTo(ShownName.key(other));
+    }
+
+    /** A name a Swing label would draw as HTML (a remote image, spoofed formatting): not from a peer, not taken here. */
+    @Test
+    void aNameNeverStartsLikeHtml() {
+        assertThat(ShownName.of("<html><img src='http://203.0.113.9/x.png'>")).isEqualTo("_html><img_src='http://203.0.113"); // cut at 32
+        assertThat(ShownName.of("a<b")).isEqualTo("a<b");
+        assertThatThrownBy(() -> peerchat.engine.api.DisplayName.check("<html>bob"))
+                .hasMessage("a name cannot start with @ # - / or <: <html>bob");
     }
 }

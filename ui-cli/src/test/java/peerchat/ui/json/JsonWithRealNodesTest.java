@@ -186,7 +186,7 @@ class JsonWithRealNodesTest {
             assertThat(replies.subList(0, 5)).allSatisfy(r -> assertThat(r.path("command").asText()).isEqualTo("nick"));
             assertThat(replies).extracting(l -> l.path("message").asText()).startsWith(
                     "one name only: \"a b\" is 2 words, and names have no spaces (a-b?); usage: -nick <name>",
-                    "a name cannot start with @ # - or /: @x",
+                    "a name cannot start with @ # - / or <: @x",
                     "missing argument: -nick <name>",
                     "you are alice already",
                     "the name is longer than 32 characters: " + "n".repeat(33));

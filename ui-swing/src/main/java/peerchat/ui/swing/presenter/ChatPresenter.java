@@ -303,8 +303,10 @@ public final class ChatPresenter {
     }
 
     /**
-     * The group the menu's Leave group applies to: the current conversation if it is a group this
-     * user is in, but {@code all} (one opened without joining it cannot be left).
+     * The group the menu's Leave ({@code Ctrl+L}) applies to: the open conversation if it is a group
+     * this user is in, but {@code all}; none for one opened without joining it, or a direct
+     * conversation (the window then disables the item). The Leave button under the Groups list acts
+     * on that list's selection instead ({@link GroupItem#leavable()}).
      */
     public Optional<String> leavableGroup() {
         if (current() instanceof Conversation.Group g && !g.name().isAll()
@@ -497,6 +499,12 @@ public final class ChatPresenter {
             if (newDirect) {
                 sidebar.publishConversations();
             }
+            return;
+        }
+        // One to a group the user is no longer in (sent before they left, and still on its way when
+        // they did) is not theirs to read: it is in the log, and shown if that group is open, but it
+        // neither counts nor brings the group back into the list, as the start's count leaves out.
+        if (conv instanceof Conversation.Group g && !node.myGroups().contains(g.name().value())) {
             return;
         }
         // One logged before the start (its event was on its way) is counted by the start's reading.

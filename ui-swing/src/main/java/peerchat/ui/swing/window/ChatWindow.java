@@ -88,6 +88,8 @@ public final class ChatWindow implements ChatView {
     private final JButton join = new JButton("Join");
     private final JButton create = new JButton("New…");
     private final JButton leave = new JButton("Leave");
+    /** Chat › Leave #dev ({@code Ctrl+L}): the open conversation's group, see {@link #menus()}. */
+    private JMenuItem leaveOpen;
     private final JTextArea compose = new JTextArea(1, 40);
     private final ComposeHistory sent = new ComposeHistory();
     private final JButton send = new JButton("Send");
@@ -107,7 +109,7 @@ public final class ChatWindow implements ChatView {
                 settingsWriter.changed();
             }
         });
-        this.transcript = new TranscriptPanel(presenter::loadOlder, browser);
+        this.transcript = new TranscriptPanel(presenter::loadOlder, browser, text -> showStatus(text, false));
         frame.setName("peerchat");
         frame.setDefaultCloseOperation(WindowConstants.DISPOSE_ON_CLOSE);
         frame.setJMenuBar(menus());
@@ -366,8 +368,16 @@ public final class ChatWindow implements ChatView {
         chat.setMnemonic('C');
         chat.add(item("New group…", "menuNewGroup", KeyEvent.VK_N, this::askNewGroup));
         chat.add(item("Join group…", "menuJoinGroup", KeyEvent.VK_J, this::askJoinGroup));
-        chat.add(item("Leave group", "menuLeaveGroup", KeyEvent.VK_L,
-                () -> presenter.leavableGroup().ifPresent(presenter::leaveGroup)));
+        // Two ways to leave, each with one target, never the other's. The menu item and its shortcut
+        // act on the conversation open, what the user is looking at and typing into when they press
+        // Ctrl+L; the Leave button under the Groups list acts on that list's selection, as Join
+        // beside it does. So the item says which group it leaves ("Leave #dev"), and is disabled
+        // (its shortcut too) when the open conversation is no group the user can leave: #all, one
+        // opened without joining it, a direct conversation (see updateButtons).
+        leaveOpen = item("Leave group", "menuLeaveGroup", KeyEvent.VK_L,
+                () -> presenter.leavableGroup().ifPresent(presenter::leaveGroup));
+        leaveOpen.setEnabled(false);
+        chat.add(leaveOpen);
         chat.addSeparator();
         JMenuItem rename = new JMenuItem(action(this::askNewName));
         rename.setText("Change name…");
@@ -480,10 +490,18 @@ public final class ChatWindow implements ChatView {
         }
     }
 
+    /**
+     * The buttons follow the group selected in the list; the menu's Leave follows the conversation
+     * open. Called whenever either list is shown again: the open conversation and the groups the
+     * user is in change only then.
+     */
     private void updateButtons() {
         GroupItem g = groupList.getSelectedValue();
         join.setEnabled(g != null && !g.joined());
         leave.setEnabled(g != null && g.leavable());
+        Optional<String> open = presenter.leavableGroup();
+        leaveOpen.setText(open.map(name -> "Leave #" + name).orElse("Leave group"));
+        leaveOpen.setEnabled(open.isPresent());
     }
 
     // ---------------------------------------------------------------- ChatView

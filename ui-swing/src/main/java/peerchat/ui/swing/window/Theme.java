@@ -52,6 +52,12 @@ public final class Theme {
         return isDark() ? new Color(0xF0C050) : new Color(0x9A6A00);
     }
 
+    /** A web link in the transcript: the look's own link colour, lighter in the dark theme. */
+    static Color link() {
+        Color c = UIManager.getColor("Component.linkColor");
+        return c != null ? c : accentText();
+    }
+
     static Color error() {
         Color c = UIManager.getColor("Component.error.focusedBorderColor");
         return c != null ? c : new Color(0xD03030);

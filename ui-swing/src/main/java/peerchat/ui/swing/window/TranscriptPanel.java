@@ -1,6 +1,7 @@
 package peerchat.ui.swing.window;
 
 import java.awt.BorderLayout;
+import java.awt.Cursor;
 import java.awt.EventQueue;
 import java.awt.datatransfer.StringSelection;
 import java.awt.Toolkit;
@@ -8,9 +9,11 @@ import java.awt.event.ActionEvent;
 import java.awt.event.ComponentAdapter;
 import java.awt.event.ComponentEvent;
 import java.awt.event.KeyEvent;
+import java.awt.event.MouseAdapter;
 import java.awt.event.MouseEvent;
 import java.net.URISyntaxException;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.UnaryOperator;
 import java.util.stream.Collectors;
 import javax.swing.JList;
@@ -22,6 +25,7 @@ import javax.swing.JScrollPane;
 import javax.swing.KeyStroke;
 import javax.swing.ListSelectionModel;
 import javax.swing.ScrollPaneConstants;
+import javax.swing.SwingUtilities;
 import javax.swing.TransferHandler;
 import javax.swing.event.PopupMenuEvent;
 import javax.swing.event.PopupMenuListener;
@@ -33,7 +37,9 @@ import peerchat.ui.swing.presenter.LinksInText;
 
 /**
  * The current conversation's messages. It follows the end while the user is there, keeps still
- * while they read older lines, and asks for the page before when they reach the top.
+ * while they read older lines, and asks for the page before when they reach the top. Web links
+ * in them are drawn as links and open in the desktop's browser on a click (where there is none, the
+ * click copies the link and the status line says so).
  */
 final class TranscriptPanel extends JPanel {
     private static final long serialVersionUID = 1L;
@@ -43,20 +49,25 @@ final class TranscriptPanel extends JPanel {
 
     private final LineModel model = new LineModel();
     private final JList<Line> list = new JList<>(model);
+    private final LineRenderer renderer = new LineRenderer();
     private final JScrollPane scroll = new JScrollPane(list, ScrollPaneConstants.VERTICAL_SCROLLBAR_ALWAYS,
             ScrollPaneConstants.HORIZONTAL_SCROLLBAR_NEVER);
     private final transient Runnable atTop;
     private final transient Browser browser;
+    /** The window's status line. */
+    private final transient Consumer<String> say;
     /** Set while the panel itself moves the scroll bar, so that only the user's scrolling pages back. */
     private boolean moving;
 
-    /** {@code browser}: where the menu's Open items open links. */
-    TranscriptPanel(Runnable atTop, Browser browser) {
+    /** {@code browser}: where links open; {@code say}: a word in the window's status line. */
+    TranscriptPanel(Runnable atTop, Browser browser, Consumer<String> say) {
         super(new BorderLayout());
         this.atTop = atTop;
         this.browser = browser;
+        this.say = say;
         list.setName("transcript");
-        list.setCellRenderer(new LineRenderer());
+        list.setCellRenderer(renderer);
+        followLinks();
         // Several lines at once (Shift/Ctrl+click) can be copied together.
         list.setSelectionMode(ListSelectionModel.MULTIPLE_INTERVAL_SELECTION);
         list.setTransferHandler(new TextTransfer<Line>(LineText::of));
@@ -118,8 +129,7 @@ final class TranscriptPanel extends JPanel {
                     open.addActionListener(a -> browse(link));
                     JMenuItem copyLink = new JMenuItem("Copy link " + shortened(link));
                     copyLink.setName("copyLink" + i);
-                    copyLink.addActionListener(a -> Toolkit.getDefaultToolkit().getSystemClipboard()
-                            .setContents(new StringSelection(link), null));
+                    copyLink.addActionListener(a -> copy(link));
                     menu.add(open);
                     menu.add(copyLink);
                 }
@@ -136,15 +146,63 @@ final class TranscriptPanel extends JPanel {
         return menu;
     }
 
+    /**
+     * A plain click on a link opens it (one with Shift or Ctrl selects lines, as elsewhere in the
+     * list); the pointer over one is a hand, so that what is a link is seen before it is clicked.
+     */
+    private void followLinks() {
+        MouseAdapter links = new MouseAdapter() {
+            @Override
+            public void mouseClicked(MouseEvent e) {
+                if (SwingUtilities.isLeftMouseButton(e) && e.getClickCount() == 1 && !e.isShiftDown()
+                        && !e.isControlDown() && !e.isMetaDown() && !e.isAltDown()) {
+                    renderer.linkAt(list, e.getPoint()).ifPresent(TranscriptPanel.this::follow);
+                }
+            }
+
+            @Override
+            public void mouseMoved(MouseEvent e) {
+                boolean over = renderer.linkAt(list, e.getPoint()).isPresent();
+                list.setCursor(over ? Cursor.getPredefinedCursor(Cursor.HAND_CURSOR) : null);
+            }
+
+            @Override
+            public void mouseExited(MouseEvent e) {
+                list.setCursor(null);
+            }
+        };
+        list.addMouseListener(links);
+        list.addMouseMotionListener(links);
+    }
+
+    /** A link clicked: opened in the browser, or where there is none copied, and either said in the status line. */
+    private void follow(String link) {
+        if (browser.available()) {
+            if (browse(link)) {
+                say.accept("opening " + shortened(link) + " in the browser");
+            }
+        } else {
+            copy(link);
+            say.accept("no browser to open links in here: copied " + shortened(link) + " to the clipboard");
+        }
+    }
+
+    private static void copy(String link) {
+        Toolkit.getDefaultToolkit().getSystemClipboard().setContents(new StringSelection(link), null);
+    }
+
     private static String shortened(String link) {
         return link.length() <= 60 ? link : link.substring(0, 57) + "...";
     }
 
-    private void browse(String link) {
+    /** Hands {@code link} to the browser, if it is a web link; whether it did. */
+    private boolean browse(String link) {
         try {
             browser.open(LinksInText.uri(link));
+            return true;
         } catch (URISyntaxException e) {
             LOG.warn("could not open {} in a browser: {}", link, e.toString());
+            return false;
         }
     }
 

@@ -431,6 +431,30 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aMessageStillOnItsWayToAGroupJustLeftNeitherCountsNorBringsItBack() {
+        Conversation dev = devWithBobFromAll();
+        presenter.leaveGroup("dev");
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all");
+
+        // Sent by bob before the leave reached him: it arrives after it.
+        node.receive(bob.id(), dev, "ann, still there?");
+
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all");
+        assertThat(presenter.unread(dev)).isZero();
+        assertThat(view.title).isEqualTo("ann@127.0.0.1:7117");
+
+        // It is kept, and shown where the group is open (-open #dev), without a divider; so is the next.
+        presenter.openGroup("dev");
+        assertThat(view.texts()).containsExactly("ann, still there?");
+        node.receive(bob.id(), dev, "guess not");
+        assertThat(view.texts()).containsExactly("ann, still there?", "guess not");
+        presenter.select(ALL);
+        node.receive(bob.id(), dev, "bye then");
+        assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all");
+        assertThat(view.title).isEqualTo("ann@127.0.0.1:7117");
+    }
+
+    @Test
     void badInputIsAnErrorInTheWindowAndNothingBreaks() {
         presenter.start();
 

@@ -160,6 +160,124 @@ class ChatWindowTest {
         assertThat(browser.opened).isEmpty();
     }
 
+    @Test
+    void aLinkIsDrawnAsOneAndAClickOnItOpensItButNoOtherSchemeIsALink() {
+        String text = "see https://example.org/a?b=1, not file:///etc/passwd nor javascript:alert(1)";
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), text));
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "/me shares http://x.test/"));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 2);
+        int link = text.indexOf("https://") + 10;
+        int file = text.indexOf("file:") + 7;
+        int script = text.indexOf("javascript:") + 3;
+
+        // Underlined in the link colour, and only the web link.
+        assertThat(drawn(0, link)).isEqualTo("link");
+        assertThat(drawn(0, 1)).isEqualTo("plain");
+        assertThat(drawn(0, file)).isEqualTo("plain");
+        assertThat(drawn(0, script)).isEqualTo("plain");
+        // In an action, what follows "* bob shares ".
+        assertThat(drawn(1, "* bob shares h".length())).isEqualTo("link");
+        assertThat(drawn(1, 2)).isEqualTo("plain");
+
+        // The pointer says what is a link.
+        robot.moveMouse(transcript(), at(0, 1));
+        robot.moveMouse(transcript(), at(0, link));
+        await().atMost(WAIT).until(() -> GuiActionRunner.execute(() -> transcript().getCursor().getType()) == java.awt.Cursor.HAND_CURSOR);
+        robot.moveMouse(transcript(), at(0, file));
+        await().atMost(WAIT).until(() -> GuiActionRunner.execute(() -> transcript().getCursor().getType()) == java.awt.Cursor.DEFAULT_CURSOR);
+
+        robot.click(transcript(), at(0, link));
+        await().atMost(WAIT).until(() -> browser.opened.equals(List.of(URI.create("https://example.org/a?b=1"))));
+        await().atMost(WAIT).until(() -> frame.label("status").text().equals("opening https://example.org/a?b=1 in the browser"));
+        robot.click(transcript(), at(1, "* bob shares http://x".length()));
+        await().atMost(WAIT).until(() -> browser.opened.size() == 2);
+        assertThat(browser.opened).endsWith(URI.create("http://x.test/"));
+
+        // Other schemes, plain text, the empty space after a link ending its line, a Shift+click (a selection): nothing opens.
+        robot.click(transcript(), at(0, file));
+        robot.click(transcript(), at(0, script));
+        robot.click(transcript(), at(0, 1));
+        java.awt.Point end = at(1, "* bob shares http://x.test".length());
+        robot.click(transcript(), new java.awt.Point(GuiActionRunner.execute(() -> transcript().getWidth()) - 20, end.y));
+        robot.pressKey(KeyEvent.VK_SHIFT);
+        try {
+            robot.click(transcript(), at(0, link));
+        } finally {
+            robot.releaseKey(KeyEvent.VK_SHIFT);
+        }
+        robot.waitForIdle();
+        assertThat(browser.opened).hasSize(2);
+        GuiTesting.list(frame, "transcript").requireSelectedItems(contents(frame, "transcript").toArray(String[]::new));
+    }
+
+    @Test
+    void aLongLinkWrapsAndAClickOnAnyOfItsRowsOpensAllOfIt() {
+        String link = "https://example.org/" + "a".repeat(600);
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "short"));
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), "read " + link + " later"));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 2);
+
+        java.awt.Rectangle shortCell = GuiActionRunner.execute(() -> transcript().getCellBounds(0, 0));
+        java.awt.Rectangle longCell = GuiActionRunner.execute(() -> transcript().getCellBounds(1, 1));
+        int viewport = GuiActionRunner.execute(() -> transcript().getParent().getWidth());
+        assertThat(longCell.height).isGreaterThan(3 * shortCell.height);
+        assertThat(longCell.width).isLessThanOrEqualTo(viewport);
+        java.awt.Point last = at(1, "read ".length() + link.length() - 1);
+        assertThat(last.y).isGreaterThan(at(1, "read h".length()).y);
+
+        robot.click(transcript(), last);
+        await().atMost(WAIT).until(() -> browser.opened.equals(List.of(URI.create(link))));
+    }
+
+    @Test
+    void withoutABrowserAClickOnALinkCopiesItAndSaysSo() {
+        browser.available = false;
+        String text = "the docs: https://example.org/docs.";
+        onEdt(() -> node.receive(bob.id(), Conversation.all(), text));
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").size() == 1);
+        java.awt.datatransfer.Clipboard clipboard = java.awt.Toolkit.getDefaultToolkit().getSystemClipboard();
+        onEdt(() -> clipboard.setContents(new java.awt.datatransfer.StringSelection("before"), null));
+
+        robot.click(transcript(), at(0, text.indexOf("example")));
+
+        await().atMost(WAIT).until(() -> "https://example.org/docs".equals(clipboardText(clipboard)));
+        await().atMost(WAIT).until(() -> frame.label("status").text()
+                .equals("no browser to open links in here: copied https://example.org/docs to the clipboard"));
+        assertThat(browser.opened).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked") // the transcript is a JList<Line>; the fixture gives JList<?>
+    private JList<peerchat.ui.swing.presenter.Line> transcript() {
+        return (JList<peerchat.ui.swing.presenter.Line>) frame.list("transcript").target();
+    }
+
+    /** The middle of the character at {@code offset} of line {@code row}'s text, where the transcript draws it. */
+    private java.awt.Point at(int row, int offset) {
+        JList<peerchat.ui.swing.presenter.Line> list = transcript();
+        return GuiActionRunner.execute(() -> {
+            java.awt.Rectangle box = ((LineRenderer) list.getCellRenderer()).charBounds(list, row, offset);
+            return new java.awt.Point((int) box.getCenterX(), (int) box.getCenterY());
+        });
+    }
+
+    /** How the character at {@code offset} of line {@code row}'s text is drawn (not selected): as a link, or plain. */
+    private String drawn(int row, int offset) {
+        JList<peerchat.ui.swing.presenter.Line> list = transcript();
+        return GuiActionRunner.execute(() -> {
+            java.awt.Container cell = (java.awt.Container) list.getCellRenderer()
+                    .getListCellRendererComponent(list, list.getModel().getElementAt(row), row, false, false);
+            for (java.awt.Component c : cell.getComponents()) {
+                if (c instanceof javax.swing.JTextPane pane) {
+                    javax.swing.text.AttributeSet a = pane.getStyledDocument().getCharacterElement(offset).getAttributes();
+                    boolean underlined = javax.swing.text.StyleConstants.isUnderline(a);
+                    boolean coloured = javax.swing.text.StyleConstants.getForeground(a).equals(Theme.link());
+                    return underlined && coloured ? "link" : underlined || coloured ? "half a link" : "plain";
+                }
+            }
+            return "plain";
+        });
+    }
+
     /** Stands in for the desktop's browser: there or not, and what it was asked to open. */
     private static final class RecordingBrowser implements Browser {
         volatile boolean available = true;
@@ -313,6 +431,54 @@ class ChatWindowTest {
         assertThat(contents(frame, "conversations")).containsExactly("#all", "#dev");
         frame.button("leaveGroup").requireDisabled();
         frame.button("joinGroup").requireEnabled();
+    }
+
+    @Test
+    void theMenusLeaveActsOnTheConversationOpenSaysWhichAndIsDisabledWhereThereIsNone() {
+        onEdt(() -> node.peerJoins(bob.id(), "ops"));
+        frame.textBox("compose").enterText("-joingroup ops");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        frame.textBox("compose").enterText("-creategroup dev");
+        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
+        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#dev"));
+        GuiTesting.list(frame, "conversations").clickItem("#dev");
+        await().atMost(WAIT).until(() -> frame.label("conversationHeading").text().equals("#dev"));
+
+        // Another group selected in the list: the button is about that one, the menu about the one open.
+        GuiTesting.list(frame, "groups").clickItem("ops 2 joined");
+        frame.button("leaveGroup").requireEnabled();
+        assertThat(leaveMenu()).isEqualTo("Leave #dev enabled");
+        chord(KeyEvent.VK_CONTROL, KeyEvent.VK_L);
+
+        await().atMost(WAIT).until(() -> frame.label("conversationHeading").text().equals("#all"));
+        assertThat(node.executed).containsExactly("-joingroup ops", "-creategroup dev", "-leavegroup dev");
+        assertThat(contents(frame, "conversations")).containsExactly("#all", "#ops");
+
+        // #all cannot be left: nothing to leave, the shortcut does nothing.
+        assertThat(leaveMenu()).isEqualTo("Leave group disabled");
+        frame.textBox("compose").focus();
+        chord(KeyEvent.VK_CONTROL, KeyEvent.VK_L);
+        robot.waitForIdle();
+        assertThat(node.executed).containsExactly("-joingroup ops", "-creategroup dev", "-leavegroup dev");
+
+        // Nor is a direct conversation a group.
+        GuiTesting.list(frame, "members").item("bob online").doubleClick();
+        await().atMost(WAIT).until(() -> node.current().equals(new Conversation.Direct(bob.id())));
+        assertThat(leaveMenu()).isEqualTo("Leave group disabled");
+
+        // Opened, the other group is what it leaves, from the menu clicked too.
+        GuiTesting.list(frame, "conversations").clickItem("#ops");
+        await().atMost(WAIT).until(() -> leaveMenu().equals("Leave #ops enabled"));
+        frame.menuItem("menuLeaveGroup").click();
+        await().atMost(WAIT).until(() -> frame.label("conversationHeading").text().equals("#all"));
+        assertThat(node.executed).containsExactly("-joingroup ops", "-creategroup dev", "-leavegroup dev", "-leavegroup ops");
+        assertThat(leaveMenu()).isEqualTo("Leave group disabled");
+    }
+
+    /** Chat › Leave as the menu would show it: its text, and whether it (and so its shortcut) can be used. */
+    private String leaveMenu() {
+        javax.swing.JMenuItem item = frame.menuItem("menuLeaveGroup").target();
+        return GuiActionRunner.execute(() -> item.getText() + (item.isEnabled() ? " enabled" : " disabled"));
     }
 
     @Test

@@ -121,6 +121,9 @@ public final class ChatWindow implements ChatView {
         JPanel content = new JPanel(new BorderLayout());
         content.add(main, BorderLayout.CENTER);
         status.setName("status");
+        Theme.plainText(status);
+        Theme.plainText(membersHeading);
+        Theme.plainText(conversationHeading);
         status.setBorder(BorderFactory.createEmptyBorder(3, 10, 3, 10));
         content.add(status, BorderLayout.SOUTH);
         frame.setContentPane(content);

@@ -21,6 +21,8 @@ final class ConversationRenderer implements ListCellRenderer<ConversationItem> {
     private final JLabel badge = new JLabel();
 
     ConversationRenderer() {
+        Theme.plainText(name);
+        Theme.plainText(panel);
         panel.add(name, BorderLayout.CENTER);
         panel.add(badge, BorderLayout.EAST);
         panel.setBorder(BorderFactory.createEmptyBorder(3, 8, 3, 8));

@@ -53,6 +53,7 @@ final class LineRenderer implements ListCellRenderer<Line> {
     private JTextComponent text = body;
 
     LineRenderer() {
+        Theme.plainText(header);
         linked.setEditorKit(new WrappingKit());
         body.setLineWrap(true);
         body.setWrapStyleWord(true);

@@ -33,6 +33,15 @@ public final class Theme {
         return FlatLaf.isLafDark();
     }
 
+    /**
+     * Text from other nodes is shown as text: a Swing label draws text that starts {@code <html>}
+     * as HTML (fetching remote images). The engine never lets a name start so; this is the
+     * window's own guard for whatever else a label may show.
+     */
+    static void plainText(javax.swing.JComponent c) {
+        c.putClientProperty("html.disable", Boolean.TRUE);
+    }
+
     static Color accent() {
         Color c = UIManager.getColor("Component.accentColor");
         return c != null ? c : new Color(0x2675BF);

@@ -23,6 +23,7 @@ final class UserRenderer implements ListCellRenderer<UserItem> {
     private final Dot dot = new Dot();
 
     UserRenderer() {
+        Theme.plainText(label);
         label.setOpaque(true);
         label.setBorder(BorderFactory.createEmptyBorder(2, 8, 2, 8));
         label.setIcon(dot);

@@ -25,12 +25,18 @@ final class ShownName {
     // their look-alikes (Latin ǀ, Cyrillic І Ӏ, Greek Ι), checked before lower-casing.
     private static final String LIKE_L = "Iil1|\u01C0\u0406\u04C0\u0399";
     // After lower-casing: Cyrillic а в е к м н о р с т у х (their capitals look Latin too), ѕ і ј ԁ
-    // һ ӏ ԛ ԝ ь ү; Greek α β ε ζ η ι κ μ ν ο ρ τ υ χ ϲ ϳ; Latin ı ɑ ɡ; Armenian օ ս հ ո; the digit 0.
+    // һ ӏ ԛ ԝ ь ү; Greek α β ε ζ η ι κ μ ν ο ρ τ υ χ ϲ ϳ; Latin ı ɑ ɡ; Armenian օ ս հ ո; the digit 0;
+    // Cyrillic г; the Latin small capitals ᴀ ʙ ᴄ ᴅ ᴇ ɢ ʜ ɪ ᴊ ᴋ ʟ ᴍ ɴ ᴏ ᴘ ʀ ꜱ ᴛ ᴜ ᴠ ᴡ ʏ ᴢ.
     private static final String LOOK_ALIKE = "\u0430\u0432\u0435\u043A\u043C\u043D\u043E\u0440\u0441\u0442\u0443\u0445"
             + "\u0455\u0456\u0458\u0501\u04BB\u04CF\u051B\u051D\u044C\u04AF"
             + "\u03B1\u03B2\u03B5\u03B6\u03B7\u03B9\u03BA\u03BC\u03BD\u03BF\u03C1\u03C4\u03C5\u03C7\u03F2\u03F3"
-            + "\u0131\u0251\u0261\u0585\u057D\u0570\u0578" + "0";
-    private static final String LATIN = "abekmhopctyx" + "sljdhlqwby" + "abezhlkmnoptyxcj" + "lagouhn" + "o";
+            + "\u0131\u0251\u0261\u0585\u057D\u0570\u0578" + "0"
+            + "\u0433" + "\u1D00\u0299\u1D04\u1D05\u1D07\u0262\u029C\u026A\u1D0A\u1D0B\u029F\u1D0D\u0274\u1D0F\u1D18"
+            + "\u0280\uA731\u1D1B\u1D1C\u1D20\u1D21\u028F\u1D22";
+    private static final String LATIN = "abekmhopctyx" + "sljdhlqwby" + "abezhlkmnoptyxcj" + "lagouhn" + "o"
+            + "r" + "abcdeghljklmnoprstuvwyz";
+
+    private static final java.util.regex.Pattern COMBINING_DIACRITICS = java.util.regex.Pattern.compile("[\u0300-\u036F]");
 
     private ShownName() {
     }
@@ -63,7 +69,10 @@ final class ShownName {
      * or a name generator gives easily; ICU's full table would bring 14 MB for this alone.
      */
     static String key(String shown) {
-        String compatible = Normalizer.normalize(shown, Normalizer.Form.NFKC);
+        // Accents too (ALİCE, ALICĖ): decomposed, the marks of the Latin, Greek and Cyrillic
+        // letters (Combining Diacritical Marks) are dropped; other scripts' marks are letters' own.
+        String compatible = COMBINING_DIACRITICS.matcher(Normalizer.normalize(
+                Normalizer.normalize(shown, Normalizer.Form.NFKC), Normalizer.Form.NFD)).replaceAll("");
         StringBuilder b = new StringBuilder(compatible.length());
         compatible.codePoints().forEach(c -> b.appendCodePoint(fold(c)));
         String folded = b.toString();

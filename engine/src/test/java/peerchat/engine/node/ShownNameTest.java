@@ -24,6 +24,11 @@ class ShownNameTest {
             "\uFF41lice, alice",             // fullwidth, by NFKC
             "j0hn, john",
             "\u0440\u0430\u0443, pay",         // all Cyrillic
+            "AL\u0130CE, alice",             // Turkish dotted capital I
+            "ALIC\u0116, alice",             // an accent
+            "Jos\u00E9, jose",
+            "\u1D00lice, alice",             // Latin small capital A
+            "ca\u0433ol, carol",             // Cyrillic г
     })
     void namesThatLookAlikeHaveOneKey(String lookAlike, String name) {
         assertThat(ShownName.key(lookAlike)).isEqualTo(ShownName.key(name));

@@ -15,7 +15,7 @@ import peerchat.store.event.GroupName;
  * {@code @}, group names after {@code #}, and a command's first argument by its kind (a group for
  * {@code /join}, {@code #group} or {@code @user} for {@code /open}), leaving out what the command
  * cannot take: {@code all} for {@code /join} (everyone is in it), anyone not ignored for
- * {@code /unignore}. Pure: the names are given.
+ * {@code /unignore}, anyone already ignored for {@code /ignore}. Pure: the names are given.
  */
 public final class CompletionModel {
     private CompletionModel() {
@@ -43,7 +43,12 @@ public final class CompletionModel {
                         ? groups.stream().filter(n -> !n.equals(GroupName.ALL.value())).collect(Collectors.toList()) : groups;
                 all.addAll(typed.startsWith("#") ? prefixed("#", g) : g);
             } else if (kind == ArgKind.USER) {
-                List<String> u = spec.name().equals("unignore") ? ignored : users;
+                List<String> u = users;
+                if (spec.name().equals("unignore")) {
+                    u = ignored;
+                } else if (spec.name().equals("ignore")) {
+                    u = users.stream().filter(n -> !ignored.contains(n)).collect(Collectors.toList());
+                }
                 all.addAll(typed.startsWith("@") ? prefixed("@", u) : u);
             } else if (kind == ArgKind.TARGET) {
                 all.addAll(prefixed("#", groups));

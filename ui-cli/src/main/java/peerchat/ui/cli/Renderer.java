@@ -1,6 +1,7 @@
 package peerchat.ui.cli;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -231,6 +232,27 @@ public final class Renderer {
             lines.add(palette.notice("-- more may come as the others connect (" + who + "): what they kept for you --"));
         }
         return lines;
+    }
+
+    /**
+     * Said when a line's answer has not come in time: not an error, and the line does not come
+     * back to be sent again, for the node may still run it (the message was sent after all).
+     */
+    public AttributedString noAnswer(Duration waited) {
+        return palette.error("no answer from the node in " + duration(waited)
+                + ": it may still have been done; -history shows what was sent");
+    }
+
+    /** Above the answer to a line that came after {@link #noAnswer}: which line it answers. */
+    public AttributedString lateAnswer(String line) {
+        String first = line.strip().lines().findFirst().orElse("");
+        String shown = first.codePointCount(0, first.length()) > 40
+                ? first.substring(0, first.offsetByCodePoints(0, 40)) + "..." : first;
+        return palette.notice("-- the late answer to: " + shown + " --");
+    }
+
+    private static String duration(Duration d) {
+        return d.toMillis() % 1000 == 0 ? d.toSeconds() + " s" : d.toMillis() + " ms";
     }
 
     /** One line: who this node is, where it listens, who is online already. */

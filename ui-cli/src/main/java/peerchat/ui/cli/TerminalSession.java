@@ -4,8 +4,13 @@ import java.io.IOError;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jline.keymap.KeyMap;
 import org.jline.reader.Binding;
 import org.jline.reader.EndOfFileException;
@@ -40,7 +45,8 @@ public final class TerminalSession {
     private static final String BELL = "\u0007";
     private static final String NEW_LINE = "peerchat-new-line";
     private static final long BELL_EVERY_NANOS = 1_000_000_000L;
-    private static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
+    /** How long the prompt waits for a line's answer; the line is not cancelled when it has not come. */
+    static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
     private static final Logger LOG = LoggerFactory.getLogger(TerminalSession.class);
 
     private final Terminal terminal;
@@ -48,17 +54,23 @@ public final class TerminalSession {
     private final Path historyFile;
     private final Renderer renderer;
     private final String version;
+    private final Duration replyTimeout;
     /** When the bell last rang (System.nanoTime); touched only on the node's thread, which brings events. */
     private long lastBell;
     /** From a prompt drawn to the line it returns: a command running has the cursor at a line's start. */
     private volatile boolean atPrompt;
 
     public TerminalSession(Terminal terminal, Node node, Path historyFile, Renderer renderer, String version) {
+        this(terminal, node, historyFile, renderer, version, REPLY_TIMEOUT);
+    }
+
+    TerminalSession(Terminal terminal, Node node, Path historyFile, Renderer renderer, String version, Duration replyTimeout) {
         this.terminal = terminal;
         this.node = node;
         this.historyFile = historyFile;
         this.renderer = renderer;
         this.version = version;
+        this.replyTimeout = replyTimeout;
     }
 
     /**
@@ -141,7 +153,7 @@ public final class TerminalSession {
      */
     private Flux<ChatEvent> firstEvents(LineReader reader, SeenMarker seen) {
         long last = seen.load();
-        Optional<Missed.Since> missed = last == SeenMarker.NONE ? Optional.empty() : Missed.since(node, last, REPLY_TIMEOUT);
+        Optional<Missed.Since> missed = last == SeenMarker.NONE ? Optional.empty() : Missed.since(node, last, replyTimeout);
         if (missed.isEmpty()) {
             return node.events(RECENT);
         }
@@ -234,7 +246,14 @@ public final class TerminalSession {
                 continue;
             }
             renderer.echo(line).ifPresent(reader::printAbove);
-            Reply reply = execute(line);
+            Optional<Reply> answer = execute(reader, line);
+            if (answer.isEmpty()) {
+                // Not an error: the node may still run the line (a message sent after all), so it
+                // does not come back to be sent again.
+                reader.printAbove(renderer.noAnswer(replyTimeout));
+                continue;
+            }
+            Reply reply = answer.get();
             for (AttributedString l : renderer.reply(reply)) {
                 reader.printAbove(l);
             }
@@ -249,13 +268,55 @@ public final class TerminalSession {
         }
     }
 
-    private Reply execute(String line) {
+    /**
+     * The node's answer to the line, or none when it has not come within the reply timeout. The
+     * line is not cancelled then (the node takes lines in order on its thread: one that waited
+     * behind others, or is slow itself, still runs); its answer is printed when it comes.
+     */
+    private Optional<Reply> execute(LineReader reader, String line) {
+        CompletableFuture<Reply> answer;
         try {
-            Reply r = node.execute(line).block(REPLY_TIMEOUT);
-            return r != null ? r : new Reply.Error("", "no answer from the node");
+            answer = node.execute(line).toFuture();
         } catch (RuntimeException e) {
             LOG.error("command failed: {}", line, e);
-            return new Reply.Error("", "the node failed on this line: " + e.getMessage());
+            return Optional.of(new Reply.Error("", "the node failed on this line: " + e.getMessage()));
+        }
+        try {
+            Reply r = answer.get(replyTimeout.toNanos(), TimeUnit.NANOSECONDS);
+            return Optional.of(r != null ? r : new Reply.Error("", "no answer from the node"));
+        } catch (TimeoutException e) {
+            LOG.warn("no answer to a line within {} ms; it may still run: {}", replyTimeout.toMillis(), line);
+            answer.whenComplete((r, err) -> lateAnswer(reader, line, r, err));
+            return Optional.empty();
+        } catch (ExecutionException e) {
+            LOG.error("command failed: {}", line, e.getCause());
+            return Optional.of(new Reply.Error("", "the node failed on this line: " + e.getCause().getMessage()));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            LOG.error("interrupted while waiting for the answer to: {}", line, e);
+            return Optional.of(new Reply.Error("", "interrupted while waiting for the node's answer"));
+        }
+    }
+
+    /** The answer to a line that timed out, above whatever is at the prompt by then; nothing for a sent message (its event shows it). */
+    private void lateAnswer(LineReader reader, String line, Reply r, Throwable err) {
+        if (err != null) {
+            LOG.error("command failed: {}", line, err);
+        }
+        List<AttributedString> lines = err != null
+                ? renderer.reply(new Reply.Error("", "the node failed on this line: " + err.getMessage()))
+                : r == null ? List.of() : renderer.reply(r);
+        if (lines.isEmpty()) {
+            return;
+        }
+        List<AttributedString> all = new ArrayList<>();
+        all.add(renderer.lateAnswer(line));
+        all.addAll(lines);
+        try {
+            // One print: the answer's lines stay together, with no event between them.
+            reader.printAbove(AttributedString.join(new AttributedString("\n"), all));
+        } catch (IOError | RuntimeException e) {
+            LOG.debug("the late answer to a line found the terminal gone: {}", line, e);
         }
     }
 

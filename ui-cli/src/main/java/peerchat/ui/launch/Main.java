@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ServiceLoader;
+import java.util.function.Function;
 import peerchat.engine.api.Frontend;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
@@ -15,15 +16,21 @@ import peerchat.ui.json.JsonFrontend;
 import picocli.CommandLine;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
+import reactor.core.publisher.Mono;
 
 /**
  * The launcher ({@code ./peerchat}, the fat jar's Main-Class): flags, data directory, log file,
- * then a node handed to one frontend. Exit status: 0 done, 1 the node failed, 2 bad flags.
+ * then a node handed to one frontend. Exit status: 0 done, 1 the node failed, 2 bad flags, 130 a
+ * Ctrl-C (SIGINT) before the terminal took the keys.
  */
 public final class Main {
     public static final int OK = 0;
     public static final int FAILED = 1;
     public static final int USAGE = 2;
+    /** A signal ended the start: 128 + SIGINT, the status the JVM exits with on one. */
+    public static final int INTERRUPTED = 130;
+    /** The name of the launcher's shutdown hook's thread. */
+    static final String HOOK_THREAD = "peerchat-shutdown";
     /** Replaying a long log happens inside start: give it time, but not forever. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
@@ -31,12 +38,19 @@ public final class Main {
     private final PrintStream out;
     private final PrintStream err;
     private final Path home;
+    private final Function<NodeConfig, Mono<Node>> starter;
 
     Main(InputStream in, PrintStream out, PrintStream err, Path home) {
+        this(in, out, err, home, Node::start);
+    }
+
+    /** With {@code starter} in place of {@link Node#start}: a test's node that takes its time. */
+    Main(InputStream in, PrintStream out, PrintStream err, Path home, Function<NodeConfig, Mono<Node>> starter) {
         this.in = in;
         this.out = out;
         this.err = err;
         this.home = home;
+        this.starter = starter;
     }
 
     public static void main(String[] args) {
@@ -77,26 +91,36 @@ public final class Main {
         org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Main.class);
         log.info("starting {} with {} (frontend {})", Version.current(), config, frontend.name());
 
+        // Registered before the start: a signal while the node starts (Ctrl-C too, which the
+        // terminal takes as a key only once its session runs) is said in a line, and one as the
+        // node comes up finds the hook in place, not a registration refused mid-shutdown (a stack
+        // trace on the terminal). Later, SIGTERM or Ctrl-C in --json mode close the node.
+        Starting starting = new Starting();
+        Thread hook = new Thread(() -> onSignal(starting, log), HOOK_THREAD);
+        Runtime.getRuntime().addShutdownHook(hook);
         Node node;
         try {
-            node = Node.start(config).block(START_TIMEOUT);
+            node = starter.apply(config).block(START_TIMEOUT);
         } catch (RuntimeException e) {
+            if (starting.stopped()) {
+                // the hook has said it, and the signal is likely why the start failed
+                return INTERRUPTED;
+            }
             log.error("the node did not start", e);
             err.println("peerchat: cannot start the node: " + reason(e));
             FileLogging.stop();
+            removeHook(hook);
             return FAILED;
         }
-        // SIGTERM, or Ctrl-C in --json mode: still close the links and flush the log.
-        Node started = node;
-        Thread hook = new Thread(() -> {
+        if (!starting.started(node)) {
+            // Up as the signal came: the hook has said so and the JVM is going; close it meanwhile.
             try {
-                started.shutdown().block(Duration.ofSeconds(10));
+                node.shutdown().block(Duration.ofSeconds(10));
             } catch (RuntimeException e) {
                 log.warn("shutdown on signal did not finish", e);
             }
-            FileLogging.stop();
-        }, "peerchat-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
+            return INTERRUPTED;
+        }
         // A -nick is kept for the next start as a --name is.
         NameKeeper names = NameKeeper.start(node, config.dataDir());
         try {
@@ -114,11 +138,63 @@ public final class Main {
             names.close();
             log.info("stopped");
             FileLogging.stop();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // already shutting down: the hook runs, and shutdown is idempotent
+            removeHook(hook);
+        }
+    }
+
+    /**
+     * The JVM is going (a signal): a node that is up is closed (links closed, log flushed); while
+     * it starts, it is left to the JVM's end, as after a kill (the store is made for that: nothing
+     * written is lost), and the user is told in a line instead of a bare {@code ^C}.
+     */
+    private void onSignal(Starting starting, org.slf4j.Logger log) {
+        Node node = starting.stop();
+        if (node == null) {
+            log.info("interrupted while starting (a signal): the node was not up yet");
+            // After the ^C a terminal echoes, on a line of its own.
+            err.println((System.console() != null ? System.lineSeparator() : "") + "peerchat: interrupted while starting");
+            err.flush();
+            FileLogging.stop();
+            return;
+        }
+        try {
+            node.shutdown().block(Duration.ofSeconds(10));
+        } catch (RuntimeException e) {
+            log.warn("shutdown on signal did not finish", e);
+        }
+        FileLogging.stop();
+    }
+
+    private static void removeHook(Thread hook) {
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException e) {
+            // already shutting down: the hook runs, and shutdown is idempotent
+        }
+    }
+
+    /** Between the main thread and the hook: whether the node came up before a signal did. */
+    private static final class Starting {
+        private Node node;
+        private boolean stopped;
+
+        /** False when a signal came first. */
+        synchronized boolean started(Node n) {
+            if (stopped) {
+                return false;
             }
+            node = n;
+            return true;
+        }
+
+        /** The node to close, or null when it is not up yet. */
+        synchronized Node stop() {
+            stopped = true;
+            return node;
+        }
+
+        synchronized boolean stopped() {
+            return stopped;
         }
     }
 

@@ -60,7 +60,9 @@ class CompletionModelTest {
         assertThat(complete("/leave ")).containsExactly("all", "games", "gardening");
         assertThat(complete("/unignore ")).as("only whom you ignore").containsExactly("beatrice");
         assertThat(complete("-unignore @")).containsExactly("@beatrice");
-        assertThat(complete("/ignore ")).containsExactly("bob", "beatrice", "Carol");
+        assertThat(complete("/ignore ")).as("only whom you do not ignore yet").containsExactly("bob", "Carol");
+        assertThat(complete("-ignore @")).containsExactly("@bob", "@Carol");
+        assertThat(complete("-ignore @be")).isEmpty();
     }
 
     @Test

@@ -160,6 +160,15 @@ class RendererTest {
     }
 
     @Test
+    void noAnswerInTimeIsNoErrorAndALateAnswerSaysWhichLineItAnswers() {
+        assertThat(plain.noAnswer(java.time.Duration.ofSeconds(60)).toString())
+                .isEqualTo("no answer from the node in 60 s: it may still have been done; -history shows what was sent");
+        assertThat(plain.lateAnswer("-lg").toString()).isEqualTo("-- the late answer to: -lg --");
+        assertThat(plain.lateAnswer("a long message, far longer than the forty characters shown\nand a second line").toString())
+                .isEqualTo("-- the late answer to: a long message, far longer than the fort... --");
+    }
+
+    @Test
     void usersGroupsAndMembersAreTables() {
         assertThat(text(plain.reply(new Reply.Users("listusers", List.of(alice, bob))))).containsExactly(
                 "  alice  127.0.0.1:7117         online   #all #games  (you)",

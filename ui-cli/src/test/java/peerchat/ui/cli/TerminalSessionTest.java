@@ -22,6 +22,8 @@ import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.ui.testing.FakeNode;
 import peerchat.ui.testing.TestTerminal;
+import reactor.core.publisher.Mono;
+import reactor.core.publisher.Sinks;
 
 /**
  * The terminal UI through a JLine terminal with xterm capabilities on in-memory streams: keys in,
@@ -57,8 +59,12 @@ class TerminalSessionTest {
     }
 
     private void run(FakeNode n, TestTerminal t) {
+        run(n, t, TerminalSession.REPLY_TIMEOUT);
+    }
+
+    private void run(FakeNode n, TestTerminal t, Duration replyTimeout) {
         Renderer renderer = new Renderer(Palette.plain(), Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC), ZoneOffset.UTC);
-        TerminalSession s = new TerminalSession(t.terminal(), n, dir.resolve("history"), renderer, "test");
+        TerminalSession s = new TerminalSession(t.terminal(), n, dir.resolve("history"), renderer, "test", replyTimeout);
         session = CompletableFuture.supplyAsync(s::run);
         await().atMost(WAIT).until(() -> t.text().contains(FakeNode.PROMPT));
     }
@@ -197,6 +203,34 @@ class TerminalSessionTest {
         assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("-joingroup no such!");
         assertThat(node.lines().poll(10, TimeUnit.SECONDS)).as("a line that went through is not kept").isEqualTo("fine");
         await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT));
+    }
+
+    /**
+     * A line whose answer has not come in time may still run (the node takes lines in order, and a
+     * busy one gets to it later): it is not refused, not put back to be sent twice, and its answer
+     * is shown when it comes.
+     */
+    @Test
+    void aLineWhoseAnswerDoesNotComeInTimeIsNotPutBackAsRefused() throws Exception {
+        Sinks.One<Reply> groups = Sinks.one();
+        node.answeringLater(line -> line.equals("-lg") ? groups.asMono() : Mono.never());
+        run(node, term, Duration.ofMillis(200));
+        term.type("see you at 8\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("see you at 8");
+        String noAnswer = "no answer from the node in 200 ms: it may still have been done; -history shows what was sent\n";
+        await().atMost(WAIT).until(() -> term.text().endsWith(noAnswer + FakeNode.PROMPT));
+        assertThat(term.text()).doesNotContain("error");
+
+        term.type("-lg\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("-lg");
+        await().atMost(WAIT).until(() -> term.text().endsWith("> -lg\n" + noAnswer + FakeNode.PROMPT));
+        term.type("half");
+        await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT + "half"));
+        groups.tryEmitValue(new Reply.Groups("listgroups", node.groups()));
+        await().atMost(WAIT).until(() -> term.text().contains("-- the late answer to: -lg --\n  #all (3): alice, beatrice, bob\n"));
+        await().atMost(WAIT).until(() -> term.text().endsWith(FakeNode.PROMPT + "half"));
+        term.type("\u0003");
+        assertThat(node.lines()).isEmpty();
     }
 
     @Test

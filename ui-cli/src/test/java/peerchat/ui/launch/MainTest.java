@@ -2,8 +2,10 @@ package peerchat.ui.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -97,11 +100,15 @@ class MainTest {
 
     /** Main in a child JVM (a start configures the process's logging), its stdin already closed. */
     private static Process child(List<String> jvmArgs, String... args) throws Exception {
+        return child(Main.class, jvmArgs, args);
+    }
+
+    private static Process child(Class<?> main, List<String> jvmArgs, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
         cmd.addAll(jvmArgs);
-        cmd.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), Main.class.getName()));
+        cmd.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"), main.getName()));
         cmd.addAll(List.of(args));
         cmd.removeIf(String::isEmpty);
         Process p = new ProcessBuilder(cmd).redirectInput(ProcessBuilder.Redirect.PIPE).start();
@@ -145,5 +152,46 @@ class MainTest {
             assertThat(Files.readString(data.resolve(FileLogging.FILE_NAME))).contains("the node did not start");
             assertThat(NameFile.read(data)).contains("dora");
         }
+    }
+
+    /**
+     * {@link SlowStartMain} in a child JVM, sent a SIGINT (what Ctrl-C is before the terminal UI
+     * takes the keys) once its node has begun to start; waits for its end.
+     */
+    private Interrupted interruptedWhileStarting(String whenTheStartEnds) throws Exception {
+        Path data = dir.resolve("slow");
+        Process p = child(SlowStartMain.class, List.of(), whenTheStartEnds, "--name", "sam", "--data", data.toString(), "--json");
+        BufferedReader stdout = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(stdout.readLine()).isEqualTo("starting");
+        assertThat(new ProcessBuilder("kill", "-INT", Long.toString(p.pid())).start().waitFor()).isZero();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String rest = stdout.lines().collect(Collectors.joining("\n"));
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        return new Interrupted(p.exitValue(), rest, stderr, Files.readString(data.resolve(FileLogging.FILE_NAME)));
+    }
+
+    private record Interrupted(int status, String stdout, String stderr, String log) {
+    }
+
+    /** Ctrl-C while the node starts: a line that says so, status 130, and the log says it too. */
+    @Test
+    void ctrlCWhileTheNodeStartsSaysSoInALine() throws Exception {
+        Interrupted run = interruptedWhileStarting("never");
+        assertThat(run.status()).as(run.stderr()).isEqualTo(Main.INTERRUPTED);
+        assertThat(run.stderr()).isEqualTo("peerchat: interrupted while starting" + System.lineSeparator());
+        assertThat(run.log()).contains("interrupted while starting");
+    }
+
+    /**
+     * Ctrl-C just as the node came up (the JVM shutting down when the start returned) printed a
+     * stack trace: the launcher's hook was registered only then, which the JVM refuses once it is
+     * shutting down. Now it says so in a line, and the node is closed.
+     */
+    @Test
+    void ctrlCAsTheNodeComesUpIsNoStackTraceAndClosesTheNode() throws Exception {
+        Interrupted run = interruptedWhileStarting("after-signal");
+        assertThat(run.status()).as(run.stderr()).isEqualTo(Main.INTERRUPTED);
+        assertThat(run.stderr()).isEqualTo("peerchat: interrupted while starting" + System.lineSeparator());
+        assertThat(run.stdout()).isEqualTo("returned 130, node closed 1 time(s)");
     }
 }

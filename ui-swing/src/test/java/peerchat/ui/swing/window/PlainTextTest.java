@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import javax.swing.JLabel;
 import javax.swing.JList;
 import javax.swing.plaf.basic.BasicHTML;
+import org.assertj.swing.edt.GuiActionRunner;
 import org.junit.jupiter.api.Test;
 import peerchat.engine.api.Conversation;
 import peerchat.store.event.NodeId;
@@ -19,8 +20,13 @@ class PlainTextTest {
     static final String HTML = "<html><img src='http://203.0.113.9/x.png'>bob";
     static final NodeId BOB = new NodeId("b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0b0");
 
+    /** Drawn on the EDT: an earlier window test in the same JVM fails any Swing call off it. */
     @Test
     void aUserOrConversationThatLooksLikeHtmlIsDrawnAsText() {
+        GuiActionRunner.execute(this::drawnAsText);
+    }
+
+    private void drawnAsText() {
         JLabel user = (JLabel) new UserRenderer().getListCellRendererComponent(new JList<>(),
                 new UserItem(BOB, HTML, "127.0.0.3:7117", true, false, false), 0, false, false);
         assertThat(user.getText()).isEqualTo(HTML);

@@ -407,13 +407,7 @@ class ChatWindowTest {
             node.peerJoins(bob.id(), "games");
             node.peerJoins(bob.id(), "ops");
         });
-        frame.textBox("compose").enterText("-joingroup ops");
-        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
-        frame.textBox("compose").enterText("-creategroup dev");
-        frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
-        await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#dev"));
-        GuiTesting.list(frame, "conversations").clickItem("#dev");
-        await().atMost(WAIT).until(() -> frame.label("conversationHeading").text().equals("#dev"));
+        joinOpsCreateDevAndOpenIt();
 
         GuiTesting.list(frame, "groups").clickItem("games 1");
         frame.button("joinGroup").requireEnabled();
@@ -433,9 +427,8 @@ class ChatWindowTest {
         frame.button("joinGroup").requireEnabled();
     }
 
-    @Test
-    void theMenusLeaveActsOnTheConversationOpenSaysWhichAndIsDisabledWhereThereIsNone() {
-        onEdt(() -> node.peerJoins(bob.id(), "ops"));
+    /** Typed in the compose box, as a user does: -joingroup ops, -creategroup dev, then a click on #dev. */
+    private void joinOpsCreateDevAndOpenIt() {
         frame.textBox("compose").enterText("-joingroup ops");
         frame.textBox("compose").pressAndReleaseKeys(KeyEvent.VK_ENTER);
         frame.textBox("compose").enterText("-creategroup dev");
@@ -443,6 +436,12 @@ class ChatWindowTest {
         await().atMost(WAIT).until(() -> contents(frame, "conversations").contains("#dev"));
         GuiTesting.list(frame, "conversations").clickItem("#dev");
         await().atMost(WAIT).until(() -> frame.label("conversationHeading").text().equals("#dev"));
+    }
+
+    @Test
+    void theMenusLeaveActsOnTheConversationOpenSaysWhichAndIsDisabledWhereThereIsNone() {
+        onEdt(() -> node.peerJoins(bob.id(), "ops"));
+        joinOpsCreateDevAndOpenIt();
 
         // Another group selected in the list: the button is about that one, the menu about the one open.
         GuiTesting.list(frame, "groups").clickItem("ops 2 joined");

@@ -34,6 +34,5 @@ interface Frame {
 
     /** The sender is shutting down: the last frame it writes, with its user's parting words ("" for none). */
     record Bye(String words) implements Frame {
-        static final Bye SILENT = new Bye("");
     }
 }

@@ -342,9 +342,9 @@ final class CommandRunner {
         // As an IRC server refuses a nickname in use: only online, because names are not owned
         // (a user gone for good keeps theirs in the list); two alike are still told apart by
         // their labels, which is what makes it safe to allow otherwise.
-        String key = ShownName.key(ShownName.of(newName));
+        String key = ShownName.keyOf(newName);
         Optional<UserView> holder = node.users().stream()
-                .filter(u -> !u.self() && u.online() && ShownName.key(ShownName.of(u.name())).equals(key)).findFirst();
+                .filter(u -> !u.self() && u.online() && ShownName.keyOf(u.name()).equals(key)).findFirst();
         if (holder.isPresent()) {
             return error(command, holder.get().label() + ", online now, goes by that name: choose another,"
                     + " so that what you write is not taken for theirs");

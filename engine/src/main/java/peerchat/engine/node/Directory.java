@@ -67,7 +67,7 @@ final class Directory {
         // The users listed are not told apart from them: forgetting an old identity is what gives a
         // name back to its new one. They are from the users listed, by their id, where the names
         // are the same: the old alice's lines in the history must not read as this alice's own.
-        Set<String> listed = users.stream().map(u -> ShownName.key(ShownName.of(u.name()))).collect(Collectors.toSet());
+        Set<String> listed = users.stream().map(u -> ShownName.keyOf(u.name())).collect(Collectors.toSet());
         forgotten.forEach(u -> {
             if (!this.users.containsKey(u.id())) {
                 String name = ShownName.of(u.name());
@@ -238,7 +238,7 @@ final class Directory {
     private String renamedFrom(String written) {
         String key = ShownName.key(written);
         List<String> now = users.values().stream()
-                .filter(u -> u.formerName() != null && ShownName.key(ShownName.of(u.formerName())).equals(key))
+                .filter(u -> u.formerName() != null && ShownName.keyOf(u.formerName()).equals(key))
                 .map(u -> "@" + label(u.id())).sorted().collect(Collectors.toList());
         return now.isEmpty() ? "" : " (" + written + " is now known as " + String.join(" or ", now) + ")";
     }
@@ -257,7 +257,7 @@ final class Directory {
 
     /** Whether {@code written} is {@code u}'s label or name (as shown), not a prefix of its id. */
     private boolean namedSo(User u, String written) {
-        return label(u.id()).equalsIgnoreCase(written) || ShownName.key(ShownName.of(u.name())).equals(ShownName.key(written));
+        return label(u.id()).equalsIgnoreCase(written) || ShownName.keyOf(u.name()).equals(ShownName.key(written));
     }
 
     /** A group name written as {@code g} or {@code #g}, whether or not such a group exists. */
@@ -289,7 +289,7 @@ final class Directory {
         // By what is shown: a name that only looks like the written one (an invisible character
         // added) is as much a match as the real one, so the answer is "ambiguous", not a guess.
         String key = ShownName.key(written);
-        List<User> byName = users.values().stream().filter(u -> ShownName.key(ShownName.of(u.name())).equals(key)).collect(Collectors.toList());
+        List<User> byName = users.values().stream().filter(u -> ShownName.keyOf(u.name()).equals(key)).collect(Collectors.toList());
         if (!byName.isEmpty()) {
             return byName;
         }

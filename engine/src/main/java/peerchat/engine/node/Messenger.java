@@ -226,7 +226,8 @@ final class Messenger implements LinkJournal {
                 .subscribe(taken -> {
                     taken.settled().forEach(this::settled);
                     taken.given().forEach(i -> {
-                        if (unkept.computeIfPresent(i, (k, n) -> n + 1) != null && unkept.get(i) >= SealedCopies.KEEPERS) {
+                        Integer keepers = unkept.computeIfPresent(i, (k, n) -> n + 1);
+                        if (keepers != null && keepers >= SealedCopies.KEEPERS) {
                             settled(i);
                         }
                     });

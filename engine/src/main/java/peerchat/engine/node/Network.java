@@ -250,10 +250,11 @@ final class Network {
 
     /** What the peers are told on this node's close: see {@link PeerLinks#partingWords}. */
     void partingWords(String words) {
-        String checked = PartingWords.check(words);
         PeerLinks l = links;
         if (l != null) {
-            l.partingWords(checked);
+            l.partingWords(words);
+        } else {
+            PartingWords.check(words); // nobody to tell yet, but words that could not be sent are still refused
         }
     }
 

@@ -68,6 +68,11 @@ final class ShownName {
      * common ones of Unicode's confusables (UTS #39) for Latin letters, from the scripts a keyboard
      * or a name generator gives easily; ICU's full table would bring 14 MB for this alone.
      */
+    /** The key of a name as another node or the user gave it: {@code key(of(raw))}. */
+    static String keyOf(String raw) {
+        return key(of(raw));
+    }
+
     static String key(String shown) {
         // Accents too (ALİCE, ALICĖ): decomposed, the marks of the Latin, Greek and Cyrillic
         // letters (Combining Diacritical Marks) are dropped; other scripts' marks are letters' own.

@@ -279,7 +279,7 @@ public final class TerminalSession {
             answer = node.execute(line).toFuture();
         } catch (RuntimeException e) {
             LOG.error("command failed: {}", line, e);
-            return Optional.of(new Reply.Error("", "the node failed on this line: " + e.getMessage()));
+            return Optional.of(failed(e));
         }
         try {
             Reply r = answer.get(replyTimeout.toNanos(), TimeUnit.NANOSECONDS);
@@ -290,12 +290,16 @@ public final class TerminalSession {
             return Optional.empty();
         } catch (ExecutionException e) {
             LOG.error("command failed: {}", line, e.getCause());
-            return Optional.of(new Reply.Error("", "the node failed on this line: " + e.getCause().getMessage()));
+            return Optional.of(failed(e.getCause()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             LOG.error("interrupted while waiting for the answer to: {}", line, e);
             return Optional.of(new Reply.Error("", "interrupted while waiting for the node's answer"));
         }
+    }
+
+    private static Reply failed(Throwable e) {
+        return new Reply.Error("", "the node failed on this line: " + e.getMessage());
     }
 
     /** The answer to a line that timed out, above whatever is at the prompt by then; nothing for a sent message (its event shows it). */
@@ -304,7 +308,7 @@ public final class TerminalSession {
             LOG.error("command failed: {}", line, err);
         }
         List<AttributedString> lines = err != null
-                ? renderer.reply(new Reply.Error("", "the node failed on this line: " + err.getMessage()))
+                ? renderer.reply(failed(err))
                 : r == null ? List.of() : renderer.reply(r);
         if (lines.isEmpty()) {
             return;

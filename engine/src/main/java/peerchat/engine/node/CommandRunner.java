@@ -87,7 +87,7 @@ final class CommandRunner {
             return node.historyBefore(in, lastHistoryOldest, 20).map(list -> historyReply(name, dir, in, list));
         }
         if (command instanceof Command.Waiting) {
-            String unacked = UnackedText.of(node.unacked(), dir);
+            String unacked = UnackedText.of(node.store().links().unackedOwnSends(), node.unacked(), dir);
             return done(name, HoldsText.of(node.messenger().holds(), dir) + (unacked.isEmpty() ? "" : System.lineSeparator() + unacked));
         }
         if (command instanceof Command.CreateGroup c) {

@@ -34,7 +34,7 @@ final class HoldsText {
         return dir.user(h.awaiting())
                 .map(u -> u.online()
                         ? awaiting + " is online: they should come shortly"
-                        : awaiting + " is offline: they come when " + awaiting + " is back")
+                        : awaiting + " is offline: they come when " + awaiting + " is back, or sooner through others who keep copies")
                 .orElse(awaiting + " has not been met yet: they come once it connects");
     }
 

@@ -22,17 +22,21 @@ final class UnackedText {
         }
     }
 
-    /** Empty text when nothing is unacknowledged. */
-    static String of(Map<NodeId, Count> unacked, Directory dir) {
-        int own = unacked.values().stream().mapToInt(Count::own).sum();
+    /**
+     * Empty text when nothing is unacknowledged. {@code ownSends} counts each of this node's sends
+     * once, however many recipients have not acknowledged it: the per-recipient counts summed
+     * said 6 for 3 messages to two people. A copy is kept for one peer, so copies add up.
+     */
+    static String of(int ownSends, Map<NodeId, Count> unacked, Directory dir) {
+        int own = ownSends;
         int copies = unacked.values().stream().mapToInt(Count::copies).sum();
         if (own + copies == 0) {
             return "";
         }
         StringBuilder out = new StringBuilder(copies == 0
-                ? String.format(Locale.ROOT, "%d sent from here not yet acknowledged by their recipients:", own)
+                ? String.format(Locale.ROOT, "%d sent from here not yet acknowledged by all their recipients:", own)
                 : String.format(Locale.ROOT, "%d sent from here and %d %s of others' messages kept here for someone away,"
-                        + " not yet acknowledged by their recipients:", own, copies, copies == 1 ? "copy" : "copies"));
+                        + " not yet acknowledged by all their recipients:", own, copies, copies == 1 ? "copy" : "copies"));
         unacked.entrySet().stream()
                 .filter(e -> e.getValue().total() > 0)
                 .sorted(Map.Entry.comparingByKey())

@@ -24,8 +24,8 @@ class HoldsTextTest {
                 new Hold(DirectoryTest.ALICE1, 1, STRANGER, 1, 0)), DirectoryTest.directory());
         assertThat(text).isEqualTo(String.join(System.lineSeparator(),
                 "4 messages held back, each until what it follows has arrived:",
-                "  Bob: 2 messages, waiting for messages from alice@10.0.0.5 (alice@10.0.0.5 is offline: they come when alice@10.0.0.5 is back)",
-                "  dev: 1 message, waiting for earlier messages from dev (dev is offline: they come when dev is back)",
+                "  Bob: 2 messages, waiting for messages from alice@10.0.0.5 (alice@10.0.0.5 is offline: they come when alice@10.0.0.5 is back, or sooner through others who keep copies)",
+                "  dev: 1 message, waiting for earlier messages from dev (dev is offline: they come when dev is back, or sooner through others who keep copies)",
                 "  alice@10.0.0.4: 1 message, waiting for messages from ffffffff (ffffffff has not been met yet: they come once it connects)"));
     }
 

@@ -234,7 +234,7 @@ class PeerNodeTest {
         assertThat(((Reply.Sent) alice.run("#all hello?")).notice()).as("said once, not for every line").isEmpty();
         assertThat(((Reply.Sent) alice.run("@bob ping")).notice()).as("another conversation").isEqualTo("bob is offline: bob gets it when back");
         assertThat(((Reply.Done) alice.run("-waiting")).text()).endsWith(String.format(
-                "5 sent from here not yet acknowledged by their recipients:%n  bob: 5 (bob is offline: when bob is back, or sooner through others who keep copies)"));
+                "5 sent from here not yet acknowledged by all their recipients:%n  bob: 5 (bob is offline: when bob is back, or sooner through others who keep copies)"));
 
         Watched back = start("bob", "127.0.0.3", alice.node.self().listen());
         await().atMost(WAIT).until(() -> back.texts().containsAll(List.of("are you there?", "anyone?", "anyone at all?", "hello?", "ping")));
@@ -376,8 +376,8 @@ class PeerNodeTest {
         Watched bob2 = start("bob", "127.0.0.3", carol.node.self().listen());
         await().atMost(WAIT).until(() -> ((Reply.Done) bob2.run("/waiting")).text().startsWith("2 messages held back"));
         assertThat(((Reply.Done) bob2.run("-waiting")).text())
-                .contains("  alice: 1 message, waiting for earlier messages from alice (alice is offline: they come when alice is back)")
-                .contains("  carol: 1 message, waiting for messages from alice (alice is offline: they come when alice is back)");
+                .contains("  alice: 1 message, waiting for earlier messages from alice (alice is offline: they come when alice is back, or sooner through others who keep copies)")
+                .contains("  carol: 1 message, waiting for messages from alice (alice is offline: they come when alice is back, or sooner through others who keep copies)");
         assertThat(bob2.texts()).isEmpty();
         // and bob's frontends are told without asking (once both have waited a moment)
         await().atMost(WAIT).until(() -> bob2.events.stream().anyMatch(e -> e instanceof ChatEvent.HeldBack h && h.messages() == 2));

@@ -1,6 +1,7 @@
 package peerchat.store.projection;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
@@ -128,6 +129,23 @@ public final class Links {
             copies += (int) out.copies.get(i);
         }
         return copies;
+    }
+
+    /**
+     * How many of this node's own sends some recipient has not acknowledged, each counted once
+     * however many of its recipients have not (per recipient, {@link #unackedCount} less
+     * {@link #unackedCopies}, a message to two counts twice).
+     */
+    public synchronized int unackedOwnSends() {
+        Set<Long> sends = new HashSet<>();
+        for (Outbox out : outboxes.values()) {
+            for (int i = 0; i < out.indexes.size(); i++) {
+                if (out.copies.get(i) == 0) {
+                    sends.add(out.indexes.get(i));
+                }
+            }
+        }
+        return sends.size();
     }
 
     /** Peers this node ever sent to or was acknowledged by. */

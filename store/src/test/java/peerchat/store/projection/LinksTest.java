@@ -44,6 +44,7 @@ class LinksTest {
         assertThat(links.unacked(CAROL)).containsExactly(s2);
         assertThat(links.unackedCount(BOB)).isEqualTo(1);
         assertThat(links.unackedCount(ME)).isZero();
+        assertThat(links.unackedOwnSends()).as("s2 (by carol) and s3 (by bob), each once").isEqualTo(2);
         assertThat(links.lastAcked(BOB)).isEqualTo(2);
         assertThat(links.lastSent(BOB)).isEqualTo(3);
         assertThat(links.lastSent(CAROL)).isEqualTo(2);
@@ -95,6 +96,7 @@ class LinksTest {
         Links links = fixture.store().links();
         assertThat(links.unacked(BOB)).containsExactly(s1, kept, s3);
         assertThat(links.unackedCopies(BOB)).as("of which kept for it").isEqualTo(1);
+        assertThat(links.unackedOwnSends()).as("not the copy").isEqualTo(2);
         assertThat(links.lastSent(BOB)).isEqualTo(3);
         fixture.given(new Event.PeerAcked(BOB, 2, 4));
         assertThat(fixture.restart().links().unacked(BOB)).containsExactly(s3);

@@ -15,7 +15,7 @@ public final class Commands {
     public static final List<CommandSpec> ALL = List.of(
             spec("help", "", "show this help", "Session", ArgKind.NONE, "-h", "-help", "/help"),
             spec("quit", "[words]", "close the node and leave; those online see your parting words, if any", "Session", ArgKind.TEXT, "-q", "-quit", "-exit", "/quit", "/exit"),
-            spec("open", "<#group|@user>", "make it the current conversation (plain text goes there)", "Messages", ArgKind.TARGET, "-open", "/open", "/query"),
+            spec("open", "<#group|@user>", "make it the current conversation (plain text goes there)", "Messages", ArgKind.TARGET, "-open", "/open", "/query", "/q"),
             spec("msg", "<#group|@user> <text>", "send to a group or a user (also: @user text, #group text)", "Messages", ArgKind.TARGET, "-msg", "/msg"),
             spec("me", "<action>", "say what you do, in the current conversation: /me waves shows as * alice waves", "Messages", ArgKind.TEXT, "-me", "/me"),
             spec("delay", "<seconds> <message line>", "send now, but hold its transmission back that long (watch causal order work)", "Messages", ArgKind.TEXT, "-delay", "/delay"),

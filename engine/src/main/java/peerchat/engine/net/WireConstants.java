@@ -45,7 +45,7 @@ public final class WireConstants {
      * does not know it closes the connection on it, which is closing anyway.
      */
     public static final byte BYE = 7;
-    public static final int MAX_PARTING_BYTES = 4 * PartingWords.MAX_CHARS;
+    public static final int MAX_PARTING_BYTES = PartingWords.MAX_BYTES;
 
     static String typeName(byte type) {
         switch (type) {

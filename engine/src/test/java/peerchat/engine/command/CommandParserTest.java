@@ -55,6 +55,8 @@ class CommandParserTest {
                 "-waiting takes nothing after it; not run, nothing sent: extra ..."));
         assertThat(CommandParser.parse("/quit bye all")).isEqualTo(new Command.Quit("bye all"));
         assertThat(CommandParser.parse("-q")).isEqualTo(new Command.Quit(""));
+        // /q is /query in irssi and mIRC: someone used to them opens a conversation, not quits.
+        assertThat(CommandParser.parse("/q @bob")).isEqualTo(new Command.Open("@bob"));
     }
 
     @Test

@@ -235,7 +235,13 @@ final class LinkSession {
         links.learn(hello.peers(), this);
         int outcome = links.establish(this);
         if (outcome < 0) {
-            closeQuietly("duplicate connection: the pair already has one");
+            if (links.closed()) {
+                // This node began shutting down meanwhile and takes no new link, but the peer may
+                // have this one up already, on our PROOF: it is told, as on the links that were up.
+                quit();
+            } else {
+                closeQuietly("duplicate connection: the pair already has one");
+            }
             return;
         }
         if (dial != null) {
@@ -440,10 +446,26 @@ final class LinkSession {
     /**
      * This node is shutting down: the peer is told before the connection closes, with the user's
      * parting words, so it shows this node offline at once.
+     *
+     * <p>Said from the moment this side has sent its PROOF, not only once it has the peer's: the
+     * peer takes the link up on our PROOF, and may have done so while ours still waits for its
+     * PROOF (a node that quit within ~50 ms of a link coming up left the peer saying "connection
+     * closed by the peer" after the grace, 4 times in ~75 quick restart/quit cycles). The BYE
+     * follows our PROOF on the wire, so the peer reads it after it took the link up. Before our
+     * PROOF (AWAIT_HELLO) no BYE is said, nor can be: the peer refuses any frame but a PROOF there
+     * as bad input, and it cannot have this connection up without our PROOF, so its end closes
+     * as a handshake that never completed, which presence never saw: nothing to correct.
+     *
+     * <p>Decided on the event loop, where the handshake moves: judged from another thread (a
+     * user's {@code /quit}), the state could be read just before the loop wrote our PROOF.
      */
-    void quit(String partingWords) {
-        if (state == State.ESTABLISHED && !closing.get()) {
-            write(new Frame.Bye(partingWords));
+    void quit() {
+        if (!loop.inEventLoop()) {
+            loop.execute(this::quit);
+            return;
+        }
+        if (!closing.get() && (state == State.AWAIT_PROOF || state == State.ESTABLISHED)) {
+            write(new Frame.Bye(links.partingWords()));
         }
         closeQuietly("node shutting down");
     }

@@ -270,6 +270,16 @@ public final class TcpPeerLinks implements PeerLinks {
         partingWords = PartingWords.check(words);
     }
 
+    /** What a closing node's BYE says. */
+    String partingWords() {
+        return partingWords;
+    }
+
+    /** Whether {@link #close()} has begun: no new link is taken from then on. */
+    boolean closed() {
+        return closed;
+    }
+
     @Override
     public Mono<Void> close() {
         return Mono.defer(() -> {
@@ -285,7 +295,7 @@ public final class TcpPeerLinks implements PeerLinks {
             List<Mono<Void>> gone = new ArrayList<>();
             for (LinkSession s : sessions) {
                 gone.add(s.onDispose());
-                s.quit(partingWords);
+                s.quit();
             }
             DisposableServer srv = server;
             Mono<Void> serverGone = srv == null ? Mono.empty() : Mono.fromRunnable(() -> srv.disposeNow(Duration.ofSeconds(5)))

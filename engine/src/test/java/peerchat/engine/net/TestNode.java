@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import peerchat.engine.identity.Identity;
 import peerchat.store.event.NodeId;
 import reactor.core.Disposable;
+import reactor.netty.resources.LoopResources;
 
 /** One node's links on its own 127.0.0.x, with an in-memory journal and its events recorded. */
 final class TestNode implements AutoCloseable {
@@ -19,9 +20,9 @@ final class TestNode implements AutoCloseable {
     final List<LinkEvent> events = new CopyOnWriteArrayList<>();
     private final Disposable subscription;
 
-    private TestNode(LinkConfig config, LinkJournal journal, Clock clock) {
+    private TestNode(LinkConfig config, LinkJournal journal, Clock clock, LoopResources loops) {
         this.journal = journal;
-        this.links = new TcpPeerLinks(identity, journal, config, clock);
+        this.links = new TcpPeerLinks(identity, journal, config, clock, loops);
         this.subscription = links.events().subscribe(events::add);
         this.address = links.start().block(Duration.ofSeconds(10));
     }
@@ -36,7 +37,14 @@ final class TestNode implements AutoCloseable {
 
     /** With {@code clock} as its wall clock. */
     static TestNode start(int host, String name, LinkConfig config, LinkJournal journal, Clock clock) {
-        return new TestNode(config.withName(name).withListen(new InetSocketAddress("127.0.0." + host, 0)), journal, clock);
+        return new TestNode(config.withName(name).withListen(new InetSocketAddress("127.0.0." + host, 0)), journal, clock,
+                TcpPeerLinks.sharedLoops());
+    }
+
+    /** On {@code loop} alone, as a node runs: a test may hold that thread without holding up the other nodes. */
+    static TestNode start(int host, String name, LinkConfig config, LinkJournal journal, NodeLoop loop) {
+        return new TestNode(config.withName(name).withListen(new InetSocketAddress("127.0.0." + host, 0)), journal,
+                Clock.systemUTC(), loop.loops());
     }
 
     NodeId id() {

@@ -218,6 +218,31 @@ class ScriptingContractTest {
         assertThat(alice.linesMatching(event("NOT-JSON"))).isEmpty();
     }
 
+    @Test
+    @Order(7)
+    void aWaitToldAsHeldBackIsToldOverOnceWhatItWaitedForCame() {
+        // Earlier tests' waits were short, but a slow machine may have told (and ended) one.
+        int heldBefore = bob.linesMatching(event("held-back")).size();
+        int releasedBefore = bob.linesMatching(event("released")).size();
+        // r2 waits at bob for r1, which leaves alice 5 s late: long past the 2 s after which a wait is told
+        alice.command("-delay 5 r1 the first");
+        alice.command("r2 after it");
+        await().atMost(JsonNodeProcess.WAIT).until(() -> bob.linesMatching(event("held-back")).size() > heldBefore);
+        JsonNode held = bob.linesMatching(event("held-back")).get(heldBefore);
+        assertThat(held.path("messages").asInt()).isEqualTo(1);
+        assertThat(held.path("text").asText()).contains("waiting for earlier messages from alice");
+        assertThat(bob.messageTexts()).doesNotContain("r2 after it");
+
+        await().atMost(JsonNodeProcess.WAIT).until(() -> bob.linesMatching(event("released")).size() > releasedBefore);
+        bob.awaitMessage("r2 after it");
+        List<JsonNode> lines = bob.lines();
+        int released = lines.lastIndexOf(bob.linesMatching(event("released")).get(releasedBefore));
+        assertThat(lines.get(released).path("text").asText()).isEqualTo("the messages held back have all arrived: nothing is held back any more");
+        assertThat(lines.get(released - 1).path("text").asText()).as("right after what was held back").isEqualTo("r2 after it");
+        assertThat(lines.get(released - 2).path("text").asText()).isEqualTo("r1 the first");
+        assertThat(bob.linesMatching(event("released"))).as("once").hasSize(releasedBefore + 1);
+    }
+
     Map<String, List<CausalOrderChecker.Shown>> outputs() {
         Map<String, List<CausalOrderChecker.Shown>> out = new HashMap<>();
         for (JsonNodeProcess n : List.of(alice, bob, carol)) {

@@ -37,9 +37,25 @@ public sealed interface ChatEvent {
      * Messages that arrived are held back, for a while now, because messages they follow have not
      * (causal order): how many, and {@code text}, for people, says from whom and for whose they
      * wait, as {@code -waiting} does. Told once per change of who waits for whom, so that a silent
-     * conversation is explained rather than just silent.
+     * conversation is explained rather than just silent; {@link Released} says when it is over.
      */
     record HeldBack(int messages, String text) implements ChatEvent {
+    }
+
+    /**
+     * Nothing is held back any more: the messages a {@link HeldBack} was told of have all been
+     * delivered (each a {@link Message} before this, marked held back, unless its sender is
+     * ignored), and so has everything held back since. {@code text} says so, for people. Told once
+     * per wait told, on the node thread, right after the delivery that let the last of them
+     * through (nothing between), and only after a {@code HeldBack}: a message held back a moment
+     * and never told of ends in silence. While some are still held back, a change of who waits for
+     * whom is a new {@code HeldBack} instead, once it has lasted the same 2 s.
+     * <p>
+     * A record of its own rather than a {@code HeldBack} of zero messages: a frontend that shows
+     * "held back" lines need not know that a count of zero means the opposite, and a script
+     * subscribed to {@code held-back} is not told of an end it did not ask about.
+     */
+    record Released(String text) implements ChatEvent {
     }
 
     /**

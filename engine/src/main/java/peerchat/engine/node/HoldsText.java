@@ -11,6 +11,9 @@ import peerchat.engine.causal.Hold;
  * this, a user sees only silence. Pure: the holds and the directory in, a text out.
  */
 final class HoldsText {
+    /** What a {@code Released} event says: the end of a wait that was told of. */
+    static final String ALL_ARRIVED = "the messages held back have all arrived: nothing is held back any more";
+
     private HoldsText() {
     }
 

@@ -63,6 +63,12 @@ final class Messenger implements LinkJournal {
         /** A received message was held back (its append is written). */
         void held();
 
+        /**
+         * Messages that had been held back were delivered, each told already by {@link #delivered}:
+         * once per receive that let any through, after all of them.
+         */
+        void letThrough();
+
         /** Something the user should know and act on (the disk is full, say). */
         void warning(String text);
     }
@@ -553,8 +559,13 @@ final class Messenger implements LinkJournal {
         } catch (RuntimeException e) {
             return failedAfterTheCoreTookIt("receiving " + message.id() + " from " + from, e);
         }
+        boolean anyLate = false;
         for (int i = 0; i < delivered.size(); i++) {
             listener.delivered(delivered.get(i), now, late[i], positions[i]);
+            anyLate |= late[i];
+        }
+        if (anyLate) {
+            listener.letThrough();
         }
         if (result.status() == ReceiveResult.Status.BUFFERED) {
             listener.held();

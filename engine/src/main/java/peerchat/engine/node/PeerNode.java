@@ -201,7 +201,8 @@ public final class PeerNode implements Node {
     private final class Shown implements Messenger.Listener {
         private final Map<GroupName, Set<NodeId>> members = new HashMap<>();
         private final HoldNotice holdNotice = new HoldNotice(thread, () -> messenger.holds(),
-                holds -> emit(new ChatEvent.HeldBack(holds.stream().mapToInt(Hold::messages).sum(), HoldsText.of(holds, directory()))));
+                holds -> emit(new ChatEvent.HeldBack(holds.stream().mapToInt(Hold::messages).sum(), HoldsText.of(holds, directory()))),
+                () -> emit(new ChatEvent.Released(HoldsText.ALL_ARRIVED)));
 
         Shown() {
             store.membership().groups().forEach(g -> members.put(g.name(),
@@ -221,6 +222,11 @@ public final class PeerNode implements Node {
         @Override
         public void held() {
             holdNotice.held();
+        }
+
+        @Override
+        public void letThrough() {
+            holdNotice.letThrough();
         }
 
         @Override

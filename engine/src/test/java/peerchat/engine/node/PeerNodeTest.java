@@ -387,6 +387,15 @@ class PeerNodeTest {
         start("alice", "127.0.0.2", carol.node.self().listen());
         await().atMost(WAIT).until(() -> bob2.texts().equals(List.of("just for you", "a question", "the answer")));
         assertThat(((Reply.Done) bob2.run("-waiting")).text()).startsWith("nothing is held back");
+        // and told that it is over: once, right after the delivery that let the last of them
+        // through (on the node thread, nothing between), not at a later look
+        await().atMost(WAIT).until(() -> bob2.events.stream().anyMatch(e -> e instanceof ChatEvent.Released));
+        List<ChatEvent> events = List.copyOf(bob2.events);
+        assertThat(events).filteredOn(e -> e instanceof ChatEvent.Released).singleElement()
+                .isEqualTo(new ChatEvent.Released("the messages held back have all arrived: nothing is held back any more"));
+        int last = events.indexOf(events.stream().filter(e -> e instanceof ChatEvent.Message m && m.message().text().equals("the answer"))
+                .findFirst().orElseThrow());
+        assertThat(events.get(last + 1)).isInstanceOf(ChatEvent.Released.class);
     }
 
     /** alice, bob and carol, each seeing the other two. */
@@ -550,6 +559,13 @@ class PeerNodeTest {
         assertThat(live).containsExactly("first=false", "second, after the first=true");
         assertThat(((Reply.Messages) alice.run("-history #all")).messages()).extracting(m -> m.text() + "=" + m.heldBack())
                 .isEqualTo(live);
+        // A wait under HoldNotice.AFTER is not told, so neither is its end; the end of a told one
+        // comes with the delivery that ends it, before anything bob sends later.
+        bob.run("a marker, after both");
+        await().atMost(WAIT).until(() -> alice.texts().contains("a marker, after both"));
+        long told = alice.events.stream().filter(e -> e instanceof ChatEvent.HeldBack).count();
+        assertThat(alice.events.stream().filter(e -> e instanceof ChatEvent.Released).count())
+                .as("released only if told (a slow machine may hold it back the full 2 s)").isEqualTo(told);
     }
 
     @Test

@@ -123,6 +123,8 @@ public final class Renderer {
         } else if (e instanceof ChatEvent.HeldBack) {
             // One notice line, as every event is: its sender lines joined with "; ".
             b.append(palette.plain(((ChatEvent.HeldBack) e).text().replace(":\n  ", ": ").replace("\n  ", "; ")));
+        } else if (e instanceof ChatEvent.Released) {
+            b.append(palette.plain(((ChatEvent.Released) e).text()));
         } else if (e instanceof ChatEvent.Warning) {
             b.append(palette.error("warning: " + ((ChatEvent.Warning) e).text()));
         } else if (e instanceof ChatEvent.Opened) {

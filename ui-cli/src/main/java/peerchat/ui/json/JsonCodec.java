@@ -69,6 +69,9 @@ public final class JsonCodec {
             ChatEvent.HeldBack h = (ChatEvent.HeldBack) e;
             return Optional.of(event("held-back").put("messages", h.messages()).put("text", h.text()));
         }
+        if (e instanceof ChatEvent.Released) {
+            return Optional.of(event("released").put("text", ((ChatEvent.Released) e).text()));
+        }
         if (e instanceof ChatEvent.Warning) {
             return Optional.of(event("warning").put("text", ((ChatEvent.Warning) e).text()));
         }

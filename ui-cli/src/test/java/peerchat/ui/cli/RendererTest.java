@@ -136,6 +136,8 @@ class RendererTest {
         assertThat(plain.event(new ChatEvent.Opened(FakeNode.TALK, "@bob")).toString()).isEqualTo("22:13 -- now talking in @bob");
         assertThat(plain.event(new ChatEvent.HeldBack(3, "3 messages held back, each until what it follows has arrived:\n  bob: 1 message, waiting A\n  cyd: 2 messages, waiting B"))
                 .toString()).isEqualTo("22:13 -- 3 messages held back, each until what it follows has arrived: bob: 1 message, waiting A; cyd: 2 messages, waiting B");
+        assertThat(plain.event(new ChatEvent.Released("the messages held back have all arrived: nothing is held back any more")).toString())
+                .isEqualTo("22:13 -- the messages held back have all arrived: nothing is held back any more");
         assertThat(plain.event(new ChatEvent.Warning("another node uses this node's identity")).toString())
                 .isEqualTo("22:13 -- warning: another node uses this node's identity");
     }

@@ -87,6 +87,8 @@ class JsonCodecTest {
         assertThat(held.path("event").asText()).isEqualTo("held-back");
         assertThat(held.path("messages").asInt()).isEqualTo(3);
         assertThat(held.path("text").asText()).isEqualTo("3 messages held back, ...");
+        assertThat(json(codec.event(new ChatEvent.Released("the messages held back have all arrived")).orElseThrow()).toString())
+                .isEqualTo("{\"event\":\"released\",\"text\":\"the messages held back have all arrived\"}");
         JsonNode down = json(codec.event(new ChatEvent.PeerDown(bob, "heartbeats missed")).orElseThrow());
         assertThat(down.path("event").asText()).isEqualTo("peer-down");
         assertThat(down.path("reason").asText()).isEqualTo("heartbeats missed");

@@ -130,7 +130,7 @@ public final class ChatPresenter {
         this.sidebar = new Sidebar(node, view, answers, unread, title, this::current, () -> ignored);
         this.commands = new CommandAnswers(node, view, answers, clock.getZone(), transcript, sidebar,
                 this::hiddenMayHaveChanged, this::labelsMayHaveChanged);
-        this.heldBack = new HeldBackStatus(node, view, answers);
+        this.heldBack = new HeldBackStatus(view);
     }
 
     /**
@@ -413,9 +413,6 @@ public final class ChatPresenter {
         if (answers.stopped()) {
             return;
         }
-        if (!(event instanceof ChatEvent.HeldBack)) {
-            heldBack.somethingCame();
-        }
         if (event instanceof ChatEvent.Message message) {
             onMessage(message.message());
         } else if (event instanceof ChatEvent.Opened opened) {
@@ -432,6 +429,10 @@ public final class ChatPresenter {
             // In whatever conversation is open: the silence it explains may be anywhere.
             heldBack.told(held.text());
             transcript.notice(held.text());
+        } else if (event instanceof ChatEvent.Released released) {
+            // Where the notice that it waited went: the messages themselves may be elsewhere.
+            heldBack.released();
+            transcript.notice(released.text());
         } else if (event instanceof ChatEvent.Warning warning) {
             view.showStatus(warning.text(), true);
             transcript.notice("warning: " + warning.text());

@@ -1000,29 +1000,32 @@ class ChatPresenterTest {
     }
 
     @Test
-    void theHeldBackLineFollowsWhatIsStillHeldBackAndGoesOnceNothingIs() {
-        String twoHeld = "2 messages held back, each until what it follows has arrived:";
+    void theHeldBackLineFollowsWhatTheNodeTellsAndGoesWhenItSaysNothingIsHeldBack() {
+        String threeHeld = "3 messages held back, each until what it follows has arrived:";
         String oneHeld = "1 message held back, each until what it follows has arrived:";
+        UserView dan = node.peerUp("dan", "dddddddd");
         presenter.start();
-        node.heldBack(2, twoHeld + "\n  cyd: 2 messages, waiting for messages from bob");
+        node.heldBack(3, threeHeld + "\n  cyd: 2 messages, waiting for messages from bob\n  dan: 1 message, waiting for messages from eve");
 
-        node.receive(bob.id(), ALL, "something else");
-        assertThat(view.status).as("still held back").isEqualTo(twoHeld);
-
-        node.waiting(oneHeld + "\n  cyd: 1 message, waiting for messages from bob");
+        node.receive(bob.id(), ALL, "the one cyd's follow");
         node.receiveHeld(cyd.id(), ALL, "the first that waited");
+        node.receiveHeld(cyd.id(), ALL, "the second that waited");
+        assertThat(view.status).as("until the node says otherwise").isEqualTo(threeHeld);
+        node.heldBack(1, oneHeld + "\n  dan: 1 message, waiting for messages from eve");
         assertThat(view.status).isEqualTo(oneHeld);
 
-        node.waiting("");
-        node.receiveHeld(cyd.id(), ALL, "the second that waited");
+        node.receiveHeld(dan.id(), ALL, "the last that waited");
+        node.released();
         assertThat(view.status).isEmpty();
-        assertThat(node.executed).containsOnly("-waiting");
+        assertThat(view.transcript).last().extracting(Line::text).asString()
+                .isEqualTo("the messages held back have all arrived: nothing is held back any more");
+        assertThat(node.executed).as("the node tells; nothing is asked").isEmpty();
 
         // Something shown in the status line since is not the held-back line's to clear.
         node.heldBack(1, oneHeld + "\n  cyd: 1 message, waiting for messages from bob");
         presenter.submit("-nosuch");
-        node.waiting("");
         node.receiveHeld(cyd.id(), ALL, "the third that waited");
+        node.released();
         assertThat(view.status).startsWith("unknown command -nosuch");
         assertThat(view.statusIsError).isTrue();
     }

@@ -40,8 +40,8 @@ import reactor.core.publisher.Sinks;
  * and for this node's own user {@link #self()} has the new name by then, as the node's does.
  * {@code -forget @user} too: someone offline leaves the users and the groups, their messages keep
  * their label ({@link #label}), until they come again ({@link #peerUp}).
- * {@code -waiting} answers as the node's does: what {@link #heldBack} told (or {@link #waiting} set),
- * or the node's sentence for nothing held back.
+ * {@code -waiting} answers as the node's does: what {@link #heldBack} told, or, before it and
+ * after {@link #released}, the node's sentence for nothing held back.
  * The real node is exercised by the window's two-node tests.
  */
 public final class MemoryNode implements Node {
@@ -120,9 +120,10 @@ public final class MemoryNode implements Node {
         events.tryEmitNext(new ChatEvent.HeldBack(messages, text));
     }
 
-    /** What {@code -waiting} answers from now on, untold (the node does not tell when held messages go through); empty: nothing is held back. */
-    public void waiting(String text) {
-        waiting = text;
+    /** What the node says once nothing is held back any more, after a {@link #heldBack}; {@code -waiting} says so too from now on. */
+    public void released() {
+        waiting = "";
+        events.tryEmitNext(new ChatEvent.Released("the messages held back have all arrived: nothing is held back any more"));
     }
 
     /** What the node says when the user should act (another node with this identity, say). */

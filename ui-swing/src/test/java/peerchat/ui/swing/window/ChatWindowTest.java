@@ -760,13 +760,14 @@ class ChatWindowTest {
         await().atMost(WAIT).until(() -> frame.label("status").text().equals("1 message held back, each until what it follows has arrived:"));
 
         onEdt(() -> {
-            node.waiting("");
             node.receive(bob.id(), Conversation.all(), "the one it follows");
             node.receiveHeld(new NodeId("cccccccc"), Conversation.all(), "the one that waited");
+            node.released();
         });
 
         await().atMost(WAIT).until(() -> frame.label("status").text().isBlank());
-        assertThat(contents(frame, "transcript")).endsWith("bob: the one it follows", "cyd: the one that waited");
+        assertThat(contents(frame, "transcript")).endsWith("bob: the one it follows", "cyd: the one that waited",
+                "notice: the messages held back have all arrived: nothing is held back any more");
     }
 
     @Test

@@ -20,11 +20,17 @@ public sealed interface ChatEvent {
 
     /**
      * A user took another name ({@code -nick}, or {@code --name} at a start): {@code user} as shown
-     * now, {@code was} the name shown before. Told when the message saying so is delivered (for
-     * this node's own user: sent), so in its causal place among the messages; not told of a user
-     * this node did not know by another name.
+     * from then on, {@code was} the name shown before. Told when the message saying so is delivered
+     * (for this node's own user: sent), so in its causal place among the messages; not told of a
+     * user this node did not know by another name. The history has it in the same place
+     * ({@link HistoryPage}), with the names of that moment.
+     *
+     * @param id     the rename message's id, the same on every node
+     * @param ts     when the user took the name (their clock, epoch ms, as a message's {@code ts})
+     * @param cursor its place among the messages: after those whose cursor is below it, before the
+     *               others ({@link MessageView#cursor()})
      */
-    record Renamed(UserView user, String was) implements ChatEvent {
+    record Renamed(UserView user, String was, String id, long ts, long cursor) implements ChatEvent {
     }
 
     record PeerUp(UserView user) implements ChatEvent {

@@ -7,7 +7,9 @@ import peerchat.store.event.NodeId;
  *
  * @param id           the message id, the same on every node ({@code <sender id>-<seq>})
  * @param fromId       the sender
- * @param from         the sender's label (see {@link UserView#label()})
+ * @param from         the sender's label (see {@link UserView#label()}) under the name they wrote it
+ *                     under, as IRC logs keep the nick of the time: a line written before a rename
+ *                     keeps the old name in the history too ({@link HistoryPage} has the rename)
  * @param to           {@code #group} or {@code @label} of the recipient
  * @param conversation where it belongs from this node's point of view
  * @param text         the text

@@ -28,7 +28,8 @@ public interface Node extends AutoCloseable {
 
     /**
      * The last {@code recent} messages of the current conversation as {@link ChatEvent.Message}
-     * events, oldest first, then the live stream, with nothing lost or repeated in between.
+     * events, oldest first, with the renames among them ({@link HistoryPage}), then the live
+     * stream, with nothing lost or repeated in between.
      */
     Flux<ChatEvent> events(int recent);
 
@@ -60,7 +61,10 @@ public interface Node extends AutoCloseable {
     /** Groups this node's user is in, {@code all} first. */
     List<String> myGroups();
 
-    /** The last {@code n} messages of a conversation, oldest first, read from the log. */
+    /**
+     * The last {@code n} messages of a conversation, oldest first, read from the log; each is from
+     * the name its sender wrote it under ({@link MessageView#from()}).
+     */
     Mono<List<MessageView>> history(Conversation conversation, int n);
 
     /** The {@code n} messages before {@code cursor} ({@link MessageView#cursor()}), oldest first. */
@@ -79,6 +83,13 @@ public interface Node extends AutoCloseable {
      * frontend that stopped at {@code cursor} (it crashed, it was killed) has not seen.
      */
     Mono<List<MessageView>> historyAfter(long cursor, int n);
+
+    /**
+     * As {@link #historyAfter}, with every rename after {@code cursor} in its place among the
+     * messages (up to the last of them when there are {@code n}, else to now): the history as it
+     * happened, for a frontend catching up on what came while it was away.
+     */
+    Mono<HistoryPage> historyPageAfter(long cursor, int n);
 
     /** How many messages this node has sent or delivered, all conversations: the newest cursor plus one. */
     long historySize();

@@ -34,10 +34,27 @@ public sealed interface Reply {
         }
     }
 
-    /** History, oldest first. */
-    record Messages(String command, String target, List<MessageView> messages) implements Result {
+    /**
+     * History, oldest first, with the renames among the messages ({@link HistoryPage}; none for a
+     * search, whose messages are found one by one, not a stretch of history).
+     */
+    record Messages(String command, String target, List<MessageView> messages, List<ChatEvent.Renamed> renames) implements Result {
         public Messages {
             messages = List.copyOf(messages);
+            renames = List.copyOf(renames);
+        }
+
+        public Messages(String command, String target, List<MessageView> messages) {
+            this(command, target, messages, List.of());
+        }
+
+        public Messages(String command, String target, HistoryPage page) {
+            this(command, target, page.messages(), page.renames());
+        }
+
+        /** The messages and the renames as they came ({@link HistoryPage#inOrder()}). */
+        public List<ChatEvent> inOrder() {
+            return new HistoryPage(messages, renames).inOrder();
         }
     }
 

@@ -8,7 +8,7 @@ import java.util.stream.Collectors;
 import peerchat.engine.api.Commands;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.DisplayName;
-import peerchat.engine.api.MessageView;
+import peerchat.engine.api.HistoryPage;
 import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 import peerchat.engine.command.Command;
@@ -64,7 +64,7 @@ final class CommandRunner {
         }
         if (command instanceof Command.History c) {
             Conversation in = c.target() == null ? node.current() : dir.resolve(c.target());
-            return node.history(in, c.count()).map(list -> historyReply(name, dir, in, list));
+            return node.historyPage(in, Long.MAX_VALUE, c.count()).map(page -> historyReply(name, dir, in, page));
         }
         if (command instanceof Command.Search c) {
             Conversation in = c.target() == null ? null : dir.resolve(c.target());
@@ -74,7 +74,7 @@ final class CommandRunner {
         }
         if (command instanceof Command.Since c) {
             // seq counts from 1, cursors from 0: the seq-th message is at cursor seq - 1.
-            return node.historyAfter(c.seq() - 1, c.count()).map(list -> new Reply.Messages(name, "after " + c.seq(), list));
+            return node.historyPageAfter(c.seq() - 1, c.count()).map(page -> new Reply.Messages(name, "after " + c.seq(), page));
         }
         if (command instanceof Command.More) {
             if (lastHistory == null) {
@@ -84,7 +84,7 @@ final class CommandRunner {
             if (lastHistoryOldest <= 0) {
                 return Mono.just(new Reply.Messages(name, dir.written(in), List.of()));
             }
-            return node.historyBefore(in, lastHistoryOldest, 20).map(list -> historyReply(name, dir, in, list));
+            return node.historyPage(in, lastHistoryOldest, 20).map(page -> historyReply(name, dir, in, page));
         }
         if (command instanceof Command.Waiting) {
             String unacked = UnackedText.of(node.store().links().unackedOwnSends(), node.unacked(), dir);
@@ -164,10 +164,10 @@ final class CommandRunner {
         return error(name, "not implemented: " + name);
     }
 
-    private Reply historyReply(String name, Directory dir, Conversation in, List<MessageView> list) {
+    private Reply historyReply(String name, Directory dir, Conversation in, HistoryPage page) {
         lastHistory = in;
-        lastHistoryOldest = list.isEmpty() ? 0 : list.get(0).cursor();
-        return new Reply.Messages(name, dir.written(in), list);
+        lastHistoryOldest = page.messages().isEmpty() ? 0 : page.messages().get(0).cursor();
+        return new Reply.Messages(name, dir.written(in), page);
     }
 
     private Mono<Reply> sendChat(String name, Directory dir, Conversation to, String text, long delayMillis) {
@@ -202,7 +202,10 @@ final class CommandRunner {
         }
         String notice = offlineNoticeOnce(dir, to, dests);
         return node.messenger().send(dests, chat, delayMillis)
-                .map(sent -> (Reply) new Reply.Sent(name, Views.sent(node.directory(), sent.event(), sent.position()), notice))
+                .map(sent -> {
+                    Directory now = node.directory();
+                    return (Reply) new Reply.Sent(name, Views.sent(now, now.label(node.self().id()), sent.event(), sent.position()), notice);
+                })
                 .onErrorResume(e -> error(name, "could not send: " + e.getMessage()));
     }
 

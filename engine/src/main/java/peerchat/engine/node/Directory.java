@@ -1,6 +1,8 @@
 package peerchat.engine.node;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -109,7 +111,8 @@ final class Directory {
         return labels;
     }
 
-    private static String host(String address) {
+    /** The host of {@code address} ({@code host:port}), which tells users of one name apart; empty for none. */
+    static String host(String address) {
         if (address == null) {
             return "";
         }
@@ -148,6 +151,11 @@ final class Directory {
 
     Optional<User> user(NodeId id) {
         return Optional.ofNullable(users.get(id));
+    }
+
+    /** Every user known and not forgotten: whom a name must be told apart from. */
+    Collection<User> listed() {
+        return Collections.unmodifiableCollection(users.values());
     }
 
     /** Linked to this node now; a user never met is not. */

@@ -20,6 +20,7 @@ import org.slf4j.LoggerFactory;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.GroupView;
+import peerchat.engine.api.HistoryPage;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
@@ -35,11 +36,13 @@ import peerchat.engine.net.TcpPeerLinks;
 import peerchat.store.Store;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
+import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
 import peerchat.store.projection.History;
 import peerchat.store.projection.HistoryEntry;
 import peerchat.store.projection.Links;
+import peerchat.store.projection.RenameEntry;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -211,12 +214,20 @@ public final class PeerNode implements Node {
 
         @Override
         public void sent(Event.MessageSent sent, long position) {
-            show(sent.id().sender(), sent.payload(), () -> Views.sent(directory(), sent, position));
+            // This node's user sends under the name it has now: its renames take effect at once.
+            show(sent.id(), sent.payload(), () -> {
+                Directory d = directory();
+                return Views.sent(d, d.label(identity.id()), sent, position);
+            });
         }
 
         @Override
         public void delivered(Event.MessageReceived received, long deliveredAt, boolean heldBack, long position) {
-            show(received.id().sender(), received.payload(), () -> Views.delivered(directory(), received, deliveredAt, heldBack, position));
+            show(received.id(), received.payload(), () -> {
+                Directory d = directory();
+                String from = HistoryViews.labelAt(d, store.history(), received.id().sender(), position);
+                return Views.delivered(d, from, received, deliveredAt, heldBack, position);
+            });
         }
 
         @Override
@@ -234,7 +245,8 @@ public final class PeerNode implements Node {
             emit(new ChatEvent.Warning(text));
         }
 
-        private void show(NodeId from, Payload payload, java.util.function.Supplier<MessageView> view) {
+        private void show(MessageId id, Payload payload, java.util.function.Supplier<MessageView> view) {
+            NodeId from = id.sender();
             if (payload instanceof Payload.Chat) {
                 if (!store.ignored().contains(from)) {
                     emit(new ChatEvent.Message(view.get()));
@@ -247,10 +259,13 @@ public final class PeerNode implements Node {
                 }
                 invalidate();
                 Directory d = directory();
-                Optional<String> former = store.membership().nameBeforeRename(from);
+                // As the history has it (the name before, the sender's time, the place), so that
+                // the notice read back later is this one.
+                Optional<RenameEntry> rename = store.history().rename(id);
                 Optional<UserView> now = d.user(from).map(d::view);
-                if (former.isPresent() && now.isPresent() && !ShownName.of(former.get()).equals(ShownName.of(r.name()))) {
-                    emit(new ChatEvent.Renamed(now.get(), d.labelUnder(from, former.get())));
+                if (rename.isPresent() && now.isPresent() && !ShownName.of(rename.get().was()).equals(ShownName.of(r.name()))) {
+                    emit(new ChatEvent.Renamed(now.get(), d.labelUnder(from, rename.get().was()), id.text(), rename.get().sentAt(),
+                            rename.get().position()));
                 }
                 return;
             }
@@ -374,7 +389,7 @@ public final class PeerNode implements Node {
         return Flux.defer(() -> {
             Conversation c = current;
             PastThenLive live = PastThenLive.listen(events.asFlux());
-            return live.then(historyNow(c, recent));
+            return live.then(pageNow(c, Long.MAX_VALUE, recent));
         }).subscribeOn(thread);
     }
 
@@ -428,17 +443,21 @@ public final class PeerNode implements Node {
 
     @Override
     public Mono<List<MessageView>> history(Conversation conversation, int n) {
-        return Mono.fromCallable(() -> historyNow(conversation, n)).subscribeOn(Schedulers.boundedElastic());
-    }
-
-    private List<MessageView> historyNow(Conversation conversation, int n) {
-        return views(store.history().newest(Views.toStore(conversation), n, this::shown));
+        return historyPage(conversation, Long.MAX_VALUE, n).map(HistoryPage::messages);
     }
 
     @Override
     public Mono<List<MessageView>> historyBefore(Conversation conversation, long cursor, int n) {
-        return Mono.fromCallable(() -> views(store.history().before(Views.toStore(conversation), cursor, n, this::shown)))
-                .subscribeOn(Schedulers.boundedElastic());
+        return historyPage(conversation, cursor, n).map(HistoryPage::messages);
+    }
+
+    /** The {@code n} messages of {@code conversation} before {@code cursor} (MAX: the newest), with the renames among them. */
+    Mono<HistoryPage> historyPage(Conversation conversation, long cursor, int n) {
+        return Mono.fromCallable(() -> pageNow(conversation, cursor, n)).subscribeOn(Schedulers.boundedElastic());
+    }
+
+    private HistoryPage pageNow(Conversation conversation, long cursor, int n) {
+        return page(store.history().beforePage(Views.toStore(conversation), cursor, n, this::shown));
     }
 
     @Override
@@ -454,7 +473,12 @@ public final class PeerNode implements Node {
 
     @Override
     public Mono<List<MessageView>> historyAfter(long cursor, int n) {
-        return Mono.fromCallable(() -> views(store.history().after(cursor, n, this::shown))).subscribeOn(Schedulers.boundedElastic());
+        return historyPageAfter(cursor, n).map(HistoryPage::messages);
+    }
+
+    @Override
+    public Mono<HistoryPage> historyPageAfter(long cursor, int n) {
+        return Mono.fromCallable(() -> page(store.history().afterPage(cursor, n, this::shown))).subscribeOn(Schedulers.boundedElastic());
     }
 
     @Override
@@ -468,9 +492,11 @@ public final class PeerNode implements Node {
     }
 
     private List<MessageView> views(List<HistoryEntry> entries) {
-        Directory d = directory();
-        History history = store.history();
-        return entries.stream().map(e -> Views.message(d, identity.id(), e, history.selfNameAt(e.position()))).collect(Collectors.toList());
+        return page(new History.Page(entries, List.of())).messages();
+    }
+
+    private HistoryPage page(History.Page page) {
+        return HistoryViews.page(directory(), identity.id(), store.history(), id -> !store.ignored().contains(id), page);
     }
 
     @Override

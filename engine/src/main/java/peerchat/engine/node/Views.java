@@ -74,25 +74,31 @@ final class Views {
         return "@" + d.label(((Target.User) to).id());
     }
 
-    /** {@code selfNameThen}: this node's user's name when the message came, what a mention is judged by. */
-    static MessageView message(Directory d, NodeId self, HistoryEntry e, String selfNameThen) {
+    /**
+     * {@code from}: the sender's label under the name they wrote it under; {@code selfNameThen}:
+     * this node's user's name when the message came, what a mention is judged by.
+     */
+    static MessageView message(Directory d, String from, NodeId self, HistoryEntry e, String selfNameThen) {
         boolean own = e.from().equals(self);
-        return new MessageView(e.id().text(), e.from(), d.label(e.from()), written(d, e.to()),
+        return new MessageView(e.id().text(), e.from(), from, written(d, e.to()),
                 conversation(e.from(), e.to(), own), e.text(), e.sentAt(), e.deliveredAt(), own, e.heldBack(),
                 !own && Directory.mentions(e.text(), ShownName.of(selfNameThen)), e.position());
     }
 
-    static MessageView sent(Directory d, Event.MessageSent s, long position) {
+    /** {@code fromLabel}: how its sender is written (under the name they sent it under). */
+    static MessageView sent(Directory d, String fromLabel, Event.MessageSent s, long position) {
         Payload.Chat chat = (Payload.Chat) s.payload();
         NodeId from = s.id().sender();
-        return new MessageView(s.id().text(), from, d.label(from), written(d, chat.to()), conversation(from, chat.to(), true),
+        return new MessageView(s.id().text(), from, fromLabel, written(d, chat.to()), conversation(from, chat.to(), true),
                 chat.text(), s.ts(), s.ts(), true, false, false, position);
     }
 
-    static MessageView delivered(Directory d, Event.MessageReceived r, long deliveredAt, boolean heldBack, long position) {
+    /** {@code fromLabel}: how its sender is written (under the name they wrote it under). */
+    static MessageView delivered(Directory d, String fromLabel, Event.MessageReceived r, long deliveredAt, boolean heldBack,
+                                 long position) {
         Payload.Chat chat = (Payload.Chat) r.payload();
         NodeId from = r.id().sender();
-        return new MessageView(r.id().text(), from, d.label(from), written(d, chat.to()), conversation(from, chat.to(), false),
+        return new MessageView(r.id().text(), from, fromLabel, written(d, chat.to()), conversation(from, chat.to(), false),
                 chat.text(), r.sentAt(), deliveredAt, false, heldBack, d.mentionsSelf(chat.text()), position);
     }
 }

@@ -120,7 +120,9 @@ class RenameTest {
         assertThat(bob.run("@alice hello?")).isEqualTo(new Reply.Error("send", "no user or group called alice (alice is now known as @alice2)"));
         Reply.Messages history = (Reply.Messages) bob.run("-history #all");
         assertThat(history.messages()).extracting(MessageView::text).containsExactly("before", "after");
-        assertThat(history.messages()).extracting(MessageView::from).containsOnly("alice2");
+        // Each line under the name it was written under (as IRC logs keep them), the rename between them.
+        assertThat(history.messages()).extracting(MessageView::from).containsExactly("alice", "alice2");
+        assertThat(history.renames()).extracting(r -> r.was() + "->" + r.user().label()).containsExactly("alice->alice2");
         // Her new name in a line names her; the old one no longer does.
         bob.run("thanks alice2");
         bob.run("alice was here");

@@ -32,6 +32,12 @@ final class LongList {
         size -= n;
     }
 
+    /** Number of values below {@code key} (the list being ascending). */
+    int countBelow(long key) {
+        int i = Arrays.binarySearch(values, 0, size, key);
+        return i >= 0 ? i : -i - 1;
+    }
+
     long[] toArray() {
         return Arrays.copyOf(values, size);
     }

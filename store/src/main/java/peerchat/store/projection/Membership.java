@@ -43,14 +43,6 @@ public final class Membership {
         boolean named;
         /** The name before the last change of it, if it had a given one before. */
         String formerName;
-        /**
-         * The name its own messages last gave (a rename), or the first one heard: what its next
-         * rename is a change from. A handshake may bring a newer name before the renames that led
-         * to it are delivered; a notice then still says the change each one made.
-         */
-        String told;
-        /** {@link #told} before the last rename message. */
-        String toldBefore;
         String address;
         String publicKey;
         /** When a link to it last came up or went down (epoch ms); 0: never linked. */
@@ -80,9 +72,6 @@ public final class Membership {
         self = e.id();
         Known k = known(e.id());
         k.name(e.name());
-        if (k.told == null) {
-            k.told = e.name();
-        }
         k.publicKey = e.publicKey();
     }
 
@@ -90,9 +79,6 @@ public final class Membership {
         Known k = known(e.id());
         k.forgotten = false;
         k.name(e.name());
-        if (k.told == null) {
-            k.told = e.name();
-        }
         if (e.address() != null) {
             k.address = e.address();
         }
@@ -166,8 +152,7 @@ public final class Membership {
     synchronized void changed(NodeId sender, Payload about) {
         Known k = known(sender);
         if (about instanceof Payload.Rename rename) {
-            k.toldBefore = k.told != null ? k.told : k.named ? k.name : null;
-            k.told = rename.name();
+            // What each rename changed from, for its notice, is the history's (History.rename).
             k.name(rename.name());
             return;
         }
@@ -203,15 +188,6 @@ public final class Membership {
 
     public synchronized Optional<NodeId> self() {
         return Optional.ofNullable(self);
-    }
-
-    /**
-     * The name {@code id}'s last rename message changed from: its previous rename's, or the first
-     * name heard of it (none if it had none, a user known only by its messages).
-     */
-    public synchronized Optional<String> nameBeforeRename(NodeId id) {
-        Known k = users.get(id);
-        return k == null ? Optional.empty() : Optional.ofNullable(k.toldBefore);
     }
 
     /**

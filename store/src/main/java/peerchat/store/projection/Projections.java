@@ -84,14 +84,17 @@ public final class Projections {
         } else if (event instanceof Event.RelayReceived) {
             links.relayed((Event.RelayReceived) event);
         } else if (event instanceof Event.PeerSeen) {
-            membership.seen((Event.PeerSeen) event);
+            Event.PeerSeen seen = (Event.PeerSeen) event;
+            membership.seen(seen);
+            history.heard(seen.id(), seen.name());
         } else if (event instanceof Event.PeerConnected) {
             membership.connected((Event.PeerConnected) event);
         } else if (event instanceof Event.PeerDisconnected) {
             membership.disconnected((Event.PeerDisconnected) event);
         } else if (event instanceof Event.IdentityCreated) {
-            membership.identity((Event.IdentityCreated) event);
-            history.selfNamed(((Event.IdentityCreated) event).name());
+            Event.IdentityCreated identity = (Event.IdentityCreated) event;
+            membership.identity(identity);
+            history.identity(identity.id(), identity.name());
         } else if (event instanceof Event.UserIgnored) {
             ignored.changed((Event.UserIgnored) event);
         } else if (event instanceof Event.UserForgotten) {
@@ -106,10 +109,7 @@ public final class Projections {
             Payload.Chat chat = (Payload.Chat) payload;
             history.delivered(Conversation.of(sent.id().sender(), chat.to(), true), index, sent.ts());
         } else {
-            membership.changed(sent.id().sender(), payload);
-            if (payload instanceof Payload.Rename) {
-                history.selfNamed(((Payload.Rename) payload).name());
-            }
+            changed(sent.id(), payload, sent.ts());
         }
     }
 
@@ -130,7 +130,17 @@ public final class Projections {
             Payload.Chat chat = (Payload.Chat) payload;
             history.delivered(Conversation.of(received.id().sender(), chat.to(), false), logged.index(), ts);
         } else {
-            membership.changed(received.id().sender(), payload);
+            changed(received.id(), payload, received.sentAt());
+        }
+    }
+
+    /** Message {@code id} about its sender itself (its groups, its name) took effect here; {@code sentAt}: its sender's clock. */
+    private void changed(MessageId id, Payload about, long sentAt) {
+        membership.changed(id.sender(), about);
+        if (about instanceof Payload.Rename rename) {
+            history.renamed(id, rename.name(), sentAt);
+        } else if (about instanceof Payload.Membership change) {
+            history.memberChanged(id.sender(), change.group(), change.change());
         }
     }
 }

@@ -179,25 +179,6 @@ class MembershipTest {
         assertThat(membership.formerName(CAROL)).isEmpty();
     }
 
-    /**
-     * Two renames while this node was away, and the handshake brings the last name before the
-     * messages: each rename is still a change from the name the one before it gave.
-     */
-    @Test
-    void eachRenameIsAChangeFromTheNameTheOneBeforeGaveWhateverAHandshakeSaidMeanwhile() {
-        assertThat(membership.nameBeforeRename(BOB)).isEmpty();
-        fixture.given(seen(BOB, "bobby"));
-        deliveredRename(BOB, 1, "alice");
-        assertThat(membership.nameBeforeRename(BOB)).contains("bob");
-        assertThat(membership.user(BOB).orElseThrow().name()).isEqualTo("alice");
-        deliveredRename(BOB, 2, "bobby");
-        assertThat(membership.nameBeforeRename(BOB)).contains("alice");
-        assertThat(fixture.restart().membership().nameBeforeRename(BOB)).contains("alice");
-        NodeId dave = new NodeId("dddddddd00000004");
-        deliveredRename(dave, 1, "dave");
-        assertThat(membership.nameBeforeRename(dave)).isEmpty();
-    }
-
     @Test
     void aUserKnownOnlyByItsShortIdHasNoFormerName() {
         NodeId dave = new NodeId("dddddddd00000004");

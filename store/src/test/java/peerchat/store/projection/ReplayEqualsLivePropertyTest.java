@@ -100,6 +100,16 @@ class ReplayEqualsLivePropertyTest {
             history.put(c.toString(), store.history().newest(c, Integer.MAX_VALUE));
         }
         s.put("history", history);
+        Map<String, Object> renames = new TreeMap<>();
+        for (Conversation c : store.history().conversations()) {
+            renames.put(c.toString(), store.history().newestPage(c, Integer.MAX_VALUE, e -> true).renames());
+        }
+        renames.put("everywhere", store.history().afterPage(-1, Integer.MAX_VALUE, e -> true).renames());
+        s.put("renames", renames);
+        s.put("names", java.util.stream.Stream.concat(java.util.stream.Stream.of(SELF), PEERS.stream())
+                .map(id -> id + "=" + java.util.stream.LongStream.rangeClosed(0, store.history().size())
+                        .mapToObj(p -> store.history().nameAt(id, p)).collect(Collectors.toList()))
+                .collect(Collectors.toList()));
         s.put("search", store.history().search(History.EVERYWHERE, "hello", Integer.MAX_VALUE));
         s.put("selfNames", java.util.stream.LongStream.rangeClosed(0, store.history().size()).mapToObj(store.history()::selfNameAt)
                 .collect(Collectors.toList()));

@@ -93,7 +93,10 @@ public final class Renderer {
             return message(((ChatEvent.Message) e).message());
         }
         AttributedStringBuilder b = new AttributedStringBuilder();
-        b.append(palette.time(time(clock.millis()))).append(' ').append(palette.notice("--")).append(' ');
+        // A rename at the time it was taken, as a message at the time it was sent: read back among
+        // the messages of a catch-up or a -history, it keeps its place in time too.
+        long at = e instanceof ChatEvent.Renamed r ? r.ts() : clock.millis();
+        b.append(palette.time(time(at))).append(' ').append(palette.notice("--")).append(' ');
         if (e instanceof ChatEvent.Joined) {
             ChatEvent.Joined j = (ChatEvent.Joined) e;
             b.append(palette.name(j.user(), false)).append(" joined ").append(palette.group("#" + j.group()));
@@ -181,7 +184,9 @@ public final class Renderer {
             } else {
                 lines.add(palette.notice(found ? "-- " + count(m.messages().size(), "message") + " " + m.target() + " --"
                         : "-- " + m.target() + ", " + (earlier ? m.messages().size() + " earlier" : "last " + m.messages().size()) + " --"));
-                m.messages().forEach(v -> lines.add(message(v)));
+                // The renames among them in their place, as they were told live: the lines before
+                // one are under the old name, those after it under the new.
+                m.inOrder().forEach(e -> lines.add(event(e)));
             }
         } else if (r instanceof Reply.Sent) {
             String notice = ((Reply.Sent) r).notice();
@@ -215,7 +220,7 @@ public final class Renderer {
 
     /**
      * What came since the terminal last showed a message: how many, where, and whether all of them
-     * follow; then they do. {@code notConnected}: the others not linked yet, whose copies of what
+     * follow; then they do, with the renames among them in their place. {@code notConnected}: the others not linked yet, whose copies of what
      * was sent while this node was down come as they connect, after this count.
      */
     public List<AttributedString> missed(int count, boolean atLeast, Map<String, Integer> byConversation, int shown,

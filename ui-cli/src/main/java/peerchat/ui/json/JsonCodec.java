@@ -53,11 +53,8 @@ public final class JsonCodec {
             return Optional.of(event("group-created").put("group", g.group()).put("by", g.by()));
         }
         if (e instanceof ChatEvent.Renamed) {
-            // The user as shown from now on, and the name it was shown by.
-            ChatEvent.Renamed r = (ChatEvent.Renamed) e;
             ObjectNode o = event("renamed");
-            user(o, r.user());
-            o.put("was", r.was());
+            renamed(o, (ChatEvent.Renamed) e);
             return Optional.of(o);
         }
         if (e instanceof ChatEvent.PeerUp) {
@@ -109,6 +106,9 @@ public final class JsonCodec {
             o.put("target", m.target());
             ArrayNode a = o.putArray("messages");
             m.messages().forEach(v -> message(a.addObject(), v));
+            // Beside the messages, not among them: every object of "messages" stays a message.
+            ArrayNode renames = o.putArray("renames");
+            m.renames().forEach(n -> renamed(renames.addObject(), n));
         } else if (r instanceof Reply.Sent) {
             message(o.putObject("message"), ((Reply.Sent) r).message());
             if (!((Reply.Sent) r).notice().isEmpty()) {
@@ -141,6 +141,18 @@ public final class JsonCodec {
         o.put("self", u.self());
         o.put("ignored", u.ignored());
         u.groups().forEach(o.putArray("groups")::add);
+    }
+
+    /**
+     * The user as shown from then on, the name it was shown by, when it was taken (the user's
+     * clock, as a message's {@code ts}) and {@code after}: the {@code seq} of the last message this
+     * node had sent or delivered before it (0: none), its place among them, live or in a history.
+     */
+    private static void renamed(ObjectNode o, ChatEvent.Renamed r) {
+        user(o, r.user());
+        o.put("was", r.was());
+        o.put("ts", r.ts());
+        o.put("after", r.cursor());
     }
 
     private static void message(ObjectNode o, MessageView m) {

@@ -142,18 +142,48 @@ class RendererTest {
                 .isEqualTo("22:13 -- warning: another node uses this node's identity");
     }
 
+    private static ChatEvent.Renamed renamed(UserView now, String was, long ts, long cursor) {
+        return new ChatEvent.Renamed(now, was, now.id().value() + "-" + cursor, ts, cursor);
+    }
+
+    private static MessageView message(String from, String text, long ts, long cursor) {
+        return new MessageView(FakeNode.BOB.value() + "-" + cursor, FakeNode.BOB, from, "#all", FakeNode.TALK, text, ts, ts, false,
+                false, false, cursor);
+    }
+
     @Test
     void aNewNameIsSaidAsIrssiSaysANickChange() {
         UserView bobby = new UserView(bob.id(), "bobby", "bobby", bob.address(), true, false, bob.groups());
-        assertThat(plain.event(new ChatEvent.Renamed(bobby, "bob")).toString()).isEqualTo("22:13 -- bob is now known as bobby");
+        assertThat(plain.event(renamed(bobby, "bob", NOW, 3)).toString()).isEqualTo("22:13 -- bob is now known as bobby");
         UserView alice2 = new UserView(alice.id(), "alice2", "alice2", alice.address(), true, true, alice.groups());
-        assertThat(plain.event(new ChatEvent.Renamed(alice2, "alice")).toString()).isEqualTo("22:13 -- you are now known as alice2");
-        assertThat(colour.event(new ChatEvent.Renamed(alice2, "alice")).toAnsi()).as("in the colour of the user's own name")
+        assertThat(plain.event(renamed(alice2, "alice", NOW, 3)).toString()).isEqualTo("22:13 -- you are now known as alice2");
+        assertThat(colour.event(renamed(alice2, "alice", NOW, 3)).toAnsi()).as("in the colour of the user's own name")
                 .contains("\u001b[32;1malice2");
         UserView sly = new UserView(bob.id(), "bob\u001b[2J", "bob\u001b[2J", bob.address(), true, false, bob.groups());
-        assertThat(plain.event(new ChatEvent.Renamed(sly, "b\nob")).toString()).as("names from peers are cleaned")
+        assertThat(plain.event(renamed(sly, "b\nob", NOW, 3)).toString()).as("names from peers are cleaned")
                 .isEqualTo("22:13 -- b ob is now known as bob?[2J");
         assertThat(plain.reply(new Reply.Done("nick", "you are now known as alice2"))).as("the event says it, once").isEmpty();
+        assertThat(plain.event(renamed(bobby, "bob", NOW - 86_400_000L, 3)).toString()).as("at the time it was taken")
+                .isEqualTo("2023-11-13 22:13 -- bob is now known as bobby");
+    }
+
+    @Test
+    void aHistoryHasTheRenamesAmongTheLinesAndEachLineUnderTheNameOfItsTime() {
+        UserView bobby = new UserView(bob.id(), "bobby", "bobby", bob.address(), true, false, bob.groups());
+        UserView robert = new UserView(bob.id(), "robert", "robert", bob.address(), true, false, bob.groups());
+        List<MessageView> lines = List.of(message("bob", "away", NOW - 300_000, 1), message("bobby", "as bobby", NOW - 180_000, 3),
+                message("robert", "as robert", NOW - 60_000, 5));
+        List<ChatEvent.Renamed> renames = List.of(renamed(bobby, "bob", NOW - 240_000, 2), renamed(robert, "bobby", NOW - 120_000, 5));
+        assertThat(text(plain.reply(new Reply.Messages("history", "#all", lines, renames)))).containsExactly(
+                "-- #all, last 3 --",
+                "22:08 #all bob: away",
+                "22:09 -- bob is now known as bobby",
+                "22:10 #all bobby: as bobby",
+                "22:11 -- bobby is now known as robert",
+                "22:12 #all robert: as robert");
+        assertThat(text(plain.reply(new Reply.Messages("since", "after 0", lines.subList(0, 1), renames)))).as("after the last line too")
+                .containsExactly("-- 1 message after 0 --", "22:08 #all bob: away", "22:09 -- bob is now known as bobby",
+                        "22:11 -- bobby is now known as robert");
     }
 
     @Test

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import peerchat.engine.api.ChatEvent;
@@ -135,6 +137,51 @@ class TerminalWithRealNodesTest {
                 String text = term.text();
                 assertThat(text).contains("-- 2 new messages since you were last here: #all 1, @bob 1 --");
                 assertThat(text).contains("#all bob: while the terminal was closed").doesNotContain("seen in the terminal");
+                term.type("-q\r");
+                assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+            }
+        }
+    }
+
+    /**
+     * Bob took two names while alice's node was down: the next start's catch-up has his lines under
+     * the name he wrote each under and says who took which name where it happened, as the live
+     * notices would have.
+     */
+    @Test
+    void theCatchUpSaysWhoTookAnotherNameInItsPlaceAndHasEachLineUnderTheNameOfItsTime() throws Exception {
+        try (RealNodes nodes = new RealNodes(dir)) {
+            Node alice = nodes.start("alice", "127.0.0.1");
+            Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
+            await().atMost(WAIT).until(() -> alice.users().stream().anyMatch(u -> u.name().equals("bob") && u.online()));
+            Renderer renderer = new Renderer(Palette.plain(), Clock.systemUTC(), ZoneOffset.UTC);
+            try (TestTerminal term = new TestTerminal()) {
+                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                        new TerminalSession(term.terminal(), alice, dir.resolve("history"), renderer, "test")::run);
+                bob.execute("before").block(WAIT);
+                await().atMost(WAIT).until(() -> term.text().contains("bob: before"));
+                term.type("-q\r"); // closes alice's node too
+                assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+            }
+            bob.execute("while you were away").block(WAIT);
+            assertThat(bob.execute("-nick bobby").block(WAIT)).isInstanceOf(peerchat.engine.api.Reply.Done.class);
+            bob.execute("as bobby").block(WAIT);
+            assertThat(bob.execute("-nick robert").block(WAIT)).isInstanceOf(peerchat.engine.api.Reply.Done.class);
+            bob.execute("as robert").block(WAIT);
+
+            Node again = nodes.start("alice", "127.0.0.1", bob.self().listen());
+            Queue<ChatEvent> atAlice = nodes.record(again);
+            await().atMost(WAIT).until(() -> RealNodes.hasMessage(atAlice, "robert", "as robert"));
+            try (TestTerminal term = new TestTerminal()) {
+                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                        new TerminalSession(term.terminal(), again, dir.resolve("history"), renderer, "test")::run);
+                await().atMost(WAIT).until(() -> term.text().contains("#all robert: as robert"));
+                String text = term.text();
+                assertThat(text).contains("-- 3 new messages since you were last here: #all 3 --").doesNotContain("bob: before");
+                List<String> inOrder = List.of("#all bob: while you were away", "-- bob is now known as bobby", "#all bobby: as bobby",
+                        "-- bobby is now known as robert", "#all robert: as robert");
+                assertThat(inOrder).allSatisfy(line -> assertThat(text).containsOnlyOnce(line));
+                assertThat(inOrder.stream().map(text::indexOf).collect(Collectors.toList())).isSorted();
                 term.type("-q\r");
                 assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
             }

@@ -98,12 +98,13 @@ class JsonCodecTest {
     @Test
     void aRenameIsTheUserAsShownNowAndTheNameItWas() throws Exception {
         UserView bobby = new UserView(FakeNode.BOB, "bobby", "bobby", "127.0.0.2:7117", true, false, List.of("all", "games"));
-        assertThat(json(codec.event(new ChatEvent.Renamed(bobby, "bob")).orElseThrow()).toString()).isEqualTo(
+        assertThat(json(codec.event(new ChatEvent.Renamed(bobby, "bob", "b2b2b2b2b2b2b2b2-8", 1_700_000_000_700L, 42))
+                .orElseThrow()).toString()).isEqualTo(
                 "{\"event\":\"renamed\",\"name\":\"bobby\",\"label\":\"bobby\",\"id\":\"" + FakeNode.BOB.value() + "\","
                 + "\"address\":\"127.0.0.2:7117\",\"online\":true,\"self\":false,\"ignored\":false,"
-                + "\"groups\":[\"all\",\"games\"],\"was\":\"bob\"}");
+                + "\"groups\":[\"all\",\"games\"],\"was\":\"bob\",\"ts\":1700000000700,\"after\":42}");
         UserView alice2 = new UserView(FakeNode.SELF, "alice2", "alice2", "127.0.0.1:7117", true, true, List.of("all"));
-        JsonNode own = json(codec.event(new ChatEvent.Renamed(alice2, "alice")).orElseThrow());
+        JsonNode own = json(codec.event(new ChatEvent.Renamed(alice2, "alice", "a1a1a1a1a1a1a1a1-3", 1_700_000_000_000L, 0)).orElseThrow());
         assertThat(own.path("self").asBoolean()).isTrue();
         assertThat(own.path("name").asText()).isEqualTo("alice2");
         assertThat(own.path("was").asText()).isEqualTo("alice");
@@ -153,6 +154,25 @@ class JsonCodecTest {
         assertThat(r.path("messages").get(0).path("id").asText()).isEqualTo("b2b2b2b2b2b2b2b2-7");
         assertThat(r.path("messages").get(1).path("text").asText()).isEqualTo("later");
         assertThat(r.path("messages").get(1).path("mention").asBoolean()).isTrue();
+        assertThat(r.path("renames").isArray()).as("none: an empty list").isTrue();
+        assertThat(r.path("renames").size()).isZero();
+    }
+
+    @Test
+    void aHistoryHasTheRenamesAmongItsMessagesBesideThemEachAfterTheSeqItFollows() throws Exception {
+        UserView bobby = new UserView(FakeNode.BOB, "bobby", "bobby", "127.0.0.2:7117", true, false, List.of("all", "games"));
+        MessageView asBobby = new MessageView("b2b2b2b2b2b2b2b2-9", FakeNode.BOB, "bobby", "#games", FakeNode.TALK,
+                "as bobby", 1_700_000_002_000L, 1_700_000_002_000L, false, false, false, 44);
+        ChatEvent.Renamed renamed = new ChatEvent.Renamed(bobby, "bob", "b2b2b2b2b2b2b2b2-8", 1_700_000_001_000L, 43);
+        JsonNode r = json(codec.reply(new Reply.Messages("history", "#games", List.of(hello, asBobby), List.of(renamed))));
+        assertThat(r.path("messages")).extracting(m -> m.path("from").asText()).as("each under the name of its time")
+                .containsExactly("bob", "bobby");
+        assertThat(r.path("messages")).allSatisfy(m -> assertThat(m.has("text")).as("messages only").isTrue());
+        assertThat(r.path("renames").toString()).isEqualTo("[{\"name\":\"bobby\",\"label\":\"bobby\",\"id\":\""
+                + FakeNode.BOB.value() + "\",\"address\":\"127.0.0.2:7117\",\"online\":true,\"self\":false,\"ignored\":false,"
+                + "\"groups\":[\"all\",\"games\"],\"was\":\"bob\",\"ts\":1700000001000,\"after\":43}]");
+        assertThat(r.path("messages").get(0).path("seq").asLong()).as("after the message of seq 43, before 45").isEqualTo(43);
+        assertThat(r.path("messages").get(1).path("seq").asLong()).isEqualTo(45);
     }
 
     @Test

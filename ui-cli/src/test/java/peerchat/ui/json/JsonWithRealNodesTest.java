@@ -140,6 +140,8 @@ class JsonWithRealNodesTest {
             Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
             Queue<ChatEvent> atBob = nodes.record(bob);
             awaitLine(event("peer-up"));
+            bob.execute("hi").block(WAIT);
+            awaitLine(event("message").and(l -> l.path("text").asText().equals("hi")));
 
             stdin.type("-nick alice2\n");
             Predicate<JsonNode> answer = event("result").and(l -> l.path("command").asText().equals("nick"));
@@ -150,6 +152,7 @@ class JsonWithRealNodesTest {
             assertThat(renamed.path("label").asText()).isEqualTo("alice2");
             assertThat(renamed.path("id").asText()).isEqualTo(alice.self().id().value());
             assertThat(renamed.path("self").asBoolean()).isTrue();
+            assertThat(renamed.path("after").asLong()).as("after the message of seq 1").isEqualTo(1);
             assertThat(indexOf(own)).as("in its place: before the answer").isLessThan(indexOf(answer));
             assertThat(alice.self().name()).isEqualTo("alice2");
             await().atMost(WAIT).until(() -> atBob.stream().anyMatch(e -> e instanceof ChatEvent.Renamed r
@@ -161,6 +164,19 @@ class JsonWithRealNodesTest {
             assertThat(other.path("name").asText()).isEqualTo("bobby");
             assertThat(other.path("self").asBoolean()).isFalse();
             assertThat(other.path("online").asBoolean()).isTrue();
+
+            // The history as it happened: each line under the name of its time, the renames beside them in their place.
+            bob.execute("as bobby").block(WAIT);
+            awaitLine(event("message").and(l -> l.path("text").asText().equals("as bobby")));
+            stdin.type("-history all\n");
+            JsonNode history = awaitLine(event("result").and(l -> l.path("command").asText().equals("history")));
+            List<String> from = new ArrayList<>();
+            history.path("messages").forEach(m -> from.add(m.path("from").asText() + ": " + m.path("text").asText() + " @" + m.path("seq")));
+            assertThat(from).containsExactly("bob: hi @1", "bobby: as bobby @2");
+            List<String> renames = new ArrayList<>();
+            history.path("renames").forEach(r -> renames.add(r.path("was").asText() + " -> " + r.path("label").asText() + " after "
+                    + r.path("after").asLong()));
+            assertThat(renames).containsExactly("alice -> alice2 after 1", "bob -> bobby after 1");
 
             stdin.type("-lu\n");
             JsonNode users = awaitLine(event("result").and(l -> l.path("command").asText().equals("listusers")));

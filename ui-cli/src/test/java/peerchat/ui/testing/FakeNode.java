@@ -12,6 +12,7 @@ import java.util.function.Function;
 import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.GroupView;
+import peerchat.engine.api.HistoryPage;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeInfo;
@@ -36,6 +37,8 @@ public final class FakeNode implements Node {
     private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().directBestEffort();
     private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
     private final List<MessageView> log = new CopyOnWriteArrayList<>();
+    /** The renames told, in their place among the messages of {@link #log} (their cursors). */
+    private final List<ChatEvent.Renamed> renames = new CopyOnWriteArrayList<>();
     private final List<UserView> users = new CopyOnWriteArrayList<>();
     private final List<GroupView> groups = new CopyOnWriteArrayList<>();
     private final AtomicInteger shutdowns = new AtomicInteger();
@@ -167,7 +170,11 @@ public final class FakeNode implements Node {
         if (u.self()) {
             self = new NodeInfo(self.id(), name, self.listen());
         }
-        emit(new ChatEvent.Renamed(renamed, u.label()));
+        // In its place: numbered as the fake numbers messages, after those so far and before the next.
+        long n = seq.incrementAndGet();
+        ChatEvent.Renamed told = new ChatEvent.Renamed(renamed, u.label(), id.value() + "-" + n, 1_700_000_000_000L + n, n);
+        renames.add(told);
+        emit(told);
         return renamed;
     }
 
@@ -221,6 +228,14 @@ public final class FakeNode implements Node {
     @Override
     public Mono<List<MessageView>> historyAfter(long cursor, int n) {
         return Mono.just(log.stream().filter(m -> m.cursor() > cursor).limit(n).collect(java.util.stream.Collectors.toList()));
+    }
+
+    @Override
+    public Mono<HistoryPage> historyPageAfter(long cursor, int n) {
+        List<MessageView> messages = historyAfter(cursor, n).block();
+        long upTo = messages.size() == n ? messages.get(n - 1).cursor() : Long.MAX_VALUE;
+        return Mono.just(new HistoryPage(messages, renames.stream().filter(r -> r.cursor() > cursor && r.cursor() <= upTo)
+                .collect(java.util.stream.Collectors.toList())));
     }
 
     @Override

@@ -17,6 +17,7 @@ import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
 import peerchat.engine.api.DisplayName;
 import peerchat.engine.api.GroupView;
+import peerchat.engine.api.HistoryPage;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeInfo;
@@ -63,6 +64,8 @@ public final class MemoryNode implements Node {
     private String waiting = "";
     public final List<String> executed = new CopyOnWriteArrayList<>();
     public final List<String> historyCalls = new CopyOnWriteArrayList<>();
+    /** The renames told, in their place among the messages (their cursors). */
+    private final List<ChatEvent.Renamed> renames = new CopyOnWriteArrayList<>();
 
     public MemoryNode(String name, String hexId) {
         NodeId id = new NodeId(hexId);
@@ -101,7 +104,10 @@ public final class MemoryNode implements Node {
         UserView u = users.get(id);
         users.put(id, new UserView(u.id(), name, label, u.address(), u.online(), u.self(), u.groups()));
         UserView now = withGroups(users.get(id));
-        events.tryEmitNext(new ChatEvent.Renamed(now, u.name()));
+        // In its place: after the messages so far, before the next one's cursor.
+        ChatEvent.Renamed told = new ChatEvent.Renamed(now, u.name(), id.value() + "-" + (++seq), 1_700_000_000_000L + seq * 1000, cursor);
+        renames.add(told);
+        events.tryEmitNext(told);
         return now;
     }
 
@@ -473,6 +479,15 @@ public final class MemoryNode implements Node {
         Mono<Boolean> held = afterGate.asMono();
         afterGate = null;
         return held.then(read);
+    }
+
+    @Override
+    public Mono<HistoryPage> historyPageAfter(long cursor, int n) {
+        return historyAfter(cursor, n).map(messages -> {
+            long upTo = messages.size() == n ? messages.get(n - 1).cursor() : Long.MAX_VALUE;
+            return new HistoryPage(messages, renames.stream().filter(r -> r.cursor() > cursor && r.cursor() <= upTo)
+                    .collect(Collectors.toList()));
+        });
     }
 
     @Override

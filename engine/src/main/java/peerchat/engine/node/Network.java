@@ -4,7 +4,6 @@ import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -257,11 +256,6 @@ final class Network {
         } else {
             PartingWords.check(words); // nobody to tell yet, but words that could not be sent are still refused
         }
-    }
-
-    /** The peers with a link up now. */
-    Set<NodeId> linked() {
-        return links.connected();
     }
 
     Mono<Void> close() {

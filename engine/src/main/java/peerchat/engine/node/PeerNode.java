@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -500,51 +499,12 @@ public final class PeerNode implements Node {
         return HistoryViews.page(directory(), identity.id(), store.history(), id -> !store.ignored().contains(id), page);
     }
 
-    /**
-     * A clean stop waits for the peers online to acknowledge what was sent to them, as long as
-     * they keep acknowledging, giving up after this long without progress (or {@link #DRAIN_MOST}
-     * in all). Without it, a script that wrote 3000 lines to {@code --json} and closed its input
-     * stopped with a third of them still on their way (seen in QA: 2217 and 1950 of 3000 arrived),
-     * and the rest went only at the next start; nothing told the peers they were missing.
-     */
-    static final Duration DRAIN = Duration.ofSeconds(3);
-    static final Duration DRAIN_MOST = Duration.ofSeconds(30);
-    private static final Duration DRAIN_TICK = Duration.ofMillis(20);
-
-    /** Until the peers linked now have acknowledged everything sent to them, or they stop acknowledging; on the node thread. */
-    private Mono<Void> drained() {
-        long patience = DRAIN.toMillis() / DRAIN_TICK.toMillis();
-        int[] least = {Integer.MAX_VALUE};
-        long[] stalled = {0};
-        return Flux.interval(Duration.ZERO, DRAIN_TICK, thread)
-                .map(tick -> unackedByLinked())
-                .takeUntil(n -> {
-                    stalled[0] = n < least[0] ? 0 : stalled[0] + 1;
-                    least[0] = Math.min(least[0], n);
-                    return n == 0 || stalled[0] >= patience;
-                })
-                .take(DRAIN_MOST)
-                .last(0)
-                .doOnNext(n -> {
-                    if (n > 0) {
-                        LOG.info("closing with {} sends the peers online have not acknowledged: they are resent at the next start", n);
-                    }
-                })
-                .onErrorResume(e -> Mono.empty())
-                .then();
-    }
-
-    private int unackedByLinked() {
-        return network.linked().stream().mapToInt(p -> store.links().unackedCount(p)).sum();
-    }
-
     @Override
     public Mono<Void> shutdown() {
         if (!closed.compareAndSet(false, true)) {
             return Mono.empty();
         }
-        return drained()
-                .then(Mono.defer(network::close))
+        return network.close()
                 .onErrorResume(e -> {
                     LOG.warn("closing the network: {}", e.toString());
                     return Mono.empty();

@@ -103,6 +103,18 @@ class TerminalWithRealNodesTest {
         }
     }
 
+    /** alice's terminal shows {@code line}, which bob sends, then quits with -q (closing alice's node too). */
+    private void showThenQuit(Node alice, Node bob, Renderer renderer, String line) throws Exception {
+        try (TestTerminal term = new TestTerminal()) {
+            CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
+                    new TerminalSession(term.terminal(), alice, dir.resolve("history"), renderer, "test")::run);
+            bob.execute(line).block(WAIT);
+            await().atMost(WAIT).until(() -> term.text().contains("bob: " + line));
+            term.type("-q\r");
+            assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
+        }
+    }
+
     /**
      * A node that ran without this terminal (the window, a script) delivered messages the terminal
      * never showed: its next start says how many came since and where, and shows them.
@@ -114,14 +126,7 @@ class TerminalWithRealNodesTest {
             Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
             await().atMost(WAIT).until(() -> alice.users().stream().anyMatch(u -> u.name().equals("bob") && u.online()));
             Renderer renderer = new Renderer(Palette.plain(), Clock.systemUTC(), ZoneOffset.UTC);
-            try (TestTerminal term = new TestTerminal()) {
-                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
-                        new TerminalSession(term.terminal(), alice, dir.resolve("history"), renderer, "test")::run);
-                bob.execute("seen in the terminal").block(WAIT);
-                await().atMost(WAIT).until(() -> term.text().contains("bob: seen in the terminal"));
-                term.type("-q\r");
-                assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
-            }
+            showThenQuit(alice, bob, renderer, "seen in the terminal");
 
             Node again = nodes.start("alice", "127.0.0.1", bob.self().listen());
             Queue<ChatEvent> atAlice = nodes.record(again);
@@ -155,14 +160,7 @@ class TerminalWithRealNodesTest {
             Node bob = nodes.start("bob", "127.0.0.2", alice.self().listen());
             await().atMost(WAIT).until(() -> alice.users().stream().anyMatch(u -> u.name().equals("bob") && u.online()));
             Renderer renderer = new Renderer(Palette.plain(), Clock.systemUTC(), ZoneOffset.UTC);
-            try (TestTerminal term = new TestTerminal()) {
-                CompletableFuture<Integer> run = CompletableFuture.supplyAsync(
-                        new TerminalSession(term.terminal(), alice, dir.resolve("history"), renderer, "test")::run);
-                bob.execute("before").block(WAIT);
-                await().atMost(WAIT).until(() -> term.text().contains("bob: before"));
-                term.type("-q\r"); // closes alice's node too
-                assertThat(run.get(30, TimeUnit.SECONDS)).isZero();
-            }
+            showThenQuit(alice, bob, renderer, "before");
             bob.execute("while you were away").block(WAIT);
             assertThat(bob.execute("-nick bobby").block(WAIT)).isInstanceOf(peerchat.engine.api.Reply.Done.class);
             bob.execute("as bobby").block(WAIT);

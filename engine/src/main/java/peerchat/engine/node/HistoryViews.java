@@ -48,7 +48,7 @@ final class HistoryViews {
         String nameThen = history.nameAt(from, position);
         // No rename since, the common case, and this runs on every live delivery: the label of now,
         // as PastLabels would say, without its sets and maps (600 B a delivery in the flood bench).
-        if (nameThen.isEmpty() || d.user(from).map(u -> u.name().equals(nameThen)).orElse(false)) {
+        if (PastLabels.asNow(d, from, nameThen)) {
             return d.label(from);
         }
         return PastLabels.of(d, List.of(new PastLabels.Named(from, nameThen))).label(from, nameThen);

@@ -35,8 +35,7 @@ final class PastLabels {
     private PastLabels(Directory directory, Collection<Named> namesThen) {
         this.directory = directory;
         Set<Named> distinct = new HashSet<>(namesThen);
-        boolean asNow = distinct.stream().allMatch(n -> n.name().isEmpty()
-                || directory.user(n.id()).map(u -> u.name().equals(n.name())).orElse(false));
+        boolean asNow = distinct.stream().allMatch(n -> asNow(directory, n.id(), n.name()));
         if (asNow) {
             this.holders = null;
             return;
@@ -49,6 +48,14 @@ final class PastLabels {
             }
         });
         distinct.forEach(n -> labels.put(n, apart(n.id(), n.name())));
+    }
+
+    /**
+     * Whether {@code nameThen} is {@code id}'s name now (or unknown): then its label is the
+     * directory's, and nothing needs working out.
+     */
+    static boolean asNow(Directory directory, NodeId id, String nameThen) {
+        return nameThen.isEmpty() || directory.user(id).map(u -> u.name().equals(nameThen)).orElse(false);
     }
 
     /** The labels of {@code namesThen}, told apart from each other and from everyone's names now. */

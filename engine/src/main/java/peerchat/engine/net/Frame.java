@@ -9,9 +9,23 @@ interface Frame {
     record PeerInfo(String id, String name, String host, int port) {
     }
 
-    /** First frame each way: who I am, where I listen, whom I know, and a nonce for you to sign. */
+    /**
+     * A user as a node knows them, for peers that may not have met them ({@link RosterWire}): id,
+     * name (null if not known) and their newest stamp in each group they were ever in.
+     */
+    record Known(String id, String name, List<Stamp> groups) {
+    }
+
+    /** In ({@code in}) or out of {@code group} as of its member's own message numbered {@code seq}. */
+    record Stamp(String group, long seq, boolean in) {
+    }
+
+    /**
+     * First frame each way: who I am, where I listen, whom I know (the peers to dial, and the
+     * users in which groups: {@code roster}, null for none), and a nonce for you to sign.
+     */
     record Hello(String id, byte[] publicKey, String name, String host, int port, byte[] nonce,
-                 List<PeerInfo> peers) implements Frame {
+                 List<PeerInfo> peers, List<Known> roster) implements Frame {
     }
 
     /** Second frame each way: your nonce signed with my key, and how far I have received from you. */
@@ -29,7 +43,8 @@ interface Frame {
         static final Heartbeat INSTANCE = new Heartbeat();
     }
 
-    record Gossip(List<PeerInfo> peers) implements Frame {
+    /** What a HELLO says of others, again: the peers when they change, and now and then with the roster (null between). */
+    record Gossip(List<PeerInfo> peers, List<Known> roster) implements Frame {
     }
 
     /** The sender is shutting down: the last frame it writes, with its user's parting words ("" for none). */

@@ -22,6 +22,13 @@ public interface LinkEvent {
     record SameIdentity(NodeId peer, InetSocketAddress address) implements LinkEvent {
     }
 
+    /**
+     * Peer {@code peer}, proven, told of the users it knows and the groups they are in
+     * ({@link RosterWire}): in its HELLO, and now and then after.
+     */
+    record RosterHeard(NodeId peer, java.util.List<peerchat.store.projection.KnownUser> users) implements LinkEvent {
+    }
+
     /** A peer this node learned of (from gossip, or a handshake) or whose address changed; not connected yet. */
     record PeerHeard(NodeId peer, String name, InetSocketAddress address) implements LinkEvent {
     }

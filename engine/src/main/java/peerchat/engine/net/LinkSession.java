@@ -187,8 +187,9 @@ final class LinkSession {
                 throw new ProtocolException("negative ACK " + upTo);
             }
             links.acked(peer, upTo);
-        } else if (f instanceof Frame.Gossip) {
-            links.learn(((Frame.Gossip) f).peers(), this);
+        } else if (f instanceof Frame.Gossip gossip) {
+            links.learn(gossip.peers(), this);
+            links.heardRoster(gossip.roster(), peer.id);
         } else if (f instanceof Frame.Bye bye) {
             peerQuit = true;
             closeQuietly(PartingWords.reason(bye.words()));
@@ -233,6 +234,8 @@ final class LinkSession {
         peer.heard(hello.name(), helloAddress);
         links.proven(dialedAddress, peer.id);
         links.learn(hello.peers(), this);
+        // Before the link is up, so that a message sent on seeing it up goes to the members told of.
+        links.heardRoster(hello.roster(), peer.id);
         int outcome = links.establish(this);
         if (outcome < 0) {
             if (links.closed()) {
@@ -394,14 +397,14 @@ final class LinkSession {
     }
 
     /** Sends what this node knows if it changed since the last gossip on this link, or if {@code always}. */
-    void gossip(List<Frame.PeerInfo> peers, boolean always) {
+    void gossip(List<Frame.PeerInfo> peers, boolean always, List<Frame.Known> roster) {
         if (state != State.ESTABLISHED) {
             return;
         }
         int digest = new java.util.HashSet<>(peers).hashCode();
         if (always || digest != lastGossipDigest) {
             lastGossipDigest = digest;
-            write(new Frame.Gossip(peers));
+            write(new Frame.Gossip(peers, roster));
         }
     }
 

@@ -26,6 +26,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.identity.Identity;
 import peerchat.store.event.NodeId;
+import peerchat.store.projection.KnownUser;
 import reactor.core.Disposable;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -87,6 +88,7 @@ public final class TcpPeerLinks implements PeerLinks {
     private volatile Disposable ticker;
     private volatile boolean closed;
     private volatile String partingWords = "";
+    private volatile java.util.function.BiFunction<Integer, Integer, List<KnownUser>> roster = (users, stamps) -> List.of();
     private long nextGossipAt;
     private long gossipRound;
     private long lastTickAt;
@@ -251,6 +253,15 @@ public final class TcpPeerLinks implements PeerLinks {
         this.name = Objects.requireNonNull(newName, "name");
     }
 
+    /**
+     * Who this node knows in which groups, asked on the links' thread for each HELLO and every
+     * {@link #GOSSIP_REFRESH_ROUNDS} gossip rounds ({@link RosterWire}), with how many users and
+     * how many stamps each at most; none until set.
+     */
+    public void roster(java.util.function.BiFunction<Integer, Integer, List<KnownUser>> source) {
+        this.roster = Objects.requireNonNull(source, "source");
+    }
+
     /** Where peers are told to dial this node; null before {@link #start()}. */
     public InetSocketAddress advertisedAddress() {
         return advertised;
@@ -333,10 +344,13 @@ public final class TcpPeerLinks implements PeerLinks {
                 nextGossipAt = now + config.gossipInterval().toMillis();
                 List<Frame.PeerInfo> known = knownPeers();
                 boolean refresh = ++gossipRound % GOSSIP_REFRESH_ROUNDS == 0;
+                // Between refreshes the roster is not sent: what changes in it goes to everyone
+                // known as a message; it only heals what someone missed.
+                List<Frame.Known> users = refresh && !connected().isEmpty() ? RosterWire.write(roster.apply(RosterWire.MAX_USERS, RosterWire.MAX_STAMPS_EACH)) : null;
                 for (PeerState p : peers.values()) {
                     LinkSession s = p.session();
                     if (s != null) {
-                        s.gossip(known, refresh);
+                        s.gossip(known, refresh, users);
                     }
                 }
             }
@@ -575,10 +589,18 @@ public final class TcpPeerLinks implements PeerLinks {
         }
     }
 
+    /** A proven peer's roster: what it says of users and their groups goes to the node, which logs what is news. */
+    void heardRoster(List<Frame.Known> told, NodeId from) {
+        List<KnownUser> users = RosterWire.read(told);
+        if (!users.isEmpty()) {
+            emit(new LinkEvent.RosterHeard(from, users));
+        }
+    }
+
     Frame.Hello hello(byte[] nonce) {
         InetSocketAddress a = advertised;
         return new Frame.Hello(identity.id().value(), identity.publicKey(), name,
-                a.getAddress().getHostAddress(), a.getPort(), nonce, knownPeers());
+                a.getAddress().getHostAddress(), a.getPort(), nonce, knownPeers(), RosterWire.write(roster.apply(RosterWire.MAX_USERS, RosterWire.MAX_STAMPS_EACH)));
     }
 
     private List<Frame.PeerInfo> knownPeers() {

@@ -23,6 +23,8 @@ import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
+import peerchat.store.projection.KnownUser;
+import peerchat.store.projection.Membership;
 import peerchat.store.projection.UserInfo;
 import reactor.core.Disposable;
 import reactor.core.publisher.Mono;
@@ -136,6 +138,7 @@ final class Network {
                 .withListen(new InetSocketAddress(config.listenHost(), port))
                 .withHeartbeat(config.heartbeat(), config.heartbeat().multipliedBy(5));
         TcpPeerLinks candidate = new TcpPeerLinks(identity, messenger, linkConfig, config.clock(), node.loop());
+        candidate.roster(node.store().membership()::roster);
         return candidate.start()
                 .doOnNext(bound -> links = candidate)
                 .onErrorResume(e -> {
@@ -190,6 +193,9 @@ final class Network {
                         }
                     }).then();
         }
+        if (event instanceof LinkEvent.RosterHeard told) {
+            return heardOf(told, now);
+        }
         if (event instanceof LinkEvent.SameIdentity same) {
             sameIdentityAt(same.address());
             return Mono.empty();
@@ -222,6 +228,26 @@ final class Network {
             LOG.error(text);
             node.thread().schedule(() -> node.emit(new ChatEvent.Warning(text)));
         }
+    }
+
+    /**
+     * What a peer's roster says that this node did not know (a user, a newer join or leave),
+     * logged, then shown: a node that came later, or was away, learns who is in its groups from
+     * whoever it meets first, and its messages to a group go to the members it has not met too.
+     */
+    private Mono<Void> heardOf(LinkEvent.RosterHeard told, long now) {
+        Membership membership = node.store().membership();
+        List<Event.UserHeard> news = new ArrayList<>();
+        for (KnownUser u : told.users()) {
+            membership.news(told.peer(), u, now).ifPresent(news::add);
+        }
+        if (news.isEmpty()) {
+            return Mono.empty();
+        }
+        LOG.info("{} told of {} users or groups not known here: {}", node.label(told.peer()), news.size(),
+                news.stream().map(h -> h.id().shortForm() + h.groups().stream().map(g -> (g.member() ? " +" : " -") + g.group())
+                        .collect(java.util.stream.Collectors.joining())).collect(java.util.stream.Collectors.joining(", ")));
+        return node.store().appendAll(List.copyOf(news)).publishOn(node.thread()).doOnNext(i -> node.heardOf(news)).then();
     }
 
     /**

@@ -36,6 +36,7 @@ import peerchat.engine.net.TcpPeerLinks;
 import peerchat.store.Store;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
+import peerchat.store.event.GroupStamp;
 import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
@@ -67,6 +68,7 @@ public final class PeerNode implements Node {
     private final NodeLoop loop;
     private final Scheduler thread;
     private final Messenger messenger;
+    private final Shown shown;
     private final CommandRunner commands;
     private final Sinks.Many<ChatEvent> events = Sinks.many().multicast().onBackpressureBuffer(1 << 16, false);
     private final Network network;
@@ -111,7 +113,7 @@ public final class PeerNode implements Node {
             // hop to another thread and back.
             this.thread = store.writer();
             this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
-            Shown shown = new Shown();
+            this.shown = new Shown();
             this.messenger = new Messenger(identity, store, recovery.core(), recovery.buffered(), thread, clock, shown, this::closing);
             if (!recovery.buffered().isEmpty()) {
                 shown.held(); // still waiting from before the restart: told as if just held back
@@ -203,6 +205,12 @@ public final class PeerNode implements Node {
      */
     private final class Shown implements Messenger.Listener {
         private final Map<GroupName, Set<NodeId>> members = new HashMap<>();
+        /**
+         * Per group, the seq of each member's newest change shown, as {@code Membership} keeps
+         * it: a change older than one a peer passed on (it came late, through someone who kept
+         * it) is not news, there or here.
+         */
+        private final Map<GroupName, Map<NodeId, Long>> newest = new HashMap<>();
         private final HoldNotice holdNotice = new HoldNotice(thread, () -> messenger.holds(),
                 holds -> emit(new ChatEvent.HeldBack(holds.stream().mapToInt(Hold::messages).sum(), HoldsText.of(holds, directory()))),
                 () -> emit(new ChatEvent.Released(HoldsText.ALL_ARRIVED)));
@@ -210,6 +218,37 @@ public final class PeerNode implements Node {
         Shown() {
             store.membership().groups().forEach(g -> members.put(g.name(),
                     g.members().stream().map(u -> u.id()).collect(Collectors.toCollection(HashSet::new))));
+            store.membership().roster(Integer.MAX_VALUE, Integer.MAX_VALUE).forEach(u -> u.groups()
+                    .forEach(g -> newest.computeIfAbsent(g.group(), x -> new HashMap<>()).put(u.id(), g.seq())));
+        }
+
+        private boolean newer(NodeId user, GroupName group, long seq) {
+            Map<NodeId, Long> byUser = newest.computeIfAbsent(group, g -> new HashMap<>());
+            Long last = byUser.get(user);
+            if (last != null && last >= seq) {
+                return false;
+            }
+            byUser.put(user, seq);
+            return true;
+        }
+
+        /** Joins and leaves a peer told of (logged already), shown as those of the members' own messages are. */
+        void heard(List<Event.UserHeard> news) {
+            for (Event.UserHeard e : news) {
+                if (e.id().equals(identity.id()) || store.membership().isForgotten(e.id())) {
+                    continue;
+                }
+                String who = directory().label(e.id());
+                for (GroupStamp stamp : e.groups()) {
+                    if (!newer(e.id(), stamp.group(), stamp.seq())) {
+                        continue;
+                    }
+                    Set<NodeId> in = members.computeIfAbsent(stamp.group(), g -> new HashSet<>());
+                    if (stamp.member() ? in.add(e.id()) : in.remove(e.id())) {
+                        emit(stamp.member() ? new ChatEvent.Joined(stamp.group().value(), who) : new ChatEvent.Left(stamp.group().value(), who));
+                    }
+                }
+            }
         }
 
         @Override
@@ -271,6 +310,9 @@ public final class PeerNode implements Node {
             }
             Payload.Membership m = (Payload.Membership) payload;
             invalidate();
+            if (!m.group().isAll() && !newer(from, m.group(), id.seq())) {
+                return;
+            }
             String who = directory().label(from);
             String group = m.group().value();
             boolean known = members.containsKey(m.group());
@@ -348,6 +390,12 @@ public final class PeerNode implements Node {
         if (justMet.put(peer, name) == null) {
             invalidate();
         }
+    }
+
+    /** Peers told of users and groups not known here, in the log now: shown as the joins and leaves they are here. Node thread. */
+    void heardOf(List<Event.UserHeard> news) {
+        invalidate();
+        shown.heard(news);
     }
 
     /** Membership or presence changed (and is in the projections): labels and groups are worked out again when next asked. */

@@ -95,7 +95,7 @@ class BadInputTest {
     }
 
     private static Frame.Hello hello(Identity who, String claimedId, int nonceBytes) {
-        return new Frame.Hello(claimedId, who.publicKey(), "mallory", "127.0.0.82", 9, new byte[nonceBytes], List.of());
+        return new Frame.Hello(claimedId, who.publicKey(), "mallory", "127.0.0.82", 9, new byte[nonceBytes], List.of(), null);
     }
 
     @Test
@@ -179,7 +179,7 @@ class BadInputTest {
         try (RawPeer p = raw()) {
             Frame.Hello theirs = (Frame.Hello) p.read();
             p.frame(new Frame.Hello(good.id().value(), good.identity.publicKey(), "good", "127.0.0.82", 9,
-                    new byte[WireConstants.NONCE_BYTES], List.of()));
+                    new byte[WireConstants.NONCE_BYTES], List.of(), null));
             byte[] forged = impostor.sign(p.proofData(theirs.nonce(), good.id(), node.id()));
             p.frame(new Frame.Proof(forged, 0));
             assertClosedWithOneWarning(p, "key proof failed");
@@ -250,7 +250,7 @@ class BadInputTest {
         try (RawPeer p = raw()) {
             Frame.Hello theirs = (Frame.Hello) p.read();
             p.frame(new Frame.Hello(flooder.id().value(), flooder.publicKey(), "flooder", "127.0.0.82", 9,
-                    new byte[WireConstants.NONCE_BYTES], List.of()));
+                    new byte[WireConstants.NONCE_BYTES], List.of(), null));
             p.frame(new Frame.Proof(flooder.sign(p.proofData(theirs.nonce(), flooder.id(), node.id())), 0));
             await().atMost(Duration.ofSeconds(10)).until(() -> node.links.connected().contains(flooder.id()));
             try {
@@ -264,13 +264,30 @@ class BadInputTest {
         }
     }
 
+    /** A roster is checked like the rest of a handshake: a stamp for a group that cannot exist closes the link, and nothing of it is told. */
+    @Test
+    void aHandshakeWithAMalformedRoster() throws IOException {
+        Identity liar = Identity.generate();
+        int heardBefore = (int) node.events.stream().filter(e -> e instanceof LinkEvent.RosterHeard).count();
+        try (RawPeer p = raw()) {
+            Frame.Hello theirs = (Frame.Hello) p.read();
+            List<Frame.Known> roster = List.of(new Frame.Known(good.id().value(), "good", List.of(new Frame.Stamp("no such group!", 3, true))));
+            p.frame(new Frame.Hello(liar.id().value(), liar.publicKey(), "liar", "127.0.0.82", 9,
+                    new byte[WireConstants.NONCE_BYTES], List.of(), roster));
+            p.frame(new Frame.Proof(liar.sign(p.proofData(theirs.nonce(), liar.id(), node.id())), 0));
+            assertClosedWithOneWarning(p, "malformed group stamp in a roster");
+        }
+        assertThat(node.links.connected()).doesNotContain(liar.id());
+        assertThat(node.events.stream().filter(e -> e instanceof LinkEvent.RosterHeard)).hasSize(heardBefore);
+    }
+
     @Test
     void dataFarBeyondTheAckWindow() throws IOException {
         Identity flooder = Identity.generate();
         try (RawPeer p = raw()) {
             Frame.Hello theirs = (Frame.Hello) p.read();
             p.frame(new Frame.Hello(flooder.id().value(), flooder.publicKey(), "far", "127.0.0.82", 9,
-                    new byte[WireConstants.NONCE_BYTES], List.of()));
+                    new byte[WireConstants.NONCE_BYTES], List.of(), null));
             p.frame(new Frame.Proof(flooder.sign(p.proofData(theirs.nonce(), flooder.id(), node.id())), 0));
             p.frame(new Frame.Data(1L << 40, new byte[] {1}));
             assertClosedWithOneWarning(p, "past the received prefix");

@@ -53,7 +53,7 @@ class SameIdentityTest {
         try (RawPeer copy = new RawPeer("127.0.0.86", node.address)) {
             copy.read(); // the node's HELLO
             copy.frame(new Frame.Hello(node.identity.id().value(), node.identity.publicKey(), "one", "127.0.0.86", 7117,
-                    nonce, List.of()));
+                    nonce, List.of(), null));
             await().atMost(Duration.ofSeconds(10)).until(() -> node.events.stream().anyMatch(e -> e instanceof LinkEvent.SameIdentity));
         }
         List<LinkEvent> same = node.events.stream().filter(e -> e instanceof LinkEvent.SameIdentity).toList();

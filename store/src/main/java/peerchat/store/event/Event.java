@@ -179,6 +179,21 @@ public sealed interface Event {
         }
     }
 
+    /**
+     * Peer {@code from} told this node of user {@code id}, who it has not met: known by
+     * {@code name} (null if {@code from} knew none), in or out of {@code groups} as of the stamps. Logged only with what was news
+     * here (a user not known, a stamp newer than the one known), so that a node sends its group
+     * messages also to members it has not met ({@code Membership}); what a user says of itself,
+     * in a handshake or a message, counts over a name heard this way.
+     */
+    record UserHeard(NodeId id, String name, NodeId from, List<GroupStamp> groups, long ts) implements Event {
+        public UserHeard {
+            Objects.requireNonNull(id, "id");
+            Objects.requireNonNull(from, "from");
+            groups = groups == null ? List.of() : List.copyOf(groups);
+        }
+    }
+
     /** A node proved its identity in a handshake or was heard of: its name and where it listens. */
     record PeerSeen(NodeId id, String name, String address, String publicKey, long ts) implements Event {
         public PeerSeen {

@@ -17,7 +17,8 @@ public enum EventType {
     CUSTODY_TAKEN(10, Event.CustodyTaken.class),
     RELAY_RECEIVED(11, Event.RelayReceived.class),
     USER_IGNORED(12, Event.UserIgnored.class),
-    USER_FORGOTTEN(13, Event.UserForgotten.class);
+    USER_FORGOTTEN(13, Event.UserForgotten.class),
+    USER_HEARD(14, Event.UserHeard.class);
 
     private static final EventType[] BY_TAG = new EventType[16];
 
@@ -68,6 +69,8 @@ public enum EventType {
             return USER_IGNORED;
         } else if (event instanceof Event.UserForgotten) {
             return USER_FORGOTTEN;
+        } else if (event instanceof Event.UserHeard) {
+            return USER_HEARD;
         } else if (event instanceof Event.PeerSeen) {
             return PEER_SEEN;
         } else if (event instanceof Event.PeerConnected) {

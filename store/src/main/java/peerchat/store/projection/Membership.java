@@ -14,17 +14,23 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
+import peerchat.store.event.GroupStamp;
+import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
 
 /**
  * Who is known, who is online and who is in which group, rebuilt from the log.
  *
- * <p>Users are this node (its latest {@code IdentityCreated}), every peer seen, and every sender of
- * a membership change (named by its short id until seen). Everyone is in {@code all}. A group exists
- * once a CREATE or JOIN for it was sent or delivered here (concurrent creates of one name are one
- * group); a user's membership of a group is its last own CREATE/JOIN/LEAVE. Presence is not
- * durable: after replay every peer is offline until it connects in this run.
+ * <p>Users are this node (its latest {@code IdentityCreated}), every peer seen, every sender of
+ * a membership change (named by its short id until seen), and every user a peer told of
+ * ({@code UserHeard}). Everyone is in {@code all}. A group exists once a CREATE or JOIN for it was
+ * sent or delivered here, or heard of (concurrent creates of one name are one group); a user's
+ * membership of a group is its last own CREATE/JOIN/LEAVE, the one with the highest seq (its
+ * clock) of those known here, whether it came from the user or was passed on by a peer
+ * ({@link GroupStamp}). A newcomer so learns who is in a group from the first peer it meets, and
+ * its messages to the group reach members it has not met (they keep copies for those away). Presence
+ * is not durable: after replay every peer is offline until it connects in this run.
  *
  * <p>A user this node's user forgot ({@code -forget}) is in no list and no group, {@code all}
  * included, until it is seen again in a handshake; {@link #user} still names it, for its messages
@@ -66,6 +72,8 @@ public final class Membership {
     private final Map<NodeId, Known> users = new HashMap<>();
     private final Set<NodeId> online = new HashSet<>();
     private final Map<GroupName, Set<NodeId>> groups = new TreeMap<>();
+    /** Per group, each user's newest own CREATE/JOIN/LEAVE known here, left ones included: an older one heard later changes nothing. */
+    private final Map<GroupName, Map<NodeId, GroupStamp>> stamps = new HashMap<>();
     private NodeId self;
 
     synchronized void identity(Event.IdentityCreated e) {
@@ -148,33 +156,119 @@ public final class Membership {
      * change of its groups, or its new name. A name so told and one heard in a handshake
      * ({@link #seen}) are the same news by two roads; whichever is later in the log counts, and
      * once every message is in, the last is the newest: a node's messages are taken in the order it sent them.
+     *
+     * @return whether it changed what is known here: a change of groups older than one a peer
+     *         passed on does not
      */
-    synchronized void changed(NodeId sender, Payload about) {
+    synchronized boolean changed(MessageId id, Payload about) {
+        NodeId sender = id.sender();
         Known k = known(sender);
         if (about instanceof Payload.Rename rename) {
             // What each rename changed from, for its notice, is the history's (History.rename).
             k.name(rename.name());
-            return;
+            return true;
         }
         Payload.Membership change = (Payload.Membership) about;
         GroupName group = change.group();
         if (group.isAll()) {
-            return; // everyone is in all, always
+            return true; // everyone is in all, always
         }
-        switch (change.change()) {
-            case CREATE:
-            case JOIN:
-                groups.computeIfAbsent(group, g -> new HashSet<>()).add(sender);
-                break;
-            case LEAVE:
-                Set<NodeId> members = groups.get(group);
-                if (members != null) {
-                    members.remove(sender);
-                }
-                break;
-            default:
-                throw new IllegalStateException("unhandled change " + change.change());
+        // A peer may have passed on a newer one of the sender's own before this one came.
+        return stamped(sender, new GroupStamp(group, id.seq(), change.change() != Payload.Change.LEAVE));
+    }
+
+    /**
+     * A peer told of a user ({@link #news}): known from now on (in {@code all}), under the name
+     * heard if it has none of its own here yet, and in or out of groups by the stamps newer than
+     * those known. Someone forgotten stays forgotten: only meeting them again brings them back.
+     * What a user says of itself is never taken from others: this node's own entry is ignored.
+     *
+     * @return the stamps that changed something here
+     */
+    synchronized List<GroupStamp> heard(Event.UserHeard e) {
+        if (e.id().equals(self)) {
+            return List.of();
         }
+        Known k = known(e.id());
+        if (!k.named && e.name() != null) {
+            k.name(e.name());
+        }
+        List<GroupStamp> applied = new ArrayList<>();
+        for (GroupStamp stamp : e.groups()) {
+            if (stamped(e.id(), stamp)) {
+                applied.add(stamp);
+            }
+        }
+        return applied;
+    }
+
+    /** {@code user}'s place in a group as of {@code stamp}, unless a newer one is known: whether it was taken. */
+    private boolean stamped(NodeId user, GroupStamp stamp) {
+        Map<NodeId, GroupStamp> byUser = stamps.computeIfAbsent(stamp.group(), g -> new HashMap<>());
+        GroupStamp last = byUser.get(user);
+        if (last != null && last.seq() >= stamp.seq()) {
+            return false;
+        }
+        byUser.put(user, stamp);
+        if (stamp.member()) {
+            groups.computeIfAbsent(stamp.group(), g -> new HashSet<>()).add(user);
+        } else {
+            Set<NodeId> members = groups.get(stamp.group());
+            if (members != null) {
+                members.remove(user);
+            }
+        }
+        return true;
+    }
+
+    /**
+     * What this node tells its peers of everyone it knows (itself included, the forgotten not):
+     * each one's name and newest stamp in every group it was ever in, so that a peer that missed
+     * their joins (it came later, or was away) sends to them too. At most {@code maxUsers} users
+     * and {@code maxStamps} stamps each, so that it fits in a frame.
+     */
+    public synchronized List<KnownUser> roster(int maxUsers, int maxStamps) {
+        Map<NodeId, List<GroupStamp>> byUser = new HashMap<>();
+        stamps.forEach((group, users) -> users.forEach((id, stamp) -> byUser.computeIfAbsent(id, i -> new ArrayList<>()).add(stamp)));
+        List<NodeId> ids = listed();
+        ids.sort(null); // the same roster for the same knowledge, in whatever order it came
+        List<KnownUser> out = new ArrayList<>();
+        for (NodeId id : ids) {
+            if (out.size() == maxUsers) {
+                break;
+            }
+            Known k = users.get(id);
+            List<GroupStamp> in = byUser.getOrDefault(id, new ArrayList<>());
+            in.sort(Comparator.comparing(GroupStamp::group));
+            out.add(new KnownUser(id, k.named ? k.name : null, in.size() <= maxStamps ? in : in.subList(0, maxStamps)));
+        }
+        return out;
+    }
+
+    /**
+     * What of {@code told}, passed on by {@code from}, is news here: the event to log, with only
+     * the stamps newer than those known, or nothing when it says nothing new (the same roster
+     * comes again with every handshake and every so often). Not about this node itself, nor about
+     * {@code from}: what a peer is and does it says in its handshake and its own messages.
+     */
+    public synchronized Optional<Event.UserHeard> news(NodeId from, KnownUser told, long ts) {
+        if (told.id().equals(self) || told.id().equals(from)) {
+            return Optional.empty();
+        }
+        Known k = users.get(told.id());
+        boolean newUser = k == null;
+        boolean newName = !newUser && !k.named && told.name() != null;
+        List<GroupStamp> newer = new ArrayList<>();
+        for (GroupStamp stamp : told.groups()) {
+            GroupStamp last = stamps.getOrDefault(stamp.group(), Map.of()).get(told.id());
+            if (last == null || last.seq() < stamp.seq()) {
+                newer.add(stamp);
+            }
+        }
+        if (!newUser && !newName && newer.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new Event.UserHeard(told.id(), told.name(), from, newer, ts));
     }
 
     /** Presence is not durable: called once the replay of a restarted node is over. */

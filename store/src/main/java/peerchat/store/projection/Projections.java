@@ -5,6 +5,7 @@ import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.store.event.Event;
+import peerchat.store.event.GroupStamp;
 import peerchat.store.event.MessageId;
 import peerchat.store.event.Payload;
 import peerchat.store.log.EventLog;
@@ -87,6 +88,8 @@ public final class Projections {
             Event.PeerSeen seen = (Event.PeerSeen) event;
             membership.seen(seen);
             history.heard(seen.id(), seen.name());
+        } else if (event instanceof Event.UserHeard) {
+            heard((Event.UserHeard) event);
         } else if (event instanceof Event.PeerConnected) {
             membership.connected((Event.PeerConnected) event);
         } else if (event instanceof Event.PeerDisconnected) {
@@ -99,6 +102,16 @@ public final class Projections {
             ignored.changed((Event.UserIgnored) event);
         } else if (event instanceof Event.UserForgotten) {
             membership.forgotten((Event.UserForgotten) event);
+        }
+    }
+
+    /** A peer told of a user not met: their name, until they give one, and the groups they are in as far as it knew. */
+    private void heard(Event.UserHeard heard) {
+        for (GroupStamp stamp : membership.heard(heard)) {
+            history.memberChanged(heard.id(), stamp.group(), stamp.member() ? Payload.Change.JOIN : Payload.Change.LEAVE);
+        }
+        if (heard.name() != null) {
+            history.heard(heard.id(), heard.name());
         }
     }
 
@@ -136,10 +149,10 @@ public final class Projections {
 
     /** Message {@code id} about its sender itself (its groups, its name) took effect here; {@code sentAt}: its sender's clock. */
     private void changed(MessageId id, Payload about, long sentAt) {
-        membership.changed(id.sender(), about);
+        boolean took = membership.changed(id, about);
         if (about instanceof Payload.Rename rename) {
             history.renamed(id, rename.name(), sentAt);
-        } else if (about instanceof Payload.Membership change) {
+        } else if (about instanceof Payload.Membership change && took) {
             history.memberChanged(id.sender(), change.group(), change.change());
         }
     }

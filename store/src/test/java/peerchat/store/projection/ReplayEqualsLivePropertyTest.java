@@ -23,6 +23,7 @@ import peerchat.store.Store;
 import peerchat.store.event.Dependency;
 import peerchat.store.event.Event;
 import peerchat.store.event.GroupName;
+import peerchat.store.event.GroupStamp;
 import peerchat.store.event.MessageId;
 import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
@@ -95,6 +96,7 @@ class ReplayEqualsLivePropertyTest {
         s.put("groups", store.membership().groups().stream()
                 .map(g -> g.name() + "=" + g.members().stream().map(UserInfo::id).collect(Collectors.toList()))
                 .collect(Collectors.toList()));
+        s.put("roster", store.membership().roster(Integer.MAX_VALUE, Integer.MAX_VALUE));
         Map<String, Object> history = new TreeMap<>();
         for (Conversation c : store.history().conversations()) {
             history.put(c.toString(), store.history().newest(c, Integer.MAX_VALUE));
@@ -182,6 +184,13 @@ class ReplayEqualsLivePropertyTest {
                     // nothing: what shrinking turns irrelevant steps into, so a minimal failure reads clearly
                     break;
                 case 1:
+                    if (s.c() % 3 == 2) { // a peer passing on what it knows of another
+                        GroupName g = new GroupName(GROUPS.get(s.b() % GROUPS.size()));
+                        g = g.isAll() ? new GroupName("ops") : g; // nobody is stamped in all
+                        append(new Event.UserHeard(peer, s.b() % 2 == 0 ? null : NAMES.get(s.b() % NAMES.size()), peer(s.a() + 1),
+                                List.of(new GroupStamp(g, 1 + s.b() + s.c(), s.c() % 2 == 0)), clock));
+                        break;
+                    }
                     append(new Event.PeerSeen(peer, NAMES.get(s.b() % NAMES.size()), s.c() % 2 == 0 ? null : "127.0.0." + s.c() + ":1",
                             "pk" + s.b(), clock));
                     break;

@@ -1,0 +1,18 @@
+package peerchat.store.projection;
+
+import java.util.List;
+import java.util.Objects;
+import peerchat.store.event.GroupStamp;
+import peerchat.store.event.NodeId;
+
+/**
+ * One user as a node tells its peers of them ({@link Membership#roster}) and hears of them
+ * ({@link Membership#news}): their name ({@code null} when not known yet) and their newest stamp
+ * in every group they were ever in.
+ */
+public record KnownUser(NodeId id, String name, List<GroupStamp> groups) {
+    public KnownUser {
+        Objects.requireNonNull(id, "id");
+        groups = List.copyOf(groups);
+    }
+}

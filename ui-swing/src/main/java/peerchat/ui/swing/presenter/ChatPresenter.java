@@ -104,8 +104,11 @@ public final class ChatPresenter {
     /** The users whose messages the node hides, as last shown: a change reloads the transcript. */
     private Set<NodeId> ignored = Set.of();
 
-    /** Each user's label as last shown: a change relabels their lines on screen. */
-    private Map<NodeId, String> labels = Map.of();
+    /**
+     * Each user as last shown: when the node starts or stops telling them apart from someone of
+     * the same name, their lines on screen under that name follow (see {@link #labelsMayHaveChanged}).
+     */
+    private Map<NodeId, UserView> labels = Map.of();
 
     /** A presenter that keeps nothing from earlier runs: nothing already in the log at start is unread. */
     public ChatPresenter(Node node, ChatView view, Scheduler ui, Clock clock) {
@@ -369,27 +372,34 @@ public final class ChatPresenter {
     }
 
     /**
-     * Labels tell apart users of the same name ({@code bob@127.0.0.82}), so a name taken, or a user
-     * come, can change the label of others than its own: the lines on screen of everyone whose
-     * label changed take the new one where they are (the transcript is not read again, which would
-     * throw a reader scrolled up back to the end).
+     * A line keeps the name its sender wrote it under, as IRC clients and the terminal do: someone
+     * who takes another name ({@code -nick}) is said to in a line of its own, and their lines above
+     * it stay as they were. What still changes lines on screen is how the node tells apart users of
+     * the same name ({@code bob@127.0.0.82}, by the rules of now, as a page read again would show
+     * it): when a second {@code bob} comes (or takes the name), or goes (or is forgotten), the lines
+     * the first wrote under {@code bob} take his new label where they are (the transcript is not read
+     * again, which would throw a reader scrolled up back to the end). Lines under another name he had
+     * before are left as they are.
      */
     private void labelsMayHaveChanged() {
-        Map<NodeId, String> now = labelsNow();
-        Set<NodeId> users = new HashSet<>(labels.keySet());
-        users.addAll(now.keySet());
-        for (NodeId id : users) {
-            // Someone forgotten since is not listed, and their lines go by the name they had.
-            String label = now.containsKey(id) ? now.get(id) : node.label(id);
-            if (!label.equals(labels.get(id))) {
-                transcript.renamed(id, label);
+        Map<NodeId, UserView> now = labelsNow();
+        for (Map.Entry<NodeId, UserView> was : labels.entrySet()) {
+            NodeId id = was.getKey();
+            UserView is = now.get(id);
+            if (is != null && !is.name().equals(was.getValue().name())) {
+                continue; // their own new name: their lines keep the old one, the notice says who became whom
+            }
+            // Someone forgotten since is not listed: their lines go by the label the node keeps for them.
+            String label = is != null ? is.label() : node.label(id);
+            if (!label.equals(was.getValue().label())) {
+                transcript.relabel(id, was.getValue().label(), label);
             }
         }
         labels = now;
     }
 
-    private Map<NodeId, String> labelsNow() {
-        return node.users().stream().collect(Collectors.toMap(UserView::id, UserView::label));
+    private Map<NodeId, UserView> labelsNow() {
+        return node.users().stream().collect(Collectors.toMap(UserView::id, u -> u));
     }
 
     private Set<NodeId> ignoredNow() {
@@ -445,9 +455,10 @@ public final class ChatPresenter {
 
     /**
      * Someone took another name: the lists show it (a direct conversation's entry and heading are
-     * its peer's label), the title follows this user's own, the lines on screen take it (and
-     * anyone else's label it changed), and the open conversation says so in a line, as the event
-     * comes in its causal place among the messages; not for someone ignored.
+     * its peer's label), the title follows this user's own, the lines on screen keep the name they
+     * were written under (but those of anyone the node now tells apart from them differently), and
+     * the open conversation says so in a line, as the event comes in its causal place among the
+     * messages; not for someone ignored.
      */
     private void onRenamed(ChatEvent.Renamed renamed) {
         UserView u = renamed.user();

@@ -138,13 +138,14 @@ final class Transcript {
     }
 
     /**
-     * {@code sender}'s label changed (their new name, or another's that theirs is told apart from):
-     * their lines on screen go by {@code label} from now on, as they would if read again, without
-     * reading the page again (a reader scrolled up stays there).
+     * The node tells {@code sender} apart from others of the same name another way ({@code was}
+     * is {@code label} now): their lines on screen written as {@code was} take {@code label}, as
+     * they would if read again, without reading the page again (a reader scrolled up stays there).
+     * Their lines under another name are left as they are.
      */
-    void renamed(NodeId sender, String label) {
+    void relabel(NodeId sender, String was, String label) {
         String by = sender.value() + "-"; // a message id is its sender's id and its number
-        view.changeLines(l -> l.kind() == Line.Kind.MESSAGE && l.id().startsWith(by) && !l.from().equals(label) ? l.from(label) : l);
+        view.changeLines(l -> l.kind() == Line.Kind.MESSAGE && l.id().startsWith(by) && l.from().equals(was) ? l.from(label) : l);
     }
 
     /** A line from the window to its user at the end of the transcript, kept there if it is read again. */

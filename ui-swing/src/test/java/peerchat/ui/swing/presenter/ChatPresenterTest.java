@@ -874,7 +874,27 @@ class ChatPresenterTest {
     }
 
     @Test
-    void aNameTakenThatChangesAnothersLabelChangesTheirLinesToo() {
+    void linesKeepTheNameTheyWereWrittenUnderAndTheNoticeSaysWhoBecameWhom() {
+        node.receive(bob.id(), ALL, "as bob");
+        presenter.start();
+        presenter.submit("as ann");
+
+        node.rename(bob.id(), "bobby");
+        presenter.submit("/nick ann2");
+        node.receive(bob.id(), ALL, "as bobby");
+        presenter.submit("as ann2");
+
+        assertThat(view.transcript).extracting(Line::from, Line::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bob", "as bob"),
+                org.assertj.core.groups.Tuple.tuple("ann", "as ann"),
+                org.assertj.core.groups.Tuple.tuple("", "bob is now known as bobby"),
+                org.assertj.core.groups.Tuple.tuple("", "you are now known as ann2"),
+                org.assertj.core.groups.Tuple.tuple("bobby", "as bobby"),
+                org.assertj.core.groups.Tuple.tuple("ann2", "as ann2"));
+    }
+
+    @Test
+    void aNameTakenThatChangesAnothersLabelChangesTheirLinesButNotTheTakersOwn() {
         node.receive(bob.id(), ALL, "from bob");
         node.receive(cyd.id(), ALL, "from cyd");
         node.receive(bob.id(), ALL, "bob again");
@@ -884,9 +904,10 @@ class ChatPresenterTest {
         node.relabel(bob.id(), "bob@127.0.0.2");
         node.rename(cyd.id(), "bob", "bob@127.0.0.3");
 
+        // Bob's lines follow (the two bobs never read as one); cyd's stay under the name he wrote them as.
         assertThat(view.transcript).extracting(Line::from, Line::text).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("bob@127.0.0.2", "from bob"),
-                org.assertj.core.groups.Tuple.tuple("bob@127.0.0.3", "from cyd"),
+                org.assertj.core.groups.Tuple.tuple("cyd", "from cyd"),
                 org.assertj.core.groups.Tuple.tuple("bob@127.0.0.2", "bob again"),
                 org.assertj.core.groups.Tuple.tuple("", "cyd is now known as bob@127.0.0.3"));
         assertThat(view.users).extracting(UserItem::label).containsExactly("ann", "bob@127.0.0.2", "bob@127.0.0.3");

@@ -27,9 +27,11 @@ import reactor.core.scheduler.Scheduler;
  * transcript of the current one (paged from the log, one page at a time, so a conversation of any
  * length opens at once), its members, what the searches show, and whose messages are hidden
  * ({@code -ignore}: the transcript is read again when that changes), and who is called what
- * ({@code -nick}: every name shown follows, and the transcript says so). What is unread outlives the
- * window: it keeps, per conversation, the newest message the user has seen there ({@link ReadMarks},
- * saved by the window), and at start counts what came after it.
+ * ({@code -nick}: the lists follow, the transcript says who became whom in its place among the
+ * messages, live and read from the history alike, and each line keeps the name it was written
+ * under). What is unread outlives the window: it keeps, per conversation, the newest message the
+ * user has seen there ({@link ReadMarks}, saved by the window), and at start counts what came after
+ * it.
  *
  * <p>A message is seen when it is shown in the open conversation while the window is active (in
  * front): one that comes while the window is elsewhere is seen when the user comes back to it, and
@@ -129,7 +131,7 @@ public final class ChatPresenter {
         this.scan = new UnreadScan(node, marks, answers);
         this.title = new Title(node, view, unread);
         this.transcript = new Transcript(node, view, answers, clock, marks, title::windowActive, scan::running,
-                this::label);
+                this::label, () -> ignored);
         this.sidebar = new Sidebar(node, view, answers, unread, title, this::current, () -> ignored);
         this.commands = new CommandAnswers(node, view, answers, clock.getZone(), transcript, sidebar,
                 this::hiddenMayHaveChanged, this::labelsMayHaveChanged);
@@ -458,26 +460,12 @@ public final class ChatPresenter {
      * its peer's label), the title follows this user's own, the lines on screen keep the name they
      * were written under (but those of anyone the node now tells apart from them differently), and
      * the open conversation says so in a line, as the event comes in its causal place among the
-     * messages; not for someone ignored.
+     * messages, where it is said ({@link RenameNotices#saidIn}: not for someone ignored).
      */
     private void onRenamed(ChatEvent.Renamed renamed) {
-        UserView u = renamed.user();
         sidebar.refreshUsers();
         labelsMayHaveChanged();
-        if (u.self()) {
-            transcript.notice("you are now known as " + u.name());
-        } else if (!u.ignored() && !ignored.contains(u.id()) && concerns(current(), u)) {
-            transcript.notice(renamed.was() + " is now known as " + u.label());
-        }
-    }
-
-    /** Whether {@code u} is in {@code c}: a rename is said where their messages are, not in someone else's conversation. */
-    private static boolean concerns(Conversation c, UserView u) {
-        if (c instanceof Conversation.Direct d) {
-            return d.peer().equals(u.id());
-        }
-        GroupName g = ((Conversation.Group) c).name();
-        return g.isAll() || u.groups().contains(g.value());
+        transcript.renamed(renamed);
     }
 
     /**

@@ -320,6 +320,15 @@ class TwoNodeWindowTest {
                 "notice: bob is now known as bobby", "notice: you are now known as ann2");
         assertThat(contents(frame, "users")).containsExactly("ann2 online", "bobby online");
         await().atMost(WAIT).until(() -> bob.users().stream().anyMatch(u -> u.name().equals("ann2")));
+
+        // Read from ann's log: the direct conversation, whose one line came before the renames,
+        // has them after it, and #all read again is as it was shown live.
+        GuiTesting.list(frame, "conversations").clickItem("@bobby (1)");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("-- 1 new message --", "bob: psst",
+                "notice: bob is now known as bobby", "notice: you are now known as ann2")));
+        GuiTesting.list(frame, "conversations").clickItem("#all");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: hello all", "ann: hello bob",
+                "notice: bob is now known as bobby", "notice: you are now known as ann2")));
     }
 
     private String title() {

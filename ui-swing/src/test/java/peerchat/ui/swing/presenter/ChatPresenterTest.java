@@ -1016,6 +1016,20 @@ class ChatPresenterTest {
     }
 
     @Test
+    void aHistoryTypedInTheWindowHasTheRenamesAmongItsMessages() {
+        node.receive(bob.id(), ALL, "as bob");
+        node.rename(bob.id(), "bobby");
+        node.receive(bob.id(), ALL, "as bobby");
+        presenter.start();
+
+        presenter.submit("-history");
+
+        // MemoryNode's are from 22:13 UTC.
+        assertThat(view.texts()).last().isEqualTo("history of #all:\n22:13 bob → #all: as bob\n"
+                + "22:13 -- bob is now known as bobby\n22:13 bobby → #all: as bobby");
+    }
+
+    @Test
     void aLineTheNodeRefusedComesBackToTheComposeBox() {
         presenter.start();
         presenter.submit("-bogus x");

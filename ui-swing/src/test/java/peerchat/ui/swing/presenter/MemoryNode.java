@@ -284,6 +284,8 @@ public final class MemoryNode implements Node {
             case "-waiting":
                 return new Reply.Done("waiting", waiting.isEmpty()
                         ? "nothing is held back: every message received here has been shown" : waiting);
+            case "-history":
+                return new Reply.Messages("history", current.key(), lastPage(current, 20));
             case "-lu":
                 return new Reply.Users("listusers", users());
             case "-q":
@@ -511,6 +513,20 @@ public final class MemoryNode implements Node {
             }
             return new HistoryPage(messages, among);
         });
+    }
+
+    /**
+     * {@code -history}: the last {@code n} messages of {@code c}, with the renames from the first of
+     * them to now (every one: the node's has only those of users in the conversation, which in
+     * {@code #all} is everyone).
+     */
+    private HistoryPage lastPage(Conversation c, int n) {
+        List<MessageView> all = shownIn(c);
+        List<MessageView> last = List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+        if (last.isEmpty()) {
+            return new HistoryPage(last, List.of());
+        }
+        return new HistoryPage(last, historyPageAfter(last.get(0).cursor(), Integer.MAX_VALUE).block().renames());
     }
 
     @Override

@@ -27,9 +27,11 @@ import reactor.core.scheduler.Scheduler;
  * transcript of the current one (paged from the log, one page at a time, so a conversation of any
  * length opens at once), its members, what the searches show, and whose messages are hidden
  * ({@code -ignore}: the transcript is read again when that changes), and who is called what
- * ({@code -nick}: every name shown follows, and the transcript says so). What is unread outlives the
- * window: it keeps, per conversation, the newest message the user has seen there ({@link ReadMarks},
- * saved by the window), and at start counts what came after it.
+ * ({@code -nick}: the lists follow, the transcript says who became whom in its place among the
+ * messages, live and read from the history alike, and each line keeps the name it was written
+ * under). What is unread outlives the window: it keeps, per conversation, the newest message the
+ * user has seen there ({@link ReadMarks}, saved by the window), and at start counts what came after
+ * it.
  *
  * <p>A message is seen when it is shown in the open conversation while the window is active (in
  * front): one that comes while the window is elsewhere is seen when the user comes back to it, and
@@ -104,8 +106,11 @@ public final class ChatPresenter {
     /** The users whose messages the node hides, as last shown: a change reloads the transcript. */
     private Set<NodeId> ignored = Set.of();
 
-    /** Each user's label as last shown: a change relabels their lines on screen. */
-    private Map<NodeId, String> labels = Map.of();
+    /**
+     * Each user as last shown: when the node starts or stops telling them apart from someone of
+     * the same name, their lines on screen under that name follow (see {@link #labelsMayHaveChanged}).
+     */
+    private Map<NodeId, UserView> labels = Map.of();
 
     /** A presenter that keeps nothing from earlier runs: nothing already in the log at start is unread. */
     public ChatPresenter(Node node, ChatView view, Scheduler ui, Clock clock) {
@@ -126,7 +131,7 @@ public final class ChatPresenter {
         this.scan = new UnreadScan(node, marks, answers);
         this.title = new Title(node, view, unread);
         this.transcript = new Transcript(node, view, answers, clock, marks, title::windowActive, scan::running,
-                this::label);
+                this::label, () -> ignored);
         this.sidebar = new Sidebar(node, view, answers, unread, title, this::current, () -> ignored);
         this.commands = new CommandAnswers(node, view, answers, clock.getZone(), transcript, sidebar,
                 this::hiddenMayHaveChanged, this::labelsMayHaveChanged);
@@ -369,27 +374,34 @@ public final class ChatPresenter {
     }
 
     /**
-     * Labels tell apart users of the same name ({@code bob@127.0.0.82}), so a name taken, or a user
-     * come, can change the label of others than its own: the lines on screen of everyone whose
-     * label changed take the new one where they are (the transcript is not read again, which would
-     * throw a reader scrolled up back to the end).
+     * A line keeps the name its sender wrote it under, as IRC clients and the terminal do: someone
+     * who takes another name ({@code -nick}) is said to in a line of its own, and their lines above
+     * it stay as they were. What still changes lines on screen is how the node tells apart users of
+     * the same name ({@code bob@127.0.0.82}, by the rules of now, as a page read again would show
+     * it): when a second {@code bob} comes (or takes the name), or goes (or is forgotten), the lines
+     * the first wrote under {@code bob} take his new label where they are (the transcript is not read
+     * again, which would throw a reader scrolled up back to the end). Lines under another name he had
+     * before are left as they are.
      */
     private void labelsMayHaveChanged() {
-        Map<NodeId, String> now = labelsNow();
-        Set<NodeId> users = new HashSet<>(labels.keySet());
-        users.addAll(now.keySet());
-        for (NodeId id : users) {
-            // Someone forgotten since is not listed, and their lines go by the name they had.
-            String label = now.containsKey(id) ? now.get(id) : node.label(id);
-            if (!label.equals(labels.get(id))) {
-                transcript.renamed(id, label);
+        Map<NodeId, UserView> now = labelsNow();
+        for (Map.Entry<NodeId, UserView> was : labels.entrySet()) {
+            NodeId id = was.getKey();
+            UserView is = now.get(id);
+            if (is != null && !is.name().equals(was.getValue().name())) {
+                continue; // their own new name: their lines keep the old one, the notice says who became whom
+            }
+            // Someone forgotten since is not listed: their lines go by the label the node keeps for them.
+            String label = is != null ? is.label() : node.label(id);
+            if (!label.equals(was.getValue().label())) {
+                transcript.relabel(id, was.getValue().label(), label);
             }
         }
         labels = now;
     }
 
-    private Map<NodeId, String> labelsNow() {
-        return node.users().stream().collect(Collectors.toMap(UserView::id, UserView::label));
+    private Map<NodeId, UserView> labelsNow() {
+        return node.users().stream().collect(Collectors.toMap(UserView::id, u -> u));
     }
 
     private Set<NodeId> ignoredNow() {
@@ -445,28 +457,15 @@ public final class ChatPresenter {
 
     /**
      * Someone took another name: the lists show it (a direct conversation's entry and heading are
-     * its peer's label), the title follows this user's own, the lines on screen take it (and
-     * anyone else's label it changed), and the open conversation says so in a line, as the event
-     * comes in its causal place among the messages; not for someone ignored.
+     * its peer's label), the title follows this user's own, the lines on screen keep the name they
+     * were written under (but those of anyone the node now tells apart from them differently), and
+     * the open conversation says so in a line, as the event comes in its causal place among the
+     * messages, where it is said ({@link RenameNotices#saidIn}: not for someone ignored).
      */
     private void onRenamed(ChatEvent.Renamed renamed) {
-        UserView u = renamed.user();
         sidebar.refreshUsers();
         labelsMayHaveChanged();
-        if (u.self()) {
-            transcript.notice("you are now known as " + u.name());
-        } else if (!u.ignored() && !ignored.contains(u.id()) && concerns(current(), u)) {
-            transcript.notice(renamed.was() + " is now known as " + u.label());
-        }
-    }
-
-    /** Whether {@code u} is in {@code c}: a rename is said where their messages are, not in someone else's conversation. */
-    private static boolean concerns(Conversation c, UserView u) {
-        if (c instanceof Conversation.Direct d) {
-            return d.peer().equals(u.id());
-        }
-        GroupName g = ((Conversation.Group) c).name();
-        return g.isAll() || u.groups().contains(g.value());
+        transcript.renamed(renamed);
     }
 
     /**

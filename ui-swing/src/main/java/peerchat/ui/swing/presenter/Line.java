@@ -3,7 +3,9 @@ package peerchat.ui.swing.presenter;
 /**
  * One entry of the transcript. A {@link Kind#MESSAGE} is a chat message ({@code id} and
  * {@code cursor} set); a {@link Kind#NOTICE} is this window talking to its user (a command's
- * answer), never stored and gone when the conversation changes; so is a {@link Kind#DIVIDER}.
+ * answer), never stored and gone when the conversation changes, or a rename told
+ * ({@code bob is now known as bobby}: {@code id} and {@code cursor} those of the rename, which the
+ * history keeps among the messages); a {@link Kind#DIVIDER} is the window's too.
  *
  * @param heldBack causal order held the message back until what it depends on arrived
  * @param mention  someone else's message that names this user
@@ -26,6 +28,11 @@ public record Line(Kind kind, String id, String from, String time, String text, 
 
     static Line notice(String time, String text) {
         return new Line(Kind.NOTICE, "", "", time, text, false, false, false, -1, false);
+    }
+
+    /** A rename's notice, {@code id} the rename's, in its place among the messages ({@code cursor}, as a message's). */
+    static Line rename(String id, long cursor, String time, String text) {
+        return new Line(Kind.NOTICE, id, "", time, text, false, false, false, cursor, false);
     }
 
     /** {@code atLeast}: there are more than {@code unread} (counted at start in only the newest part of the log). */

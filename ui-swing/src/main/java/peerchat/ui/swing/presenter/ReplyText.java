@@ -8,6 +8,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import java.util.stream.Collectors;
+import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.GroupView;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Reply;
@@ -63,8 +64,10 @@ final class ReplyText {
             if (messages.messages().isEmpty()) {
                 return "no messages " + (found ? "" : "in ") + messages.target();
             }
-            return (found ? "messages " : "history of ") + messages.target() + ":\n" + messages.messages().stream()
-                    .map(m -> message(m, zone)).collect(Collectors.joining("\n"));
+            // The renames among them in their place, as the transcript and the terminal say them.
+            return (found ? "messages " : "history of ") + messages.target() + ":\n" + messages.inOrder().stream()
+                    .map(e -> e instanceof ChatEvent.Renamed r ? renamed(r, zone) : message(((ChatEvent.Message) e).message(), zone))
+                    .collect(Collectors.joining("\n"));
         }
         if (result instanceof Reply.Done done) {
             return done.text();
@@ -83,6 +86,11 @@ final class ReplyText {
 
     private static String group(GroupView g) {
         return "#" + g.name() + " (" + g.members().size() + "): " + String.join(", ", g.members());
+    }
+
+    /** A rename among them, at the time the name was taken, marked as the terminal marks it. */
+    private static String renamed(ChatEvent.Renamed r, ZoneId zone) {
+        return time(r.ts(), zone) + " -- " + RenameNotices.text(r);
     }
 
     /** One message a line; a message's own further lines indented, so they read as its own. */

@@ -10,9 +10,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import peerchat.engine.api.ChatEvent;
 import peerchat.engine.api.Conversation;
+import peerchat.engine.api.HistoryPage;
 import peerchat.engine.api.MessageView;
 import peerchat.engine.api.Node;
 import peerchat.store.event.NodeId;
@@ -20,7 +23,9 @@ import peerchat.store.event.NodeId;
 /**
  * The open conversation and its transcript: paged from the log, the last page first and the one
  * before whenever the user scrolls to the top, so a conversation of any length opens at once; live
- * messages after it, each shown once; the window's own lines ({@link Notices}) kept in place; and a
+ * messages after it, each shown once; the renames among them, read with each page
+ * ({@link HistoryPages}) or told live, each said once in its place ({@link RenameNotices}); the
+ * window's own lines ({@link Notices}) kept in place; and a
  * divider before what was unread when it was opened, where it opens (the pages back to it read
  * first, up to {@link ChatPresenter#OPEN_AT_UNREAD}). What is shown is seen, and moves the
  * conversation's read mark, while the window is in front.
@@ -38,10 +43,14 @@ final class Transcript {
     /** The start is still reading the log for what is unread: the first page waits, to show where that begins. */
     private final BooleanSupplier counting;
     private final Function<Conversation, String> label;
+    /** Whose renames are not said: the users ignored, as the window last saw them. */
+    private final Supplier<Set<NodeId>> ignored;
+    private final HistoryPages pages;
 
     private Conversation current;
     /** Bumped when the conversation changes, so pages that arrive for the old one are dropped. */
     private long generation;
+    /** The ids of the messages and renames shown: each once. */
     private final Set<String> shown = new HashSet<>();
     private long oldestCursor = Long.MAX_VALUE;
     private long newestCursor = Long.MIN_VALUE;
@@ -50,8 +59,8 @@ final class Transcript {
     private boolean exhausted;
     private boolean loadingFirst;
     private boolean loadingOlder;
-    /** Live messages of the current conversation that came while its first page was loading. */
-    private final List<MessageView> pending = new ArrayList<>();
+    /** Live messages and renames of the current conversation that came while its first page was loading. */
+    private final List<ChatEvent> pending = new ArrayList<>();
     /** The first page, come while {@link #counting}. */
     private Runnable heldPage;
 
@@ -67,7 +76,7 @@ final class Transcript {
     private String firstUnreadLoaded;
 
     Transcript(Node node, ChatView view, Answers answers, Clock clock, SeenMarks marks, BooleanSupplier inFront,
-               BooleanSupplier counting, Function<Conversation, String> label) {
+               BooleanSupplier counting, Function<Conversation, String> label, Supplier<Set<NodeId>> ignored) {
         this.node = node;
         this.view = view;
         this.answers = answers;
@@ -76,6 +85,8 @@ final class Transcript {
         this.inFront = inFront;
         this.counting = counting;
         this.label = label;
+        this.ignored = ignored;
+        this.pages = new HistoryPages(node);
     }
 
     Conversation current() {
@@ -128,7 +139,7 @@ final class Transcript {
     /** A live message of the open conversation: shown after the first page, once. */
     void message(MessageView m) {
         if (loadingFirst) {
-            pending.add(m);
+            pending.add(new ChatEvent.Message(m));
         } else if (shown.add(m.id())) {
             oldestCursor = Math.min(oldestCursor, m.cursor());
             newestCursor = Math.max(newestCursor, m.cursor());
@@ -138,13 +149,30 @@ final class Transcript {
     }
 
     /**
-     * {@code sender}'s label changed (their new name, or another's that theirs is told apart from):
-     * their lines on screen go by {@code label} from now on, as they would if read again, without
-     * reading the page again (a reader scrolled up stays there).
+     * The node tells {@code sender} apart from others of the same name another way ({@code was}
+     * is {@code label} now): their lines on screen written as {@code was} take {@code label}, as
+     * they would if read again, without reading the page again (a reader scrolled up stays there).
+     * Their lines under another name are left as they are.
      */
-    void renamed(NodeId sender, String label) {
+    void relabel(NodeId sender, String was, String label) {
         String by = sender.value() + "-"; // a message id is its sender's id and its number
-        view.changeLines(l -> l.kind() == Line.Kind.MESSAGE && l.id().startsWith(by) && !l.from().equals(label) ? l.from(label) : l);
+        view.changeLines(l -> l.kind() == Line.Kind.MESSAGE && l.id().startsWith(by) && l.from().equals(was) ? l.from(label) : l);
+    }
+
+    /**
+     * Someone took another name: said at the end if it concerns the open conversation
+     * ({@link RenameNotices#saidIn}), after the first page if that is loading, once (a page read
+     * since may have it already).
+     */
+    void renamed(ChatEvent.Renamed r) {
+        if (current == null || !RenameNotices.saidIn(current, r, ignored.get())) {
+            return;
+        }
+        if (loadingFirst) {
+            pending.add(r);
+        } else if (shown.add(r.id())) {
+            view.appendLine(RenameNotices.line(r, clock));
+        }
     }
 
     /** A line from the window to its user at the end of the transcript, kept there if it is read again. */
@@ -171,7 +199,7 @@ final class Transcript {
         firstUnreadLoaded = null;
         long asked = generation;
         Conversation conv = current;
-        answers.whenDone(node.history(conv, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
+        answers.whenDone(pages.last(conv, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
     }
 
     /** The user scrolled to the top: fetch the page before the oldest message shown. */
@@ -182,7 +210,7 @@ final class Transcript {
         loadingOlder = true;
         long asked = generation;
         Conversation conv = current;
-        answers.whenDone(node.historyBefore(conv, oldestCursor, PAGE), page -> olderPage(asked, page),
+        answers.whenDone(pages.before(conv, oldestCursor, PAGE), page -> olderPage(asked, page),
                 e -> historyFailed(asked, conv, e));
     }
 
@@ -191,7 +219,7 @@ final class Transcript {
         return exhausted;
     }
 
-    private void firstPage(long asked, List<MessageView> page) {
+    private void firstPage(long asked, HistoryPage page) {
         if (asked != generation) {
             return;
         }
@@ -199,7 +227,7 @@ final class Transcript {
             heldPage = () -> firstPage(asked, page);
             return;
         }
-        exhausted = page.size() < PAGE;
+        exhausted = page.messages().size() < PAGE;
         List<Line> lines = unseen(page);
         if (seeksUnread()) {
             pageBackToUnread(asked, lines);
@@ -221,11 +249,11 @@ final class Transcript {
      */
     private void pageBackToUnread(long asked, List<Line> lines) {
         Conversation conv = current;
-        answers.whenDone(node.historyBefore(conv, oldestCursor, PAGE), page -> {
+        answers.whenDone(pages.before(conv, oldestCursor, PAGE), page -> {
             if (asked != generation) {
                 return;
             }
-            exhausted = page.size() < PAGE;
+            exhausted = page.messages().size() < PAGE;
             List<Line> all = unseen(page);
             all.addAll(lines);
             if (seeksUnread()) {
@@ -325,25 +353,35 @@ final class Transcript {
         return -1;
     }
 
-    /** The lines of the messages not shown yet (marking them shown), and how far back they reach. */
-    private List<Line> unseen(List<MessageView> messages) {
+    /** The lines of {@code page} not shown yet, its renames among its messages: those said in the open conversation. */
+    private List<Line> unseen(HistoryPage page) {
+        Set<NodeId> hidden = ignored.get();
+        List<ChatEvent.Renamed> said = page.renames().stream().filter(r -> RenameNotices.saidIn(current, r, hidden)).toList();
+        return unseen(new HistoryPage(page.messages(), said).inOrder());
+    }
+
+    /** The lines of the messages and renames not shown yet (marking them shown), and how far back the messages reach. */
+    private List<Line> unseen(List<ChatEvent> events) {
         List<Line> lines = new ArrayList<>();
-        for (MessageView m : messages) {
-            if (shown.add(m.id())) {
+        for (ChatEvent e : events) {
+            if (e instanceof ChatEvent.Message message && shown.add(message.message().id())) {
+                MessageView m = message.message();
                 lines.add(line(m));
                 oldestCursor = Math.min(oldestCursor, m.cursor());
                 newestCursor = Math.max(newestCursor, m.cursor());
+            } else if (e instanceof ChatEvent.Renamed r && shown.add(r.id())) {
+                lines.add(RenameNotices.line(r, clock));
             }
         }
         return lines;
     }
 
-    private void olderPage(long asked, List<MessageView> page) {
+    private void olderPage(long asked, HistoryPage page) {
         if (asked != generation) {
             return;
         }
         loadingOlder = false;
-        exhausted = page.size() < PAGE;
+        exhausted = page.messages().size() < PAGE;
         List<Line> lines = unseen(page);
         if (!lines.isEmpty()) {
             view.prependLines(lines);

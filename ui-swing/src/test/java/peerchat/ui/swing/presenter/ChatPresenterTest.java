@@ -799,24 +799,28 @@ class ChatPresenterTest {
         assertThat(view.texts()).containsExactly("hi all", "bob is now known as bobby");
         Line said = view.transcript.get(1);
         assertThat(said.kind()).isEqualTo(Line.Kind.NOTICE);
-        assertThat(said.time()).isEqualTo("12:34");
+        // At the time the name was taken (MemoryNode's are in November 2023), as a message's is the
+        // time it was sent: the same line as a page read again gives.
+        assertThat(said.time()).matches("Nov 14 \\d\\d:\\d\\d");
         assertThat(view.users).extracting(UserItem::label).containsExactly("ann", "bobby", "cyd");
         assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "bobby", "cyd");
         assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@bobby");
         assertThat(view.title).as("someone else's name is not in the title").isEqualTo("ann@127.0.0.1:7117");
 
-        // In the direct conversation: its heading and members follow too, and the line is said there.
+        // In the direct conversation: its heading and members follow too, the rename told while it
+        // was elsewhere is read in its place with the page, and the next one is said there.
         presenter.openDirect(bob.id());
+        assertThat(view.texts()).containsExactly("psst", "bob is now known as bobby");
         node.rename(bob.id(), "rob");
         assertThat(view.membersHeading).isEqualTo("@rob");
         assertThat(view.members).extracting(UserItem::label).containsExactly("ann", "rob");
         assertThat(view.conversations).extracting(ConversationItem::label).containsExactly("#all", "@rob");
-        assertThat(view.texts()).containsExactly("psst", "bobby is now known as rob");
+        assertThat(view.texts()).containsExactly("psst", "bob is now known as bobby", "bobby is now known as rob");
 
-        // Kept in its place when the transcript is read again.
+        // Kept in its place, once, when the transcript is read again.
         node.receive(bob.id(), new Conversation.Direct(bob.id()), "it's rob now");
         presenter.ignore(cyd.id());
-        assertThat(view.texts()).containsExactly("psst", "bobby is now known as rob", "it's rob now",
+        assertThat(view.texts()).containsExactly("psst", "bob is now known as bobby", "bobby is now known as rob", "it's rob now",
                 "ignoring cyd: their messages are hidden, past ones too (-unignore @cyd shows them again)");
     }
 
@@ -874,7 +878,27 @@ class ChatPresenterTest {
     }
 
     @Test
-    void aNameTakenThatChangesAnothersLabelChangesTheirLinesToo() {
+    void linesKeepTheNameTheyWereWrittenUnderAndTheNoticeSaysWhoBecameWhom() {
+        node.receive(bob.id(), ALL, "as bob");
+        presenter.start();
+        presenter.submit("as ann");
+
+        node.rename(bob.id(), "bobby");
+        presenter.submit("/nick ann2");
+        node.receive(bob.id(), ALL, "as bobby");
+        presenter.submit("as ann2");
+
+        assertThat(view.transcript).extracting(Line::from, Line::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bob", "as bob"),
+                org.assertj.core.groups.Tuple.tuple("ann", "as ann"),
+                org.assertj.core.groups.Tuple.tuple("", "bob is now known as bobby"),
+                org.assertj.core.groups.Tuple.tuple("", "you are now known as ann2"),
+                org.assertj.core.groups.Tuple.tuple("bobby", "as bobby"),
+                org.assertj.core.groups.Tuple.tuple("ann2", "as ann2"));
+    }
+
+    @Test
+    void aNameTakenThatChangesAnothersLabelChangesTheirLinesButNotTheTakersOwn() {
         node.receive(bob.id(), ALL, "from bob");
         node.receive(cyd.id(), ALL, "from cyd");
         node.receive(bob.id(), ALL, "bob again");
@@ -884,9 +908,10 @@ class ChatPresenterTest {
         node.relabel(bob.id(), "bob@127.0.0.2");
         node.rename(cyd.id(), "bob", "bob@127.0.0.3");
 
+        // Bob's lines follow (the two bobs never read as one); cyd's stay under the name he wrote them as.
         assertThat(view.transcript).extracting(Line::from, Line::text).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("bob@127.0.0.2", "from bob"),
-                org.assertj.core.groups.Tuple.tuple("bob@127.0.0.3", "from cyd"),
+                org.assertj.core.groups.Tuple.tuple("cyd", "from cyd"),
                 org.assertj.core.groups.Tuple.tuple("bob@127.0.0.2", "bob again"),
                 org.assertj.core.groups.Tuple.tuple("", "cyd is now known as bob@127.0.0.3"));
         assertThat(view.users).extracting(UserItem::label).containsExactly("ann", "bob@127.0.0.2", "bob@127.0.0.3");
@@ -902,6 +927,106 @@ class ChatPresenterTest {
         presenter.select(Conversation.all());
         node.rename(cyd.id(), "cy", "cy");
         assertThat(view.transcript).extracting(Line::text).contains("cyrus is now known as cy");
+    }
+
+    @Test
+    void aConversationOpensWithTheRenamesAmongItsMessagesWhereTheyCameSaidWhereTheyAreSaidLive() {
+        Conversation dev = new Conversation.Group(new GroupName("dev"));
+        node.execute("-creategroup dev").block();
+        node.peerJoins(bob.id(), "dev");
+        node.receive(bob.id(), ALL, "hello");
+        node.receive(bob.id(), dev, "as bob");
+        node.rename(bob.id(), "bobby");
+        node.rename(cyd.id(), "cyrus");
+        node.execute("-nick ann2").block();
+        node.receive(bob.id(), dev, "as bobby");
+
+        presenter.start();
+        // In #all: everyone's; the last after the last message, up to now.
+        assertThat(view.transcript).extracting(Line::kind, Line::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(Line.Kind.MESSAGE, "hello"),
+                org.assertj.core.groups.Tuple.tuple(Line.Kind.NOTICE, "bob is now known as bobby"),
+                org.assertj.core.groups.Tuple.tuple(Line.Kind.NOTICE, "cyd is now known as cyrus"),
+                org.assertj.core.groups.Tuple.tuple(Line.Kind.NOTICE, "you are now known as ann2"));
+        assertThat(view.transcript.get(1).time()).matches("Nov 14 \\d\\d:\\d\\d");
+
+        // In #dev: not cyd's, who is not in it; each line under the name it was written under.
+        presenter.openGroup("dev");
+        assertThat(view.transcript).extracting(Line::from, Line::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bob", "as bob"),
+                org.assertj.core.groups.Tuple.tuple("", "bob is now known as bobby"),
+                org.assertj.core.groups.Tuple.tuple("", "you are now known as ann2"),
+                org.assertj.core.groups.Tuple.tuple("bobby", "as bobby"));
+
+        // Nor, once ignored, his in #all.
+        presenter.select(ALL);
+        presenter.submit("-ignore @cyrus");
+        assertThat(view.texts()).containsExactly("hello", "bob is now known as bobby", "you are now known as ann2",
+                "ignoring cyrus: their messages are hidden, past ones too (-unignore @cyrus shows them again)");
+    }
+
+    @Test
+    void aRenameFurtherBackIsReadInItsPlaceWithThePageThatHasIt() {
+        node.preload(bob.id(), ALL, 50);
+        node.rename(bob.id(), "bobby");
+        node.preload(bob.id(), ALL, 150);
+        presenter.start();
+        assertThat(view.transcript).hasSize(ChatPresenter.PAGE).allMatch(l -> l.from().equals("bobby"));
+
+        presenter.loadOlder();
+
+        assertThat(view.transcript).hasSize(2 * ChatPresenter.PAGE + 1);
+        assertThat(view.transcript.subList(49, 52)).extracting(Line::from, Line::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bob", "message 50"),
+                org.assertj.core.groups.Tuple.tuple("", "bob is now known as bobby"),
+                org.assertj.core.groups.Tuple.tuple("bobby", "message 1"));
+    }
+
+    @Test
+    void aConversationOpenedWhereItsUnreadBeginReadsTheRenamesOnTheWay() {
+        Conversation direct = new Conversation.Direct(bob.id());
+        presenter.start();
+        for (int i = 1; i <= 150; i++) {
+            if (i == 51) {
+                node.rename(bob.id(), "bobby");
+            }
+            node.receive(bob.id(), direct, "unread " + i);
+        }
+
+        presenter.openDirect(bob.id());
+
+        assertThat(view.transcript).hasSize(152);
+        assertThat(view.transcript.subList(0, 2)).extracting(Line::text).containsExactly("150 new messages", "unread 1");
+        assertThat(view.transcript.subList(50, 53)).extracting(Line::from, Line::text).containsExactly(
+                org.assertj.core.groups.Tuple.tuple("bob", "unread 50"),
+                org.assertj.core.groups.Tuple.tuple("", "bob is now known as bobby"),
+                org.assertj.core.groups.Tuple.tuple("bobby", "unread 51"));
+    }
+
+    @Test
+    void aRenameToldWhileThePageLoadsIsSaidOnceAfterIt() {
+        node.receive(bob.id(), ALL, "before");
+        Runnable release = node.holdNextHistory();
+        presenter.start();
+
+        node.rename(bob.id(), "bobby");
+        release.run();
+
+        assertThat(view.texts()).containsExactly("before", "bob is now known as bobby");
+    }
+
+    @Test
+    void aHistoryTypedInTheWindowHasTheRenamesAmongItsMessages() {
+        node.receive(bob.id(), ALL, "as bob");
+        node.rename(bob.id(), "bobby");
+        node.receive(bob.id(), ALL, "as bobby");
+        presenter.start();
+
+        presenter.submit("-history");
+
+        // MemoryNode's are from 22:13 UTC.
+        assertThat(view.texts()).last().isEqualTo("history of #all:\n22:13 bob → #all: as bob\n"
+                + "22:13 -- bob is now known as bobby\n22:13 bobby → #all: as bobby");
     }
 
     @Test

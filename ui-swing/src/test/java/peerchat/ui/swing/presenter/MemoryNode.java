@@ -38,7 +38,9 @@ import reactor.core.publisher.Sinks;
  * emitted nor in history or search (pages stay full of what is shown), until {@code -unignore}.
  * {@code -nick name} (and another user's {@link #rename}) works as the node's does too: the name is
  * checked ({@link DisplayName}), {@link ChatEvent.Renamed} is told on the stream, ignored or not,
- * and for this node's own user {@link #self()} has the new name by then, as the node's does.
+ * and for this node's own user {@link #self()} has the new name by then, as the node's does; the
+ * history keeps it among the messages ({@link #historyPageAfter}, under the names of its moment,
+ * not for someone ignored or forgotten), and the messages under the label their sender had.
  * {@code -forget @user} too: someone offline leaves the users and the groups, their messages keep
  * their label ({@link #label}), until they come again ({@link #peerUp}).
  * {@code -waiting} answers as the node's does: what {@link #heldBack} told, or, before it and
@@ -64,6 +66,8 @@ public final class MemoryNode implements Node {
     private String waiting = "";
     public final List<String> executed = new CopyOnWriteArrayList<>();
     public final List<String> historyCalls = new CopyOnWriteArrayList<>();
+    /** The reads of {@link #historyPageAfter} (the window's, for the renames among a page). */
+    public final List<String> pageCalls = new CopyOnWriteArrayList<>();
     /** The renames told, in their place among the messages (their cursors). */
     private final List<ChatEvent.Renamed> renames = new CopyOnWriteArrayList<>();
 
@@ -280,6 +284,8 @@ public final class MemoryNode implements Node {
             case "-waiting":
                 return new Reply.Done("waiting", waiting.isEmpty()
                         ? "nothing is held back: every message received here has been shown" : waiting);
+            case "-history":
+                return new Reply.Messages("history", current.key(), lastPage(current, 20));
             case "-lu":
                 return new Reply.Users("listusers", users());
             case "-q":
@@ -481,13 +487,46 @@ public final class MemoryNode implements Node {
         return held.then(read);
     }
 
+    /**
+     * As the node's: the messages after {@code cursor} with the renames among them, up to the last
+     * of a full page, else to now; each rename under the names of its moment (the user as now
+     * otherwise), none of users ignored or forgotten. Its reads are {@code pageCalls}, not
+     * {@link #historyCalls}, and not held by {@link #holdNextHistoryAfter}.
+     */
     @Override
     public Mono<HistoryPage> historyPageAfter(long cursor, int n) {
-        return historyAfter(cursor, n).map(messages -> {
+        pageCalls.add("after " + cursor + " " + n);
+        return Mono.fromSupplier(() -> {
+            List<MessageView> messages = log.values().stream().flatMap(List::stream).filter(m -> m.cursor() > cursor)
+                    .filter(this::shown).sorted(java.util.Comparator.comparingLong(MessageView::cursor)).limit(n)
+                    .collect(Collectors.toList());
             long upTo = messages.size() == n ? messages.get(n - 1).cursor() : Long.MAX_VALUE;
-            return new HistoryPage(messages, renames.stream().filter(r -> r.cursor() > cursor && r.cursor() <= upTo)
-                    .collect(Collectors.toList()));
+            List<ChatEvent.Renamed> among = new ArrayList<>();
+            for (ChatEvent.Renamed r : renames) {
+                Optional<UserView> now = user(r.user().id());
+                if (r.cursor() > cursor && r.cursor() <= upTo && now.isPresent() && !now.get().ignored()) {
+                    UserView u = now.get();
+                    UserView then = new UserView(u.id(), r.user().name(), r.user().label(), u.address(), u.online(), u.self(),
+                            u.groups(), u.ignored());
+                    among.add(new ChatEvent.Renamed(then, r.was(), r.id(), r.ts(), r.cursor()));
+                }
+            }
+            return new HistoryPage(messages, among);
         });
+    }
+
+    /**
+     * {@code -history}: the last {@code n} messages of {@code c}, with the renames from the first of
+     * them to now (every one: the node's has only those of users in the conversation, which in
+     * {@code #all} is everyone).
+     */
+    private HistoryPage lastPage(Conversation c, int n) {
+        List<MessageView> all = shownIn(c);
+        List<MessageView> last = List.copyOf(all.subList(Math.max(0, all.size() - n), all.size()));
+        if (last.isEmpty()) {
+            return new HistoryPage(last, List.of());
+        }
+        return new HistoryPage(last, historyPageAfter(last.get(0).cursor(), Integer.MAX_VALUE).block().renames());
     }
 
     @Override

@@ -305,9 +305,9 @@ class TwoNodeWindowTest {
 
         assertThat(bob("/nick bobby")).isInstanceOf(Reply.Done.class);
 
-        // His line on screen takes the name too, as it would if read again.
+        // His line on screen keeps the name he wrote it under; the notice says who became whom.
         await().atMost(WAIT).until(() -> contents(frame, "users").equals(List.of("ann online", "bobby online")));
-        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bobby: hello all", "ann: hello bob",
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: hello all", "ann: hello bob",
                 "notice: bob is now known as bobby")));
         assertThat(contents(frame, "members")).containsExactly("ann online", "bobby online");
         assertThat(contents(frame, "conversations")).containsExactly("#all", "@bobby (1)");
@@ -316,10 +316,19 @@ class TwoNodeWindowTest {
         type("/nick ann2");
         await().atMost(WAIT).until(() -> frame.label("status").text().equals("you are now known as ann2"));
         assertThat(title()).isEqualTo("(1) ann2@" + ann.self().listen());
-        assertThat(contents(frame, "transcript")).containsExactly("bobby: hello all", "ann2: hello bob",
+        assertThat(contents(frame, "transcript")).containsExactly("bob: hello all", "ann: hello bob",
                 "notice: bob is now known as bobby", "notice: you are now known as ann2");
         assertThat(contents(frame, "users")).containsExactly("ann2 online", "bobby online");
         await().atMost(WAIT).until(() -> bob.users().stream().anyMatch(u -> u.name().equals("ann2")));
+
+        // Read from ann's log: the direct conversation, whose one line came before the renames,
+        // has them after it, and #all read again is as it was shown live.
+        GuiTesting.list(frame, "conversations").clickItem("@bobby (1)");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("-- 1 new message --", "bob: psst",
+                "notice: bob is now known as bobby", "notice: you are now known as ann2")));
+        GuiTesting.list(frame, "conversations").clickItem("#all");
+        await().atMost(WAIT).until(() -> contents(frame, "transcript").equals(List.of("bob: hello all", "ann: hello bob",
+                "notice: bob is now known as bobby", "notice: you are now known as ann2")));
     }
 
     private String title() {

@@ -71,6 +71,15 @@ public interface Node extends AutoCloseable {
     Mono<List<MessageView>> historyBefore(Conversation conversation, long cursor, int n);
 
     /**
+     * As {@link #historyBefore} ({@code Long.MAX_VALUE}: the newest {@code n}), with the renames of
+     * those in the conversation then (a group's members at the time, the two users of a direct
+     * conversation, everyone in {@code all}) in their place among the messages, from the first of
+     * them up to {@code cursor} (to now for the newest): a page of the conversation as it
+     * happened, as {@code -history} and {@code -more} give it.
+     */
+    Mono<HistoryPage> historyPage(Conversation conversation, long cursor, int n);
+
+    /**
      * The newest {@code n} messages of {@code conversation} (null: every conversation) whose text
      * contains {@code text}, case-insensitively; oldest first. Reads the whole conversation from
      * the log: for a person asking, not for every event.

@@ -499,8 +499,8 @@ public final class PeerNode implements Node {
         return historyPage(conversation, cursor, n).map(HistoryPage::messages);
     }
 
-    /** The {@code n} messages of {@code conversation} before {@code cursor} (MAX: the newest), with the renames among them. */
-    Mono<HistoryPage> historyPage(Conversation conversation, long cursor, int n) {
+    @Override
+    public Mono<HistoryPage> historyPage(Conversation conversation, long cursor, int n) {
         return Mono.fromCallable(() -> pageNow(conversation, cursor, n)).subscribeOn(Schedulers.boundedElastic());
     }
 

@@ -218,6 +218,14 @@ public final class FakeNode implements Node {
     }
 
     @Override
+    public Mono<HistoryPage> historyPage(Conversation conversation, long cursor, int n) {
+        List<MessageView> messages = (cursor == Long.MAX_VALUE ? history(conversation, n) : historyBefore(conversation, cursor, n)).block();
+        long from = messages.isEmpty() ? Long.MAX_VALUE : messages.get(0).cursor();
+        return Mono.just(new HistoryPage(messages, renames.stream().filter(r -> r.cursor() > from && r.cursor() <= cursor)
+                .collect(java.util.stream.Collectors.toList())));
+    }
+
+    @Override
     public Mono<List<MessageView>> search(Conversation conversation, String text, int n) {
         List<MessageView> found = log.stream().filter(m -> conversation == null || m.conversation().equals(conversation))
                 .filter(m -> m.text().toLowerCase(java.util.Locale.ROOT).contains(text.toLowerCase(java.util.Locale.ROOT)))

@@ -24,7 +24,7 @@ import peerchat.store.event.NodeId;
  * The open conversation and its transcript: paged from the log, the last page first and the one
  * before whenever the user scrolls to the top, so a conversation of any length opens at once; live
  * messages after it, each shown once; the renames among them, read with each page
- * ({@link HistoryPages}) or told live, each said once in its place ({@link RenameNotices}); the
+ * ({@link Node#historyPage}) or told live, each said once in its place ({@link RenameNotices}); the
  * window's own lines ({@link Notices}) kept in place; and a
  * divider before what was unread when it was opened, where it opens (the pages back to it read
  * first, up to {@link ChatPresenter#OPEN_AT_UNREAD}). What is shown is seen, and moves the
@@ -45,7 +45,6 @@ final class Transcript {
     private final Function<Conversation, String> label;
     /** Whose renames are not said: the users ignored, as the window last saw them. */
     private final Supplier<Set<NodeId>> ignored;
-    private final HistoryPages pages;
 
     private Conversation current;
     /** Bumped when the conversation changes, so pages that arrive for the old one are dropped. */
@@ -86,7 +85,6 @@ final class Transcript {
         this.counting = counting;
         this.label = label;
         this.ignored = ignored;
-        this.pages = new HistoryPages(node);
     }
 
     Conversation current() {
@@ -199,7 +197,7 @@ final class Transcript {
         firstUnreadLoaded = null;
         long asked = generation;
         Conversation conv = current;
-        answers.whenDone(pages.last(conv, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
+        answers.whenDone(node.historyPage(conv, Long.MAX_VALUE, PAGE), page -> firstPage(asked, page), e -> historyFailed(asked, conv, e));
     }
 
     /** The user scrolled to the top: fetch the page before the oldest message shown. */
@@ -210,7 +208,7 @@ final class Transcript {
         loadingOlder = true;
         long asked = generation;
         Conversation conv = current;
-        answers.whenDone(pages.before(conv, oldestCursor, PAGE), page -> olderPage(asked, page),
+        answers.whenDone(node.historyPage(conv, oldestCursor, PAGE), page -> olderPage(asked, page),
                 e -> historyFailed(asked, conv, e));
     }
 
@@ -249,7 +247,7 @@ final class Transcript {
      */
     private void pageBackToUnread(long asked, List<Line> lines) {
         Conversation conv = current;
-        answers.whenDone(pages.before(conv, oldestCursor, PAGE), page -> {
+        answers.whenDone(node.historyPage(conv, oldestCursor, PAGE), page -> {
             if (asked != generation) {
                 return;
             }

@@ -501,18 +501,34 @@ public final class MemoryNode implements Node {
                     .filter(this::shown).sorted(java.util.Comparator.comparingLong(MessageView::cursor)).limit(n)
                     .collect(Collectors.toList());
             long upTo = messages.size() == n ? messages.get(n - 1).cursor() : Long.MAX_VALUE;
-            List<ChatEvent.Renamed> among = new ArrayList<>();
-            for (ChatEvent.Renamed r : renames) {
-                Optional<UserView> now = user(r.user().id());
-                if (r.cursor() > cursor && r.cursor() <= upTo && now.isPresent() && !now.get().ignored()) {
-                    UserView u = now.get();
-                    UserView then = new UserView(u.id(), r.user().name(), r.user().label(), u.address(), u.online(), u.self(),
-                            u.groups(), u.ignored());
-                    among.add(new ChatEvent.Renamed(then, r.was(), r.id(), r.ts(), r.cursor()));
-                }
-            }
-            return new HistoryPage(messages, among);
+            return new HistoryPage(messages, renamesBetween(cursor, upTo));
         });
+    }
+
+    /**
+     * As the node's: {@link #history} or {@link #historyBefore} (their calls and the gate as
+     * theirs), with every rename from the first message to {@code cursor} (or now); the node's has
+     * only those of users in the conversation then, which the window filters again as it does live.
+     */
+    @Override
+    public Mono<HistoryPage> historyPage(Conversation conversation, long cursor, int n) {
+        Mono<List<MessageView>> messages = cursor == Long.MAX_VALUE ? history(conversation, n) : historyBefore(conversation, cursor, n);
+        return messages.map(m -> new HistoryPage(m, m.isEmpty() ? List.of() : renamesBetween(m.get(0).cursor(), cursor)));
+    }
+
+    /** The renames placed after {@code after} and at {@code upTo} or before, under the names of their moment, none of users ignored. */
+    private List<ChatEvent.Renamed> renamesBetween(long after, long upTo) {
+        List<ChatEvent.Renamed> among = new ArrayList<>();
+        for (ChatEvent.Renamed r : renames) {
+            Optional<UserView> now = user(r.user().id());
+            if (r.cursor() > after && r.cursor() <= upTo && now.isPresent() && !now.get().ignored()) {
+                UserView u = now.get();
+                UserView then = new UserView(u.id(), r.user().name(), r.user().label(), u.address(), u.online(), u.self(),
+                        u.groups(), u.ignored());
+                among.add(new ChatEvent.Renamed(then, r.was(), r.id(), r.ts(), r.cursor()));
+            }
+        }
+        return among;
     }
 
     /**

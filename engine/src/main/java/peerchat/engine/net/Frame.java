@@ -11,9 +11,10 @@ interface Frame {
 
     /**
      * A user as a node knows them, for peers that may not have met them ({@link RosterWire}): id,
-     * name (null if not known) and their newest stamp in each group they were ever in.
+     * name (null if not known), when anyone last had a link to them (epoch ms, 0: never) and their
+     * newest stamp in each group they were ever in.
      */
-    record Known(String id, String name, List<Stamp> groups) {
+    record Known(String id, String name, long seen, List<Stamp> groups) {
     }
 
     /** In ({@code in}) or out of {@code group} as of its member's own message numbered {@code seq}. */

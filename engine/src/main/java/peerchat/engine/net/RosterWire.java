@@ -44,13 +44,13 @@ final class RosterWire {
                 stamps.add(new Frame.Stamp(g.group().value(), g.seq(), g.member()));
                 stampsLeft--;
             }
-            out.add(new Frame.Known(u.id().value(), u.name(), stamps));
+            out.add(new Frame.Known(u.id().value(), u.name(), u.seen(), stamps));
         }
         return out;
     }
 
     /**
-     * A peer's roster, checked: ids, names and group names as a handshake's, seqs from 1, no
+     * A peer's roster, checked: ids, names and group names as a handshake's, seqs from 1, times from 0, no
      * stamp for {@code all}, and not more than {@link #MAX_USERS_TAKEN} users and
      * {@link #MAX_STAMPS_TAKEN} stamps. Null (a frame without one) is none.
      *
@@ -69,6 +69,9 @@ final class RosterWire {
             if (k == null || k.groups() == null) {
                 throw new ProtocolException("null entry in a roster");
             }
+            if (k.seen() < 0) {
+                throw new ProtocolException("a roster's user seen at " + k.seen());
+            }
             NodeId id = Handshake.nodeId(k.id());
             String name = k.name() == null ? null : Handshake.name(k.name());
             stamps += k.groups().size();
@@ -82,7 +85,7 @@ final class RosterWire {
                 }
                 groups.add(new GroupStamp(new GroupName(s.group()), s.seq(), s.in()));
             }
-            users.add(new KnownUser(id, name, groups));
+            users.add(new KnownUser(id, name, k.seen(), groups));
         }
         return users;
     }

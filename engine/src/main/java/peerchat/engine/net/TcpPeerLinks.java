@@ -88,7 +88,7 @@ public final class TcpPeerLinks implements PeerLinks {
     private volatile Disposable ticker;
     private volatile boolean closed;
     private volatile String partingWords = "";
-    private volatile java.util.function.BiFunction<Integer, Integer, List<KnownUser>> roster = (users, stamps) -> List.of();
+    private volatile Roster roster = (users, stamps, now) -> List.of();
     private long nextGossipAt;
     private long gossipRound;
     private long lastTickAt;
@@ -255,10 +255,9 @@ public final class TcpPeerLinks implements PeerLinks {
 
     /**
      * Who this node knows in which groups, asked on the links' thread for each HELLO and every
-     * {@link #GOSSIP_REFRESH_ROUNDS} gossip rounds ({@link RosterWire}), with how many users and
-     * how many stamps each at most; none until set.
+     * {@link #GOSSIP_REFRESH_ROUNDS} gossip rounds ({@link RosterWire}); none until set.
      */
-    public void roster(java.util.function.BiFunction<Integer, Integer, List<KnownUser>> source) {
+    public void roster(Roster source) {
         this.roster = Objects.requireNonNull(source, "source");
     }
 
@@ -346,7 +345,7 @@ public final class TcpPeerLinks implements PeerLinks {
                 boolean refresh = ++gossipRound % GOSSIP_REFRESH_ROUNDS == 0;
                 // Between refreshes the roster is not sent: what changes in it goes to everyone
                 // known as a message; it only heals what someone missed.
-                List<Frame.Known> users = refresh && !connected().isEmpty() ? RosterWire.write(roster.apply(RosterWire.MAX_USERS, RosterWire.MAX_STAMPS_EACH)) : null;
+                List<Frame.Known> users = refresh && !connected().isEmpty() ? RosterWire.write(roster.known(RosterWire.MAX_USERS, RosterWire.MAX_STAMPS_EACH, clock.millis())) : null;
                 for (PeerState p : peers.values()) {
                     LinkSession s = p.session();
                     if (s != null) {
@@ -600,7 +599,7 @@ public final class TcpPeerLinks implements PeerLinks {
     Frame.Hello hello(byte[] nonce) {
         InetSocketAddress a = advertised;
         return new Frame.Hello(identity.id().value(), identity.publicKey(), name,
-                a.getAddress().getHostAddress(), a.getPort(), nonce, knownPeers(), RosterWire.write(roster.apply(RosterWire.MAX_USERS, RosterWire.MAX_STAMPS_EACH)));
+                a.getAddress().getHostAddress(), a.getPort(), nonce, knownPeers(), RosterWire.write(roster.known(RosterWire.MAX_USERS, RosterWire.MAX_STAMPS_EACH, clock.millis())));
     }
 
     private List<Frame.PeerInfo> knownPeers() {

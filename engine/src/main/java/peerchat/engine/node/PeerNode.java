@@ -218,7 +218,8 @@ public final class PeerNode implements Node {
         Shown() {
             store.membership().groups().forEach(g -> members.put(g.name(),
                     g.members().stream().map(u -> u.id()).collect(Collectors.toCollection(HashSet::new))));
-            store.membership().roster(Integer.MAX_VALUE, Integer.MAX_VALUE).forEach(u -> u.groups()
+            // Only the stamps count here: no clock (a start that fails must still let go of the log).
+            store.membership().roster(Integer.MAX_VALUE, Integer.MAX_VALUE, 0).forEach(u -> u.groups()
                     .forEach(g -> newest.computeIfAbsent(g.group(), x -> new HashMap<>()).put(u.id(), g.seq())));
         }
 

@@ -87,7 +87,7 @@ final class SealedCopies {
     static final Duration GONE_AFTER = Duration.ofDays(30);
 
     private boolean goneLongAgo(NodeId d, long now) {
-        long last = store.membership().lastLinked(d);
+        long last = store.membership().lastSeen(d); // by anyone: a peer's roster tells of those never met here
         // Never linked: perhaps it can reach others but not this node. Sealed copies are its way.
         return last > 0 && now - last > GONE_AFTER.toMillis();
     }

@@ -271,7 +271,7 @@ class BadInputTest {
         int heardBefore = (int) node.events.stream().filter(e -> e instanceof LinkEvent.RosterHeard).count();
         try (RawPeer p = raw()) {
             Frame.Hello theirs = (Frame.Hello) p.read();
-            List<Frame.Known> roster = List.of(new Frame.Known(good.id().value(), "good", List.of(new Frame.Stamp("no such group!", 3, true))));
+            List<Frame.Known> roster = List.of(new Frame.Known(good.id().value(), "good", 0, List.of(new Frame.Stamp("no such group!", 3, true))));
             p.frame(new Frame.Hello(liar.id().value(), liar.publicKey(), "liar", "127.0.0.82", 9,
                     new byte[WireConstants.NONCE_BYTES], List.of(), roster));
             p.frame(new Frame.Proof(liar.sign(p.proofData(theirs.nonce(), liar.id(), node.id())), 0));

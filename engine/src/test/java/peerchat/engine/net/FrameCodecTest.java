@@ -50,8 +50,8 @@ class FrameCodecTest {
         assertThat(roundTrip(new Frame.Bye("see you \uD83D\uDE00"))).isEqualTo(new Frame.Bye("see you \uD83D\uDE00"));
         List<Frame.PeerInfo> peers = List.of(new Frame.PeerInfo("0123456789abcdef0123456789abcdef", "bob", "127.0.0.2", 7117));
         assertThat(roundTrip(new Frame.Gossip(peers, null))).isEqualTo(new Frame.Gossip(peers, null));
-        List<Frame.Known> roster = List.of(new Frame.Known("0123456789abcdef0123456789abcdef", "bob",
-                List.of(new Frame.Stamp("dev", 7, true), new Frame.Stamp("ops", 9, false))), new Frame.Known("fedc", null, List.of()));
+        List<Frame.Known> roster = List.of(new Frame.Known("0123456789abcdef0123456789abcdef", "bob", 1_796_000_000_000L,
+                List.of(new Frame.Stamp("dev", 7, true), new Frame.Stamp("ops", 9, false))), new Frame.Known("fedc", null, 0, List.of()));
         assertThat(roundTrip(new Frame.Gossip(peers, roster))).isEqualTo(new Frame.Gossip(peers, roster));
         Frame.Hello hello = (Frame.Hello) roundTrip(new Frame.Hello("0123456789abcdef0123456789abcdef", new byte[] {1, 2},
                 "alice", "127.0.0.1", 7117, new byte[32], peers, roster));

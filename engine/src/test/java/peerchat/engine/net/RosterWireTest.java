@@ -27,7 +27,7 @@ class RosterWireTest {
 
     @Test
     void whatIsWrittenIsReadBack() {
-        List<KnownUser> roster = List.of(new KnownUser(id(1), "bob", stamps(3)), new KnownUser(id(2), null, List.of()));
+        List<KnownUser> roster = List.of(new KnownUser(id(1), "bob", 1_796_000_000_000L, stamps(3)), new KnownUser(id(2), null, 1_796_000_000_000L, List.of()));
         assertThat(RosterWire.read(RosterWire.write(roster))).isEqualTo(roster);
         assertThat(RosterWire.read(null)).isEmpty();
     }
@@ -36,7 +36,7 @@ class RosterWireTest {
     void aRosterIsCutToFitAFrame() {
         List<KnownUser> many = new ArrayList<>();
         for (int i = 0; i < RosterWire.MAX_USERS + 5; i++) {
-            many.add(new KnownUser(id(i), "u" + i, stamps(i < 20 ? RosterWire.MAX_STAMPS_EACH + 1 : 1)));
+            many.add(new KnownUser(id(i), "u" + i, 1_796_000_000_000L, stamps(i < 20 ? RosterWire.MAX_STAMPS_EACH + 1 : 1)));
         }
         List<Frame.Known> written = RosterWire.write(many);
         assertThat(written).hasSize(RosterWire.MAX_USERS);
@@ -51,7 +51,7 @@ class RosterWireTest {
         String name = "\u00e9".repeat(WireConstants.MAX_NAME_CHARS);
         List<Frame.PeerInfo> peers = IntStream.range(0, RosterWire.MAX_USERS)
                 .mapToObj(i -> new Frame.PeerInfo(String.format("%064x", i), name, "255.255.255." + (i % 256), 65535)).collect(Collectors.toList());
-        List<KnownUser> roster = IntStream.range(0, RosterWire.MAX_USERS).mapToObj(i -> new KnownUser(new NodeId(String.format("%064x", i)), name,
+        List<KnownUser> roster = IntStream.range(0, RosterWire.MAX_USERS).mapToObj(i -> new KnownUser(new NodeId(String.format("%064x", i)), name, Long.MAX_VALUE,
                 IntStream.range(0, 8).mapToObj(g -> new GroupStamp(new GroupName(("g" + g + "-" + i + "-").repeat(8).substring(0, GroupName.MAX_LENGTH)),
                         Long.MAX_VALUE - g, true)).collect(Collectors.toList()))).collect(Collectors.toList());
         Frame.Hello hello = new Frame.Hello(ID, new byte[44], name, "255.255.255.255", 65535, new byte[WireConstants.NONCE_BYTES],
@@ -66,17 +66,18 @@ class RosterWireTest {
 
     @Test
     void badRostersAreRefusedWithTheReason() {
-        assertRefused(List.of(new Frame.Known("not hex!", "bob", List.of())), "malformed node id");
-        assertRefused(List.of(new Frame.Known(ID, "b".repeat(WireConstants.MAX_NAME_CHARS + 1), List.of())), "overlong display name");
-        assertRefused(List.of(new Frame.Known(ID, "bob", List.of(new Frame.Stamp("all", 3, true)))), "malformed group stamp");
-        assertRefused(List.of(new Frame.Known(ID, "bob", List.of(new Frame.Stamp("dev", 0, true)))), "malformed group stamp");
-        assertRefused(List.of(new Frame.Known(ID, "bob", Collections.singletonList(null))), "malformed group stamp");
+        assertRefused(List.of(new Frame.Known("not hex!", "bob", 0, List.of())), "malformed node id");
+        assertRefused(List.of(new Frame.Known(ID, "b".repeat(WireConstants.MAX_NAME_CHARS + 1), 0, List.of())), "overlong display name");
+        assertRefused(List.of(new Frame.Known(ID, "bob", 0, List.of(new Frame.Stamp("all", 3, true)))), "malformed group stamp");
+        assertRefused(List.of(new Frame.Known(ID, "bob", 0, List.of(new Frame.Stamp("dev", 0, true)))), "malformed group stamp");
+        assertRefused(List.of(new Frame.Known(ID, "bob", 0, Collections.singletonList(null))), "malformed group stamp");
         assertRefused(Collections.singletonList(null), "null entry in a roster");
-        assertRefused(List.of(new Frame.Known(ID, "bob", null)), "null entry in a roster");
-        assertRefused(Collections.nCopies(RosterWire.MAX_USERS_TAKEN + 1, new Frame.Known(ID, "bob", List.of())), "flooding");
+        assertRefused(List.of(new Frame.Known(ID, "bob", -1, List.of())), "seen at -1");
+        assertRefused(List.of(new Frame.Known(ID, "bob", 0, null)), "null entry in a roster");
+        assertRefused(Collections.nCopies(RosterWire.MAX_USERS_TAKEN + 1, new Frame.Known(ID, "bob", 0, List.of())), "flooding");
         List<Frame.Stamp> lots = IntStream.range(0, RosterWire.MAX_STAMPS_TAKEN / 2 + 1).mapToObj(i -> new Frame.Stamp("g" + i, 1, true))
                 .collect(Collectors.toList());
-        assertRefused(List.of(new Frame.Known(ID, "a", lots), new Frame.Known(ID, "b", lots)), "flooding");
+        assertRefused(List.of(new Frame.Known(ID, "a", 0, lots), new Frame.Known(ID, "b", 0, lots)), "flooding");
     }
 
     private static void assertRefused(List<Frame.Known> roster, String reason) {

@@ -66,6 +66,25 @@ class SealedCopiesTest {
         }
     }
 
+    /**
+     * Users never met here, told of by a peer's roster, get sealed copies unless no one has had a
+     * link to them for a month: an old identity of someone who reinstalled, passed on from node to
+     * node, would otherwise cost every message a signature and two kept copies for ever.
+     */
+    @Test
+    void usersToldOfAreSealedForUnlessNobodySawThemForAMonth() throws Exception {
+        try (Store store = Store.open(dir.resolve("log"))) {
+            store.append(new Event.PeerConnected(CAROL, "127.0.0.9:7117", 40 * DAY)).block(WAIT);
+            store.append(new Event.PeerConnected(DAVE, "127.0.0.9:7117", 40 * DAY)).block(WAIT);
+            store.append(new Event.UserHeard(BOB, "bob", CAROL, 35 * DAY, List.of(), 40 * DAY)).block(WAIT);
+            store.append(new Event.UserHeard(ERIN, "erin", CAROL, 5 * DAY, List.of(), 40 * DAY)).block(WAIT);
+            SealedCopies sealed = new SealedCopies(ME, new WireCodec(), store);
+
+            SealedCopies.Custody custody = sealed.forSend(toAll(1, 41 * DAY), Set.of(CAROL, DAVE));
+            assertThat(custody.envelopes()).extracting(e -> RelayEnvelope.open(e).forPeer()).containsExactly(BOB);
+        }
+    }
+
     @Test
     void aLostPeerLinkedAgainKeepsNoCopiesOfItsOwn() throws Exception {
         try (Store store = Store.open(dir.resolve("log"))) {

@@ -181,12 +181,13 @@ public sealed interface Event {
 
     /**
      * Peer {@code from} told this node of user {@code id}, who it has not met: known by
-     * {@code name} (null if {@code from} knew none), in or out of {@code groups} as of the stamps. Logged only with what was news
+     * {@code name} (null if {@code from} knew none), last linked to anyone {@code seen} (epoch ms, as
+     * far as {@code from} knew; 0: never), in or out of {@code groups} as of the stamps. Logged only with what was news
      * here (a user not known, a stamp newer than the one known), so that a node sends its group
      * messages also to members it has not met ({@code Membership}); what a user says of itself,
      * in a handshake or a message, counts over a name heard this way.
      */
-    record UserHeard(NodeId id, String name, NodeId from, List<GroupStamp> groups, long ts) implements Event {
+    record UserHeard(NodeId id, String name, NodeId from, long seen, List<GroupStamp> groups, long ts) implements Event {
         public UserHeard {
             Objects.requireNonNull(id, "id");
             Objects.requireNonNull(from, "from");

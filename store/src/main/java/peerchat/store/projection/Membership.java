@@ -53,6 +53,8 @@ public final class Membership {
         String publicKey;
         /** When a link to it last came up or went down (epoch ms); 0: never linked. */
         long lastLinked;
+        /** The latest time a peer told of when anyone last had a link to it (epoch ms); 0: none told. */
+        long heardSeen;
         /** Forgotten by this node's user since it was last seen. */
         boolean forgotten;
 
@@ -152,6 +154,22 @@ public final class Membership {
     }
 
     /**
+     * When anyone last had a link to {@code id}, as far as this node knows: itself, or a peer that
+     * told of them (epoch ms; 0: no one it knows of ever did). What tells a user gone for good (a
+     * reinstalled machine's old identity) from one away for a while, who was never met here.
+     */
+    public synchronized long lastSeen(NodeId id) {
+        Known k = users.get(id);
+        return k == null ? 0 : Math.max(k.lastLinked, k.heardSeen);
+    }
+
+    /**
+     * A newer time a user was seen is news only when it is this much newer: it comes with every
+     * roster of someone linked to them, and what it is for (gone for a month or not) needs no more.
+     */
+    public static final long SEEN_NEWS_MILLIS = 24L * 60 * 60 * 1000;
+
+    /**
      * A message about {@code sender} itself took effect here (sent by this node, or delivered): a
      * change of its groups, or its new name. A name so told and one heard in a handshake
      * ({@link #seen}) are the same news by two roads; whichever is later in the log counts, and
@@ -193,6 +211,7 @@ public final class Membership {
         if (!k.named && e.name() != null) {
             k.name(e.name());
         }
+        k.heardSeen = Math.max(k.heardSeen, e.seen());
         List<GroupStamp> applied = new ArrayList<>();
         for (GroupStamp stamp : e.groups()) {
             if (stamped(e.id(), stamp)) {
@@ -223,11 +242,12 @@ public final class Membership {
 
     /**
      * What this node tells its peers of everyone it knows (itself included, the forgotten not):
-     * each one's name and newest stamp in every group it was ever in, so that a peer that missed
+     * each one's name, when anyone last had a link to them ({@code now} for those online and this
+     * node itself) and newest stamp in every group it was ever in, so that a peer that missed
      * their joins (it came later, or was away) sends to them too. At most {@code maxUsers} users
      * and {@code maxStamps} stamps each, so that it fits in a frame.
      */
-    public synchronized List<KnownUser> roster(int maxUsers, int maxStamps) {
+    public synchronized List<KnownUser> roster(int maxUsers, int maxStamps, long now) {
         Map<NodeId, List<GroupStamp>> byUser = new HashMap<>();
         stamps.forEach((group, users) -> users.forEach((id, stamp) -> byUser.computeIfAbsent(id, i -> new ArrayList<>()).add(stamp)));
         List<NodeId> ids = listed();
@@ -240,7 +260,8 @@ public final class Membership {
             Known k = users.get(id);
             List<GroupStamp> in = byUser.getOrDefault(id, new ArrayList<>());
             in.sort(Comparator.comparing(GroupStamp::group));
-            out.add(new KnownUser(id, k.named ? k.name : null, in.size() <= maxStamps ? in : in.subList(0, maxStamps)));
+            long seen = isOnline(id) ? now : Math.max(k.lastLinked, k.heardSeen);
+            out.add(new KnownUser(id, k.named ? k.name : null, seen, in.size() <= maxStamps ? in : in.subList(0, maxStamps)));
         }
         return out;
     }
@@ -258,6 +279,7 @@ public final class Membership {
         Known k = users.get(told.id());
         boolean newUser = k == null;
         boolean newName = !newUser && !k.named && told.name() != null;
+        boolean seenSince = !newUser && told.seen() - Math.max(k.lastLinked, k.heardSeen) > SEEN_NEWS_MILLIS;
         List<GroupStamp> newer = new ArrayList<>();
         for (GroupStamp stamp : told.groups()) {
             GroupStamp last = stamps.getOrDefault(stamp.group(), Map.of()).get(told.id());
@@ -265,10 +287,10 @@ public final class Membership {
                 newer.add(stamp);
             }
         }
-        if (!newUser && !newName && newer.isEmpty()) {
+        if (!newUser && !newName && !seenSince && newer.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new Event.UserHeard(told.id(), told.name(), from, newer, ts));
+        return Optional.of(new Event.UserHeard(told.id(), told.name(), from, told.seen(), newer, ts));
     }
 
     /** Presence is not durable: called once the replay of a restarted node is over. */

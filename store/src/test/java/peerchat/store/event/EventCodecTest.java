@@ -40,9 +40,9 @@ class EventCodecTest {
                 new Event.UserIgnored(bob, true, 30),
                 new Event.UserIgnored(bob, false, 31),
                 new Event.UserForgotten(bob, 35),
-                new Event.UserHeard(Fixtures.CAROL, "carol", bob, List.of(new GroupStamp(new GroupName("team"), 3, true),
+                new Event.UserHeard(Fixtures.CAROL, "carol", bob, 17, List.of(new GroupStamp(new GroupName("team"), 3, true),
                         new GroupStamp(new GroupName("ops"), 7, false)), 36),
-                new Event.UserHeard(Fixtures.CAROL, null, bob, List.of(), 37),
+                new Event.UserHeard(Fixtures.CAROL, null, bob, 0, List.of(), 37),
                 new Event.MessageSent(new MessageId(me, 5), Set.of(bob), Map.of(), Map.of(), new Payload.Rename("mé2"), 32, 32),
                 new Event.MessageReceived(new MessageId(bob, 13), Set.of(me), List.of(new Dependency(bob, 12, Set.of(me))), 6,
                         new Payload.Rename("bobby"), 33, 34, true));

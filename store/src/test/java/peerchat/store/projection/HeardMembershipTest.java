@@ -59,7 +59,7 @@ class HeardMembershipTest {
     }
 
     private void heard(NodeId user, String name, GroupStamp... stamps) {
-        fixture.given(new Event.UserHeard(user, name, BOB, List.of(stamps), 50));
+        fixture.given(new Event.UserHeard(user, name, BOB, 0, List.of(stamps), 50));
     }
 
     private void delivered(NodeId from, long seq, Change c) {
@@ -102,24 +102,24 @@ class HeardMembershipTest {
 
     @Test
     void newsIsWhatIsNotKnownYetAndNothingOfThisNodeItself() {
-        KnownUser carol = new KnownUser(CAROL, "carol", List.of(in(3)));
+        KnownUser carol = new KnownUser(CAROL, "carol", 0, List.of(in(3)));
         Event.UserHeard first = membership.news(BOB, carol, 60).orElseThrow();
-        assertThat(first).isEqualTo(new Event.UserHeard(CAROL, "carol", BOB, List.of(in(3)), 60));
+        assertThat(first).isEqualTo(new Event.UserHeard(CAROL, "carol", BOB, 0, List.of(in(3)), 60));
         fixture.given(first);
         assertThat(membership.news(BOB, carol, 61)).isEmpty();
 
-        Event.UserHeard newer = membership.news(BOB, new KnownUser(CAROL, "carol", List.of(in(3), new GroupStamp(new GroupName("ops"), 8, true))), 62)
+        Event.UserHeard newer = membership.news(BOB, new KnownUser(CAROL, "carol", 0, List.of(in(3), new GroupStamp(new GroupName("ops"), 8, true))), 62)
                 .orElseThrow();
         assertThat(newer.groups()).containsExactly(new GroupStamp(new GroupName("ops"), 8, true));
 
         // A user known only by a short id so far (the sender of a change) gets the name heard.
         delivered(DAVE, 2, Change.JOIN);
-        assertThat(membership.news(BOB, new KnownUser(DAVE, null, List.of()), 63)).isEmpty();
-        assertThat(membership.news(BOB, new KnownUser(DAVE, "dave", List.of()), 63)).isPresent();
+        assertThat(membership.news(BOB, new KnownUser(DAVE, null, 0, List.of()), 63)).isEmpty();
+        assertThat(membership.news(BOB, new KnownUser(DAVE, "dave", 0, List.of()), 63)).isPresent();
 
-        assertThat(membership.news(BOB, new KnownUser(ME, "someone", List.of(out(99))), 64)).isEmpty();
-        assertThat(membership.news(BOB, new KnownUser(BOB, "bob", List.of(in(99))), 64)).as("what bob says of himself").isEmpty();
-        fixture.given(new Event.UserHeard(ME, "someone", BOB, List.of(out(99)), 64));
+        assertThat(membership.news(BOB, new KnownUser(ME, "someone", 0, List.of(out(99))), 64)).isEmpty();
+        assertThat(membership.news(BOB, new KnownUser(BOB, "bob", 0, List.of(in(99))), 64)).as("what bob says of himself").isEmpty();
+        fixture.given(new Event.UserHeard(ME, "someone", BOB, 0, List.of(out(99)), 64));
         assertThat(membership.user(ME).orElseThrow().name()).isEqualTo("me");
     }
 
@@ -150,6 +150,25 @@ class HeardMembershipTest {
     }
 
     @Test
+    void whenAnyoneLastHadALinkToAUserIsPassedOnAndIsNewsOnlyADayLater() {
+        long day = Membership.SEEN_NEWS_MILLIS;
+        fixture.given(new Event.UserHeard(CAROL, "carol", BOB, 10 * day, List.of(), 50));
+        assertThat(membership.lastSeen(CAROL)).isEqualTo(10 * day);
+        assertThat(membership.news(BOB, new KnownUser(CAROL, "carol", 10 * day + day / 2, List.of()), 60)).isEmpty();
+        assertThat(membership.news(BOB, new KnownUser(CAROL, "carol", 12 * day, List.of()), 60)).isPresent();
+        fixture.given(new Event.UserHeard(CAROL, "carol", BOB, 3 * day, List.of(), 70)); // older news changes nothing
+        assertThat(membership.lastSeen(CAROL)).isEqualTo(10 * day);
+
+        fixture.given(new Event.PeerConnected(CAROL, null, 20 * day));
+        assertThat(membership.roster(100, 100, 25 * day)).filteredOn(u -> u.id().equals(CAROL))
+                .extracting(KnownUser::seen).containsExactly(25 * day); // online: seen now
+        fixture.given(new Event.PeerDisconnected(CAROL, "gone", 21 * day));
+        assertThat(membership.roster(100, 100, 25 * day)).filteredOn(u -> u.id().equals(CAROL))
+                .extracting(KnownUser::seen).containsExactly(21 * day);
+        assertThat(fixture.restart().membership().lastSeen(CAROL)).isEqualTo(21 * day);
+    }
+
+    @Test
     void theRosterSaysEveryoneKnownWithTheirNewestStampsLeftGroupsIncluded() {
         fixture.given(sent(ME, 1, change("dev", Change.CREATE), Set.of(BOB), 1, 10));
         delivered(BOB, 4, Change.JOIN);
@@ -158,12 +177,12 @@ class HeardMembershipTest {
         delivered(DAVE, 2, Change.JOIN); // named by nobody yet
         fixture.given(new Event.UserForgotten(DAVE, 80));
 
-        assertThat(membership.roster(100, 100)).containsExactly(
-                new KnownUser(ME, "me", List.of(in(1))),
-                new KnownUser(BOB, "bob", List.of(out(6))),
-                new KnownUser(CAROL, "carol", List.of(in(3))));
-        assertThat(membership.roster(2, 100)).hasSize(2);
+        assertThat(membership.roster(100, 100, 1000)).containsExactly(
+                new KnownUser(ME, "me", 1000, List.of(in(1))), // itself, online: seen now
+                new KnownUser(BOB, "bob", 0, List.of(out(6))),
+                new KnownUser(CAROL, "carol", 0, List.of(in(3))));
+        assertThat(membership.roster(2, 100, 1000)).hasSize(2);
         fixture.given(sent(ME, 2, change("ops", Change.CREATE), Set.of(BOB), 2, 11));
-        assertThat(membership.roster(100, 1).get(0).groups()).hasSize(1);
+        assertThat(membership.roster(100, 1, 1000).get(0).groups()).hasSize(1);
     }
 }

@@ -171,7 +171,7 @@ public final class TerminalSession {
      * burst of catching up is one beep.
      */
     private void print(LineReader reader, ChatEvent e, long started) {
-        if (aboutSomeoneIgnored(e)) {
+        if (aboutSomeoneIgnored(e) || aboutAGroupNotMine(e)) {
             return;
         }
         AttributedString line = renderer.event(e);
@@ -208,6 +208,21 @@ public final class TerminalSession {
         String who = e instanceof ChatEvent.Joined j ? j.user() : e instanceof ChatEvent.Left l ? l.user()
                 : e instanceof ChatEvent.GroupCreated g ? g.by() : null;
         return who != null && node.users().stream().anyMatch(u -> u.ignored() && u.label().equals(who));
+    }
+
+    /**
+     * Joins and leaves of a group this user is not in are not printed, as an IRC client shows
+     * only its own channels': a node that meets a network hears of every member of every group at
+     * once (the rosters of its first handshakes), and a screen of "bob joined #ops" says nothing
+     * to someone not in #ops. A group's creation is, so that one learns it exists, and so is this
+     * user's own leave, though they are out of the group by then. {@code -members} lists the rest.
+     */
+    private boolean aboutAGroupNotMine(ChatEvent e) {
+        String group = e instanceof ChatEvent.Joined j ? j.group() : e instanceof ChatEvent.Left l ? l.group() : null;
+        if (group == null || node.myGroups().contains(group)) {
+            return false;
+        }
+        return !(e instanceof ChatEvent.Left l && l.user().equals(node.label(node.self().id())));
     }
 
     /** A PrintWriter swallows the errors of a terminal that is gone: then there is no goodbye. */

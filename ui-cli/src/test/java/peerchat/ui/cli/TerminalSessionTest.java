@@ -310,6 +310,20 @@ class TerminalSessionTest {
                 .doesNotContain("created #x2").contains("beatrice created #x3");
     }
 
+    /** As an IRC client: joins and leaves of the groups this user is in (and their own leave), every group created. */
+    @Test
+    void joinsAndLeavesArePrintedForThisUsersGroupsOnly() throws Exception {
+        run(node, term);
+        node.emit(new ChatEvent.Joined("ops", "beatrice"));
+        node.emit(new ChatEvent.Left("ops", "bob"));
+        node.emit(new ChatEvent.GroupCreated("dev", "bob"));
+        node.emit(new ChatEvent.Left("chess", "alice")); // this user's own: out of chess by now
+        node.emit(new ChatEvent.Joined("games", "bob"));
+        await().atMost(WAIT).until(() -> term.text().contains("bob joined #games"));
+        assertThat(term.text()).contains("bob created #dev").contains("alice left #chess")
+                .doesNotContain("beatrice joined #ops").doesNotContain("bob left #ops");
+    }
+
     @Test
     void whatOthersWroteSinceTheLastRunIsCountedAndReplayedAndTheNextRunStartsAfterIt() throws Exception {
         node.addToLog(node.incoming("bob", FakeNode.BOB, "seen last time", false));

@@ -45,4 +45,9 @@ final class DialState {
     synchronized boolean inFlight() {
         return inFlight;
     }
+
+    /** No attempt has ended yet: the first is to come, or under way. */
+    synchronized boolean firstUnderWay() {
+        return failures == 0 && nextAt == 0;
+    }
 }

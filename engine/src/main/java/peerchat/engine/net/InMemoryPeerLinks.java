@@ -182,6 +182,11 @@ public final class InMemoryPeerLinks implements PeerLinks {
     }
 
     @Override
+    public boolean reaching() {
+        return false; // links in memory come up at once, or not at all
+    }
+
+    @Override
     public void partingWords(String words) {
         partingWords = PartingWords.check(words);
     }

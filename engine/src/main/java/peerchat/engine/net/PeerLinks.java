@@ -39,6 +39,12 @@ public interface PeerLinks {
     Set<NodeId> connected();
 
     /**
+     * Whether a link may come up in a moment: an address given to {@link #connect} not tried to
+     * the end yet, or a handshake under way. False once every address was tried and none answers.
+     */
+    boolean reaching();
+
+    /**
      * What the peers are told this node's user said on leaving, when it closes ({@code /quit see
      * you}): "" for nothing. Any thread.
      *

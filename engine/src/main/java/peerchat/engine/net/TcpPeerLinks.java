@@ -261,6 +261,11 @@ public final class TcpPeerLinks implements PeerLinks {
         this.roster = Objects.requireNonNull(source, "source");
     }
 
+    @Override
+    public boolean reaching() {
+        return seeds.values().stream().anyMatch(DialState::firstUnderWay) || sessions.stream().anyMatch(s -> !s.established());
+    }
+
     /** Where peers are told to dial this node; null before {@link #start()}. */
     public InetSocketAddress advertisedAddress() {
         return advertised;

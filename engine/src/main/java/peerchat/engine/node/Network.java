@@ -1,6 +1,7 @@
 package peerchat.engine.node;
 
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -20,13 +21,11 @@ import peerchat.engine.net.PartingWords;
 import peerchat.engine.net.PeerLinks;
 import peerchat.engine.net.TcpPeerLinks;
 import peerchat.store.event.Event;
-import peerchat.store.event.GroupName;
-import peerchat.store.event.NodeId;
-import peerchat.store.event.Payload;
 import peerchat.store.projection.KnownUser;
 import peerchat.store.projection.Membership;
 import peerchat.store.projection.UserInfo;
 import reactor.core.Disposable;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
 
@@ -46,6 +45,13 @@ final class Network {
     private volatile PeerLinks links;
     private volatile Beacon beacon;
     private final SameIdentityWarning sameIdentity;
+    /** A link came up in this run, its roster taken before it (the links report them in that order). */
+    private volatile boolean contacted;
+    private volatile Mono<Void> settled = Mono.empty();
+
+    /** How long commands at a start wait at most for the network ({@link #settled}), and how often it is asked. */
+    static final Duration SETTLE_MAX = Duration.ofSeconds(5);
+    private static final Duration SETTLE_POLL = Duration.ofMillis(20);
 
     Network(PeerNode node, NodeConfig config, Identity identity, Messenger messenger) {
         this.node = node;
@@ -76,6 +82,13 @@ final class Network {
                             links.connect(Addresses.parse(u.address(), NodeConfig.DEFAULT_PORT));
                         }
                     }
+                    PeerLinks l = links;
+                    settled = Flux.interval(Duration.ZERO, SETTLE_POLL, node.thread())
+                            .filter(t -> contacted || !l.reaching())
+                            .next().then()
+                            .timeout(SETTLE_MAX, Mono.empty(), node.thread())
+                            .cache();
+                    settled.subscribe(v -> { }, e -> LOG.warn("waiting for the network at start: {}", e.toString()));
                     return bound;
                 })
                 // Reading the host's interfaces (which address a wildcard is reached at, whether the
@@ -172,15 +185,15 @@ final class Network {
         long now = node.clock().millis();
         if (event instanceof LinkEvent.PeerUp up) {
             String address = Addresses.text(up.listenAddress());
-            boolean firstMeeting = node.store().membership().user(up.peer()).map(u -> u.address() == null).orElse(true);
             List<Event> batch = List.of(
                     new Event.PeerSeen(up.peer(), up.name(), address, Base64.getEncoder().encodeToString(up.publicKey()), now),
                     new Event.PeerConnected(up.peer(), address, now));
             return node.store().appendAll(batch).publishOn(node.thread()).flatMap(i -> {
+                contacted = true;
                 node.invalidate();
                 node.user(up.peer()).ifPresent(u -> node.emit(new ChatEvent.PeerUp(u)));
                 messenger.linkUp(up.peer());
-                return firstMeeting ? announceGroupsTo(up.peer()) : Mono.empty();
+                return Mono.<Void>empty();
             });
         }
         if (event instanceof LinkEvent.PeerDown down) {
@@ -251,19 +264,14 @@ final class Network {
     }
 
     /**
-     * A peer met for the first time missed the membership messages sent before it was known. Each
-     * user speaks only for itself: re-announcing its own joins to the newcomer is enough, and
-     * harmless if repeated (membership is the last of a user's own join/leave events).
+     * Completes, on the node thread, once this run has heard from the network: a link came up
+     * (with its roster taken: who is in which group now), or no address it dials can answer, or
+     * {@link #SETTLE_MAX} passed. A node knows its groups' members only as of its last run until
+     * then, and a message sent at once after a start (a script piping a line in) went to those:
+     * a member who joined meanwhile never got it, one who left did (QA, stop 28, 2 of 2).
      */
-    private Mono<Void> announceGroupsTo(NodeId peer) {
-        Mono<Void> all = Mono.empty();
-        for (String g : node.myGroups()) {
-            GroupName group = new GroupName(g);
-            if (!group.isAll()) {
-                all = all.then(Mono.defer(() -> messenger.send(java.util.Set.of(peer), new Payload.Membership(group, Payload.Change.JOIN), 0)).then());
-            }
-        }
-        return all;
+    Mono<Void> settled() {
+        return settled;
     }
 
     /** The name this node gives in handshakes from now on. */

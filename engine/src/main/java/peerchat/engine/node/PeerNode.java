@@ -326,7 +326,7 @@ public final class PeerNode implements Node {
             }
             boolean joined = in.add(from);
             // Only its creator's CREATE says who made a group: a newcomer first hears of one from
-            // the members' joins, repeated to it (Network.announceGroupsTo), from whoever is first.
+            // a roster (Shown.heard), as a join.
             if (!known && m.change() == Payload.Change.CREATE) {
                 emit(new ChatEvent.GroupCreated(group, who));
             }
@@ -444,7 +444,10 @@ public final class PeerNode implements Node {
 
     @Override
     public Mono<Reply> execute(String line) {
-        return Mono.defer(() -> commands.run(CommandParser.parse(line)))
+        // At a start, commands wait (in order, bounded) until the network is heard from: a message
+        // written at once would go to the members of its groups as the last run knew them.
+        Mono<Void> settled = network == null ? Mono.empty() : network.settled();
+        return settled.then(Mono.defer(() -> commands.run(CommandParser.parse(line))))
                 .subscribeOn(thread)
                 .onErrorResume(e -> {
                     LOG.error("command failed: {}", line, e);

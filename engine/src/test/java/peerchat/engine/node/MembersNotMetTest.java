@@ -71,6 +71,43 @@ class MembersNotMetTest {
         assertThat(members(bobBack, "dev")).containsExactlyInAnyOrder("alice", "bob", "dave");
     }
 
+    /**
+     * A message written at once after a start (a script piping a line in) waits until the network
+     * is heard from, and goes to the group's members as they are now: before, it went to those of
+     * the last run, and carol, who joined meanwhile, never got it (QA, stop 28: 2 of 2).
+     */
+    @Test
+    void aMessageWrittenAtOnceAfterAStartGoesToTheMembersOfNow() {
+        Node alice = nodes.start("alice", "alice", "127.0.0.186");
+        Node dave = nodes.start("dave", "dave", "127.0.0.189", alice.self().listen());
+        run(dave, "-creategroup dev");
+        await().atMost(WAIT).until(() -> members(alice, "dev").contains("dave"));
+        nodes.stop(dave);
+        Node carol = nodes.start("carol", "carol", "127.0.0.187", alice.self().listen());
+        run(carol, "-joingroup dev");
+        await().atMost(WAIT).until(() -> members(alice, "dev").contains("carol"));
+        nodes.stop(carol);
+
+        Node daveBack = nodes.start("dave", "dave", "127.0.0.189", alice.self().listen());
+        run(daveBack, "#dev early from dave");
+        Node carolBack = nodes.start("carol", "carol", "127.0.0.187", alice.self().listen());
+        await().atMost(WAIT).until(() -> history(carolBack, "#dev").contains("dave: early from dave"));
+    }
+
+    /**
+     * A peer met for the first time learns this node's groups from its roster: the joins are not
+     * sent again as new messages, whose new numbers every roster passed on as news (QA, stop 28: a
+     * first meeting logged a UserHeard on every node).
+     */
+    @Test
+    void aFirstMeetingSendsNoJoinsAgain() {
+        Node alice = nodes.start("alice", "alice", "127.0.0.181");
+        run(alice, "-creategroup dev");
+        Node dave = nodes.start("dave", "dave", "127.0.0.184", alice.self().listen());
+        await().atMost(WAIT).until(() -> members(dave, "dev").contains("alice"));
+        assertThat(((PeerNode) alice).store().links().lastSent(dave.self().id())).as("alice sent dave nothing").isZero();
+    }
+
     @Test
     void aMemberBackFromAwayWritesToTheNewcomerItHasNotMet() {
         Node alice = nodes.start("alice", "alice", "127.0.0.176");

@@ -55,6 +55,8 @@ public final class Membership {
         long lastLinked;
         /** The latest time a peer told of when anyone last had a link to it (epoch ms); 0: none told. */
         long heardSeen;
+        /** {@link #name} is one a peer told of, not one the user gave here (a handshake, a rename message). */
+        boolean nameHeard;
         /** Forgotten by this node's user since it was last seen. */
         boolean forgotten;
 
@@ -68,6 +70,17 @@ public final class Membership {
             }
             name = given;
             named = true;
+            nameHeard = false;
+        }
+
+        /**
+         * Whether a name a peer told of, with when anyone it knows of last had a link to the user,
+         * is the one to show: until the user gives one here, the freshest told (a rename reaches
+         * only those its sender knew: someone told of the user before is told of the new name by
+         * whoever saw them since).
+         */
+        boolean takesHeard(String told, long seen) {
+            return told != null && !told.equals(name) && (!named || nameHeard && seen >= heardSeen);
         }
     }
 
@@ -197,7 +210,7 @@ public final class Membership {
 
     /**
      * A peer told of a user ({@link #news}): known from now on (in {@code all}), under the name
-     * heard if it has none of its own here yet, and in or out of groups by the stamps newer than
+     * heard if it gave none here yet and none fresher was heard, and in or out of groups by the stamps newer than
      * those known. Someone forgotten stays forgotten: only meeting them again brings them back.
      * What a user says of itself is never taken from others: this node's own entry is ignored.
      *
@@ -208,8 +221,9 @@ public final class Membership {
             return List.of();
         }
         Known k = known(e.id());
-        if (!k.named && e.name() != null) {
+        if (k.takesHeard(e.name(), e.seen())) {
             k.name(e.name());
+            k.nameHeard = true;
         }
         k.heardSeen = Math.max(k.heardSeen, e.seen());
         List<GroupStamp> applied = new ArrayList<>();
@@ -269,16 +283,18 @@ public final class Membership {
     /**
      * What of {@code told}, passed on by {@code from}, is news here: the event to log, with only
      * the stamps newer than those known, or nothing when it says nothing new (the same roster
-     * comes again with every handshake and every so often). Not about this node itself, nor about
-     * {@code from}: what a peer is and does it says in its handshake and its own messages.
+     * comes again with every handshake and every so often). Not about this node itself. What
+     * {@code from} says of itself is taken as the rest: it is how a node met for the first time
+     * learns the groups it is in (before rosters it sent its joins again, as new messages, whose
+     * new numbers every roster then passed on as news to everyone).
      */
     public synchronized Optional<Event.UserHeard> news(NodeId from, KnownUser told, long ts) {
-        if (told.id().equals(self) || told.id().equals(from)) {
+        if (told.id().equals(self)) {
             return Optional.empty();
         }
         Known k = users.get(told.id());
         boolean newUser = k == null;
-        boolean newName = !newUser && !k.named && told.name() != null;
+        boolean newName = !newUser && k.takesHeard(told.name(), told.seen());
         boolean seenSince = !newUser && told.seen() - Math.max(k.lastLinked, k.heardSeen) > SEEN_NEWS_MILLIS;
         List<GroupStamp> newer = new ArrayList<>();
         for (GroupStamp stamp : told.groups()) {

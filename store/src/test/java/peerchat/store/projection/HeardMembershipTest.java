@@ -118,7 +118,7 @@ class HeardMembershipTest {
         assertThat(membership.news(BOB, new KnownUser(DAVE, "dave", 0, List.of()), 63)).isPresent();
 
         assertThat(membership.news(BOB, new KnownUser(ME, "someone", 0, List.of(out(99))), 64)).isEmpty();
-        assertThat(membership.news(BOB, new KnownUser(BOB, "bob", 0, List.of(in(99))), 64)).as("what bob says of himself").isEmpty();
+        assertThat(membership.news(BOB, new KnownUser(BOB, "bob", 0, List.of(in(99))), 64)).as("what bob says of himself").isPresent();
         fixture.given(new Event.UserHeard(ME, "someone", BOB, 0, List.of(out(99)), 64));
         assertThat(membership.user(ME).orElseThrow().name()).isEqualTo("me");
     }
@@ -136,6 +136,26 @@ class HeardMembershipTest {
         assertThat(membership.user(DAVE).orElseThrow().name()).isEqualTo("david");
         heard(DAVE, "dave");
         assertThat(membership.user(DAVE).orElseThrow().name()).isEqualTo("david");
+    }
+
+    /** A rename reaches only those its sender knew: someone told of the user learns the new name from whoever saw them since. */
+    @Test
+    void aNameHeardGivesWayToOneHeardFromSomeoneWhoSawTheUserSinceUntilTheUserGivesOne() {
+        fixture.given(new Event.UserHeard(DAVE, "dave", BOB, 10, List.of(), 50));
+        assertThat(membership.news(BOB, new KnownUser(DAVE, "david", 20, List.of()), 60)).isPresent();
+        assertThat(membership.news(BOB, new KnownUser(DAVE, "dv", 5, List.of()), 60)).as("from before").isEmpty();
+        fixture.given(new Event.UserHeard(DAVE, "david", CAROL, 20, List.of(), 60));
+        assertThat(membership.user(DAVE).orElseThrow().name()).isEqualTo("david");
+        assertThat(membership.formerName(DAVE)).contains("dave");
+        fixture.given(new Event.UserHeard(DAVE, "dave", BOB, 15, List.of(), 70));
+        assertThat(membership.user(DAVE).orElseThrow().name()).isEqualTo("david");
+        assertThat(fixture.restart().membership().user(DAVE).orElseThrow().name()).isEqualTo("david");
+        membership = fixture.store().membership();
+
+        fixture.given(seen(DAVE, "dv")); // his own word
+        fixture.given(new Event.UserHeard(DAVE, "daveyboy", BOB, 99, List.of(), 80));
+        assertThat(membership.user(DAVE).orElseThrow().name()).isEqualTo("dv");
+        assertThat(membership.news(BOB, new KnownUser(DAVE, "daveyboy", 99, List.of()), 90)).isEmpty();
     }
 
     @Test

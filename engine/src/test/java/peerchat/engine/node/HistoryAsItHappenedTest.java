@@ -2,6 +2,7 @@ package peerchat.engine.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static peerchat.engine.node.LoopbackNodes.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -48,10 +49,6 @@ class HistoryAsItHappenedTest {
 
     private static List<String> read(List<ChatEvent> events) {
         return events.stream().map(HistoryAsItHappenedTest::read).collect(Collectors.toList());
-    }
-
-    private static Reply run(Node node, String line) {
-        return node.execute(line).block(WAIT);
     }
 
     @Test

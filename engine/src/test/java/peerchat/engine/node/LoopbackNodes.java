@@ -11,6 +11,7 @@ import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import peerchat.engine.api.Node;
 import peerchat.engine.api.NodeConfig;
+import peerchat.engine.api.Reply;
 import peerchat.engine.api.UserView;
 
 /**
@@ -43,6 +44,11 @@ final class LoopbackNodes implements AutoCloseable, AfterEachCallback {
     void stop(Node node) {
         node.shutdown().block(WAIT);
         started.remove(node);
+    }
+
+    /** Runs one command line on {@code node} and waits for its reply. */
+    static Reply run(Node node, String line) {
+        return node.execute(line).block(WAIT);
     }
 
     /** Waits until {@code node} counts {@code online} users online, itself included. */

@@ -2,6 +2,7 @@ package peerchat.engine.node;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static peerchat.engine.node.LoopbackNodes.run;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,10 +31,6 @@ class MembersNotMetTest {
 
     @RegisterExtension
     final LoopbackNodes nodes = new LoopbackNodes(() -> dir);
-
-    private static Reply run(Node node, String line) {
-        return node.execute(line).block(WAIT);
-    }
 
     private static List<String> history(Node node, String conversation) {
         return ((Reply.Messages) run(node, "-history " + conversation)).messages().stream()

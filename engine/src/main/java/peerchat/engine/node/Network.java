@@ -87,8 +87,13 @@ final class Network {
                             .filter(t -> contacted || !l.reaching())
                             .next().then()
                             .timeout(SETTLE_MAX, Mono.empty(), node.thread())
+                            .onErrorResume(e -> {
+                                // The node thread gone under it: the node closed within moments of its start.
+                                LOG.debug("no longer waiting for the network: {}", e.toString());
+                                return Mono.empty();
+                            })
                             .cache();
-                    settled.subscribe(v -> { }, e -> LOG.warn("waiting for the network at start: {}", e.toString()));
+                    settled.subscribe();
                     return bound;
                 })
                 // Reading the host's interfaces (which address a wildcard is reached at, whether the

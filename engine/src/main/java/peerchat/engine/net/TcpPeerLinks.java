@@ -607,15 +607,18 @@ public final class TcpPeerLinks implements PeerLinks {
                 a.getAddress().getHostAddress(), a.getPort(), nonce, knownPeers(), RosterWire.write(roster.known(RosterWire.MAX_USERS, RosterWire.MAX_STAMPS_EACH, clock.millis())));
     }
 
+    /** Peers with a link first: what a newcomer most needs, and what is surest to answer. */
     private List<Frame.PeerInfo> knownPeers() {
-        List<Frame.PeerInfo> out = new ArrayList<>();
+        List<Frame.PeerInfo> linked = new ArrayList<>();
+        List<Frame.PeerInfo> rest = new ArrayList<>();
         for (PeerState p : peers.values()) {
             InetSocketAddress a = p.address();
-            if (a != null && out.size() < WireConstants.MAX_GOSSIP_PEERS) {
-                out.add(new Frame.PeerInfo(p.id.value(), p.name(), a.getAddress().getHostAddress(), a.getPort()));
+            if (a != null) {
+                (p.session() != null ? linked : rest).add(new Frame.PeerInfo(p.id.value(), p.name(), a.getAddress().getHostAddress(), a.getPort()));
             }
         }
-        return out;
+        linked.addAll(rest);
+        return GossipPeers.fit(linked);
     }
 
     private void emit(LinkEvent e) {

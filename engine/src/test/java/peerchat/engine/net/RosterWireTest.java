@@ -45,25 +45,6 @@ class RosterWireTest {
         assertThat(RosterWire.read(written)).hasSize(RosterWire.MAX_USERS);
     }
 
-    /** A HELLO of a network of as many users as a roster tells of, with the longest names and the fullest roster, fits a frame. */
-    @Test
-    void theFullestHandshakeFitsAFrame() {
-        String name = "\u00e9".repeat(WireConstants.MAX_NAME_CHARS);
-        List<Frame.PeerInfo> peers = IntStream.range(0, RosterWire.MAX_USERS)
-                .mapToObj(i -> new Frame.PeerInfo(String.format("%064x", i), name, "255.255.255." + (i % 256), 65535)).collect(Collectors.toList());
-        List<KnownUser> roster = IntStream.range(0, RosterWire.MAX_USERS).mapToObj(i -> new KnownUser(new NodeId(String.format("%064x", i)), name, Long.MAX_VALUE,
-                IntStream.range(0, 8).mapToObj(g -> new GroupStamp(new GroupName(("g" + g + "-" + i + "-").repeat(8).substring(0, GroupName.MAX_LENGTH)),
-                        Long.MAX_VALUE - g, true)).collect(Collectors.toList()))).collect(Collectors.toList());
-        Frame.Hello hello = new Frame.Hello(ID, new byte[44], name, "255.255.255.255", 65535, new byte[WireConstants.NONCE_BYTES],
-                peers, RosterWire.write(roster));
-        io.netty.buffer.ByteBuf buf = FrameCodec.encode(io.netty.buffer.ByteBufAllocator.DEFAULT, hello);
-        try {
-            assertThat(buf.readableBytes()).isLessThan(WireConstants.MAX_FRAME_BYTES);
-        } finally {
-            buf.release();
-        }
-    }
-
     @Test
     void badRostersAreRefusedWithTheReason() {
         assertRefused(List.of(new Frame.Known("not hex!", "bob", 0, List.of())), "malformed node id");

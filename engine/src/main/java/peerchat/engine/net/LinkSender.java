@@ -42,6 +42,7 @@ final class LinkSender {
     private boolean catchingUp;
     private CatchUp catchUp;
     private boolean flushScheduled;
+    private Runnable whenDrained;
 
     /**
      * @param open whether the connection is established and not closing
@@ -105,6 +106,38 @@ final class LinkSender {
         }
         if (queue.isEmpty() && overflowed.get()) {
             startCatchUp();
+        }
+        checkDrained();
+    }
+
+    /**
+     * Runs {@code then} on the loop once everything sent to this peer so far is written (none
+     * left in the buffer or the journal's catch-up), or once {@code maxMillis} have passed,
+     * whichever comes first: a node shutting down lets a burst its user just sent go out first.
+     * Once only: a second call while one waits is ignored.
+     */
+    void afterDrained(Runnable then, long maxMillis) {
+        loop.execute(() -> {
+            if (whenDrained != null) {
+                return;
+            }
+            whenDrained = then;
+            loop.schedule(() -> runWhenDrained(), maxMillis, TimeUnit.MILLISECONDS);
+            checkDrained();
+        });
+    }
+
+    private void checkDrained() {
+        if (whenDrained != null && (!ready || !open.getAsBoolean() || queue.isEmpty() && !catchingUp && !overflowed.get())) {
+            runWhenDrained();
+        }
+    }
+
+    private void runWhenDrained() {
+        Runnable then = whenDrained;
+        whenDrained = null;
+        if (then != null) {
+            then.run();
         }
     }
 
@@ -175,6 +208,7 @@ final class LinkSender {
         protected void hookOnError(Throwable e) {
             catchingUp = false;
             fail.accept("reading unacked messages from the journal failed: " + e);
+            checkDrained();
         }
     }
 

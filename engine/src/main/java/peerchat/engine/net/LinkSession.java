@@ -41,6 +41,14 @@ final class LinkSession {
 
     /** How long a closing connection waits for what it wrote to go out. */
     static final long CLOSE_FLUSH_MILLIS = 500;
+    /**
+     * How long a node shutting down waits for what it sent to a peer to be written before it says
+     * BYE: unacked messages are resent at the next link anyway, so this only spares the peer the
+     * wait; {@link TcpPeerLinks#close} gives every link 5 s in all.
+     */
+    static final long QUIT_DRAIN_MILLIS = 3000;
+    /** How long a node shutting down waits, after its BYE, for the peer to close the connection. */
+    static final long QUIT_LINGER_MILLIS = 1500;
 
     private final TcpPeerLinks links;
     private final Connection conn;
@@ -192,7 +200,11 @@ final class LinkSession {
             links.heardRoster(gossip.roster(), peer.id);
         } else if (f instanceof Frame.Bye bye) {
             peerQuit = true;
-            closeQuietly(PartingWords.reason(bye.words()));
+            if (closing.get()) {
+                conn.dispose(); // both said BYE: each has read all the other sent, nothing left to wait for
+            } else {
+                closeQuietly(PartingWords.reason(bye.words()));
+            }
         } else if (!(f instanceof Frame.Heartbeat)) {
             throw new ProtocolException("unexpected " + f.getClass().getSimpleName() + " after the handshake");
         }
@@ -467,10 +479,29 @@ final class LinkSession {
             loop.execute(this::quit);
             return;
         }
-        if (!closing.get() && (state == State.AWAIT_PROOF || state == State.ESTABLISHED)) {
-            write(new Frame.Bye(links.partingWords()));
+        if (state == State.ESTABLISHED && !closing.get()) {
+            // What the user sent just before (a script's burst, piped in and then the end of
+            // input) goes out before the BYE, which the peer takes as the last frame.
+            sender.afterDrained(this::sayByeAndClose, QUIT_DRAIN_MILLIS);
+        } else {
+            sayByeAndClose();
         }
-        closeQuietly("node shutting down");
+    }
+
+    private void sayByeAndClose() {
+        if (closing.get() || !(state == State.AWAIT_PROOF || state == State.ESTABLISHED)) {
+            closeQuietly("node shutting down");
+            return;
+        }
+        write(new Frame.Bye(links.partingWords()));
+        closing.set(true);
+        closeReason = "node shutting down";
+        log.debug("{} closing connection with {}: said BYE, waiting for the peer to close", links.selfId().shortForm(), who());
+        // Not closed from this end yet: a socket closed with the peer's frames still unread
+        // resets the connection, and what was still in flight to the peer (the end of a burst)
+        // was lost with it. The peer closes on reading the BYE, so its close means it read
+        // everything before; one that does not answer is closed after a while.
+        loop.schedule(conn::dispose, QUIT_LINGER_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     /** The peer said BYE: it is shutting down, not just this connection. */

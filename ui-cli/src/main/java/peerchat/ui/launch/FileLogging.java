@@ -68,7 +68,8 @@ public final class FileLogging {
         file.start();
 
         Logger root = ctx.getLogger(Logger.ROOT_LOGGER_NAME);
-        root.setLevel(Level.INFO);
+        // PEERCHAT_LOG=debug (or trace) for a bug report: INFO otherwise, whatever the text.
+        root.setLevel(Level.toLevel(System.getenv("PEERCHAT_LOG"), Level.INFO));
         root.addAppender(file);
         ctx.getLogger("net.openhft").setLevel(Level.WARN);
         routeJulToSlf4j();

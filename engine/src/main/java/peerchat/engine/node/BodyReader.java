@@ -21,7 +21,7 @@ import java.util.List;
 final class BodyReader {
     /** Field i is bit i of {@link #seen}; the first {@link #REQUIRED} must be there, the others may be left out (null). */
     private static final String[] FIELDS = {WireCodec.V, WireCodec.ID, WireCodec.DESTS, WireCodec.META, WireCodec.KIND,
-        WireCodec.SENT_AT, WireCodec.TO, WireCodec.TEXT, WireCodec.GROUP, WireCodec.CHANGE, WireCodec.NAME};
+        WireCodec.SENT_AT, WireCodec.TO, WireCodec.TEXT, WireCodec.GROUP, WireCodec.CHANGE, WireCodec.NAME, WireCodec.BY};
     private static final int REQUIRED = 6;
 
     private final JsonParser p;
@@ -44,6 +44,7 @@ final class BodyReader {
         String group = null;
         String change = null;
         String newName = null;
+        String by = null;
         long sentAt = 0;
         for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
             p.nextToken();
@@ -59,6 +60,7 @@ final class BodyReader {
                 case WireCodec.GROUP -> group = stringOrNull(8);
                 case WireCodec.CHANGE -> change = stringOrNull(9);
                 case WireCodec.NAME -> newName = stringOrNull(10);
+                case WireCodec.BY -> by = stringOrNull(11);
                 default -> p.skipChildren();
             }
         }
@@ -70,7 +72,7 @@ final class BodyReader {
                 throw malformed("no " + FIELDS[i]);
             }
         }
-        return new WireCodec.Body(id, dests, meta, kind, to, text, group, change, sentAt, newName);
+        return new WireCodec.Body(id, dests, meta, kind, to, text, group, change, sentAt, newName, by);
     }
 
     private static void version(long v) throws WireCodec.MalformedBody {

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
@@ -14,6 +15,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import peerchat.engine.causal.CausalCore;
@@ -35,6 +37,7 @@ import peerchat.store.event.NodeId;
 import peerchat.store.event.Payload;
 import peerchat.store.log.LogFullException;
 import peerchat.store.log.LogReader;
+import peerchat.store.projection.KnownUser;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
@@ -71,6 +74,9 @@ final class Messenger implements LinkJournal {
 
         /** Something the user should know and act on (the disk is full, say). */
         void warning(String text);
+
+        /** Users told of, by a peer or by a message itself (its sender's name), logged as news. */
+        void heard(List<Event.UserHeard> news);
     }
 
     private final NodeId self;
@@ -78,7 +84,9 @@ final class Messenger implements LinkJournal {
     private final CausalCore<Payload> core;
     private final Scheduler thread;
     private final Clock clock;
-    private final WireCodec codec = new WireCodec();
+    private final WireCodec codec;
+    /** Senders whose name is known here: a message's own word on it is not needed (checked once each). */
+    private final Set<NodeId> named = new HashSet<>();
     private final SealedCopies sealed;
     private final Listener listener;
     private final Map<NodeId, Long> lastLinkSeq = new HashMap<>();
@@ -111,8 +119,9 @@ final class Messenger implements LinkJournal {
     private final BooleanSupplier closing;
 
     Messenger(Identity identity, Store store, CausalCore<Payload> core, Map<MessageId, Event.MessageReceived> bufferedAfterReplay,
-              Scheduler thread, Clock clock, Listener listener, BooleanSupplier closing) {
+              Scheduler thread, Clock clock, Listener listener, BooleanSupplier closing, Supplier<String> selfName) {
         this.self = identity.id();
+        this.codec = new WireCodec(selfName);
         this.sealed = new SealedCopies(identity, codec, store);
         this.store = store;
         this.core = core;
@@ -554,10 +563,17 @@ final class Messenger implements LinkJournal {
                 resume.tryEmitEmpty();
             }
         }
+        Event.UserHeard heard = nameNews(message.id(), decoded.by(), now);
+        if (heard != null) {
+            batch.add(0, heard); // before the message: its line is shown under that name, then and after a restart
+        }
         try {
             store.appendNow(batch);
         } catch (RuntimeException e) {
             return failedAfterTheCoreTookIt("receiving " + message.id() + " from " + from, e);
+        }
+        if (heard != null) {
+            listener.heard(List.of(heard));
         }
         boolean anyLate = false;
         for (int i = 0; i < delivered.size(); i++) {
@@ -571,6 +587,26 @@ final class Messenger implements LinkJournal {
             listener.held();
         }
         return pause;
+    }
+
+    /**
+     * The sender's name as its message gives it, as news, if no name is known here for it yet:
+     * a copy passed on by another node can come before any link to the sender or roster has told
+     * this node its name, and its lines showed under a bare id, changed later without a word.
+     * Null if nothing is new. Node thread.
+     */
+    private Event.UserHeard nameNews(MessageId id, String by, long now) {
+        NodeId sender = id.sender();
+        if (by == null || named.contains(sender)) {
+            return null;
+        }
+        Optional<Event.UserHeard> news = store.membership().news(sender, new KnownUser(sender, by, 0, List.of()), now);
+        if (news.isEmpty()) {
+            named.add(sender);
+            return null;
+        }
+        LOG.info("{} is called {}, as its message {} says: no name was known here for it", sender.shortForm(), by, id);
+        return news.get();
     }
 
     private Mono<Void> givingWay(NodeId sender) {

@@ -114,7 +114,8 @@ public final class PeerNode implements Node {
             this.thread = store.writer();
             this.info = new NodeInfo(identity.id(), config.name(), config.listenHost() + ":" + config.listenPort());
             this.shown = new Shown();
-            this.messenger = new Messenger(identity, store, recovery.core(), recovery.buffered(), thread, clock, shown, this::closing);
+            this.messenger = new Messenger(identity, store, recovery.core(), recovery.buffered(), thread, clock, shown, this::closing,
+                    () -> info.name());
             if (!recovery.buffered().isEmpty()) {
                 shown.held(); // still waiting from before the restart: told as if just held back
             }
@@ -234,7 +235,9 @@ public final class PeerNode implements Node {
         }
 
         /** Joins and leaves a peer told of (logged already), shown as those of the members' own messages are. */
-        void heard(List<Event.UserHeard> news) {
+        @Override
+        public void heard(List<Event.UserHeard> news) {
+            invalidate();
             for (Event.UserHeard e : news) {
                 if (e.id().equals(identity.id()) || store.membership().isForgotten(e.id())) {
                     continue;
@@ -395,7 +398,6 @@ public final class PeerNode implements Node {
 
     /** Peers told of users and groups not known here, in the log now: shown as the joins and leaves they are here. Node thread. */
     void heardOf(List<Event.UserHeard> news) {
-        invalidate();
         shown.heard(news);
     }
 

@@ -10,6 +10,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import java.util.Set;
 import peerchat.engine.causal.Incoming;
 import peerchat.store.event.MetadataCodec;
@@ -30,8 +31,12 @@ import peerchat.store.event.Target;
  * {v: 1, id: "&lt;sender&gt;-&lt;seq&gt;", dests: [node id, ... ascending],
  *  kind: "chat" | "membership" | "rename", to: "#group" | "@node id" | null, text: string | null,
  *  group: string | null, change: "CREATE" | "JOIN" | "LEAVE" | null, sentAt: long,
- *  name: string (a rename's only), meta: binary}
+ *  name: string (a rename's only), by: string, meta: binary}
  * </pre>
+ *
+ * {@code by} is the sender's name as it sends (left out by a codec not given one): a destination
+ * that knows no name for the sender yet (a copy passed on by another node came before any link
+ * or roster told it) shows that one rather than a bare id.
  *
  * Written with Jackson's streaming API in this order, the metadata last: it is all that differs
  * between the destinations of one message, so what they share is encoded once and each body is
@@ -55,9 +60,10 @@ final class WireCodec {
     static final String CHANGE = "change";
     static final String SENT_AT = "sentAt";
     static final String NAME = "name";
+    static final String BY = "by";
 
-    /** A decoded body: the copy for the causal core and the sender's send time. */
-    record Decoded(Incoming<Payload> message, long sentAt) {
+    /** A decoded body: the copy for the causal core, the sender's send time and its name then (null if not said). */
+    record Decoded(Incoming<Payload> message, long sentAt, String by) {
     }
 
     static final class MalformedBody extends Exception {
@@ -68,7 +74,7 @@ final class WireCodec {
 
     /** A body's fields as read, each of the right type (version checked, nullable ones may be null); not yet what they mean. */
     record Body(String id, List<String> dests, byte[] meta, String kind, String to, String text, String group,
-                String change, long sentAt, String name) {
+                String change, long sentAt, String name, String by) {
     }
 
     // No back-references: since the metadata is packed (each id once, in its bytes), a name or
@@ -91,8 +97,21 @@ final class WireCodec {
     private static final int TAIL_SKIP = 5; // the header ':' ')' '\n' flags, then START_OBJECT
     private static final byte SMILE_START_OBJECT = (byte) 0xFA;
 
+    /** The sender's name as it sends: null, none written. */
+    private final Supplier<String> by;
+
+    /** A codec that writes no sender's name (reading is the same). */
+    WireCodec() {
+        this(() -> null);
+    }
+
+    /** @param by the sending node's name now, written into every body */
+    WireCodec(Supplier<String> by) {
+        this.by = by;
+    }
+
     byte[] encode(Event.MessageSent sent, NodeId destination) {
-        return withMeta(shared(Shared.of(sent)), metadata(sent, destination));
+        return withMeta(shared(Shared.of(sent, by.get())), metadata(sent, destination));
     }
 
     /**
@@ -106,7 +125,7 @@ final class WireCodec {
                 throw new IllegalArgumentException(d + " is not a destination of " + sent.id());
             }
         }
-        byte[] shared = shared(Shared.of(sent));
+        byte[] shared = shared(Shared.of(sent, by.get()));
         for (NodeId d : sent.destinations()) {
             body.accept(d, withMeta(shared, metadata(sent, d)));
         }
@@ -122,8 +141,8 @@ final class WireCodec {
 
     /** What every destination's body of one message holds alike (all but the metadata). */
     private record Shared(String id, String[] dests, String kind, String to, String text, String group, String change,
-                          long sentAt, String name) {
-        static Shared of(Event.MessageSent sent) {
+                          long sentAt, String name, String by) {
+        static Shared of(Event.MessageSent sent, String by) {
             String[] dests = new String[sent.destinations().size()];
             int i = 0;
             for (NodeId d : sent.destinations()) {
@@ -133,13 +152,13 @@ final class WireCodec {
             String id = sent.id().text();
             if (sent.payload() instanceof Payload.Chat c) {
                 String to = c.to() instanceof Target.Group g ? "#" + g.name().value() : "@" + ((Target.User) c.to()).id().value();
-                return new Shared(id, dests, "chat", to, c.text(), null, null, sent.ts(), null);
+                return new Shared(id, dests, "chat", to, c.text(), null, null, sent.ts(), null, by);
             }
             if (sent.payload() instanceof Payload.Rename r) {
-                return new Shared(id, dests, "rename", null, null, null, null, sent.ts(), r.name());
+                return new Shared(id, dests, "rename", null, null, null, null, sent.ts(), r.name(), by);
             }
             Payload.Membership m = (Payload.Membership) sent.payload();
-            return new Shared(id, dests, "membership", null, null, m.group().value(), m.change().name(), sent.ts(), null);
+            return new Shared(id, dests, "membership", null, null, m.group().value(), m.change().name(), sent.ts(), null, by);
         }
     }
 
@@ -166,6 +185,9 @@ final class WireCodec {
             g.writeNumberField(SENT_AT, s.sentAt());
             if (s.name() != null) { // a rename's only: not a byte more on every other message
                 g.writeStringField(NAME, s.name());
+            }
+            if (s.by() != null) {
+                g.writeStringField(BY, s.by());
             }
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode " + s.id(), e);
@@ -208,7 +230,10 @@ final class WireCodec {
             }
             List<Dependency> meta = MetadataCodec.decode(b.meta());
             // Set.of, not a HashSet that Incoming would copy again; it refuses an id named twice, which no sender writes
-            return new Decoded(new Incoming<>(id, Set.of(dests), meta, payload(b)), b.sentAt());
+            if (b.by() != null) {
+                new Payload.Rename(b.by()); // what a name must be, as a rename's
+            }
+            return new Decoded(new Incoming<>(id, Set.of(dests), meta, payload(b)), b.sentAt(), b.by());
         } catch (RuntimeException e) {
             throw new MalformedBody("invalid message body: " + e.getMessage(), e);
         }

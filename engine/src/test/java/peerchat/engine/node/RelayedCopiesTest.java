@@ -37,9 +37,13 @@ class RelayedCopiesTest {
     Path dir;
 
     private static byte[] aliceWrote(NodeId to, long seq, String text) {
+        return aliceWrote(to, seq, text, new WireCodec());
+    }
+
+    private static byte[] aliceWrote(NodeId to, long seq, String text, WireCodec codec) {
         Event.MessageSent sent = new Event.MessageSent(new MessageId(ALICE.id(), seq), Set.of(to), Map.of(to, List.of()),
                 Map.of(to, seq), new Payload.Chat(new Target.Group(GroupName.ALL), text), 1000 + seq, 1000 + seq);
-        return new WireCodec().encode(sent, to);
+        return codec.encode(sent, to);
     }
 
     @Test
@@ -117,6 +121,37 @@ class RelayedCopiesTest {
             assertThat(reasons).containsExactly("2: sealed copies handed over, none of them kept");
         } finally {
             node.shutdown().block(WAIT);
+        }
+    }
+
+    /**
+     * A copy passed on by another node can come before anything told this node its sender's
+     * name (QA: a newcomer's first lines and join showed under a bare id at every node but the
+     * one it had met, and the name came later without a word). The message says it: its line is
+     * shown under it, and the name is kept, as a restart reads it back.
+     */
+    @Test
+    void aSenderNeverHeardOfIsShownUnderTheNameItsMessageGives() {
+        Node node = Node.start(NodeConfig.loopback("bob", dir.resolve("bob"), "127.0.0.2")).block(WAIT);
+        try {
+            PeerNode bob = (PeerNode) node;
+            NodeId me = bob.self().id();
+            List<String> from = new CopyOnWriteArrayList<>();
+            node.events().ofType(ChatEvent.Message.class).subscribe(m -> from.add(m.message().from()));
+
+            bob.messenger().receive(CAROL, 1, RelayEnvelope.seal(ALICE, me, 1, aliceWrote(me, 1, "first", new WireCodec(() -> "alice")))).block(WAIT);
+            await().atMost(WAIT).until(() -> from.size() == 1);
+
+            assertThat(from).containsExactly("alice");
+            assertThat(node.user(ALICE.id()).map(u -> u.label())).contains("alice");
+        } finally {
+            node.shutdown().block(WAIT);
+        }
+        Node again = Node.start(NodeConfig.loopback("bob", dir.resolve("bob"), "127.0.0.2")).block(WAIT);
+        try {
+            assertThat(again.user(ALICE.id()).map(u -> u.label())).contains("alice");
+        } finally {
+            again.shutdown().block(WAIT);
         }
     }
 }

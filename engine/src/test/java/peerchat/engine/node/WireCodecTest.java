@@ -94,6 +94,25 @@ class WireCodecTest {
         assertThatThrownBy(() -> codec.decode(tooLong)).isInstanceOf(WireCodec.MalformedBody.class).hasMessageContaining("name of 1 to 256");
     }
 
+    /** The sender's name rides on every kind of message when the codec is given one, and must be a name. */
+    @Test
+    void theSendersNameIsCarriedAndChecked() throws Exception {
+        WireCodec named = new WireCodec(() -> "ällice");
+        for (Payload p : List.of(new Payload.Chat(new Target.User(B), "hi"), new Payload.Membership(new GroupName("ops"), Payload.Change.JOIN),
+                new Payload.Rename("bobby"))) {
+            assertThat(codec.decode(named.encode(sent(p), B)).by()).isEqualTo("ällice");
+            assertThat(codec.decode(codec.encode(sent(p), B)).by()).isNull();
+        }
+        Map<String, Object> body = OldCodec.MAPPER.readValue(named.encode(sent(new Payload.Chat(new Target.User(B), "hi")), B),
+                new TypeReference<LinkedHashMap<String, Object>>() { });
+        body.put("by", "");
+        byte[] empty = OldCodec.MAPPER.writeValueAsBytes(body);
+        assertThatThrownBy(() -> codec.decode(empty)).isInstanceOf(WireCodec.MalformedBody.class).hasMessageContaining("name of 1 to 256");
+        body.put("by", 42);
+        byte[] number = OldCodec.MAPPER.writeValueAsBytes(body);
+        assertThatThrownBy(() -> codec.decode(number)).isInstanceOf(WireCodec.MalformedBody.class).hasMessageContaining("by");
+    }
+
     /**
      * The wire format is unchanged: the databind codec of earlier versions and this one read each
      * other's bodies, and this one writes the bytes the databind codec writes with back-references

@@ -1,6 +1,7 @@
 package peerchat.ui.json;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.regex.Pattern;
@@ -23,7 +24,9 @@ record InputLine(String command, String error) {
         }
         JsonNode node;
         try {
-            node = mapper.readTree(text);
+            // Read strictly to the end: readTree stops after the first value, and what followed it
+            // ({"line":"-q"} trailing, two objects on a line) was dropped without a word (QA).
+            node = mapper.reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS).readTree(text);
         } catch (JsonProcessingException e) {
             return invalid("not a JSON object: " + e.getOriginalMessage());
         }

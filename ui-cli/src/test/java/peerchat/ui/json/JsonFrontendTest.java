@@ -208,6 +208,19 @@ class JsonFrontendTest {
         assertThat(replies.get(3).path("message").asText()).contains("one field, \"line\", a string");
     }
 
+    /** Anything after the object is a mistake too: it was dropped without a word, and {"line":"-q"} trailing quit the node (QA). */
+    @Test
+    void whatFollowsAnObjectOnItsLineMakesItAnError() {
+        List<JsonNode> replies = replies(run("{\"line\":\"#all hi\"} not JSON\n"
+                + "{\"line\":\"-lu\"}{\"line\":\"-q\"}\n"
+                + "{\"line\":\"-q\"} trailing\n"
+                + "-lg\n"));
+        assertThat(node.lines()).containsExactly("-lg");
+        assertThat(replies).extracting(l -> l.path("event").asText() + " " + l.path("command").asText())
+                .containsExactly("error ", "error ", "error ", "result listgroups");
+        assertThat(replies.get(0).path("message").asText()).startsWith("{\"line\": ...}: not a JSON object");
+    }
+
     @Test
     void theLastLineNeedsNoNewlineAndEndOfInputQuits() {
         List<JsonNode> lines = run("-lg");

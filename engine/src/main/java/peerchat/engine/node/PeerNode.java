@@ -449,13 +449,21 @@ public final class PeerNode implements Node {
         // At a start, commands wait (in order, bounded) until the network is heard from: a message
         // written at once would go to the members of its groups as the last run knew them.
         Mono<Void> settled = network == null ? Mono.empty() : network.settled();
-        return settled.then(Mono.defer(() -> commands.run(CommandParser.parse(line))))
+        // A command still waiting when the node began to close is not run: it was half done, by
+        // chance (QA, a SIGTERM at a start: a send answered with no message shown, or "the log is
+        // closed", or no answer at all).
+        return settled.then(Mono.defer(() -> closing() ? Mono.just(SHUTTING_DOWN) : commands.run(CommandParser.parse(line))))
                 .subscribeOn(thread)
                 .onErrorResume(e -> {
+                    if (closing()) {
+                        return Mono.just(SHUTTING_DOWN);
+                    }
                     LOG.error("command failed: {}", line, e);
                     return Mono.just(new Reply.Error("command", "internal error: " + e));
                 });
     }
+
+    private static final Reply SHUTTING_DOWN = new Reply.Error("command", "not run: the node is shutting down");
 
     @Override
     public Conversation current() {

@@ -112,19 +112,34 @@ final class LinkSender {
 
     /**
      * Runs {@code then} on the loop once everything sent to this peer so far is written (none
-     * left in the buffer or the journal's catch-up), or once {@code maxMillis} have passed,
-     * whichever comes first: a node shutting down lets a burst its user just sent go out first.
-     * Once only: a second call while one waits is ignored.
+     * left in the buffer or the journal's catch-up), or once the peer has taken nothing for
+     * {@code stallMillis}, or after {@code maxMillis} in all, whichever comes first: a node
+     * shutting down lets a burst its user just sent go out first, as long as the peer keeps
+     * reading. Once only: a second call while one waits is ignored.
      */
-    void afterDrained(Runnable then, long maxMillis) {
+    void afterDrained(Runnable then, long stallMillis, long maxMillis) {
         loop.execute(() -> {
             if (whenDrained != null) {
                 return;
             }
             whenDrained = then;
-            loop.schedule(() -> runWhenDrained(), maxMillis, TimeUnit.MILLISECONDS);
+            long giveUpAt = links.now() + maxMillis;
             checkDrained();
+            loop.schedule(() -> watchDrain(highestHandled, giveUpAt, stallMillis), stallMillis, TimeUnit.MILLISECONDS);
         });
+    }
+
+    private void watchDrain(long handledBefore, long giveUpAt, long stallMillis) {
+        if (whenDrained == null) {
+            return;
+        }
+        if (highestHandled == handledBefore || links.now() >= giveUpAt) {
+            log.debug("{} stops waiting for {} to take what was sent: {} written", links.selfId().shortForm(), peer, highestHandled);
+            runWhenDrained();
+            return;
+        }
+        long handled = highestHandled;
+        loop.schedule(() -> watchDrain(handled, giveUpAt, stallMillis), stallMillis, TimeUnit.MILLISECONDS);
     }
 
     private void checkDrained() {

@@ -43,10 +43,12 @@ final class LinkSession {
     static final long CLOSE_FLUSH_MILLIS = 500;
     /**
      * How long a node shutting down waits for what it sent to a peer to be written before it says
-     * BYE: unacked messages are resent at the next link anyway, so this only spares the peer the
-     * wait; {@link TcpPeerLinks#close} gives every link 5 s in all.
+     * BYE: while the peer keeps taking it, up to {@link #QUIT_DRAIN_MAX_MILLIS}; once it has taken
+     * nothing for {@link #QUIT_STALL_MILLIS}, no longer. Unacked messages are resent at the next
+     * link anyway, so this only spares the peer the wait for them.
      */
-    static final long QUIT_DRAIN_MILLIS = 3000;
+    static final long QUIT_STALL_MILLIS = 3000;
+    static final long QUIT_DRAIN_MAX_MILLIS = 20_000;
     /** How long a node shutting down waits, after its BYE, for the peer to close the connection. */
     static final long QUIT_LINGER_MILLIS = 1500;
 
@@ -482,7 +484,7 @@ final class LinkSession {
         if (state == State.ESTABLISHED && !closing.get()) {
             // What the user sent just before (a script's burst, piped in and then the end of
             // input) goes out before the BYE, which the peer takes as the last frame.
-            sender.afterDrained(this::sayByeAndClose, QUIT_DRAIN_MILLIS);
+            sender.afterDrained(this::sayByeAndClose, QUIT_STALL_MILLIS, QUIT_DRAIN_MAX_MILLIS);
         } else {
             sayByeAndClose();
         }

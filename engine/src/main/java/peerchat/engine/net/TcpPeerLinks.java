@@ -295,6 +295,8 @@ public final class TcpPeerLinks implements PeerLinks {
         return closed;
     }
 
+    private static final Duration CLOSE_MAX = Duration.ofMillis(LinkSession.QUIT_DRAIN_MAX_MILLIS + LinkSession.QUIT_LINGER_MILLIS + 3000);
+
     @Override
     public Mono<Void> close() {
         return Mono.defer(() -> {
@@ -315,7 +317,9 @@ public final class TcpPeerLinks implements PeerLinks {
             DisposableServer srv = server;
             Mono<Void> serverGone = srv == null ? Mono.empty() : Mono.fromRunnable(() -> srv.disposeNow(Duration.ofSeconds(5)))
                     .subscribeOn(Schedulers.boundedElastic()).then();
-            return Mono.when(gone).timeout(Duration.ofSeconds(5), Mono.empty())
+            // Each link's BYE waits for what was sent to go out while the peer takes it, then for
+            // the peer's close: bounded by those, and by this in case a loop is stuck.
+            return Mono.when(gone).timeout(CLOSE_MAX, Mono.empty())
                     .then(serverGone)
                     .doFinally(x -> {
                         synchronized (emitLock) {

@@ -47,7 +47,7 @@ class GossipPeersTest {
 
     @Test
     void peersWithEverydayNamesAreAllListedUpToWhatAFrameMayList() {
-        List<Frame.PeerInfo> all = peers(WireConstants.MAX_GOSSIP_PEERS + 10, "someone-1234", "192.168.100.200");
+        List<Frame.PeerInfo> all = peers(WireConstants.MAX_GOSSIP_PEERS + 10, "someone-1234", "127.100.100.200");
 
         List<Frame.PeerInfo> sent = GossipPeers.fit(all);
 

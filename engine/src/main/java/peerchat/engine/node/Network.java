@@ -48,10 +48,22 @@ final class Network {
     /** A link came up in this run, its roster taken before it (the links report them in that order). */
     private volatile boolean contacted;
     private volatile Mono<Void> settled = Mono.empty();
+    /**
+     * A start waits for the beacon to find someone when nothing it dials is reaching anyone: the
+     * first beacon goes out at once and every node that hears it dials back, so a beacon interval
+     * and {@link #BEACON_DIAL_SLACK} cover the first round. Over at once without discovery, and
+     * when the beacon could not start; else from its start ({@link System#nanoTime}, not the
+     * node's clock: a test's fixed clock must not hold it).
+     */
+    private volatile boolean beaconRoundOver;
+    private volatile boolean beaconStarted;
+    private volatile long beaconRoundEnd;
 
     /** How long commands at a start wait at most for the network ({@link #settled}), and how often it is asked. */
     static final Duration SETTLE_MAX = Duration.ofSeconds(5);
     private static final Duration SETTLE_POLL = Duration.ofMillis(20);
+    /** What a beacon round is given beyond its interval for the nodes that heard it to dial and hand over their rosters. */
+    static final Duration BEACON_DIAL_SLACK = Duration.ofSeconds(1);
 
     Network(PeerNode node, NodeConfig config, Identity identity, Messenger messenger) {
         this.node = node;
@@ -59,6 +71,7 @@ final class Network {
         this.identity = identity;
         this.messenger = messenger;
         this.sameIdentity = new SameIdentityWarning(config.clock());
+        this.beaconRoundOver = !config.discovery();
     }
 
     /** Starts listening; completes with the {@code host:port} others reach it at ({@link Addresses#reachable}). */
@@ -84,7 +97,7 @@ final class Network {
                     }
                     PeerLinks l = links;
                     settled = Flux.interval(Duration.ZERO, SETTLE_POLL, node.thread())
-                            .filter(t -> contacted || !l.reaching())
+                            .filter(t -> contacted || !l.reaching() && beaconRoundOver())
                             .next().then()
                             .timeout(SETTLE_MAX, Mono.empty(), node.thread())
                             .onErrorResume(e -> {
@@ -143,9 +156,14 @@ final class Network {
         // Kept before it starts, so that a node closed meanwhile closes it too.
         beacon = b;
         return b.start(identity.id(), bound)
-                .doOnSuccess(v -> LOG.info("discovery on: {}", beaconConfig))
+                .doOnSuccess(v -> {
+                    LOG.info("discovery on: {}", beaconConfig);
+                    beaconRoundEnd = System.nanoTime() + beaconConfig.interval().plus(BEACON_DIAL_SLACK).toNanos();
+                    beaconStarted = true;
+                })
                 .onErrorResume(e -> {
                     LOG.warn("discovery off: the beacon could not start: {}", e.getMessage());
+                    beaconRoundOver = true;
                     return b.close();
                 });
     }
@@ -270,13 +288,19 @@ final class Network {
 
     /**
      * Completes, on the node thread, once this run has heard from the network: a link came up
-     * (with its roster taken: who is in which group now), or no address it dials can answer, or
-     * {@link #SETTLE_MAX} passed. A node knows its groups' members only as of its last run until
+     * (with its roster taken: who is in which group now), or no address it dials can answer and
+     * the beacon's first round found nobody, or {@link #SETTLE_MAX} passed. A node knows its groups' members only as of its last run until
      * then, and a message sent at once after a start (a script piping a line in) went to those:
-     * a member who joined meanwhile never got it, one who left did (QA, stop 28, 2 of 2).
+     * a member who joined meanwhile never got it, one who left did (QA, stop 28, 2 of 2). A node
+     * that only the beacon could introduce (no seeds, nobody known from a run before) sent it to
+     * nobody: its own first beacon had not been heard yet.
      */
     Mono<Void> settled() {
         return settled;
+    }
+
+    private boolean beaconRoundOver() {
+        return beaconRoundOver || beaconStarted && System.nanoTime() - beaconRoundEnd >= 0;
     }
 
     /** The name this node gives in handshakes from now on. */

@@ -450,6 +450,18 @@ class PeerNodeTest {
     }
 
     @Test
+    void aLineAtTheStartOfANodeFoundByTheBeaconAloneWaitsForItsFirstRound() {
+        Watched bob = new Watched(nodes.add(Node.start(NodeConfig.loopback("bob", dir.resolve("b"), "127.0.0.6")
+                .withDiscovery(true, "127.0.0.1")).block(WAIT)));
+        // No seed, nothing known from a run before: only the beacon can find bob. A line run at
+        // once (a script piping it in) went to #all as a fresh node knows it: alice alone.
+        Node alice = nodes.add(Node.start(NodeConfig.loopback("alice", dir.resolve("a"), "127.0.0.5")
+                .withDiscovery(true, "127.0.0.1")).block(WAIT));
+        assertThat(alice.execute("hello from the start").block(WAIT)).isInstanceOf(Reply.Sent.class);
+        await().atMost(WAIT).until(() -> bob.texts().contains("hello from the start"));
+    }
+
+    @Test
     void aBeaconWithNoInterfaceYetLeavesDiscoveryOnAndWaiting() {
         // A documentation address (RFC 5737) no host has: the beacon waits for it, nothing is bound or sent.
         ListAppender<ILoggingEvent> log = new ListAppender<>();

@@ -1,6 +1,7 @@
 package peerchat.engine.api;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * A way to put a started node in front of a person or a script. The launcher picks one by name;
@@ -21,5 +22,14 @@ public interface Frontend {
      */
     default int run(Node node, Path dataDir) {
         return run(node);
+    }
+
+    /**
+     * The node was closed under a running frontend by a signal (SIGTERM; Ctrl-C in {@code --json}):
+     * called on the signal's thread after the node's shutdown, just before the JVM ends, which
+     * takes with it whatever another thread was still to write. A frontend writes out what it
+     * owes its reader (answers to lines in flight, events it has queued) within {@code max}.
+     */
+    default void closedBySignal(Duration max) {
     }
 }

@@ -74,6 +74,8 @@ public final class PeerNode implements Node {
     private final Network network;
     private final DataDirLock dirLock;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** Completes as the node begins to close: what waits for the network at a start waits no longer. */
+    private final Sinks.Empty<Void> closing = Sinks.empty();
     /** Counts membership and presence changes; a directory worked out at count c is current while it stays c. */
     private final AtomicLong changes = new AtomicLong();
     private volatile Cached directory;
@@ -448,7 +450,10 @@ public final class PeerNode implements Node {
     public Mono<Reply> execute(String line) {
         // At a start, commands wait (in order, bounded) until the network is heard from: a message
         // written at once would go to the members of its groups as the last run knew them.
-        Mono<Void> settled = network == null ? Mono.empty() : network.settled();
+        // The wait ends too when the node begins to close: the node thread the wait runs on is
+        // going, and with it the wait's own timeout (a SIGTERM at a start then left a --json line
+        // with no answer at all, 3 runs of 6).
+        Mono<Void> settled = network == null ? Mono.empty() : Mono.firstWithSignal(network.settled(), closing.asMono());
         // A command still waiting when the node began to close is not run: it was half done, by
         // chance (QA, a SIGTERM at a start: a send answered with no message shown, or "the log is
         // closed", or no answer at all).
@@ -566,6 +571,7 @@ public final class PeerNode implements Node {
         if (!closed.compareAndSet(false, true)) {
             return Mono.empty();
         }
+        closing.tryEmitEmpty();
         return network.close()
                 .onErrorResume(e -> {
                     LOG.warn("closing the network: {}", e.toString());

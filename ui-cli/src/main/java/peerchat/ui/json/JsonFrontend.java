@@ -54,6 +54,8 @@ public final class JsonFrontend implements Frontend {
     private final Duration replyTimeout;
     private final ObjectMapper mapper = new ObjectMapper();
     private final JsonCodec codec = new JsonCodec(mapper);
+    /** Of the run going on, for {@link #closedBySignal}: its answers in flight and its output. */
+    private volatile Replies running;
 
     public JsonFrontend(InputStream in, OutputStream out) {
         this(in, out, REPLY_TIMEOUT);
@@ -83,6 +85,7 @@ public final class JsonFrontend implements Frontend {
             LineInput lines = new LineInput(new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8)), MAX_LINE);
             LineInput.Line line;
             Replies replies = new Replies(json);
+            running = replies;
             while ((line = lines.next()) != null) {
                 if (line.tooLong()) {
                     replies.emitInOrder(codec.error("", "line longer than " + MAX_LINE + " characters: ignored"));
@@ -102,8 +105,7 @@ public final class JsonFrontend implements Frontend {
                     continue;
                 }
                 replies.drain();
-                Reply reply = answered(CompletableFuture.completedFuture(null), execute(node, input.command()), input.command()).join();
-                json.emit(codec.reply(reply));
+                Reply reply = replies.command(input.command(), execute(node, input.command())).join();
                 if (reply instanceof Reply.Quit) {
                     break;
                 }
@@ -137,7 +139,7 @@ public final class JsonFrontend implements Frontend {
     private final class Replies {
         private final JsonOut json;
         private final Semaphore room = new Semaphore(MAX_IN_FLIGHT);
-        private CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
+        private volatile CompletableFuture<Void> tail = CompletableFuture.completedFuture(null);
 
         Replies(JsonOut json) {
             this.json = json;
@@ -151,6 +153,16 @@ public final class JsonFrontend implements Frontend {
             });
         }
 
+        /** A command's reply, written once it comes; the caller waits for it (nothing runs meanwhile). */
+        CompletableFuture<Reply> command(String line, CompletableFuture<Reply> reply) {
+            CompletableFuture<Reply> written = answered(tail, reply, line).thenApply(r -> {
+                json.emit(codec.reply(r));
+                return r;
+            });
+            tail = written.thenApply(r -> null);
+            return written;
+        }
+
         /** An error of the input itself, after the replies of the lines before it. */
         void emitInOrder(ObjectNode line) {
             tail = tail.thenRun(() -> json.emit(line));
@@ -158,6 +170,33 @@ public final class JsonFrontend implements Frontend {
 
         void drain() {
             tail.join();
+        }
+
+        /** Waits at most until {@code deadline} (nanoTime) for the answers in flight, then for stdout to take everything. */
+        void finish(long deadline) {
+            try {
+                tail.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (java.util.concurrent.TimeoutException | java.util.concurrent.ExecutionException e) {
+                LOG.warn("answers still in flight as the node closed on a signal: {}", e.toString());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            json.close(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+        }
+    }
+
+    /**
+     * After the node closed on a signal, the lines it answered as it closed ({@code not run: the
+     * node is shutting down}, or the reply of a line it finished) and the events queued for stdout
+     * are written before the JVM ends: the main thread, still reading stdin, never gets to it, and
+     * the writer's thread ends with the JVM. Before, one SIGTERM in three at a start left a line
+     * with no answer at all (QA, stop 29).
+     */
+    @Override
+    public void closedBySignal(Duration max) {
+        Replies r = running;
+        if (r != null) {
+            r.finish(System.nanoTime() + max.toNanos());
         }
     }
 

@@ -9,6 +9,7 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -75,10 +76,15 @@ public final class JsonOut implements AutoCloseable {
     /** Writes out everything queued so far, then stops. */
     @Override
     public void close() {
+        close(Duration.ofSeconds(30));
+    }
+
+    /** Writes out everything queued so far (waiting at most {@code max} for stdout to take it), then stops. Idempotent. */
+    public void close(Duration max) {
         thread.shutdown();
         try {
-            if (!thread.awaitTermination(30, TimeUnit.SECONDS)) {
-                LOG.warn("stdout did not drain in 30 s");
+            if (!thread.awaitTermination(max.toNanos(), TimeUnit.NANOSECONDS)) {
+                LOG.warn("stdout did not drain in {} ms", max.toMillis());
                 thread.shutdownNow();
             }
         } catch (InterruptedException e) {

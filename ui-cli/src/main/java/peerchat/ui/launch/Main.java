@@ -31,6 +31,8 @@ public final class Main {
     public static final int INTERRUPTED = 130;
     /** The name of the launcher's shutdown hook's thread. */
     static final String HOOK_THREAD = "peerchat-shutdown";
+    /** How long a signal's shutdown waits for the frontend to write what it owes (answers to the lines in flight). */
+    static final Duration SIGNAL_WRITE_MAX = Duration.ofSeconds(3);
     /** Replaying a long log happens inside start: give it time, but not forever. */
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
@@ -96,7 +98,8 @@ public final class Main {
         // node comes up finds the hook in place, not a registration refused mid-shutdown (a stack
         // trace on the terminal). Later, SIGTERM or Ctrl-C in --json mode close the node.
         Starting starting = new Starting();
-        Thread hook = new Thread(() -> onSignal(starting, log), HOOK_THREAD);
+        Frontend chosen = frontend;
+        Thread hook = new Thread(() -> onSignal(starting, chosen, log), HOOK_THREAD);
         Runtime.getRuntime().addShutdownHook(hook);
         Node node;
         try {
@@ -147,7 +150,7 @@ public final class Main {
      * it starts, it is left to the JVM's end, as after a kill (the store is made for that: nothing
      * written is lost), and the user is told in a line instead of a bare {@code ^C}.
      */
-    private void onSignal(Starting starting, org.slf4j.Logger log) {
+    private void onSignal(Starting starting, Frontend frontend, org.slf4j.Logger log) {
         Node node = starting.stop();
         if (node == null) {
             log.info("interrupted while starting (a signal): the node was not up yet");
@@ -162,6 +165,7 @@ public final class Main {
         } catch (RuntimeException e) {
             log.warn("shutdown on signal did not finish", e);
         }
+        frontend.closedBySignal(SIGNAL_WRITE_MAX);
         FileLogging.stop();
     }
 

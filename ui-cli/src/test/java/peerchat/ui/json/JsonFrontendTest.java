@@ -275,4 +275,30 @@ class JsonFrontendTest {
         assertThat(lines).filteredOn(l -> l.path("event").asText().equals("joined")).hasSize(4 * perThread);
         assertThat(replies(lines)).hasSize(2);
     }
+
+    @Test
+    void aSignalThatClosesTheNodeLeavesNoLineUnansweredAndNoEventUnwritten() throws Exception {
+        CompletableFuture<Reply> answer = new CompletableFuture<>();
+        node.answeringLater(line -> Mono.fromFuture(answer));
+        PipedOutputStream typed = new PipedOutputStream();
+        PipedInputStream stdin = new PipedInputStream(typed);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        JsonFrontend frontend = new JsonFrontend(stdin, out, JsonFrontend.REPLY_TIMEOUT);
+        Thread main = new Thread(() -> frontend.run(node), "json-main");
+        main.setDaemon(true); // as the launcher's main thread, still reading stdin when the JVM ends
+        main.start();
+        typed.write("-lu\n".getBytes(StandardCharsets.UTF_8));
+        typed.flush();
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> node.lines().contains("-lu"));
+
+        // The signal's hook: the node closes, answering the line that waited as it goes (on its
+        // own thread, a moment later), and an event on its way out; then the JVM would end.
+        node.emit(new ChatEvent.Warning("closing"));
+        Schedulers.parallel().schedule(() -> answer.complete(new Reply.Error("listusers", "not run: the node is shutting down")),
+                50, TimeUnit.MILLISECONDS);
+        frontend.closedBySignal(Duration.ofSeconds(20));
+
+        String written = out.toString(StandardCharsets.UTF_8);
+        assertThat(written).contains("\"closing\"").contains("not run: the node is shutting down").endsWith("\n");
+    }
 }

@@ -99,12 +99,20 @@ public final class PeerNode implements Node {
         TcpPeerLinks.prepareTls(); // meanwhile the log is read
         try {
             this.identity = Identity.loadOrCreate(config.dataDir());
+            LostLog.beforeOpening(config.dataDir());
             CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
             long started = System.nanoTime();
             this.loop = new NodeLoop(config.name());
             try {
                 this.store = Store.open(config.dataDir().resolve("log"), recovery, loop.executor());
             } catch (RuntimeException e) {
+                closeLoop(e);
+                throw e;
+            }
+            try {
+                LostLog.afterReading(config.dataDir(), recovery.entries());
+            } catch (RuntimeException e) {
+                store.close();
                 closeLoop(e);
                 throw e;
             }
@@ -124,6 +132,7 @@ public final class PeerNode implements Node {
             this.commands = new CommandRunner(this);
             try {
                 recordIdentity();
+                LostLog.logged(config.dataDir(), identity.id().value());
                 messenger.logMissingDeliveries(recovery.deliveredButNotLogged()).block();
             } catch (RuntimeException e) {
                 // Nobody gets a node to shut down: what is open so far is closed here, or a caller that

@@ -88,8 +88,8 @@ final class ParallelReplay {
         long end = queue.lastIndex();
         if (end != lastSeen) {
             throw new DamagedLogException(String.format(Locale.ROOT, "the log is damaged (cut short or overwritten): it can be"
-                    + " read up to entry %x, but the queue finds its end at %x. To start afresh, move the data directory's"
-                    + " log away: this node's history is then gone from here, and peers send again what they have for it",
+                    + " read up to entry %x, but the queue finds its end at %x. It is left as it is. To start afresh, move the"
+                    + " data directory away (the node starts as a new identity: the old one's numbering went with the lost part)",
                     lastSeen, end));
         }
     }

@@ -126,7 +126,7 @@ class CorruptEntryTest {
             byte[] cut = Files.readAllBytes(file);
             assertThat(openInAChildJvm(log)).as(entries + " entries")
                     .startsWith("refused: cannot read the log in " + log + " (left as it is): the log is damaged (cut short or overwritten)")
-                    .contains("move the data directory's log away");
+                    .contains("move the data directory away");
             // What is there is left as it is (Chronicle maps the file whole again: zeros past the cut).
             assertThat(java.util.Arrays.copyOf(Files.readAllBytes(file), cut.length)).isEqualTo(cut);
         }

@@ -89,20 +89,37 @@ public final class CausalCore<P> {
     }
 
     /**
-     * Re-applies a send recorded in the log (restart): the regenerated message must get exactly
-     * the recorded id, or the log and this core disagree and continuing would reuse timestamps.
-     * The caller may also compare the returned metadata with the recorded one.
+     * Re-applies a send recorded in the log (restart): the regenerated message gets exactly the
+     * recorded id. One that goes back (a timestamp already used) is refused: the log and this core
+     * disagree and continuing would reuse timestamps. One further on than the next numbers on from
+     * it: timestamps in between were skipped ({@link #skipAhead}) or their sends could not be read
+     * from the log, and are never used again. The caller may also compare the returned metadata with
+     * the recorded one.
      */
     public Outgoing<P> replaySend(MessageId recorded, Set<NodeId> dests, P payload) {
         if (!recorded.sender().equals(self)) {
             throw new IllegalStateException("replayed send " + recorded + " was not sent by " + self);
         }
-        if (recorded.seq() != clock + 1) {
+        if (recorded.seq() <= clock) {
             throw new IllegalStateException("replayed send " + recorded + " does not follow clock " + clock
-                    + ": the log is out of order or incomplete");
+                    + ": the log is out of order");
         }
         checkDests(dests);
+        clock = recorded.seq() - 1;
         return doSend(dests, payload);
+    }
+
+    /**
+     * Numbers this process's next message {@code by} further on than it would: messages of its own
+     * that its log lost (restored from a backup, cut short) are held by others under the
+     * timestamps it would give next, and would be taken there for those and dropped. Nothing else
+     * changes: the lost sends' entries are gone with them.
+     */
+    public void skipAhead(long by) {
+        if (by < 0) {
+            throw new IllegalArgumentException("cannot skip back: " + by);
+        }
+        clock += by;
     }
 
     private void checkDests(Set<NodeId> dests) {

@@ -1,6 +1,7 @@
 package peerchat.engine.node;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,12 @@ final class CausalRecovery implements Consumer<Logged> {
     // in the same batch; what is left at the end is what a crash cut off.
     private final Map<MessageId, Event.MessageReceived> awaitingLog = new LinkedHashMap<>();
     private long entries;
+    /** Per peer, the highest link seq the log numbers for it: its sends, the copies kept for it, and what it acknowledged. */
+    private final Map<NodeId, Long> numbered = new HashMap<>();
+    /** Timestamps of this node's own that no send in the log has (skipped after a lost part, or unreadable entries). */
+    private long skipped;
+    /** Own sends whose metadata came out other than recorded (entries before them could not be read). */
+    private long otherMetadata;
 
     CausalRecovery(NodeId self, int maxBufferedPerSender) {
         this.core = new CausalCore<>(self, maxBufferedPerSender);
@@ -38,8 +45,23 @@ final class CausalRecovery implements Consumer<Logged> {
     public void accept(Logged logged) {
         Event e = logged.event();
         entries++;
-        if (e instanceof Event.MessageSent) {
-            CausalReplay.apply(core, e);
+        if (e instanceof Event.MessageSent sent) {
+            long before = core.clock();
+            if (!CausalReplay.apply(core, e)) {
+                otherMetadata++;
+            }
+            skipped += core.clock() - before - 1;
+            sent.linkSeq().forEach((peer, seq) -> numbered.merge(peer, seq, Math::max));
+        } else if (e instanceof Event.CustodyTaken c) {
+            numbered.merge(c.forPeer(), c.linkSeq(), Math::max);
+        } else if (e instanceof Event.PeerAcked a) {
+            // As the node did when the peer told it (Messenger.aheadOfLog): the same skip, at the same place.
+            long n = numbered.getOrDefault(a.id(), 0L);
+            if (a.linkSeq() > n) {
+                core.skipAhead(a.linkSeq() - n);
+                skipped += a.linkSeq() - n;
+                numbered.put(a.id(), a.linkSeq());
+            }
         } else if (e instanceof Event.MessageReceived r) {
             ReceiveResult<Payload> result = core.receive(CausalReplay.incoming(r));
             if (result.status() == ReceiveResult.Status.BUFFERED) {
@@ -71,5 +93,11 @@ final class CausalRecovery implements Consumer<Logged> {
 
     long entries() {
         return entries;
+    }
+
+    /** Timestamps of this node's own that no readable send has (see {@link CausalCore#skipAhead}), and sends whose metadata came out other than recorded. */
+    String gaps() {
+        return skipped == 0 && otherMetadata == 0 ? "" : "; " + skipped + " of this node's own timestamps skipped or unreadable, "
+                + otherMetadata + " sends with other metadata than recorded (entries before them could not be read)";
     }
 }

@@ -75,6 +75,9 @@ final class Messenger implements LinkJournal {
         /** Something the user should know and act on (the disk is full, say). */
         void warning(String text);
 
+        /** {@code peer} held {@code more} of this node's sends than its log has (its newest part was lost): numbered on after them now. */
+        void aheadOfLog(NodeId peer, long more);
+
         /** Users told of, by a peer or by a message itself (its sender's name), logged as news. */
         void heard(List<Event.UserHeard> news);
     }
@@ -89,7 +92,10 @@ final class Messenger implements LinkJournal {
     private final Set<NodeId> named = new HashSet<>();
     private final SealedCopies sealed;
     private final Listener listener;
-    private final Map<NodeId, Long> lastLinkSeq = new HashMap<>();
+    /** The link seq this node gave its last send to each peer. Concurrent: {@link #acked} may move it on from the links. */
+    private final Map<NodeId, Long> lastLinkSeq = new java.util.concurrent.ConcurrentHashMap<>();
+    /** Peers found to hold more of this node's sends than its log numbers (told once per run). */
+    private final Set<NodeId> aheadOfLog = java.util.concurrent.ConcurrentHashMap.newKeySet();
     private final Map<MessageId, Event.MessageReceived> buffered = new HashMap<>();
     private final Map<NodeId, Sinks.Empty<Void>> paused = new HashMap<>();
     /**
@@ -694,6 +700,18 @@ final class Messenger implements LinkJournal {
      */
     @Override
     public void acked(NodeId peer, long upToLinkSeq) {
+        if (upToLinkSeq > lastLinkSeq.getOrDefault(peer, 0L)) {
+            // From a PROOF, before the link is up and anything is sent on it: in line on the node thread.
+            if (store.onWriter()) {
+                aheadOfLog(peer, upToLinkSeq);
+            } else {
+                try {
+                    thread.schedule(() -> aheadOfLog(peer, upToLinkSeq));
+                } catch (RejectedExecutionException closing) {
+                    LOG.debug("{} is ahead of the log, not handled: the node is closing", peer);
+                }
+            }
+        }
         ackedNotLogged.merge(peer, upToLinkSeq, Math::max);
         if (ackLogScheduled.compareAndSet(false, true)) {
             try {
@@ -701,6 +719,33 @@ final class Messenger implements LinkJournal {
             } catch (RejectedExecutionException closing) {
                 LOG.debug("ack from {} up to {} not logged: the node is closing", peer, upToLinkSeq);
             }
+        }
+    }
+
+    /**
+     * {@code peer} has more of this node's sends than its log numbers: the log lost its newest part
+     * (restored from a backup, cut short). Numbered from the log, every later send was taken there
+     * for one it had, dropped as a copy and acknowledged, and its messages under timestamps it had
+     * too (QA, stop 30: a node restored from a backup lost everything it sent after, silently, and
+     * dropped for good what others sent that followed the lost part). So the next send to it is
+     * numbered after what it has, and this node's next message after as many more timestamps as it
+     * holds sends beyond the log (an upper bound for the lost messages it got, copies kept for
+     * others included). Logged at once ({@link Event.PeerAcked}), and the replay skips the same
+     * ({@code CausalRecovery}). Node thread.
+     */
+    private void aheadOfLog(NodeId peer, long upTo) {
+        long numbered = lastLinkSeq.getOrDefault(peer, 0L);
+        if (upTo <= numbered || store.log().isClosed()) {
+            return;
+        }
+        store.appendNow(List.of(new Event.PeerAcked(peer, upTo, clock.millis())));
+        core.skipAhead(upTo - numbered);
+        lastLinkSeq.put(peer, upTo);
+        LOG.warn("{} has this node's sends up to {}, its log numbers them up to {} only: the log lost its newest part"
+                + " (restored from a backup, or cut short); numbering on from {}, and messages from {}", peer, upTo, numbered,
+                upTo + 1, core.clock() + 1);
+        if (aheadOfLog.add(peer)) {
+            listener.aheadOfLog(peer, upTo - numbered);
         }
     }
 

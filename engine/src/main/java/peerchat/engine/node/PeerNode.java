@@ -116,8 +116,8 @@ public final class PeerNode implements Node {
                 closeLoop(e);
                 throw e;
             }
-            LOG.info("state rebuilt from {} log entries in {} ms: causal clock {}, {} messages waiting", recovery.entries(),
-                    (System.nanoTime() - started) / 1_000_000, recovery.core().clock(), recovery.buffered().size());
+            LOG.info("state rebuilt from {} log entries in {} ms: causal clock {}, {} messages waiting{}", recovery.entries(),
+                    (System.nanoTime() - started) / 1_000_000, recovery.core().clock(), recovery.buffered().size(), recovery.gaps());
             // The node's state lives on its one thread, the log's writer and its links' event loop:
             // appends are written in line, and messages go from socket to log to socket without a
             // hop to another thread and back.
@@ -297,6 +297,14 @@ public final class PeerNode implements Node {
         @Override
         public void warning(String text) {
             emit(new ChatEvent.Warning(text));
+        }
+
+        @Override
+        public void aheadOfLog(NodeId peer, long more) {
+            String who = directory().label(peer);
+            emit(new ChatEvent.Warning(who + " had " + more + " more of what this node sent than its log holds: the log lost its"
+                    + " newest part (restored from a backup, or cut short). What was in it is not in your history here; what you"
+                    + " send from now on is numbered after it, and arrives"));
         }
 
         private void show(MessageId id, Payload payload, java.util.function.Supplier<MessageView> view) {

@@ -300,11 +300,27 @@ class CausalCoreTest {
     @Test
     void replayingASendChecksItsTimestamp() {
         CausalCore<String> a = new CausalCore<>(A);
-        assertThatThrownBy(() -> a.replaySend(new MessageId(A, 2), Set.of(B), "x"))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not follow clock 0");
         assertThatThrownBy(() -> a.replaySend(new MessageId(B, 1), Set.of(C), "x"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("was not sent by");
         assertThat(a.replaySend(new MessageId(A, 1), Set.of(B), "x").id()).isEqualTo(new MessageId(A, 1));
+        assertThatThrownBy(() -> a.replaySend(new MessageId(A, 1), Set.of(B), "x"))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("does not follow clock 1");
+        // Timestamps between (skipped, or sends the log could not give back) are never used again.
+        assertThat(a.replaySend(new MessageId(A, 4), Set.of(B), "x").id()).isEqualTo(new MessageId(A, 4));
+        assertThat(a.send(Set.of(B), "next").id()).isEqualTo(new MessageId(A, 5));
+    }
+
+    @Test
+    void skippingAheadNumbersTheNextMessageFurtherOnAndChangesNothingElse() {
+        CausalCore<String> a = new CausalCore<>(A);
+        a.send(Set.of(B), "a1");
+        var before = a.snapshot();
+        a.skipAhead(3);
+        assertThat(a.clock()).isEqualTo(4);
+        assertThat(a.snapshot().log()).isEqualTo(before.log());
+        assertThat(a.send(Set.of(B), "after").id()).isEqualTo(new MessageId(A, 5));
+        assertThatThrownBy(() -> a.skipAhead(-1)).isInstanceOf(IllegalArgumentException.class);
+        Simulation.checkInvariants(A, a);
     }
 
     @Test

@@ -282,7 +282,9 @@ final class Simulation {
         CausalSnapshot before = cores.get(id).snapshot();
         CausalCore<Payload> rebuilt = new CausalCore<>(id, config.maxBufferedPerSender(), config.fault());
         for (Event e : recorded.get(id)) {
-            CausalReplay.apply(rebuilt, e);
+            if (!CausalReplay.apply(rebuilt, e)) {
+                throw new AssertionError("restart of " + id + ": a send came out with other metadata than recorded");
+            }
         }
         CausalSnapshot after = rebuilt.snapshot();
         if (!after.equals(before)) {

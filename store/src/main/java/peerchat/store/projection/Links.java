@@ -61,6 +61,9 @@ public final class Links {
             return;
         }
         out.acked = ack.linkSeq();
+        // A peer that has more than the log numbers (the log lost its newest part): the next send
+        // to it is numbered after what it has, after a restart too.
+        out.lastSent = Math.max(out.lastSent, out.acked);
         int drop = 0;
         while (drop < out.seqs.size() && out.seqs.get(drop) <= out.acked) {
             drop++;

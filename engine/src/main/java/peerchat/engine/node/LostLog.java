@@ -7,6 +7,7 @@ import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import peerchat.engine.identity.Identity;
 
 /**
  * A node whose identity has been logged but whose log holds nothing now (moved away, emptied, a
@@ -25,6 +26,23 @@ final class LostLog {
     static final String MARKER = "identity.logged";
 
     private LostLog() {
+    }
+
+    /**
+     * Before the identity is loaded, which would make a new key where it is missing: a log of one
+     * identity under another's key does not start ({@code replayed send … was not sent by …}), and
+     * the new key stood in the way of putting the old one back (QA, stop 30).
+     *
+     * @throws IllegalStateException when the identity was logged and its key is not there
+     */
+    static void beforeKey(Path dataDir) {
+        Path key = dataDir.resolve(Identity.KEY_FILE);
+        if (logged(dataDir) && !Files.exists(key)) {
+            throw new IllegalStateException("the identity key " + key + " is missing, but the log in " + dataDir.resolve("log")
+                    + " is the history of the identity " + loggedId(dataDir) + ": put its identity.key back (a new key would be"
+                    + " another user, whose log this is not), or start as a new identity: move the data directory " + dataDir
+                    + " away (or give another --data) and start again");
+        }
     }
 
     /**
@@ -68,6 +86,14 @@ final class LostLog {
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + marker + ": " + e, e);
+        }
+    }
+
+    private static String loggedId(Path dataDir) {
+        try {
+            return Files.readAllLines(dataDir.resolve(MARKER), StandardCharsets.UTF_8).stream().findFirst().orElse("?");
+        } catch (IOException e) {
+            return "?";
         }
     }
 

@@ -91,6 +91,7 @@ public final class PeerNode implements Node {
         this.clock = config.clock();
         try {
             Files.createDirectories(config.dataDir());
+            PrivateDataDir.keep(config.dataDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data directory " + config.dataDir(), e);
         }
@@ -98,6 +99,7 @@ public final class PeerNode implements Node {
         this.dirLock = DataDirLock.acquire(config.dataDir());
         TcpPeerLinks.prepareTls(); // meanwhile the log is read
         try {
+            LostLog.beforeKey(config.dataDir());
             this.identity = Identity.loadOrCreate(config.dataDir());
             LostLog.beforeOpening(config.dataDir());
             CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);

@@ -59,6 +59,27 @@ class LostLogTest {
     }
 
     @Test
+    void aLoggedIdentityWithoutItsKeyDoesNotStartAndNoNewKeyIsMade() throws IOException {
+        Path data = dir.resolve("carol");
+        NodeConfig config = NodeConfig.loopback("carol", data, "127.0.0.2");
+        Node first = Node.start(config).block(WAIT);
+        String id = first.self().id().value();
+        first.shutdown().block(WAIT);
+        Path key = data.resolve(peerchat.engine.identity.Identity.KEY_FILE);
+        Path away = dir.resolve("key-away");
+        Files.move(key, away);
+
+        assertThatThrownBy(() -> Node.start(config).block(WAIT))
+                .hasMessageContaining("the identity key " + key + " is missing")
+                .hasMessageContaining("the history of the identity " + id);
+        assertThat(Files.exists(key)).isFalse();
+        Files.move(away, key);
+        Node again = Node.start(config).block(WAIT);
+        assertThat(again.self().id().value()).isEqualTo(id);
+        again.shutdown().block(WAIT);
+    }
+
+    @Test
     void aNewDataDirectoryStartsAndSoDoesAnEmptyLogOfANewIdentity() {
         Path data = dir.resolve("bob");
         NodeConfig config = NodeConfig.loopback("bob", data, "127.0.0.2");

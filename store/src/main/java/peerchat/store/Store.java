@@ -103,6 +103,24 @@ public final class Store implements AutoCloseable {
         return log.appendAll(events);
     }
 
+    /**
+     * Whether {@code e}, from {@link #open}, says the log is damaged (cut short or overwritten)
+     * rather than unreadable otherwise: {@link #salvage} can make it again from what it holds.
+     */
+    public static boolean damaged(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DamagedLogException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** See {@link EventLog#salvage}: the log in {@code dir}, found {@link #damaged}, made again from what it holds. */
+    public static String salvage(Path dir) {
+        return EventLog.salvage(dir);
+    }
+
     /** Appends from the writer thread, written before it returns: see {@link EventLog#appendNow}. */
     public List<Long> appendNow(List<? extends Event> events) {
         return log.appendNow(events);

@@ -3,6 +3,7 @@ package peerchat.engine.node;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -74,6 +75,8 @@ public final class PeerNode implements Node {
     private final Network network;
     private final DataDirLock dirLock;
     private final AtomicBoolean closed = new AtomicBoolean();
+    /** What every subscriber to the events is told first: what the start did that the user should know (a damaged log made again). */
+    private final List<ChatEvent> startNotices;
     /** Completes as the node begins to close: what waits for the network at a start waits no longer. */
     private final Sinks.Empty<Void> closing = Sinks.empty();
     /** Counts membership and presence changes; a directory worked out at count c is current while it stays c. */
@@ -105,12 +108,30 @@ public final class PeerNode implements Node {
             CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
             long started = System.nanoTime();
             this.loop = new NodeLoop(config.name());
+            Path logDir = config.dataDir().resolve("log");
+            String salvaged = null;
+            Store opened;
             try {
-                this.store = Store.open(config.dataDir().resolve("log"), recovery, loop.executor());
+                try {
+                    opened = Store.open(logDir, recovery, loop.executor());
+                } catch (RuntimeException e) {
+                    if (!Store.damaged(e)) {
+                        throw e;
+                    }
+                    // Cut short or overwritten (a power cut, a disk error): the node starts with what
+                    // the log can give, and numbers on after what its peers hold as they link.
+                    LOG.warn("the log in {} is damaged: {}", logDir, e.getMessage());
+                    salvaged = Store.salvage(logDir);
+                    recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
+                    opened = Store.open(logDir, recovery, loop.executor());
+                }
             } catch (RuntimeException e) {
                 closeLoop(e);
                 throw e;
             }
+            this.store = opened;
+            this.startNotices = salvaged == null ? List.of() : List.of(new ChatEvent.Warning(salvaged
+                    + ": what was in the lost part is not in your history here; what you send is numbered after it as peers link"));
             try {
                 LostLog.afterReading(config.dataDir(), recovery.entries());
             } catch (RuntimeException e) {
@@ -453,7 +474,7 @@ public final class PeerNode implements Node {
 
     @Override
     public Flux<ChatEvent> events() {
-        return events.asFlux();
+        return Flux.fromIterable(startNotices).concatWith(events.asFlux());
     }
 
     @Override
@@ -461,7 +482,7 @@ public final class PeerNode implements Node {
         return Flux.defer(() -> {
             Conversation c = current;
             PastThenLive live = PastThenLive.listen(events.asFlux());
-            return live.then(pageNow(c, Long.MAX_VALUE, recent));
+            return Flux.fromIterable(startNotices).concatWith(live.then(pageNow(c, Long.MAX_VALUE, recent)));
         }).subscribeOn(thread);
     }
 

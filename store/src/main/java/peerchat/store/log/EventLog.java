@@ -137,11 +137,7 @@ public final class EventLog implements AutoCloseable {
         }
         SingleChronicleQueue queue = null;
         try {
-            queue = SingleChronicleQueueBuilder.binary(dir)
-                    // Wait at most this long for the write lock a dead process may have left behind.
-                    .timeoutMS(2_000)
-                    .timeProvider(days)
-                    .build();
+            queue = build(dir, days);
             return new EventLog(queue, codec, writer);
         } catch (Exception e) { // Chronicle also throws checked exceptions undeclared (StreamCorruptedException)
             if (queue != null) {
@@ -153,6 +149,26 @@ public final class EventLog implements AutoCloseable {
                     + " moving it away lets it be made again from the log's day files, with nothing lost" : "";
             throw new IllegalStateException("cannot open the log in " + dir + " (left as it is): " + e + remedy, e);
         }
+    }
+
+    private static SingleChronicleQueue build(Path dir, TimeProvider days) {
+        return SingleChronicleQueueBuilder.binary(dir)
+                // Wait at most this long for the write lock a dead process may have left behind.
+                .timeoutMS(2_000)
+                .timeProvider(days)
+                .build();
+    }
+
+    /**
+     * Makes the log in {@code dir}, which a replay found damaged ({@link DamagedLogException}: cut
+     * short or overwritten), again from the entries it can give, keeping the damaged one beside it
+     * (see {@code LogSalvage}). Not while it is open. Returns what was done, in words for its user.
+     */
+    public static String salvage(Path dir) {
+        TimeProvider days = SystemTimeProvider.INSTANCE;
+        LogSalvage.Salvaged s = LogSalvage.salvage(dir, build(dir, days), days);
+        return "the log was damaged (cut short or overwritten): it was made again from the " + s.kept()
+                + " entries it could give, and the damaged one is kept in " + s.damaged();
     }
 
     /** The file Chronicle keeps its table of the queue in, beside the day files. */

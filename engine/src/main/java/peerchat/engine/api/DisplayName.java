@@ -18,11 +18,16 @@ public final class DisplayName {
             throw new IllegalArgumentException("the name is empty");
         }
         if (name.length() > MAX_LENGTH) {
-            throw new IllegalArgumentException("the name is longer than " + MAX_LENGTH + " characters: " + name);
+            throw new IllegalArgumentException("the name is longer than " + MAX_LENGTH + " characters: " + visible(name));
+        }
+        // Said apart from spaces, and never echoed as they are: an escape sequence in a refused
+        // --name went to the terminal raw (QA: ESC [2J cleared the screen of the error).
+        if (name.chars().anyMatch(c -> Character.isISOControl(c) && !Character.isWhitespace(c))) {
+            throw new IllegalArgumentException("a name cannot hold control characters: '" + visible(name) + "'");
         }
         // SPACE_SEPARATOR: a no-break space is not whitespace to Java, but is a space to the eye.
-        if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.isISOControl(c) || Character.getType(c) == Character.SPACE_SEPARATOR)) {
-            throw new IllegalArgumentException("a name is one word, without spaces: '" + name + "'");
+        if (name.chars().anyMatch(c -> Character.isWhitespace(c) || Character.getType(c) == Character.SPACE_SEPARATOR)) {
+            throw new IllegalArgumentException("a name is one word, without spaces: '" + visible(name) + "'");
         }
         // Others would not see them (the engine's ShownName drops them): a name must be what it looks like.
         if (name.codePoints().anyMatch(c -> Character.getType(c) == Character.FORMAT)) {
@@ -40,5 +45,18 @@ public final class DisplayName {
             throw new IllegalArgumentException("a name cannot start with @ # - / or <: " + name);
         }
         return name;
+    }
+
+    /** {@code name} as an error message can show it: control and invisible characters as {@code \\u001b}. */
+    private static String visible(String name) {
+        StringBuilder out = new StringBuilder();
+        name.codePoints().forEach(c -> {
+            if (Character.isISOControl(c) || Character.getType(c) == Character.FORMAT) {
+                out.append(String.format(java.util.Locale.ROOT, "\\u%04x", c));
+            } else {
+                out.appendCodePoint(c);
+            }
+        });
+        return out.toString();
     }
 }

@@ -54,4 +54,17 @@ class ShownNameTest {
         assertThatThrownBy(() -> peerchat.engine.api.DisplayName.check("<html>bob"))
                 .hasMessage("a name cannot start with @ # - / or <: <html>bob");
     }
+
+    /** A refused name is never echoed as it is: an escape sequence in it would act on the terminal showing the error. */
+    @Test
+    void aNameWithControlCharactersIsRefusedWithThemWrittenOut() {
+        assertThatThrownBy(() -> peerchat.engine.api.DisplayName.check("ev\u001b[2Jil"))
+                .hasMessage("a name cannot hold control characters: 'ev\\u001b[2Jil'");
+        assertThatThrownBy(() -> peerchat.engine.api.DisplayName.check("a\u0007 b"))
+                .hasMessage("a name cannot hold control characters: 'a\\u0007 b'");
+        assertThatThrownBy(() -> peerchat.engine.api.DisplayName.check("a b"))
+                .hasMessage("a name is one word, without spaces: 'a b'");
+        assertThatThrownBy(() -> peerchat.engine.api.DisplayName.check("x".repeat(30) + "\u202e" + "abc"))
+                .hasMessage("the name is longer than 32 characters: " + "x".repeat(30) + "\\u202eabc");
+    }
 }

@@ -29,6 +29,7 @@ public final class CommandParser {
     // Compiled once: String.split compiles its pattern on every call, and every message is parsed here.
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern LINE_BREAK = Pattern.compile("\r\n?");
+    private static final Pattern ONLY_COMMAND_SIGNS = Pattern.compile("[-/]+");
 
     private CommandParser() {
     }
@@ -40,6 +41,10 @@ public final class CommandParser {
         }
         if (isCommandWord(line)) {
             return parseCommand(line);
+        }
+        if (ONLY_COMMAND_SIGNS.matcher(line).matches()) {
+            // A command begun and not written (QA: "/" and "--" went to the group as messages).
+            return new Command.Invalid("send", "not sent: " + line + " alone is no command and no message (-help lists the commands)");
         }
         if (line.startsWith("@") || line.startsWith("#")) {
             String[] parts = WHITESPACE.split(line, 2);
@@ -104,6 +109,10 @@ public final class CommandParser {
             case "waiting":
                 return alone(word, rest, new Command.Waiting());
             case "open":
+                if (rest.isEmpty() && word.equalsIgnoreCase("/q")) {
+                    // irssi's /q is /query; someone typing it alone most likely meant to leave.
+                    return new Command.Invalid(name, "missing argument: /q <#group|@user> opens a conversation; -q or /quit leaves");
+                }
                 return oneName(name, rest, "-open <#group|@user>", Command.Open::new);
             case "members":
                 return oneName(name, rest, "-members <group>", Command.Members::new);

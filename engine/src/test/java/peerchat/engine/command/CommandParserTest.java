@@ -188,6 +188,25 @@ class CommandParserTest {
     void dashesThatAreNotCommandsAreText() {
         assertThat(CommandParser.parse("-- see above")).isEqualTo(new Command.Send(null, "-- see above", 0));
         assertThat(CommandParser.parse("-5 degrees")).isEqualTo(new Command.Send(null, "-5 degrees", 0));
+        assertThat(CommandParser.parse("/ as in division")).isEqualTo(new Command.Send(null, "/ as in division", 0));
+    }
+
+    /** A command begun and not written is an error, not a message to the group (QA: "/" and "--" were sent). */
+    @Test
+    void commandSignsAloneAreNeitherCommandsNorMessages() {
+        for (String line : new String[] {"/", "-", "--", "//", " / "}) {
+            assertThat(CommandParser.parse(line)).as(line).isEqualTo(new Command.Invalid("send",
+                    "not sent: " + line.strip() + " alone is no command and no message (-help lists the commands)"));
+        }
+    }
+
+    /** irssi's /q opens a conversation; alone, it was most likely meant to leave, and the error says how. */
+    @Test
+    void slashQAloneSaysHowToLeave() {
+        assertThat(((Command.Invalid) CommandParser.parse("/q")).message())
+                .isEqualTo("missing argument: /q <#group|@user> opens a conversation; -q or /quit leaves");
+        assertThat(CommandParser.parse("/q #dev")).isInstanceOf(Command.Open.class);
+        assertThat(CommandParser.parse("-q")).isInstanceOf(Command.Quit.class);
     }
 
     @Test

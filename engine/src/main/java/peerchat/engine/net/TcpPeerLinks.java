@@ -585,6 +585,7 @@ public final class TcpPeerLinks implements PeerLinks {
             String name = Handshake.name(info.name());
             InetSocketAddress address = Handshake.address(info.host(), info.port(), from.remoteAddress());
             if (id.equals(identity.id())) {
+                probeSelfAt(address);
                 continue;
             }
             PeerState p = peer(id);
@@ -596,6 +597,30 @@ public final class TcpPeerLinks implements PeerLinks {
             emit(new LinkEvent.PeerHeard(id, name, address));
         }
     }
+
+    /** Addresses gossip gave for this node's own id, each dialed once: see {@link #probeSelfAt}. */
+    private final Set<InetSocketAddress> selfProbed = ConcurrentHashMap.newKeySet();
+
+    /**
+     * Gossip says this node's id is at an address that is not its own: a copy of its identity (a
+     * data directory copied, a backup started beside the original), or where it was before. It is
+     * dialed, once: a copy answers HELLO with this id and another nonce ({@link #connectedToSelf}
+     * says so); this node itself, with its own nonce, is dropped as a seed; an old address answers
+     * nothing, or as someone else. Before, only the beacon found a copy: two copies that only dialed
+     * a --peer lost each other's messages without a word (QA, stop 30).
+     */
+    private void probeSelfAt(InetSocketAddress address) {
+        InetSocketAddress own = advertised;
+        if (address.equals(own) || selfProbed.size() >= MAX_SELF_PROBES || !selfProbed.add(address)) {
+            return;
+        }
+        log.info("{}: gossip puts this node's id at {}, not its own address {}: dialing it (a copy of this identity?)",
+                identity.id().shortForm(), address, own);
+        connect(address);
+    }
+
+    /** Bounds the addresses probed: a peer gossiping many for this node's id costs at most so many dials. */
+    private static final int MAX_SELF_PROBES = 16;
 
     /** A proven peer's roster: what it says of users and their groups goes to the node, which logs what is news. */
     void heardRoster(List<Frame.Known> told, NodeId from) {

@@ -90,10 +90,12 @@ public final class TerminalSession {
         // The terminal's writer outlives its close: on SIGTERM, JLine's shutdown hook closes the
         // terminal while this session's says goodbye.
         PrintWriter out = terminal.writer();
+        java.util.Optional<String> damagedHistory = LineHistoryFile.check(historyFile);
         LineReader reader = reader();
         // A SIGINT from elsewhere (kill -INT) while a command runs must not kill the JVM past the clean close.
         terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
         reader.printAbove(renderer.banner(version, node.self(), node.users()));
+        damagedHistory.ifPresent(text -> reader.printAbove(renderer.event(new ChatEvent.Warning(text))));
         long started = System.currentTimeMillis();
         lastBell = System.nanoTime() - BELL_EVERY_NANOS;
         SeenMarker seen = new SeenMarker(historyFile.toAbsolutePath().getParent());

@@ -281,6 +281,19 @@ class TerminalSessionTest {
         assertThat(second.lines().poll(10, TimeUnit.SECONDS)).as("a line of two lines is one entry").isEqualTo("two\nlines");
     }
 
+    /** A character cut off in the history file (a crash, a full disk) stopped the terminal after the node started (QA). */
+    @Test
+    void aDamagedLineHistoryIsMovedAsideAndTheSessionStarts() throws Exception {
+        byte[] damaged = "1700000000000:ok\n1700000000001:half \u00f0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(dir.resolve("history"), java.util.Arrays.copyOf(damaged, damaged.length)); // ends in 0xF0: a cut-off emoji
+        run(node, term);
+        await().atMost(WAIT).until(() -> term.text().contains("warning: the line history was damaged (not UTF-8): it is kept in "
+                + dir.resolve("history.damaged")));
+        assertThat(Files.readAllBytes(dir.resolve("history.damaged"))).isEqualTo(damaged);
+        term.type("a new line\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("a new line");
+    }
+
     @Test
     void startsWithTheBannerThenTheRecentMessagesOfAll() throws Exception {
         node.addToLog(node.incoming("bob", FakeNode.BOB, "earlier on", false));

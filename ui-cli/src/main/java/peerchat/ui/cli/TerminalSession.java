@@ -44,6 +44,8 @@ public final class TerminalSession {
     public static final int RECENT = 20;
     private static final String BELL = "\u0007";
     private static final String NEW_LINE = "peerchat-new-line";
+    /** The terminal's modes as the shell left them: given back while suspended (Ctrl-Z). */
+    private volatile Attributes cooked;
     private static final long BELL_EVERY_NANOS = 1_000_000_000L;
     /** How long the prompt waits for a line's answer; the line is not cancelled when it has not come. */
     static final Duration REPLY_TIMEOUT = Duration.ofSeconds(60);
@@ -87,6 +89,7 @@ public final class TerminalSession {
         // only: a terminal that also raised a SIGINT for it would have it taken twice now and then
         // (TerminalFrontend.open says why and turns JLine's off).
         Attributes cooked = terminal.enterRawMode();
+        this.cooked = cooked;
         // The terminal's writer outlives its close: on SIGTERM, JLine's shutdown hook closes the
         // terminal while this session's says goodbye.
         PrintWriter out = terminal.writer();
@@ -388,6 +391,7 @@ public final class TerminalSession {
                 "\u001b[27;2;13~", "\u001b[27;3;13~")) {
             main.bind(new Reference(NEW_LINE), keys);
         }
+        Suspend.install(reader, terminal, () -> cooked);
         return reader;
     }
 }

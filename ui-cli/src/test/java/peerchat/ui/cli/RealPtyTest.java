@@ -202,6 +202,74 @@ class RealPtyTest {
         await().atMost(WAIT).until(() -> plain().contains(PROMPT + "half typed\nbye\n"));
     }
 
+    /**
+     * Ctrl-Z under a shell with job control stops the session and gives the shell the terminal;
+     * {@code fg} brings it back with the half-typed line. Before, Ctrl-Z did nothing, and what the
+     * user typed next for the shell went to the group (QA, stop 30).
+     */
+    @Test
+    void ctrlZSuspendsToTheShellAndFgBringsTheLineBack() throws Exception {
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
+        java.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                PtyMain.class.getName(), dir.toString()));
+        java.removeIf(String::isEmpty);
+        Path rc = dir.resolve("bashrc");
+        Files.writeString(rc, "PS1='shell$ '\nbind 'set enable-bracketed-paste off'\n");
+        ProcessBuilder pb = new ProcessBuilder("script", "-qfec", "stty cols 160 rows 40; exec bash --noprofile --rcfile " + quote(rc.toString())
+                + " -i", "/dev/null");
+        pb.environment().put("TERM", "xterm-256color");
+        pb.redirectErrorStream(true);
+        process = pb.start();
+        Thread reader = new Thread(() -> copy(process.getInputStream()), "pty-out");
+        reader.setDaemon(true);
+        reader.start();
+        OutputStream keys = process.getOutputStream();
+        await().atMost(WAIT).until(() -> plain().contains("shell$ "));
+        type(keys, java.stream().map(RealPtyTest::quote).collect(Collectors.joining(" ")) + "\r");
+        await().atMost(WAIT).until(() -> plain().contains(PROMPT));
+        ProcessHandle session = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+
+        type(keys, "half");
+        await().atMost(WAIT).until(() -> plain().endsWith(PROMPT + "half"));
+        type(keys, "\u001a");
+        await().atMost(WAIT).until(() -> state(session) == 'T' && plain().endsWith("shell$ "));
+        type(keys, "echo in-the-shell\r");
+        await().atMost(WAIT).until(() -> plain().contains("\nin-the-shell\n"));
+        type(keys, "fg\r");
+        await().atMost(WAIT).until(() -> state(session) != 'T' && plain().endsWith(PROMPT + "half"));
+        type(keys, " typed\r");
+        await().atMost(WAIT).until(() -> plain().contains("#all alice: half typed"));
+        assertThat(plain()).doesNotContain("alice: echo").doesNotContain("alice: fg");
+
+        type(keys, "-q\r");
+        await().atMost(WAIT).until(() -> !session.isAlive());
+        type(keys, "exit\r");
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** With no shell to return to (no job control: the kernel drops the stop), Ctrl-Z says so and the line goes on. */
+    @Test
+    void ctrlZWithoutJobControlSaysSoAndTheLineGoesOn() throws Exception {
+        OutputStream keys = start();
+        await().atMost(WAIT).until(() -> plain().contains(PROMPT));
+        type(keys, "half");
+        await().atMost(WAIT).until(() -> plain().endsWith(PROMPT + "half"));
+        type(keys, "\u001a");
+        await().atMost(WAIT).until(() -> plain().contains(Suspend.NO_JOB_CONTROL) && plain().endsWith(PROMPT + "half"));
+        type(keys, " typed\r");
+        await().atMost(WAIT).until(() -> plain().contains("#all alice: half typed"));
+        type(keys, "-q\r");
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
+    /** A process's state letter from /proc: T when stopped. */
+    private static char state(ProcessHandle p) throws IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(p.pid()), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2);
+    }
+
     private static String stty(Path tty) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("stty", "-F", tty.toString(), "-a").redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -201,6 +201,13 @@ final class Network {
         if (reason.toLowerCase(java.util.Locale.ROOT).contains("address already in use")) {
             return "the address is in use (another peerchat node, or another program, listens there: --listen HOST:PORT picks another)";
         }
+        // A host name that does not resolve: the JDK says only the exception's name (QA).
+        if (root instanceof java.nio.channels.UnresolvedAddressException || root instanceof java.net.UnknownHostException) {
+            return "no such host (not an address of this machine, nor a name it can resolve)";
+        }
+        if (reason.toLowerCase(java.util.Locale.ROOT).contains("cannot assign requested address")) {
+            return "not an address of this machine (--listen takes one of its own, or 0.0.0.0 for all)";
+        }
         return reason;
     }
 

@@ -57,13 +57,24 @@ final class DataDirLock implements AutoCloseable {
         }
     }
 
+    /** Why a file could not be opened, in words: the JDK's exceptions often say only the path (QA: a read-only data directory). */
+    static String trouble(IOException e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied (the data directory is not yours to write: --data DIR picks another)";
+        }
+        if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return f.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        return e.toString();
+    }
+
     private static DataDirLock lock(Path dataDir, Path key) {
         Path file = dataDir.resolve("lock");
         FileChannel channel;
         try {
             channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot open " + file, e);
+            throw new UncheckedIOException("cannot open " + file + ": " + trouble(e), e);
         }
         try {
             FileLock lock;

@@ -37,6 +37,15 @@ class DataDirLockTest {
         }
     }
 
+    /** QA: a read-only data directory said only "cannot open …/lock". (As root, no permission stops a test: the words are checked.) */
+    @Test
+    void whyTheLockFileCannotBeOpenedIsSaid() {
+        assertThat(DataDirLock.trouble(new java.nio.file.AccessDeniedException("/d/lock")))
+                .startsWith("permission denied");
+        assertThat(DataDirLock.trouble(new java.nio.file.FileSystemException("/d/lock", null, "Read-only file system")))
+                .isEqualTo("read-only file system");
+    }
+
     @Test
     void aSecondNodeInThisProcessIsRefusedUntilTheFirstStops() throws Exception {
         Path data = dir.resolve("alice");

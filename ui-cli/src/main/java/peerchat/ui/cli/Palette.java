@@ -97,7 +97,8 @@ public final class Palette {
         }
         StringBuilder b = new StringBuilder(text.length());
         text.codePoints().forEach(c -> {
-            if (c == '\n' || c == '\r' || c == '\t') {
+            // U+2028/U+2029 too: a terminal or a copy of the screen may break the line there (QA).
+            if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029) {
                 b.append(' ');
             } else if (Character.isISOControl(c) || isBidiControl(c)) {
                 b.append('?');

@@ -24,6 +24,8 @@ class PaletteTest {
     void textFromPeersCannotDrawOnTheTerminal() {
         assertThat(Palette.plain().plain("hi\u001b[2J\nbob: fake\r\u0007").toString()).isEqualTo("hi?[2J bob: fake ?");
         assertThat(Palette.colour().name("eve\u001b]0;owned\u0007", false).toString()).isEqualTo("eve?]0;owned?");
+        // Line and paragraph separators break lines in some terminals and in a copy of the screen (QA).
+        assertThat(Palette.plain().plain("a\u2028bob: fake\u2029c").toString()).isEqualTo("a bob: fake c");
     }
 
     @Test

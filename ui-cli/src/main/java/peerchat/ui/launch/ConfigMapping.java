@@ -87,6 +87,10 @@ public final class ConfigMapping {
         if (peer.host().isEmpty()) {
             throw new UsageError("--peer " + peer + ": which host?");
         }
+        if (peer.hasPort() && peer.port() == 0) {
+            // Port 0 is "any free port" to a listener: no node is ever reached there (QA).
+            throw new UsageError("--peer " + peer + ": port 0 is no node's port (7117 if left out)");
+        }
         return peer.withDefaults("", NodeConfig.DEFAULT_PORT).toString();
     }
 

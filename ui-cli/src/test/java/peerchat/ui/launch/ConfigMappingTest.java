@@ -131,6 +131,8 @@ class ConfigMappingTest {
                 .hasMessageContaining("exclude each other");
         assertThatThrownBy(() -> config("--name", "a", "--peer", ":7117")).isInstanceOf(UsageError.class)
                 .hasMessageContaining("which host");
+        assertThatThrownBy(() -> config("--name", "a", "--peer", "127.0.0.1:0")).isInstanceOf(UsageError.class)
+                .hasMessage("--peer 127.0.0.1:0: port 0 is no node's port (7117 if left out)");
         assertThatThrownBy(() -> config("--name", "a", "--listen", "x:y"))
                 .isInstanceOf(CommandLine.ParameterException.class).hasMessageContaining("not a number");
     }

@@ -6,6 +6,8 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Function;
 import peerchat.engine.api.Frontend;
@@ -229,11 +231,29 @@ public final class Main {
         return e.getMessage() + (t != e && t.getMessage() != null ? ": " + t.getMessage() : "");
     }
 
-    private static String reason(Throwable e) {
+    static String reason(Throwable e) {
         Throwable t = reactor.core.Exceptions.unwrap(e);
         while (t.getMessage() == null && t.getCause() != null) {
             t = t.getCause();
         }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        String said = t.getMessage() == null ? t.getClass().getSimpleName() : t.getMessage();
+        // "cannot open DIR/lock" kept its why in the cause, and only there: the JDK's file
+        // exceptions give the path as their message and the reason apart (QA: a read-only data
+        // directory said no more than the path).
+        return fileTrouble(t.getCause())
+                .filter(why -> !said.toLowerCase(Locale.ROOT).contains(why))
+                .map(why -> said + ": " + why)
+                .orElse(said);
+    }
+
+    /** The reason a file operation failed, in words, when the cause is the JDK's file exception. */
+    private static Optional<String> fileTrouble(Throwable cause) {
+        if (cause instanceof java.nio.file.AccessDeniedException) {
+            return Optional.of("permission denied");
+        }
+        if (cause instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+            return Optional.of(f.getReason().strip().toLowerCase(Locale.ROOT));
+        }
+        return Optional.empty();
     }
 }

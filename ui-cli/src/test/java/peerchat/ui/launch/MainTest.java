@@ -7,9 +7,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -152,6 +155,39 @@ class MainTest {
             assertThat(Files.readString(data.resolve(FileLogging.FILE_NAME))).contains("the node did not start");
             assertThat(NameFile.read(data)).contains("dora");
         }
+    }
+
+    /**
+     * A data directory whose lock file the node cannot open says why, not only which file (QA: a
+     * read-only data directory gave "cannot open .../lock" and nothing more). Tests run as root
+     * here, which permissions do not stop, so the lock is a directory: the reason comes the same way.
+     */
+    @Test
+    void aLockFileThatCannotBeOpenedSaysWhy() throws Exception {
+        Path data = dir.resolve("node");
+        Files.createDirectories(data.resolve("lock"));
+        Process p = child(List.of(), "--name", "dora", "--data", data.toString(), "--listen", "127.0.0.1:0", "--discovery", "off", "--json");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String stderr = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.exitValue()).as(stderr).isEqualTo(Main.FAILED);
+        assertThat(stderr).isEqualTo("peerchat: cannot start the node: cannot open " + data.resolve("lock") + ": is a directory"
+                + System.lineSeparator());
+    }
+
+    /** The reasons a read-only data directory gives, for a user (root) who cannot be refused one. */
+    @Test
+    void aFileTheNodeCannotOpenSaysWhyOnce() {
+        Path lock = dir.resolve("node/lock");
+        assertThat(Main.reason(new UncheckedIOException("cannot open " + lock, new AccessDeniedException(lock.toString()))))
+                .isEqualTo("cannot open " + lock + ": permission denied");
+        assertThat(Main.reason(new UncheckedIOException("cannot open " + lock,
+                new FileSystemException(lock.toString(), null, "Read-only file system"))))
+                .isEqualTo("cannot open " + lock + ": read-only file system");
+        assertThat(Main.reason(new UncheckedIOException("cannot open " + lock + ": permission denied",
+                new AccessDeniedException(lock.toString()))))
+                .isEqualTo("cannot open " + lock + ": permission denied");
+        assertThat(Main.reason(new IllegalStateException("cannot listen on 127.0.0.1:1: the address is in use")))
+                .isEqualTo("cannot listen on 127.0.0.1:1: the address is in use");
     }
 
     /**

@@ -93,12 +93,20 @@ public final class TerminalSession {
         // The terminal's writer outlives its close: on SIGTERM, JLine's shutdown hook closes the
         // terminal while this session's says goodbye.
         PrintWriter out = terminal.writer();
-        java.util.Optional<String> damagedHistory = LineHistoryFile.check(historyFile);
-        LineReader reader = reader();
+        LineHistoryFile.Checked history = LineHistoryFile.check(historyFile);
+        LineReader reader = reader(history.use());
         // A SIGINT from elsewhere (kill -INT) while a command runs must not kill the JVM past the clean close.
         terminal.handle(Terminal.Signal.INT, Terminal.SignalHandler.SIG_IGN);
         reader.printAbove(renderer.banner(version, node.self(), node.users()));
-        damagedHistory.ifPresent(text -> reader.printAbove(renderer.event(new ChatEvent.Warning(text))));
+        if (history.movedTo().isPresent()) {
+            // Read now rather than at the first prompt, to say how much of it is left.
+            reader.getHistory().attach(reader);
+            int kept = reader.getHistory().size();
+            reader.printAbove(renderer.event(new ChatEvent.Warning("the line history was damaged (not UTF-8): it is kept in "
+                    + history.movedTo().get() + "; Up and Ctrl-R have the " + kept + (kept == 1 ? " line" : " lines")
+                    + " that could be read")));
+        }
+        history.problem().ifPresent(text -> reader.printAbove(renderer.event(new ChatEvent.Warning(text))));
         long started = System.currentTimeMillis();
         lastBell = System.nanoTime() - BELL_EVERY_NANOS;
         SeenMarker seen = new SeenMarker(historyFile.toAbsolutePath().getParent());
@@ -358,19 +366,20 @@ public final class TerminalSession {
         return c.key();
     }
 
-    private LineReader reader() {
+    private LineReader reader(Optional<Path> history) {
         // Chat text is not a shell line: quotes, backslashes and '!' are just characters.
         DefaultParser parser = new DefaultParser();
         parser.setQuoteChars(new char[0]);
         parser.setEscapeChars(new char[0]);
         parser.setEofOnUnclosedQuote(false);
         parser.setEofOnEscapedNewLine(false);
-        LineReader reader = LineReaderBuilder.builder()
+        LineReaderBuilder builder = LineReaderBuilder.builder()
                 .terminal(terminal)
                 .appName("peerchat")
                 .parser(parser)
-                .completer(new NodeCompleter(node))
-                .variable(LineReader.HISTORY_FILE, historyFile)
+                .completer(new NodeCompleter(node));
+        history.ifPresent(file -> builder.variable(LineReader.HISTORY_FILE, file));
+        LineReader reader = builder
                 .variable(LineReader.HISTORY_FILE_SIZE, 10_000)
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.HISTORY_IGNORE_SPACE, false)

@@ -63,8 +63,12 @@ class TerminalSessionTest {
     }
 
     private void run(FakeNode n, TestTerminal t, Duration replyTimeout) {
+        run(n, t, replyTimeout, dir.resolve("history"));
+    }
+
+    private void run(FakeNode n, TestTerminal t, Duration replyTimeout, Path history) {
         Renderer renderer = new Renderer(Palette.plain(), Clock.fixed(Instant.ofEpochMilli(1_700_000_000_000L), ZoneOffset.UTC), ZoneOffset.UTC);
-        TerminalSession s = new TerminalSession(t.terminal(), n, dir.resolve("history"), renderer, "test", replyTimeout);
+        TerminalSession s = new TerminalSession(t.terminal(), n, history, renderer, "test", replyTimeout);
         session = CompletableFuture.supplyAsync(s::run);
         await().atMost(WAIT).until(() -> t.text().contains(FakeNode.PROMPT));
     }
@@ -281,17 +285,48 @@ class TerminalSessionTest {
         assertThat(second.lines().poll(10, TimeUnit.SECONDS)).as("a line of two lines is one entry").isEqualTo("two\nlines");
     }
 
-    /** A character cut off in the history file (a crash, a full disk) stopped the terminal after the node started (QA). */
+    /**
+     * A character cut off in the history file (a crash, a full disk) stopped the terminal after the
+     * node started (QA). The file is moved aside and the lines that can be read stay in the history.
+     */
     @Test
-    void aDamagedLineHistoryIsMovedAsideAndTheSessionStarts() throws Exception {
+    void aDamagedLineHistoryIsMovedAsideAndItsReadableLinesStay() throws Exception {
         byte[] damaged = "1700000000000:ok\n1700000000001:half \u00f0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-        Files.write(dir.resolve("history"), java.util.Arrays.copyOf(damaged, damaged.length)); // ends in 0xF0: a cut-off emoji
+        Files.write(dir.resolve("history"), damaged); // ends in 0xF0: a cut-off emoji
         run(node, term);
         await().atMost(WAIT).until(() -> term.text().contains("warning: the line history was damaged (not UTF-8): it is kept in "
-                + dir.resolve("history.damaged")));
+                + dir.resolve("history.damaged") + "; Up and Ctrl-R have the 1 line that could be read"));
         assertThat(Files.readAllBytes(dir.resolve("history.damaged"))).isEqualTo(damaged);
+        String up = org.jline.keymap.KeyMap.key(term.terminal(), org.jline.utils.InfoCmp.Capability.key_up);
+        term.type(up + "\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("ok");
         term.type("a new line\r");
         assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("a new line");
+        term.type("-q\r");
+        assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(Files.readString(dir.resolve("history"))).contains(":ok\n").contains(":a new line\n");
+        assertThat(Files.readAllBytes(dir.resolve("history.damaged"))).isEqualTo(damaged);
+    }
+
+    /**
+     * A damaged history that cannot be moved aside (a read-only data directory; here a name one
+     * longer than the file system takes, which stops root too) was still given to JLine, which
+     * failed on it and ended the session. It is left alone and unread, and the session starts.
+     */
+    @Test
+    void aDamagedLineHistoryThatCannotBeMovedAsideIsLeftUnreadAndTheSessionStarts() throws Exception {
+        Path history = dir.resolve("h".repeat(250));
+        byte[] damaged = "1700000000000:ok\n1700000000001:half \u00f0".getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        Files.write(history, damaged);
+        run(node, term, TerminalSession.REPLY_TIMEOUT, history);
+        await().atMost(WAIT).until(() -> term.text().contains("warning: the line history " + history
+                + " is damaged and could not be moved aside: earlier lines are not offered (Up, Ctrl+R) this time, nor the lines"
+                + " typed now kept"));
+        term.type("a new line\r");
+        assertThat(node.lines().poll(10, TimeUnit.SECONDS)).isEqualTo("a new line");
+        term.type("-q\r");
+        assertThat(session.get(10, TimeUnit.SECONDS)).isZero();
+        assertThat(Files.readAllBytes(history)).isEqualTo(damaged);
     }
 
     @Test

@@ -56,7 +56,10 @@ final class Suspend {
             if (cooked != null) {
                 terminal.setAttributes(cooked);
             }
-            Process kill = new ProcessBuilder("kill", "-TSTP", Long.toString(ProcessHandle.current().pid())).start();
+            // The process group (0: kill's, which is this JVM's), as the tty signals it: a wrapper
+            // script that ran java without exec stops too, so the shell sees its job stopped. The
+            // JVM alone stopped left the script running and the shell waiting on it.
+            Process kill = new ProcessBuilder("kill", "-TSTP", "0").start();
             kill.waitFor(5, TimeUnit.SECONDS);
             // Stopped on the way back from that wait; here again once continued (fg), and the
             // signal handler's thread says so a moment later.

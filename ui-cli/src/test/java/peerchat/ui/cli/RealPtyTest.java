@@ -249,6 +249,55 @@ class RealPtyTest {
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 
+    /**
+     * Started by a wrapper script that runs java without {@code exec} (as users' own wrappers
+     * often do), Ctrl-Z stops the whole job, as the tty would: stopping the JVM alone left the
+     * script running, so the shell waited on it and never got the terminal back.
+     */
+    @Test
+    void ctrlZUnderAWrapperScriptStopsTheWholeJob() throws Exception {
+        List<String> java = new ArrayList<>();
+        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        java.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
+        java.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+                PtyMain.class.getName(), dir.toString()));
+        java.removeIf(String::isEmpty);
+        Path wrapper = dir.resolve("wrapper.sh");
+        Files.writeString(wrapper, java.stream().map(RealPtyTest::quote).collect(Collectors.joining(" ")) + "\necho wrapper-done\n");
+        Path rc = dir.resolve("bashrc");
+        Files.writeString(rc, "PS1='shell$ '\nbind 'set enable-bracketed-paste off'\n");
+        ProcessBuilder pb = new ProcessBuilder("script", "-qfec", "stty cols 160 rows 40; exec bash --noprofile --rcfile " + quote(rc.toString())
+                + " -i", "/dev/null");
+        pb.environment().put("TERM", "xterm-256color");
+        pb.redirectErrorStream(true);
+        process = pb.start();
+        Thread reader = new Thread(() -> copy(process.getInputStream()), "pty-out");
+        reader.setDaemon(true);
+        reader.start();
+        OutputStream keys = process.getOutputStream();
+        await().atMost(WAIT).until(() -> plain().contains("shell$ "));
+        type(keys, "bash " + quote(wrapper.toString()) + "\r");
+        await().atMost(WAIT).until(() -> plain().contains(PROMPT));
+        ProcessHandle session = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+
+        type(keys, "half");
+        await().atMost(WAIT).until(() -> plain().endsWith(PROMPT + "half"));
+        type(keys, "\u001a");
+        await().atMost(WAIT).until(() -> state(session) == 'T' && plain().endsWith("shell$ "));
+        type(keys, "echo in-the-shell\r");
+        await().atMost(WAIT).until(() -> plain().contains("\nin-the-shell\n"));
+        type(keys, "fg\r");
+        await().atMost(WAIT).until(() -> state(session) != 'T' && plain().endsWith(PROMPT + "half"));
+        type(keys, " typed\r");
+        await().atMost(WAIT).until(() -> plain().contains("#all alice: half typed"));
+        assertThat(plain()).doesNotContain("alice: echo").doesNotContain("alice: fg");
+
+        type(keys, "-q\r");
+        await().atMost(WAIT).until(() -> plain().contains("wrapper-done"));
+        type(keys, "exit\r");
+        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+    }
+
     /** With no shell to return to (no job control: the kernel drops the stop), Ctrl-Z says so and the line goes on. */
     @Test
     void ctrlZWithoutJobControlSaysSoAndTheLineGoesOn() throws Exception {

@@ -178,7 +178,9 @@ final class Network {
         return candidate.start()
                 .doOnNext(bound -> links = candidate)
                 .onErrorResume(e -> {
-                    if (triesLeft <= 0) {
+                    // Only a port in use is worth the next one: a host that does not resolve, or
+                    // is not this machine's, fails on every port alike.
+                    if (triesLeft <= 0 || !bindFailure(e).startsWith("the address is in use")) {
                         return candidate.close().then(Mono.error(new IllegalStateException(
                                 "cannot listen on " + config.listenHost() + ":" + port + ": " + bindFailure(e), e)));
                     }

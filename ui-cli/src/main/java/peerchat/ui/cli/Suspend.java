@@ -28,6 +28,8 @@ final class Suspend {
     private static final String WIDGET = "peerchat-suspend";
     /** How long to wait for SIGCONT after stopping, before taking it that the stop was dropped. */
     private static final long CONT_WAIT_MILLIS = 500;
+    /** A wait this much past its timeout was a stop (no busy machine stalls a thread that long). */
+    private static final long STOPPED_IF_LONGER_MILLIS = 2_000;
     static final String NO_JOB_CONTROL = "Ctrl-Z: no shell to return to here (no job control); -q quits";
 
     private Suspend() {
@@ -60,10 +62,13 @@ final class Suspend {
             // script that ran java without exec stops too, so the shell sees its job stopped. The
             // JVM alone stopped left the script running and the shell waiting on it.
             Process kill = new ProcessBuilder("kill", "-TSTP", "0").start();
+            long sent = System.nanoTime();
             kill.waitFor(5, TimeUnit.SECONDS);
             // Stopped on the way back from that wait; here again once continued (fg), and the
-            // signal handler's thread says so a moment later.
-            stopped = continued.await(CONT_WAIT_MILLIS, TimeUnit.MILLISECONDS);
+            // signal handler's thread says so a moment later. After a stop of some length this
+            // thread may wake to its timeout before that handler runs: the time gone says it too.
+            stopped = continued.await(CONT_WAIT_MILLIS, TimeUnit.MILLISECONDS)
+                    || System.nanoTime() - sent > TimeUnit.MILLISECONDS.toNanos(CONT_WAIT_MILLIS + STOPPED_IF_LONGER_MILLIS);
         } catch (IOException e) {
             LOG.warn("cannot suspend: {}", e.toString());
         } catch (InterruptedException e) {

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,7 +29,7 @@ class CopiedIdentityTest {
     @Test
     void twoNodesWithOneIdentityMeetingOnlyThroughAThirdAreWarned() throws IOException {
         nodes.stop(nodes.start("alice", "alice", "127.0.0.2"));
-        copy(dir.resolve("alice"), dir.resolve("copy"));
+        DataDirCopy.copy(dir.resolve("alice"), dir.resolve("copy"));
 
         Node carol = nodes.start("carol", "carol", "127.0.0.3");
         String seed = carol.self().listen();
@@ -50,19 +48,6 @@ class CopiedIdentityTest {
     private static void warn(ChatEvent e, List<String> warnings) {
         if (e instanceof ChatEvent.Warning w) {
             warnings.add(w.text());
-        }
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("lock")) {
-                    Files.copy(p, target);
-                }
-            }
         }
     }
 }

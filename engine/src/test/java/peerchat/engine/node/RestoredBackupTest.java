@@ -41,7 +41,7 @@ class RestoredBackupTest {
         assertThat(LoopbackNodes.run(alice, "before the backup")).isInstanceOf(Reply.Sent.class);
         await().atMost(LoopbackNodes.WAIT).until(() -> bobGot.contains("before the backup"));
         nodes.stop(alice);
-        copy(dir.resolve("alice"), dir.resolve("backup"));
+        DataDirCopy.copy(dir.resolve("alice"), dir.resolve("backup"));
 
         alice = nodes.start("alice", "alice", "127.0.0.2", seed);
         LoopbackNodes.awaitOnline(alice, 2);
@@ -52,7 +52,7 @@ class RestoredBackupTest {
         nodes.stop(alice);
 
         delete(dir.resolve("alice"));
-        copy(dir.resolve("backup"), dir.resolve("alice"));
+        DataDirCopy.copy(dir.resolve("backup"), dir.resolve("alice"));
         alice = nodes.start("alice", "alice", "127.0.0.2", seed);
         List<ChatEvent> told = new CopyOnWriteArrayList<>();
         alice.events().subscribe(told::add);
@@ -82,19 +82,6 @@ class RestoredBackupTest {
             }
         });
         return texts;
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> all = Files.walk(from)) {
-            for (Path p : all.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else if (!p.getFileName().toString().equals("lock")) {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 
     private static void delete(Path root) throws IOException {

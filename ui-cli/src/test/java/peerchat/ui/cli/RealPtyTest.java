@@ -209,44 +209,11 @@ class RealPtyTest {
      */
     @Test
     void ctrlZSuspendsToTheShellAndFgBringsTheLineBack() throws Exception {
-        List<String> java = new ArrayList<>();
-        java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        java.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
-        java.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
-                PtyMain.class.getName(), dir.toString()));
-        java.removeIf(String::isEmpty);
-        Path rc = dir.resolve("bashrc");
-        Files.writeString(rc, "PS1='shell$ '\nbind 'set enable-bracketed-paste off'\n");
-        ProcessBuilder pb = new ProcessBuilder("script", "-qfec", "stty cols 160 rows 40; exec bash --noprofile --rcfile " + quote(rc.toString())
-                + " -i", "/dev/null");
-        pb.environment().put("TERM", "xterm-256color");
-        pb.redirectErrorStream(true);
-        process = pb.start();
-        Thread reader = new Thread(() -> copy(process.getInputStream()), "pty-out");
-        reader.setDaemon(true);
-        reader.start();
-        OutputStream keys = process.getOutputStream();
-        await().atMost(WAIT).until(() -> plain().contains("shell$ "));
-        type(keys, java.stream().map(RealPtyTest::quote).collect(Collectors.joining(" ")) + "\r");
-        await().atMost(WAIT).until(() -> plain().contains(PROMPT));
-        ProcessHandle session = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
-
-        type(keys, "half");
-        await().atMost(WAIT).until(() -> plain().endsWith(PROMPT + "half"));
-        type(keys, "\u001a");
-        await().atMost(WAIT).until(() -> state(session) == 'T' && plain().endsWith("shell$ "));
-        type(keys, "echo in-the-shell\r");
-        await().atMost(WAIT).until(() -> plain().contains("\nin-the-shell\n"));
-        type(keys, "fg\r");
-        await().atMost(WAIT).until(() -> state(session) != 'T' && plain().endsWith(PROMPT + "half"));
-        type(keys, " typed\r");
-        await().atMost(WAIT).until(() -> plain().contains("#all alice: half typed"));
-        assertThat(plain()).doesNotContain("alice: echo").doesNotContain("alice: fg");
-
-        type(keys, "-q\r");
+        ProcessHandle session = startUnderBash(ptyMainCommand());
+        suspendAndResume(session);
+        type(process.getOutputStream(), "-q\r");
         await().atMost(WAIT).until(() -> !session.isAlive());
-        type(keys, "exit\r");
-        assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        exitBash();
     }
 
     /**
@@ -256,14 +223,28 @@ class RealPtyTest {
      */
     @Test
     void ctrlZUnderAWrapperScriptStopsTheWholeJob() throws Exception {
+        Path wrapper = dir.resolve("wrapper.sh");
+        Files.writeString(wrapper, ptyMainCommand() + "\necho wrapper-done\n");
+        ProcessHandle session = startUnderBash("bash " + quote(wrapper.toString()));
+        suspendAndResume(session);
+        type(process.getOutputStream(), "-q\r");
+        await().atMost(WAIT).until(() -> plain().contains("wrapper-done"));
+        exitBash();
+    }
+
+    /** {@link PtyMain}'s command line, as a shell takes it. */
+    private String ptyMainCommand() {
         List<String> java = new ArrayList<>();
         java.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         java.addAll(Arrays.asList(System.getProperty("peerchat.jvm.flags", "").trim().split("\\s+")));
         java.addAll(List.of("-Xmx128m", "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
                 PtyMain.class.getName(), dir.toString()));
         java.removeIf(String::isEmpty);
-        Path wrapper = dir.resolve("wrapper.sh");
-        Files.writeString(wrapper, java.stream().map(RealPtyTest::quote).collect(Collectors.joining(" ")) + "\necho wrapper-done\n");
+        return java.stream().map(RealPtyTest::quote).collect(Collectors.joining(" "));
+    }
+
+    /** An interactive bash (job control) under a pty of its own, which runs {@code line}; the session's JVM once it prompts. */
+    private ProcessHandle startUnderBash(String line) throws IOException {
         Path rc = dir.resolve("bashrc");
         Files.writeString(rc, "PS1='shell$ '\nbind 'set enable-bracketed-paste off'\n");
         ProcessBuilder pb = new ProcessBuilder("script", "-qfec", "stty cols 160 rows 40; exec bash --noprofile --rcfile " + quote(rc.toString())
@@ -274,12 +255,15 @@ class RealPtyTest {
         Thread reader = new Thread(() -> copy(process.getInputStream()), "pty-out");
         reader.setDaemon(true);
         reader.start();
-        OutputStream keys = process.getOutputStream();
         await().atMost(WAIT).until(() -> plain().contains("shell$ "));
-        type(keys, "bash " + quote(wrapper.toString()) + "\r");
+        type(process.getOutputStream(), line + "\r");
         await().atMost(WAIT).until(() -> plain().contains(PROMPT));
-        ProcessHandle session = process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+        return process.descendants().filter(p -> p.info().command().orElse("").endsWith("java")).findFirst().orElseThrow();
+    }
 
+    /** A half-typed line, Ctrl-Z: stopped and the shell prompting; a shell command; fg: the line back, and sent whole. */
+    private void suspendAndResume(ProcessHandle session) throws IOException {
+        OutputStream keys = process.getOutputStream();
         type(keys, "half");
         await().atMost(WAIT).until(() -> plain().endsWith(PROMPT + "half"));
         type(keys, "\u001a");
@@ -291,10 +275,10 @@ class RealPtyTest {
         type(keys, " typed\r");
         await().atMost(WAIT).until(() -> plain().contains("#all alice: half typed"));
         assertThat(plain()).doesNotContain("alice: echo").doesNotContain("alice: fg");
+    }
 
-        type(keys, "-q\r");
-        await().atMost(WAIT).until(() -> plain().contains("wrapper-done"));
-        type(keys, "exit\r");
+    private void exitBash() throws Exception {
+        type(process.getOutputStream(), "exit\r");
         assertThat(process.waitFor(30, TimeUnit.SECONDS)).isTrue();
     }
 

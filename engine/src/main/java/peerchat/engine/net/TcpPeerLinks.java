@@ -598,15 +598,16 @@ public final class TcpPeerLinks implements PeerLinks {
         }
     }
 
-    /** Addresses gossip gave for this node's own id, each dialed once: see {@link #probeSelfAt}. */
+    /** Addresses gossip gave for this node's own id, each taken as a seed once: see {@link #probeSelfAt}. */
     private final Set<InetSocketAddress> selfProbed = ConcurrentHashMap.newKeySet();
 
     /**
      * Gossip says this node's id is at an address that is not its own: a copy of its identity (a
      * data directory copied, a backup started beside the original), or where it was before. It is
-     * dialed, once: a copy answers HELLO with this id and another nonce ({@link #connectedToSelf}
-     * says so); this node itself, with its own nonce, is dropped as a seed; an old address answers
-     * nothing, or as someone else. Before, only the beacon found a copy: two copies that only dialed
+     * taken as a seed, once (dialed with backoff, as seeds are): a copy answers HELLO with this id
+     * and another nonce ({@link #connectedToSelf} says so, at most hourly per address); this node
+     * itself, with its own nonce, is dropped as a seed; an old address answers nothing, or as
+     * someone else. Before, only the beacon found a copy: two copies that only dialed
      * a --peer lost each other's messages without a word (QA, stop 30).
      */
     private void probeSelfAt(InetSocketAddress address) {

@@ -37,7 +37,7 @@ final class LostLog {
      */
     static void beforeKey(Path dataDir) {
         Path key = dataDir.resolve(Identity.KEY_FILE);
-        if (logged(dataDir) && !Files.exists(key)) {
+        if (isLogged(dataDir) && !Files.exists(key)) {
             throw new IllegalStateException("the identity key " + key + " is missing, but the log in " + dataDir.resolve("log")
                     + " is the history of the identity " + loggedId(dataDir) + ": put its identity.key back (a new key would be"
                     + " another user, whose log this is not), or start as a new identity: move the data directory " + dataDir
@@ -52,7 +52,7 @@ final class LostLog {
      * @throws IllegalStateException when the identity was logged and its log is not there
      */
     static void beforeOpening(Path dataDir) {
-        if (logged(dataDir) && !Files.isDirectory(dataDir.resolve("log"))) {
+        if (isLogged(dataDir) && !Files.isDirectory(dataDir.resolve("log"))) {
             throw lost(dataDir);
         }
     }
@@ -64,7 +64,7 @@ final class LostLog {
      * @throws IllegalStateException when the identity was logged and its log gave nothing
      */
     static void afterReading(Path dataDir, long entries) {
-        if (entries == 0 && logged(dataDir)) {
+        if (entries == 0 && isLogged(dataDir)) {
             throw lost(dataDir);
         }
     }
@@ -97,7 +97,7 @@ final class LostLog {
         }
     }
 
-    private static boolean logged(Path dataDir) {
+    private static boolean isLogged(Path dataDir) {
         return Files.exists(dataDir.resolve(MARKER));
     }
 

@@ -105,32 +105,18 @@ public final class PeerNode implements Node {
             LostLog.beforeKey(config.dataDir());
             this.identity = Identity.loadOrCreate(config.dataDir());
             LostLog.beforeOpening(config.dataDir());
-            CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
             long started = System.nanoTime();
             this.loop = new NodeLoop(config.name());
-            Path logDir = config.dataDir().resolve("log");
-            String salvaged = null;
-            Store opened;
+            Opened opened;
             try {
-                try {
-                    opened = Store.open(logDir, recovery, loop.executor());
-                } catch (RuntimeException e) {
-                    if (!Store.damaged(e)) {
-                        throw e;
-                    }
-                    // Cut short or overwritten (a power cut, a disk error): the node starts with what
-                    // the log can give, and numbers on after what its peers hold as they link.
-                    LOG.warn("the log in {} is damaged: {}", logDir, e.getMessage());
-                    salvaged = Store.salvage(logDir);
-                    recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
-                    opened = Store.open(logDir, recovery, loop.executor());
-                }
+                opened = openLog(config.dataDir().resolve("log"));
             } catch (RuntimeException e) {
                 closeLoop(e);
                 throw e;
             }
-            this.store = opened;
-            this.startNotices = salvaged == null ? List.of() : List.of(new ChatEvent.Warning(salvaged
+            CausalRecovery recovery = opened.recovery();
+            this.store = opened.store();
+            this.startNotices = opened.salvaged() == null ? List.of() : List.of(new ChatEvent.Warning(opened.salvaged()
                     + ": what was in the lost part is not in your history here; what you send is numbered after it as peers link"));
             try {
                 LostLog.afterReading(config.dataDir(), recovery.entries());
@@ -173,6 +159,30 @@ public final class PeerNode implements Node {
             // Whatever failed, the directory is free again for the next try.
             dirLock.close();
             throw e;
+        }
+    }
+
+    /** The log opened, the causal state read from it, and what was done to a damaged one first (null if nothing). */
+    private record Opened(Store store, CausalRecovery recovery, String salvaged) {
+    }
+
+    /**
+     * Opens the log on the node's thread, reading the causal state in the same pass. One cut short
+     * or overwritten (a power cut, a disk error) is made again from what it can give first: the
+     * node starts with that, and numbers on after what its peers hold as they link.
+     */
+    private Opened openLog(Path logDir) {
+        CausalRecovery recovery = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
+        try {
+            return new Opened(Store.open(logDir, recovery, loop.executor()), recovery, null);
+        } catch (RuntimeException e) {
+            if (!Store.damaged(e)) {
+                throw e;
+            }
+            LOG.warn("the log in {} is damaged: {}", logDir, e.getMessage());
+            String salvaged = Store.salvage(logDir);
+            CausalRecovery again = new CausalRecovery(identity.id(), MAX_BUFFERED_PER_SENDER);
+            return new Opened(Store.open(logDir, again, loop.executor()), again, salvaged);
         }
     }
 
